@@ -1,0 +1,67 @@
+"""How a parameter is declared: once, with default, unit, bounds and source.
+
+Every number in evictsim is a `param(...)`: a pydantic field that also carries its unit and its
+source key (see ../shared/domain.md) or the word "assumption". The CLI, the dashboard and the
+docs read these declarations; nothing keeps a second copy of a default or a bound.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Group(BaseModel):
+    """A block of parameters; unknown keys are rejected (typos must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+def param(
+    default: Any,
+    unit: str,
+    source: str,
+    doc: str,
+    *,
+    ge: float | None = None,
+    le: float | None = None,
+) -> Any:
+    """Declare a parameter: `source` is a domain.md key like "[KB3]" or starts with "assumption"."""
+    return Field(
+        default,
+        ge=ge,
+        le=le,
+        description=doc,
+        json_schema_extra={"unit": unit, "source": source},
+    )
+
+
+def probability(default: float, source: str, doc: str) -> Any:
+    """A probability or share, bounded to [0, 1]."""
+    return param(default, "probability", source, doc, ge=0.0, le=1.0)
+
+
+def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
+    """Flatten a parameter group into rows: name, default, unit, source, bounds, doc."""
+    rows: list[dict[str, Any]] = []
+    for name, field in group.model_fields.items():
+        dotted = f"{prefix}{name}"
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, Group):
+            rows.extend(describe(annotation, dotted + "."))
+            continue
+        extra = field.json_schema_extra or {}
+        bounds = {type(m).__name__: getattr(m, type(m).__name__.lower(), None) for m in field.metadata}
+        rows.append(
+            {
+                "name": dotted,
+                "default": field.default,
+                "unit": extra.get("unit", ""),
+                "source": extra.get("source", ""),
+                "min": bounds.get("Ge"),
+                "max": bounds.get("Le"),
+                "doc": field.description or "",
+            }
+        )
+    return rows

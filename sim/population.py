@@ -1,0 +1,127 @@
+"""Synthetic populations of rented households: municipality profiles and the whole country.
+
+A profile describes one municipality's rented stock (owner-occupiers are outside the model).
+The country is three blocks of municipality types whose totals match CBS exactly: 2,312,981
+corporation and 1,166,607 other rented dwellings on 1 Jan 2023 [CBS1]. How the country splits
+into block types is an assumption. A user can give their own profile in a TOML file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from pydantic import model_validator
+
+from .parameters.base import Group, param, probability
+
+COMPOSITIONS = ("single", "couple", "single_parent", "couple_children")
+SINGLE, COUPLE, SINGLE_PARENT, COUPLE_CHILDREN = range(4)
+ADULTS = np.array([1, 2, 1, 2], dtype=np.int8)
+HAS_CHILDREN = np.array([False, False, True, True])
+
+
+class Profile(Group):
+    """One municipality's rented households. Shares are of rented households."""
+
+    name: str = "custom"
+    corporation_households: int = param(28000, "households", "assumption", "Corporation tenants.",
+                                        ge=0, le=5_000_000)
+    private_households: int = param(12000, "households", "assumption", "Private-rent tenants.",
+                                    ge=0, le=5_000_000)
+    share_single: float = probability(0.48, "assumption ([AE16][AE17] 79-84% of evicted are single)",
+                                      "Single adults without children.")
+    share_couple: float = probability(0.20, "assumption", "Couples without children.")
+    share_single_parent: float = probability(
+        0.12, "assumption ([CBS3] 610,633 one-parent households of 8.27m; more among renters)",
+        "Single parents.")
+    share_couple_children: float = probability(0.20, "assumption", "Couples with children.")
+    children_one: float = probability(0.43, "[CBS2] 1.15m of 2.65m", "Families with one child.")
+    children_two: float = probability(0.41, "[CBS2] 1.08m of 2.65m", "Families with two children.")
+    school_age_share: float = probability(0.6, "assumption", "Children of school age (4-17).")
+    rent_corporation_eur: float = param(620.0, "EUR/month", "assumption (corporation average)",
+                                        "Median corporation rent.", ge=0, le=10000)
+    rent_private_eur: float = param(950.0, "EUR/month", "assumption", "Median private rent.",
+                                    ge=0, le=10000)
+    rent_spread: float = param(0.2, "log-sd", "assumption", "Spread of rents.", ge=0, le=2)
+    headroom_median: float = param(
+        1.35, "ratio", "assumption, chosen so ≈15-18% have income below rent + basic costs [PBL]",
+        "Median of income / (rent + basic costs).", ge=0.1, le=10)
+    headroom_spread: float = param(0.25, "log-sd", "assumption", "Spread of that ratio.", ge=0, le=2)
+    on_benefits_share: float = probability(0.25, "assumption", "Households living on benefits.")
+
+    @model_validator(mode="after")
+    def _check_shares(self) -> "Profile":
+        total = self.share_single + self.share_couple + self.share_single_parent + self.share_couple_children
+        if abs(total - 1.0) > 1e-6:
+            raise ValueError(f"composition shares add up to {total:.4f}: they must add up to 1")
+        if self.children_one + self.children_two > 1.0 + 1e-9:
+            raise ValueError("children_one + children_two must be at most 1")
+        if self.households < 1:
+            raise ValueError("a profile needs at least one household")
+        return self
+
+    @property
+    def households(self) -> int:
+        return self.corporation_households + self.private_households
+
+    def scaled(self, factor: float) -> "Profile":
+        """The same profile with `factor` times the households (at least one)."""
+        corp = round(self.corporation_households * factor)
+        priv = round(self.private_households * factor)
+        if corp + priv == 0:
+            corp = 1
+        return self.model_copy(update={"corporation_households": corp, "private_households": priv})
+
+
+PROFILES: dict[str, Profile] = {
+    "large_city": Profile(name="large_city", corporation_households=190_000, private_households=130_000,
+                          share_single=0.55, share_couple=0.18, share_single_parent=0.11,
+                          share_couple_children=0.16, rent_private_eur=1150.0),
+    "medium_town": Profile(name="medium_town"),
+    "small_town": Profile(name="small_town", corporation_households=5_800, private_households=2_200,
+                          share_single=0.44, share_couple=0.22, share_single_parent=0.12,
+                          share_couple_children=0.22, rent_private_eur=850.0),
+}
+
+# The country: three blocks whose corporation and private totals match CBS 1 Jan 2023 [CBS1].
+NATIONAL: tuple[Profile, ...] = (
+    PROFILES["large_city"].model_copy(update={"name": "large_cities", "corporation_households": 560_000,
+                                              "private_households": 440_000}),
+    PROFILES["medium_town"].model_copy(update={"name": "medium_towns", "corporation_households": 1_050_000,
+                                               "private_households": 450_000}),
+    PROFILES["small_town"].model_copy(update={"name": "small_towns", "corporation_households": 702_981,
+                                              "private_households": 276_607}),
+)
+
+
+def resolve_population(spec: str | int | Path) -> tuple[Profile, ...]:
+    """Turn "national", a profile name, a household count or a profile TOML file into blocks."""
+    text = str(spec)
+    if text == "national":
+        return NATIONAL
+    if text in PROFILES:
+        return (PROFILES[text],)
+    if text.isdigit():
+        base = PROFILES["medium_town"]
+        return (base.scaled(int(text) / base.households).model_copy(update={"name": f"medium_town_{text}"}),)
+    if text.endswith(".toml"):
+        from .scenario import load_profile
+
+        return (load_profile(Path(text)),)
+    allowed = ", ".join(["national", *PROFILES, "a household count", "a profile .toml file"])
+    raise ValueError(f"population {text!r}: unknown; allowed: {allowed}")
+
+
+@dataclass
+class Block:
+    """A municipality's slice of the household arrays: ids start:stop."""
+
+    profile: Profile
+    start: int
+    stop: int
+
+    @property
+    def size(self) -> int:
+        return self.stop - self.start

@@ -1,0 +1,137 @@
+"""The boundary: scenario + population + seed in, tidy results out. No printing, no files.
+
+`run` simulates replications of one scenario and returns a `RunResult` with the monthly table
+(one row per replication and month, one column per outcome, scaled to the real population),
+the journeys of the sampled households, the summary per outcome and the metadata needed to
+reproduce it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .model import EvictionModel
+from .outcomes import FLOWS, OUTCOMES
+from .population import Profile, resolve_population
+from .scenario import Scenario, load_scenario
+
+DEFAULT_WARMUP = 24  # months simulated before month 0 so that arrears stocks settle
+
+
+@dataclass
+class RunResult:
+    monthly: pd.DataFrame
+    journeys: pd.DataFrame
+    summary: dict[str, dict[str, float]]
+    meta: dict[str, Any]
+
+
+def replication_seeds(seed: int, replications: int) -> list[int]:
+    """Independent seeds for each replication, derived from the run's one seed."""
+    children = np.random.SeedSequence(seed).spawn(replications)
+    return [int(c.generate_state(1, np.uint32)[0]) for c in children]
+
+
+def run(scenario: Scenario | str = "baseline", population: str | int | Path = "medium_town",
+        months: int = 120, seed: int = 1, replications: int = 1, scale: float = 1.0,
+        warmup: int = DEFAULT_WARMUP, journey_sample: int = 500) -> RunResult:
+    """Simulate `replications` runs of a scenario; results are for the real population."""
+    _check_run_settings(months, replications, scale, warmup, seed)
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    real = resolve_population(population)
+    profiles = tuple(p.scaled(scale) for p in real) if scale != 1.0 else real
+    seeds = replication_seeds(seed, replications)
+    tables, journeys = [], []
+    for rep, rep_seed in enumerate(seeds):
+        model = EvictionModel(scenario, profiles, months + warmup, rep_seed, warmup, journey_sample)
+        model.run()
+        tables.append(_monthly_frame(model, rep, warmup, 1.0 / scale))
+        journeys.append(_journey_frame(model, rep, warmup))
+    monthly = pd.concat(tables, ignore_index=True)
+    households = sum(p.households for p in real)
+    return RunResult(monthly, pd.concat(journeys, ignore_index=True),
+                     summarise(monthly, households),
+                     _meta(scenario, population, real, months, seed, seeds, scale, warmup))
+
+
+def _check_run_settings(months: int, replications: int, scale: float, warmup: int, seed: int) -> None:
+    checks = [("months", months, months >= 12, "at least 12"),
+              ("replications", replications, replications >= 1, "at least 1"),
+              ("scale", scale, 0 < scale <= 1, "above 0 and at most 1"),
+              ("warmup", warmup, warmup >= 0, "0 or more"),
+              ("seed", seed, seed >= 0, "a non-negative integer")]
+    for name, value, ok, allowed in checks:
+        if not ok:
+            raise ValueError(f"{name} = {value!r}: must be {allowed}")
+
+
+def _monthly_frame(model: EvictionModel, rep: int, warmup: int, factor: float) -> pd.DataFrame:
+    values = model.outcomes.values[warmup:] * factor
+    frame = pd.DataFrame(values, columns=[o.name for o in OUTCOMES])
+    frame.insert(0, "month", np.arange(len(frame), dtype=np.int32))
+    frame.insert(0, "replication", np.int32(rep))
+    return frame
+
+
+def _journey_frame(model: EvictionModel, rep: int, warmup: int) -> pd.DataFrame:
+    frame = model.journeys.frame()
+    frame["month"] -= warmup
+    hh = model.households
+    ids = frame["household"].to_numpy()
+    frame["composition"] = pd.Categorical.from_codes(hh.composition[ids], ["single", "couple", "single_parent",
+                                                                            "couple_children"])
+    frame["children"] = hh.children[ids]
+    frame["landlord"] = np.where(hh.private[ids], "private", "corporation")
+    frame.insert(0, "replication", np.int32(rep))
+    return frame
+
+
+def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, float]]:
+    """Per outcome: yearly value (flows summed per year, stocks averaged), mean and 5-95 % interval."""
+    years = monthly.groupby("replication")["month"].count().iloc[0] / 12
+    by_rep = monthly.groupby("replication")
+    summary = {}
+    for outcome in OUTCOMES:
+        per_rep = by_rep[outcome.name].sum() / years if outcome.name in FLOWS else by_rep[outcome.name].mean()
+        values = per_rep.to_numpy()
+        mean = float(values.mean())
+        summary[outcome.name] = {
+            "mean": mean, "p5": float(np.percentile(values, 5)), "p95": float(np.percentile(values, 95)),
+            "per_1000_households": 1000 * mean / households, "kind": outcome.kind, "unit": outcome.unit,
+        }
+    return summary
+
+
+def _meta(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int,
+          seeds: list[int], scale: float, warmup: int) -> dict[str, Any]:
+    return {
+        "scenario": scenario.name, "description": scenario.description, "scenario_files": list(scenario.files),
+        "parameters": scenario.parameters(), "population": str(population),
+        "profiles": [p.model_dump() for p in real], "households": sum(p.households for p in real),
+        "months": months, "warmup_months": warmup, "seed": seed, "replication_seeds": seeds, "scale": scale,
+        "version": version(), "git_commit": git_commit(),
+    }
+
+
+def version() -> str:
+    try:
+        return metadata.version("evictsim")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def git_commit() -> str:
+    root = Path(__file__).resolve().parents[1]
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return out.stdout.strip() if out.returncode == 0 else "unknown"
