@@ -11,6 +11,7 @@ place: with its parents, with relatives, or in foster care.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
 
 HOMELESS = ("informal", "family_shelter", "night_shelter", "rough")
 SHELTERED = ("alternative", "family_shelter", "night_shelter")
+
+
+def geometric(u: float, p: float) -> int:
+    """A geometric number of months (at least 1) with success chance p, from a uniform u."""
+    return 1 if p >= 1 else 1 + int(math.log1p(-u) / math.log1p(-p))
 
 
 @dataclass
@@ -142,7 +148,7 @@ class DisplacedHousehold(mesa.Agent):
         if tie is None:
             return False
         mean = self.model.context.after_eviction.host_months_mean
-        self.host_until = t + int(self.model.streams.generator("host", self.household, t).geometric(1 / mean))
+        self.host_until = t + geometric(self.draw("host_months", t), 1 / mean)
         self.move(t, "informal")
         return True
 

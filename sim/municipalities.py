@@ -110,6 +110,7 @@ class EarlyHelp:
         m = self.model
         hh = m.households
         hh.help_until[ids] = t + m.policy.debt_help.duration_months
+        hh.arrangement[ids[hh.arrears[ids] > 0]] = True  # debt help agrees a payment plan with the landlord
         on_benefits = ids[hh.on_benefits[ids]]
         direct = on_benefits[m.streams.draws("direct_payment", t, on_benefits) < m.policy.direct_rent_payment.uptake]
         hh.direct_payment[direct] = True

@@ -94,14 +94,21 @@ def _journey_frame(model: EvictionModel, rep: int, warmup: int) -> pd.DataFrame:
     return frame
 
 
+def yearly_by_replication(monthly: pd.DataFrame) -> pd.DataFrame:
+    """One row per replication: flows as yearly totals, stocks as their monthly mean."""
+    months = monthly.groupby("replication")["month"].count()
+    by_rep = monthly.groupby("replication")
+    flows = by_rep[list(FLOWS)].sum().div(months / 12, axis=0)
+    stocks = by_rep[[o.name for o in OUTCOMES if o.kind == "stock"]].mean()
+    return pd.concat([flows, stocks], axis=1)[[o.name for o in OUTCOMES]]
+
+
 def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, float]]:
     """Per outcome: yearly value (flows summed per year, stocks averaged), mean and 5-95 % interval."""
-    years = monthly.groupby("replication")["month"].count().iloc[0] / 12
-    by_rep = monthly.groupby("replication")
+    yearly = yearly_by_replication(monthly)
     summary = {}
     for outcome in OUTCOMES:
-        per_rep = by_rep[outcome.name].sum() / years if outcome.name in FLOWS else by_rep[outcome.name].mean()
-        values = per_rep.to_numpy()
+        values = yearly[outcome.name].to_numpy()
         mean = float(values.mean())
         summary[outcome.name] = {
             "mean": mean, "p5": float(np.percentile(values, 5)), "p95": float(np.percentile(values, 95)),

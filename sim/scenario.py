@@ -64,7 +64,7 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         description=raw.get("description", ""),
         policy=Policy.model_validate(raw.get("policy", {})),
         context=Context.model_validate(raw.get("context", {})),
-        files=files,
+        files=tuple(dict.fromkeys(files)),
     )
 
 

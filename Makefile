@@ -1,0 +1,28 @@
+# One command sets up and runs the main job; one runs the tests.
+PYTHON ?= python3.12
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test bench clean
+
+$(BIN)/evictsim: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (Mesa 3.5 requires Python >= 3.12)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+setup: $(BIN)/evictsim
+
+## demo: baseline vs the ombudsman package for a medium town, 5 paired replications
+demo: setup
+	$(BIN)/evictsim compare baseline ombudsman-package --population medium_town --replications 5 --out results/demo
+
+test: setup
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: setup
+	$(BIN)/python benchmarks/bench_model.py
+
+clean:
+	rm -rf $(VENV) results/demo .pytest_cache

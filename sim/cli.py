@@ -1,0 +1,141 @@
+"""Command line: `evictsim run | compare | validate | params`.
+
+Everything a run needs is checked before it starts (scenario files, population, settings,
+output folder), so bad input stops with one clear message and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .parameters import Context, Policy, describe
+from .population import resolve_population
+from .scenario import ScenarioError, load_scenario
+
+SUMMARY_KEYS = ("evictions", "evictions_with_children", "children_evicted", "summonses", "verdicts", "signals",
+                "households_in_arrears", "homeless_households", "homeless_children", "children_separated",
+                "school_changes", "cost_total_eur")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
+    return value
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--population", default="medium_town",
+                   help="national, large_city, medium_town, small_town, a household count, or a profile .toml")
+    p.add_argument("--months", type=_positive_int, default=120, help="months to report (default 120)")
+    p.add_argument("--seed", type=_positive_int, default=1, help="the run's one seed (default 1)")
+    p.add_argument("--replications", type=_positive_int, default=5, help="replications (default 5)")
+    p.add_argument("--scale", type=float, default=1.0,
+                   help="simulate this share of households; results are for the real population")
+    p.add_argument("--warmup", type=_positive_int, default=24, help="months simulated before month 0")
+    p.add_argument("--journeys", type=_positive_int, default=500, help="households sampled for journeys")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="run one scenario")
+    p_run.add_argument("scenario", help="scenario name in scenarios/ or a .toml file")
+    _add_run_options(p_run)
+    p_run.add_argument("--out", help="output folder (default results/<scenario>)")
+    p_cmp = sub.add_parser("compare", help="compare scenarios against a baseline on the same seeds")
+    p_cmp.add_argument("baseline")
+    p_cmp.add_argument("scenarios", nargs="+")
+    _add_run_options(p_cmp)
+    p_cmp.add_argument("--out", help="output folder (default results/compare)")
+    p_val = sub.add_parser("validate", help="check scenario files without running them")
+    p_val.add_argument("files", nargs="+")
+    p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
+    p_par.add_argument("--markdown", action="store_true")
+    return ap
+
+
+def _settings(args: argparse.Namespace) -> dict:
+    resolve_population(args.population)
+    if not 0 < args.scale <= 1:
+        raise ValueError(f"--scale {args.scale}: must be above 0 and at most 1")
+    if args.months < 12:
+        raise ValueError(f"--months {args.months}: must be at least 12")
+    if args.replications < 1:
+        raise ValueError(f"--replications {args.replications}: must be at least 1")
+    return {"population": args.population, "months": args.months, "seed": args.seed,
+            "replications": args.replications, "scale": args.scale, "warmup": args.warmup,
+            "journey_sample": args.journeys}
+
+
+def cmd_run(args: argparse.Namespace) -> None:
+    from .results_io import prepare_dir, write_run
+    from .runner import run
+
+    scenario = load_scenario(args.scenario)
+    settings = _settings(args)
+    out = prepare_dir(args.out or Path("results") / scenario.name)
+    start = time.perf_counter()
+    result = run(scenario, **settings)
+    write_run(result, out)
+    print(f"{scenario.name}: {args.replications} replication(s) of {args.months} months, "
+          f"{result.meta['households']:,} households, {time.perf_counter() - start:.1f} s")
+    print(f"{'outcome (per year)':<28}{'mean':>14}  5-95 % interval")
+    for key in SUMMARY_KEYS:
+        s = result.summary[key]
+        print(f"{key:<28}{s['mean']:>14,.0f}  [{s['p5']:,.0f}, {s['p95']:,.0f}]")
+    print(f"written to {out}/")
+
+
+def cmd_compare(args: argparse.Namespace) -> None:
+    from .compare import compare, format_table, write_comparison
+    from .results_io import prepare_dir
+
+    scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
+    settings = _settings(args)
+    out = prepare_dir(args.out or Path("results") / "compare")
+    start = time.perf_counter()
+    comparison = compare(scenarios[0], scenarios[1:], **settings)
+    write_comparison(comparison, out)
+    print(format_table(comparison))
+    print(f"{len(scenarios)} scenarios x {args.replications} replications in {time.perf_counter() - start:.1f} s; "
+          f"written to {out}/")
+
+
+def cmd_validate(args: argparse.Namespace) -> None:
+    for file in args.files:
+        scenario = load_scenario(file)
+        print(f"ok: {file} ({scenario.name}: {', '.join(scenario.files)})")
+
+
+def cmd_params(args: argparse.Namespace) -> None:
+    rows = [("policy", r) for r in describe(Policy)] + [("context", r) for r in describe(Context)]
+    if args.markdown:
+        print("| parameter | default | unit | bounds | source |\n|---|---|---|---|---|")
+    for section, r in rows:
+        bounds = "" if r["min"] is None and r["max"] is None else f"{r['min']}..{r['max']}"
+        if args.markdown:
+            print(f"| `{section}.{r['name']}` | {r['default']} | {r['unit']} | {bounds} | {r['source']} |")
+        else:
+            print(f"{section}.{r['name']:<48} {r['default']!s:>10} {r['unit']:<22} {r['source']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params}
+    try:
+        commands[args.command](args)
+    except (ScenarioError, ValueError) as err:
+        print(f"evictsim: error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
