@@ -42,6 +42,18 @@ class Scenario:
     def parameters(self) -> dict[str, Any]:
         return {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
 
+    def override(self, changes: dict[str, Any], name: str | None = None) -> "Scenario":
+        """A validated copy with nested changes, e.g. {"policy": {"legal_aid": {"share_summoned": 1}}}."""
+        unknown = set(changes) - {"policy", "context"}
+        if unknown:
+            raise ScenarioError(f"override: unknown section(s) {sorted(unknown)}; allowed: policy, context")
+        merged = _deep_merge(self.parameters(), changes)
+        where = f"override of {self.name}"
+        _validate(Path(where), "policy", Policy, merged["policy"])
+        _validate(Path(where), "context", Context, merged["context"])
+        return Scenario(name or f"{self.name}+override", self.description,
+                        Policy.model_validate(merged["policy"]), Context.model_validate(merged["context"]), self.files)
+
 
 def resolve_path(name_or_path: str | Path, relative_to: Path = SCENARIO_DIR) -> Path:
     """A scenario name ("baseline") or a path to a .toml file."""
