@@ -103,7 +103,7 @@ def resolve_population(spec: str | int | Path) -> tuple[Profile, ...]:
         return NATIONAL
     if text in PROFILES:
         return (PROFILES[text],)
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         base = PROFILES["medium_town"]
         return (base.scaled(int(text) / base.households).model_copy(update={"name": f"medium_town_{text}"}),)
     if text.endswith(".toml"):

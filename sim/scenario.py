@@ -13,6 +13,7 @@ field, the value and what is allowed.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from .parameters import Context, Policy
 from .population import Profile
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
+NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 TOP_LEVEL = ("name", "description", "extends", "policy", "context")
 
 
@@ -55,51 +57,67 @@ class Scenario:
                         Policy.model_validate(merged["policy"]), Context.model_validate(merged["context"]), self.files)
 
 
-def resolve_path(name_or_path: str | Path, relative_to: Path = SCENARIO_DIR) -> Path:
-    """A scenario name ("baseline") or a path to a .toml file."""
+def resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
+    """A scenario name ("baseline") or a .toml path.
+
+    From the command line (`relative_to` None) a path is taken as given and a bare name is
+    looked up in scenarios/. Inside a file, `extends` is resolved next to that file first and
+    then in scenarios/, so that a user's own scenario can extend "baseline".
+    """
     text = str(name_or_path)
-    path = Path(text) if text.endswith(".toml") else relative_to / f"{text}.toml"
-    if not path.is_file() and not Path(text).is_absolute() and text.endswith(".toml"):
-        path = relative_to / text
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")))
-        raise ScenarioError(f"{text}: no such scenario file; known scenarios: {known}")
-    return path
+    filename = text if text.endswith(".toml") else f"{text}.toml"
+    if relative_to is None:
+        tries = [Path(text)] if text.endswith(".toml") else [SCENARIO_DIR / filename]
+    else:
+        tries = [relative_to / filename, SCENARIO_DIR / filename]
+    for path in tries:
+        if path.is_file():
+            return path
+    known = ", ".join(sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")))
+    where = f" (looked in {', '.join(str(p.parent) for p in tries)})"
+    raise ScenarioError(f"{text}: no such scenario file{where}; known scenarios: {known}")
 
 
 def load_scenario(name_or_path: str | Path) -> Scenario:
     """Load and validate a scenario, following `extends`."""
     path = resolve_path(name_or_path)
-    raw, files = _merged(path, ())
+    chain = _chain(path, ())
+    merged: dict[str, Any] = {}
+    for file, own in chain:
+        merged = _deep_merge(merged, {k: v for k, v in own.items() if k in ("policy", "context")})
+        _validate(file, "policy", Policy, merged.get("policy", {}))
+        _validate(file, "context", Context, merged.get("context", {}))
+    own = chain[-1][1]
     return Scenario(
-        name=raw.get("name", path.stem),
-        description=raw.get("description", ""),
-        policy=Policy.model_validate(raw.get("policy", {})),
-        context=Context.model_validate(raw.get("context", {})),
-        files=tuple(dict.fromkeys(files)),
+        name=own.get("name", path.stem),
+        description=own.get("description", ""),
+        policy=Policy.model_validate(merged.get("policy", {})),
+        context=Context.model_validate(merged.get("context", {})),
+        files=tuple(str(file) for file, _ in chain),
     )
 
 
-def _merged(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], tuple[str, ...]]:
+def _chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str, Any]]]:
+    """The files to apply, ancestors first, each once (a shared base is not applied twice,
+    so it cannot undo what an earlier parent changed)."""
     if path.resolve() in seen:
         raise ScenarioError(f"{path}: 'extends' goes round in a circle")
     own = _read_toml(path)
     _check_top_level(path, own)
-    merged: dict[str, Any] = {}
-    files: tuple[str, ...] = ()
     extends = own.get("extends", [])
+    chain: list[tuple[Path, dict[str, Any]]] = []
     for parent in [extends] if isinstance(extends, str) else extends:
-        parent_raw, parent_files = _merged(resolve_path(parent, path.parent), (*seen, path.resolve()))
-        merged, files = _deep_merge(merged, parent_raw), files + parent_files
-    merged = _deep_merge(merged, {k: v for k, v in own.items() if k != "extends"})
-    _validate(path, "policy", Policy, merged.get("policy", {}))
-    _validate(path, "context", Context, merged.get("context", {}))
-    return merged, files + (str(path),)
+        for file, data in _chain(resolve_path(parent, path.parent), (*seen, path.resolve())):
+            if all(file.resolve() != f.resolve() for f, _ in chain):
+                chain.append((file, data))
+    return [*chain, (path, own)]
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise ScenarioError(f"{path}: not UTF-8 text (byte {err.start}); save the file as UTF-8") from None
     except tomllib.TOMLDecodeError as err:
         raise ScenarioError(f"{path}: not valid TOML: {err}") from None
     except OSError as err:
@@ -112,6 +130,9 @@ def _check_top_level(path: Path, raw: dict[str, Any]) -> None:
             raise ScenarioError(f"{path}: unknown top-level key {key!r}; allowed: {', '.join(TOP_LEVEL)}")
         if key in ("name", "description") and not isinstance(value, str):
             raise ScenarioError(f"{path}: {key} = {value!r}: must be a string")
+        if key == "name" and not NAME.fullmatch(value):
+            raise ScenarioError(f"{path}: name = {value!r}: use letters, digits, '-', '_' or '.', "
+                                "not starting with '.' (it names the output folder)")
         if key == "extends" and not (isinstance(value, str) or
                                      (isinstance(value, list) and all(isinstance(v, str) for v in value))):
             raise ScenarioError(f"{path}: extends = {value!r}: must be a scenario name or a list of names")

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class Group(BaseModel):
     """A block of parameters; unknown keys are rejected (typos must not pass silently)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True, strict=True)
 
 
 def param(

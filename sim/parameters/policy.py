@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Group, param, probability
 
@@ -138,11 +138,16 @@ class Moratorium(Group):
     to_month: int = param(1200, "month", "assumption", "Last simulated month of the moratorium.",
                           ge=0, le=1200)
 
-    @model_validator(mode="after")
-    def _check_months(self) -> "Moratorium":
-        bad = [m for m in self.calendar_months if not 1 <= m <= 12]
+    @field_validator("calendar_months")
+    @classmethod
+    def _check_calendar_months(cls, months: list[int]) -> list[int]:
+        bad = [m for m in months if not 1 <= m <= 12]
         if bad:
-            raise ValueError(f"calendar_months {bad}: each must be a month number 1-12")
+            raise ValueError(f"each must be a month number 1-12, not {bad}")
+        return months
+
+    @model_validator(mode="after")
+    def _check_period(self) -> "Moratorium":
         if self.from_month > self.to_month:
             raise ValueError(f"from_month {self.from_month} is after to_month {self.to_month}")
         return self
