@@ -232,7 +232,7 @@ class DisplacedHousehold(mesa.Agent):
     def rehouse(self, t: int, how: str) -> None:
         """Back into a home of its own; separated children come back."""
         m = self.model
-        m.displacement.return_home(self.household, m.policy.rehousing.second_chance_contracts)
+        m.displacement.return_home(t, self.household, m.policy.rehousing.second_chance_contracts)
         for kind in ("family_shelter", "night_shelter"):
             self.shelter(kind).release(self)
         self.change_schools(t, self.with_parents, m.context.schools.far_rehoused, "rehoused")

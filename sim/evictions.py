@@ -38,7 +38,7 @@ class Displacement:
         else:
             m.outcomes.add("left_before_execution", 1)
             if m.streams.draw("leaver_own_housing", t, hid) < m.context.after_eviction.leaver_own_housing:
-                self.return_home(hid, second_chance=False)
+                self.return_home(t, hid, second_chance=False)
                 m.outcomes.add("left_to_own_housing", 1)
                 return
         agent = DisplacedHousehold(m, case, t)
@@ -86,11 +86,18 @@ class Displacement:
             heard = agent.draw("children_heard", t) < m.policy.consultation.children_heard
             m.outcomes.add("family_evictions_children_heard", int(heard))
 
-    def return_home(self, hid: int, second_chance: bool) -> None:
-        """The household has a home again (a new tenancy; old arrears leave the model)."""
-        hh = self.model.households
+    def return_home(self, t: int, hid: int, second_chance: bool) -> None:
+        """The household has a home again (a new tenancy; old arrears leave the model).
+
+        A second-chance contract comes with budget coaching for the length of a debt-help case.
+        """
+        m = self.model
+        hh = m.households
         hh.housed[hid] = True
-        hh.second_chance[hid] = second_chance
+        if second_chance:
+            hh.help_until[hid] = t + m.policy.debt_help.duration_months
+            m.outcomes.add("debt_help_started", 1)
+            m.outcomes.add_cost("municipality", m.context.costs.debt_help_eur)
         hh.conditional_until[hid] = NOBODY
         hh.nuisance_since[hid] = NOBODY
 

@@ -50,7 +50,6 @@ class HouseholdArrays:
     in_court: np.ndarray          # bool, a court case is open
     conditional_until: np.ndarray  # int16, month a conditional verdict's plan ends (-1: none)
     nuisance_since: np.ndarray    # int16, month a nuisance case began (-1: none)
-    second_chance: np.ndarray     # bool, on a second-chance contract
 
     @property
     def size(self) -> int:
@@ -92,7 +91,6 @@ def generate(blocks: list[Block], basic: "BasicCosts", streams: Streams) -> Hous
         in_court=np.zeros(n, bool),
         conditional_until=np.full(n, NOBODY, np.int16),
         nuisance_since=np.full(n, NOBODY, np.int16),
-        second_chance=np.zeros(n, bool),
     )
 
 

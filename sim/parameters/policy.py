@@ -117,7 +117,7 @@ class Rehousing(Group):
 
     second_chance_contracts: bool = param(
         False, "switch", "assumption (effects only anecdotal [TRG][LKP])",
-        "Second-chance contracts: displaced households are rehoused twice as fast.")
+        "Second-chance contracts: displaced households are rehoused twice as fast, with budget coaching.")
     housing_first: bool = param(
         False, "switch", "[HF] 83% not homeless again",
         "Housing First for rough sleepers and night-shelter users after 3 months.")
