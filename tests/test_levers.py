@@ -101,8 +101,12 @@ def test_housing_first_houses_rough_sleepers():
 
 
 def test_registration_brings_evicted_households_into_contact():
+    """Registered, every evicted household is known: more are offered alternative housing and
+    more stand on the shelters' waiting lists (the municipality sees the need)."""
     b, p = effect({"policy": {"registration": {"enabled": True}}})
-    assert p["displaced_to_rough"] < b["displaced_to_rough"]
+    assert p["alternative_housing_placements"] > b["alternative_housing_placements"]
+    assert p["night_shelter_waiting"] + p["family_shelter_waiting"] > \
+        b["night_shelter_waiting"] + b["family_shelter_waiting"]
 
 
 def test_signalling_nuisance_cuts_nuisance_evictions():

@@ -147,13 +147,14 @@ class AfterEviction(Group):
     """Where displaced households go and how they get back into housing."""
 
     network_size_mean: float = param(
-        3.0, "ties", "assumption", "Mean number of relatives/friends in a household's network.",
+        4.0, "ties", "assumption", "Mean number of relatives/friends in a household's network.",
         ge=0, le=50)
     host_willing: float = probability(
-        0.5, "assumption ([AE17] evicted tenants often end up on a sofa)",
+        0.6, "assumption ([AE17] evicted tenants often end up on a sofa)",
         "Chance a tie is willing and able to host.")
     host_room_persons: int = param(
-        3, "persons", "assumption", "Most persons a host can take in.", ge=1, le=20)
+        5, "persons", "assumption ([ETH2] 95% of homeless children counted were with a parent)",
+        "Most persons a host can take in (room is drawn from 1 to this).", ge=1, le=20)
     host_months_mean: float = param(
         3.0, "months", "assumption", "Mean months a host keeps a household.", ge=1, le=60)
     relatives_take_children: float = probability(
