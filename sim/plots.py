@@ -1,0 +1,111 @@
+"""Figures for comparisons and sweeps (matplotlib, no display needed).
+
+Accessible by default: the Okabe-Ito colour-blind-safe palette, a different line style and
+marker per scenario so that nothing is told by colour alone, titles with units, and a small
+caption with scenario, seed and version on every figure. `save` writes PNG and SVG and puts the
+same facts in each file's metadata.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .outcomes import OUTCOMES  # noqa: E402
+
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+LINESTYLES = ("-", "--", "-.", ":")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+LABELS = {o.name: o.label for o in OUTCOMES}
+UNITS = {o.name: o.unit for o in OUTCOMES}
+
+plt.rcParams.update({"font.size": 12, "axes.titlesize": 14, "axes.labelsize": 12, "legend.fontsize": 11})
+
+
+def style(i: int) -> dict[str, Any]:
+    return {"color": PALETTE[i % len(PALETTE)], "linestyle": LINESTYLES[i % len(LINESTYLES)],
+            "marker": MARKERS[i % len(MARKERS)], "markevery": 12}
+
+
+def caption(fig: Figure, meta: dict[str, Any]) -> None:
+    text = f"evictsim {meta.get('version', '')} · scenario {meta.get('scenario', '')} · seed {meta.get('seed', '')}"
+    fig.text(0.01, 0.005, text, fontsize=8, color="#555555", ha="left", va="bottom")
+
+
+def timeseries(monthly: dict[str, pd.DataFrame], outcome: str, title: str | None = None,
+               labels: dict[str, str] | None = None, meta: dict[str, Any] | None = None) -> Figure:
+    """Monthly mean over replications with a 5-95 % band, one line per scenario."""
+    fig, ax = plt.subplots(figsize=(9, 4.8), layout="constrained")
+    for i, (name, frame) in enumerate(monthly.items()):
+        by_month = frame.groupby("month")[outcome]
+        mean, low, high = by_month.mean(), by_month.quantile(0.05), by_month.quantile(0.95)
+        ax.plot(mean.index, mean.to_numpy(), label=(labels or {}).get(name, name), **style(i))
+        ax.fill_between(mean.index, low.to_numpy(), high.to_numpy(), color=PALETTE[i % len(PALETTE)], alpha=0.18)
+    ax.set_title(title or LABELS.get(outcome, outcome))
+    ax.set_xlabel("month")
+    ax.set_ylabel(UNITS.get(outcome, ""))
+    ax.grid(alpha=0.3)
+    ax.legend(frameon=False)
+    caption(fig, meta or {})
+    return fig
+
+
+def forest(table: pd.DataFrame, outcomes: list[str], title: str = "Difference against the baseline",
+           labels: dict[str, str] | None = None, meta: dict[str, Any] | None = None) -> Figure:
+    """Paired differences with their 90 % interval, relative to the baseline level (%)."""
+    scenarios = [s for s in table.scenario.unique() if not (table[table.scenario == s].verdict == "baseline").all()]
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(outcomes) * max(1, len(scenarios)) + 1.5), layout="constrained")
+    base = table[table.verdict == "baseline"].set_index("outcome")["mean"]
+    y = 0
+    ticks, names = [], []
+    for i, scenario in enumerate(scenarios):
+        rows = table[table.scenario == scenario].set_index("outcome")
+        for outcome in outcomes:
+            r, level = rows.loc[outcome], base.get(outcome, np.nan)
+            scale = 100 / level if level else np.nan
+            ax.errorbar(r["diff"] * scale, y, xerr=[[(r["diff"] - r["diff_low"]) * scale],
+                                                    [(r["diff_high"] - r["diff"]) * scale]],
+                        fmt=MARKERS[i % len(MARKERS)], color=PALETTE[i % len(PALETTE)], capsize=3,
+                        label=scenario if outcome == outcomes[0] else None)
+            ticks.append(y)
+            names.append((labels or LABELS).get(outcome, outcome))
+            y -= 1
+        y -= 0.5
+    ax.axvline(0, color="#333333", linewidth=1)
+    ax.set_yticks(ticks, names)
+    ax.set_xlabel("change against the baseline (%), 90 % interval")
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(frameon=False, loc="best")
+    caption(fig, meta or {})
+    return fig
+
+
+def save(fig: Figure, path_stem: str | Path, meta: dict[str, Any]) -> list[Path]:
+    """Write PNG and SVG with scenario, seed and version in the files' metadata."""
+    stem = Path(path_stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
+    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    fig.savefig(png, dpi=150, metadata={"Title": stem.name, "Description": description, "Software": "evictsim"})
+    fig.savefig(svg, metadata={"Title": stem.name, "Description": description, "Creator": "evictsim"})
+    return [png, svg]
+
+
+def to_bytes(fig: Figure, fmt: str, meta: dict[str, Any] | None = None) -> bytes:
+    """The figure as PNG or SVG bytes (for downloads)."""
+    import io
+
+    buf = io.BytesIO()
+    meta = meta or {}
+    description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
+    fig.savefig(buf, format=fmt, dpi=150, metadata={"Description": description})
+    return buf.getvalue()
