@@ -54,6 +54,14 @@ def parser() -> argparse.ArgumentParser:
     p_cmp.add_argument("scenarios", nargs="+")
     _add_run_options(p_cmp)
     p_cmp.add_argument("--out", help="output folder (default results/compare)")
+    for name, text in (("sweep", "run a parameter sweep into a resumable results store"),
+                       ("sensitivity", "Sobol or Morris sensitivity analysis, with scenario discovery")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("spec", help="sweep file (.toml)")
+        p.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
+        p.add_argument("--cluster", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+        p.add_argument("--out", help="results folder (default results/<sweep name>)")
+        p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
@@ -108,6 +116,60 @@ def cmd_compare(args: argparse.Namespace) -> None:
           f"written to {out}/")
 
 
+def _figure_meta(spec) -> dict:
+    from .runner import version
+
+    return {"scenario": f"{spec.name} (sweep of {spec.scenario})", "seed": spec.seed, "version": version()}
+
+
+def cmd_sweep(args: argparse.Namespace) -> None:
+    from . import plots
+    from .sweep import plan, sweep
+    from .sweep_spec import load_spec
+
+    spec = load_spec(args.spec)
+    tasks = plan(spec, args.spec)
+    out = Path(args.out or Path("results") / spec.name)
+    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications} points x {spec.replications} "
+          f"replications), design {spec.design}")
+    start = time.perf_counter()
+    runs = sweep(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+    outcomes = spec.outcomes or ["evictions"]
+    for parameter in list(spec.parameters)[:4]:
+        for outcome in outcomes[:3]:
+            fig = plots.sweep_scatter(runs, parameter, outcome, _figure_meta(spec))
+            plots.save(fig, out / "figures" / f"{outcome}_vs_{parameter}", _figure_meta(spec))
+    print(f"{len(runs)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); "
+          f"load with sim.store.load_results('{out}')")
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> None:
+    from . import plots
+    from .results_io import write_json, write_parquet
+    from .sensitivity import format_indices, sensitivity
+    from .sweep_spec import load_spec
+
+    spec = load_spec(args.spec)
+    out = Path(args.out or Path("results") / spec.name)
+    result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+    print(format_indices(result))
+    write_parquet(out / "sensitivity.parquet", result.indices)
+    result.indices.to_csv(out / "sensitivity.csv", index=False)
+    report = {"method": spec.method, "indices": result.indices.to_dict(orient="records")}
+    meta = _figure_meta(spec)
+    for outcome in result.indices.outcome.unique():
+        plots.save(plots.indices_chart(result.indices, outcome, meta), out / "figures" / f"indices_{outcome}", meta)
+    if result.discovery is not None:
+        box = result.discovery
+        report["discovery"] = {"outcome": spec.discovery.outcome, "above": spec.discovery.above,
+                               "coverage": box.coverage, "density": box.density, "mass": box.mass,
+                               "limits": box.limits.to_dict(orient="records")}
+        title = f"Where {spec.discovery.outcome} is above {spec.discovery.above:g} per year"
+        plots.save(plots.discovery_chart(box.limits, title, meta), out / "figures" / "discovery", meta)
+    write_json(out / "sensitivity.json", report)
+    print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
+
+
 def cmd_validate(args: argparse.Namespace) -> None:
     for file in args.files:
         scenario = load_scenario(file)
@@ -128,7 +190,8 @@ def cmd_params(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params}
+    commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
+                "sweep": cmd_sweep, "sensitivity": cmd_sensitivity}
     try:
         commands[args.command](args)
     except (ScenarioError, ValueError) as err:

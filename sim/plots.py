@@ -109,3 +109,56 @@ def to_bytes(fig: Figure, fmt: str, meta: dict[str, Any] | None = None) -> bytes
     description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
     fig.savefig(buf, format=fmt, dpi=150, metadata={"Description": description})
     return buf.getvalue()
+
+
+def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[str, Any] | None = None) -> Figure:
+    """An outcome against one swept parameter: every run, and the mean per point."""
+    fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
+    ax.scatter(runs[parameter], runs[outcome], s=14, alpha=0.4, color=PALETTE[5], marker="o", label="run")
+    means = runs.groupby("point")[[parameter, outcome]].mean().sort_values(parameter)
+    ax.plot(means[parameter], means[outcome], color=PALETTE[0], marker="s", linestyle="-", label="mean per point")
+    ax.set_xlabel(parameter)
+    ax.set_ylabel(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)")
+    ax.set_title(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}")
+    ax.grid(alpha=0.3)
+    ax.legend(frameon=False)
+    caption(fig, meta or {})
+    return fig
+
+
+def indices_chart(indices: pd.DataFrame, outcome: str, meta: dict[str, Any] | None = None) -> Figure:
+    """Sensitivity indices of one outcome with their confidence intervals, ranked."""
+    rows = indices[indices.outcome == outcome].iloc[::-1]
+    sobol = "ST" in rows
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(rows) + 1.8), layout="constrained")
+    y = np.arange(len(rows))
+    if sobol:
+        ax.barh(y + 0.2, rows["ST"], 0.4, xerr=rows["ST_conf"], color=PALETTE[0], label="total (ST)", capsize=3)
+        ax.barh(y - 0.2, rows["S1"], 0.4, xerr=rows["S1_conf"], color=PALETTE[1], hatch="//",
+                label="first order (S1)", capsize=3)
+    else:
+        ax.barh(y, rows["mu_star"], 0.6, xerr=rows["mu_star_conf"], color=PALETTE[0], label="mu*", capsize=3)
+    ax.set_yticks(y, rows["parameter"])
+    ax.set_xlabel("Sobol index" if sobol else f"mu* ({UNITS.get(outcome, '')} per year)")
+    ax.set_title(f"Sensitivity of {LABELS.get(outcome, outcome).lower()}")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(frameon=False)
+    caption(fig, meta or {})
+    return fig
+
+
+def discovery_chart(limits: pd.DataFrame, title: str, meta: dict[str, Any] | None = None) -> Figure:
+    """The discovered box: each parameter's kept range as a share of its full range."""
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(limits) + 1.8), layout="constrained")
+    for i, r in enumerate(limits.itertuples()):
+        width = (r.full_high - r.full_low) or 1.0
+        lo, hi = (r.low - r.full_low) / width, (r.high - r.full_low) / width
+        ax.plot([0, 1], [i, i], color="#BBBBBB", linewidth=6, solid_capstyle="butt")
+        ax.plot([lo, hi], [i, i], color=PALETTE[1], linewidth=6, solid_capstyle="butt")
+        ax.text(1.02, i, f"{r.low:.3g} .. {r.high:.3g}", va="center", fontsize=10)
+    ax.set_yticks(range(len(limits)), limits["parameter"])
+    ax.set_xlim(0, 1.35)
+    ax.set_xlabel("share of the swept range (grey: swept, orange: inside the box)")
+    ax.set_title(title)
+    caption(fig, meta or {})
+    return fig

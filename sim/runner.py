@@ -47,12 +47,10 @@ def run(scenario: Scenario | str = "baseline", population: str | int | Path = "m
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     real = resolve_population(population)
-    profiles = tuple(p.scaled(scale) for p in real) if scale != 1.0 else real
     seeds = replication_seeds(seed, replications)
     tables, journeys = [], []
     for rep, rep_seed in enumerate(seeds):
-        model = EvictionModel(scenario, profiles, months + warmup, rep_seed, warmup, journey_sample)
-        model.run()
+        model = simulate(scenario, real, months, rep_seed, scale, warmup, journey_sample)
         tables.append(_monthly_frame(model, rep, warmup, 1.0 / scale))
         journeys.append(_journey_frame(model, rep, warmup))
     monthly = pd.concat(tables, ignore_index=True)
@@ -60,6 +58,21 @@ def run(scenario: Scenario | str = "baseline", population: str | int | Path = "m
     return RunResult(monthly, pd.concat(journeys, ignore_index=True),
                      summarise(monthly, households),
                      _meta(scenario, population, real, months, seed, seeds, scale, warmup))
+
+
+def simulate(scenario: Scenario, real: tuple[Profile, ...], months: int, seed: int, scale: float = 1.0,
+             warmup: int = DEFAULT_WARMUP, journey_sample: int = 0) -> EvictionModel:
+    """One replication with its own seed, run to the end (`months` reported after `warmup`)."""
+    profiles = tuple(p.scaled(scale) for p in real) if scale != 1.0 else real
+    model = EvictionModel(scenario, profiles, months + warmup, seed, warmup, journey_sample)
+    model.run()
+    return model
+
+
+def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float]:
+    """One replication's yearly outcomes for the real population (flows per year, stocks averaged)."""
+    frame = _monthly_frame(model, 0, model.warmup, 1.0 / scale)
+    return yearly_by_replication(frame).iloc[0].to_dict()
 
 
 def _check_run_settings(months: int, replications: int, scale: float, warmup: int, seed: int) -> None:

@@ -1,0 +1,86 @@
+"""The results store of a sweep: one Parquet file per finished run, written atomically.
+
+A run is one design point and one replication. Its id is a hash of everything that determines
+its result (all parameter values, population, months, warm-up, scale, seed and the code
+version), so a sweep that is killed, even with kill -9, and started again skips what is done,
+and nothing is lost or stored twice. Load it all with `load_results`, or query it with DuckDB
+(`query`), where the runs are a table called `runs`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .results_io import OutputError, prepare_dir, write_json
+
+RUNS = "runs"
+SPEC_FILE = "sweep.json"
+
+
+def run_id(identity: dict[str, Any]) -> str:
+    """A stable id for what determines a run's result."""
+    text = json.dumps(identity, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+class ResultStore:
+    """A folder with sweep.json (the spec) and runs/<run id>.parquet."""
+
+    def __init__(self, folder: str | Path, spec: dict[str, Any]) -> None:
+        self.folder = prepare_dir(folder)
+        self.runs = self.folder / RUNS
+        self.runs.mkdir(exist_ok=True)
+        self._claim(spec)
+        for stale in self.runs.glob(".*.tmp"):
+            stale.unlink()  # a write that was interrupted; its run is simply redone
+
+    def _claim(self, spec: dict[str, Any]) -> None:
+        path = self.folder / SPEC_FILE
+        if path.exists():
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if stored != json.loads(json.dumps(spec, default=str)):
+                raise OutputError(f"{self.folder}: holds results of a different sweep; "
+                                  "choose another --out folder (nothing was changed)")
+        else:
+            write_json(path, spec)
+
+    def done(self) -> set[str]:
+        return {p.stem for p in self.runs.glob("*.parquet")}
+
+    def write(self, row: dict[str, Any]) -> None:
+        path = self.runs / f"{row['run_id']}.parquet"
+        tmp = self.runs / f".{row['run_id']}.tmp"
+        pd.DataFrame([row]).to_parquet(tmp, index=False)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+
+def load_results(folder: str | Path) -> pd.DataFrame:
+    """Every finished run of a sweep, one row each, ordered by point and replication."""
+    runs = Path(folder) / RUNS
+    if not runs.is_dir():
+        raise OutputError(f"{folder}: no sweep results here (no {RUNS}/ folder)")
+    files = sorted(runs.glob("*.parquet"))
+    if not files:
+        return pd.DataFrame()
+    frame = pd.concat((pd.read_parquet(f) for f in files), ignore_index=True)
+    return frame.sort_values(["point", "replication"]).reset_index(drop=True)
+
+
+def query(folder: str | Path, sql: str) -> pd.DataFrame:
+    """Run SQL over a sweep's runs with DuckDB; the runs are the table `runs`."""
+    import duckdb
+
+    runs = Path(folder) / RUNS
+    if not runs.is_dir():
+        raise OutputError(f"{folder}: no sweep results here (no {RUNS}/ folder)")
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW runs AS SELECT * FROM read_parquet('{(runs / '*.parquet').as_posix()}')")
+    return con.execute(sql).df()

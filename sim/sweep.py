@@ -1,0 +1,174 @@
+"""Sweeps: run a design of parameter points x replications, in parallel, into a results store.
+
+Runs go to local worker processes by default, or to an existing Dask distributed cluster
+(`cluster="tcp://host:port"`). Results come back to this process, which alone writes them,
+one file per run, as they finish: memory stays flat however many runs there are, and a
+sweep started again skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import pandas as pd
+
+from .population import resolve_population
+from .runner import git_commit, replication_seeds, simulate, version, yearly_outcomes
+from .scenario import Scenario
+from .store import ResultStore, load_results, run_id
+from .sweep_spec import SweepSpec, apply_point, base_scenario, design_points, load_spec
+
+
+@dataclass(frozen=True)
+class Task:
+    run_id: str
+    point: int
+    replication: int
+    seed: int
+    values: dict[str, Any]
+    scenario: Scenario
+    population: str
+    months: int
+    warmup: int
+    scale: float
+    outcomes: tuple[str, ...]
+
+
+def run_task(task: Task) -> dict[str, Any]:
+    """Simulate one run and return its stored row (runs in a worker process)."""
+    model = simulate(task.scenario, resolve_population(task.population), task.months, task.seed,
+                     task.scale, task.warmup)
+    yearly = yearly_outcomes(model, task.scale)
+    kept = {k: v for k, v in yearly.items() if not task.outcomes or k in task.outcomes}
+    return {"run_id": task.run_id, "point": task.point, "replication": task.replication, "seed": task.seed,
+            **task.values, **kept}
+
+
+def plan(spec: SweepSpec, spec_path: str | Path | None = None,
+         points: list[dict[str, Any]] | None = None) -> list[Task]:
+    """Every run of the sweep (the spec's design, or the given points), with its id."""
+    base = base_scenario(spec, spec_path)
+    resolve_population(spec.population)
+    seeds = replication_seeds(spec.seed, spec.replications)
+    code = {"version": version(), "commit": git_commit()}
+    tasks = []
+    for point, values in enumerate(design_points(spec) if points is None else points):
+        scenario = apply_point(base, values, f"{spec.name}-{point}")
+        for rep, seed in enumerate(seeds):
+            identity = {"parameters": scenario.parameters(), "population": spec.population, "months": spec.months,
+                        "warmup": spec.warmup, "scale": spec.scale, "seed": seed, "code": code}
+            tasks.append(Task(run_id(identity), point, rep, seed, values, scenario, spec.population,
+                              spec.months, spec.warmup, spec.scale, tuple(spec.outcomes)))
+    return tasks
+
+
+def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None, cluster: str | None = None,
+          progress: bool = True, points: list[dict[str, Any]] | None = None) -> pd.DataFrame:
+    """Run (or resume) a sweep into `out` and return all its results."""
+    spec_path = None if isinstance(spec, SweepSpec) else spec
+    spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
+    tasks = plan(spec, spec_path, points)
+    client = _connect(cluster) if cluster else None
+    store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "commit": git_commit()})
+    todo = [t for t in tasks if t.run_id not in store.done()]
+    with Progress(len(tasks), len(tasks) - len(todo), enabled=progress) as bar:
+        execute(todo, workers or 0, client, lambda row: (store.write(row), bar.advance()))
+    if client is not None:
+        client.close()
+    return load_results(out)
+
+
+def _connect(address: str):
+    from dask.distributed import Client
+
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError) as err:
+        raise ValueError(f"--cluster {address}: cannot reach a Dask scheduler there ({err})") from None
+
+
+def execute(tasks: list[Task], workers: int, client, on_result: Callable[[dict], None]) -> None:
+    """Run tasks in this process (workers 1), in local processes, or on a Dask cluster."""
+    if client is not None:
+        _on_dask(tasks, client, on_result)
+    elif workers == 1 or len(tasks) <= 1:
+        for task in tasks:
+            on_result(run_task(task))
+    else:
+        _on_processes(tasks, workers, on_result)
+
+
+def _bounded(tasks: list[Task], submit: Callable, done: Callable, window: int) -> None:
+    """Keep at most `window` runs in flight so that memory does not grow with the sweep."""
+    queue: Iterable[Task] = iter(tasks)
+    running = set()
+    for task in queue:
+        running.add(submit(task))
+        if len(running) >= window:
+            running = done(running)
+    while running:
+        running = done(running)
+
+
+def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], None]) -> None:
+    import os
+
+    workers = workers if workers > 0 else (os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        def done(running):
+            finished, rest = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                on_result(future.result())
+            return rest
+        _bounded(tasks, lambda t: pool.submit(run_task, t), done, 4 * workers)
+
+
+def _on_dask(tasks: list[Task], client, on_result: Callable[[dict], None]) -> None:
+    from dask.distributed import wait as dask_wait
+
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def done(running):
+        finished, rest = dask_wait(running, return_when="FIRST_COMPLETED")
+        for future in finished:
+            on_result(future.result())
+            future.release()
+        return set(rest)
+    _bounded(tasks, lambda t: client.submit(run_task, t, pure=False), done, 4 * workers)
+
+
+class Progress:
+    """Runs done/left with an ETA on stderr."""
+
+    def __init__(self, total: int, done: int, enabled: bool) -> None:
+        self.total, self.done, self.start_done = total, done, done
+        self.enabled = enabled
+        self.start = time.perf_counter()
+
+    def __enter__(self) -> "Progress":
+        self._show()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+    def advance(self) -> None:
+        self.done += 1
+        self._show()
+
+    def _show(self) -> None:
+        if not self.enabled:
+            return
+        new = self.done - self.start_done
+        elapsed = time.perf_counter() - self.start
+        eta = elapsed / new * (self.total - self.done) if new else float("nan")
+        eta_text = "?" if eta != eta else f"{eta:,.0f} s"
+        sys.stderr.write(f"\rruns {self.done}/{self.total} done, {self.total - self.done} left, ETA {eta_text}   ")
+        sys.stderr.flush()

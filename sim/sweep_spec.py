@@ -1,0 +1,168 @@
+"""Sweep files: which parameters to vary over which ranges, with which design.
+
+    name = "shocks-and-legal-aid"
+    scenario = "baseline"            # resolved next to this file, then in scenarios/
+    population = "small_town"
+    months = 60
+    replications = 2
+    design = "lhs"                   # grid | lhs | sobol
+    samples = 16                     # points for lhs and sobol (sobol: a power of two)
+    outcomes = ["evictions", "children_separated"]
+
+    [parameters]
+    "context.shocks.onset_per_month" = { min = 0.01, max = 0.03 }
+    "policy.legal_aid.share_summoned" = { min = 0.1, max = 1.0, steps = 4 }   # steps: grid only
+    "policy.housing_duty.families_duty" = { values = [false, true] }          # values: grid only
+
+Everything is checked before any run starts: unknown parameters, empty ranges, ranges outside
+a parameter's declared bounds, unknown designs and outcomes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from scipy.stats import qmc
+
+from .outcomes import OUTCOME_INDEX
+from .parameters import Context, Policy, describe
+from .scenario import Scenario, ScenarioError, format_errors, load_scenario, resolve_path
+
+FIELDS = {f"policy.{r['name']}": r for r in describe(Policy)} | {f"context.{r['name']}": r for r in describe(Context)}
+
+
+class Range(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    min: float | None = None
+    max: float | None = None
+    steps: int = Field(3, ge=2, le=1000)
+    values: list[float | int | bool | str] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Range":
+        if self.values is not None:
+            if self.min is not None or self.max is not None:
+                raise ValueError("give either min/max or values, not both")
+            if not self.values:
+                raise ValueError("values is empty")
+        elif self.min is None or self.max is None:
+            raise ValueError("needs min and max (or values)")
+        elif not self.min < self.max:
+            raise ValueError(f"empty range: min {self.min} must be below max {self.max}")
+        return self
+
+
+class DiscoverySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    outcome: str
+    above: float
+
+
+class SweepSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    name: str = Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+    scenario: str = "baseline"
+    population: str = "small_town"
+    months: int = Field(60, ge=12, le=1200)
+    warmup: int = Field(24, ge=0, le=600)
+    scale: float = Field(1.0, gt=0, le=1)
+    replications: int = Field(1, ge=1, le=10_000)
+    seed: int = Field(1, ge=0)
+    design: Literal["grid", "lhs", "sobol"] = "grid"
+    samples: int = Field(16, ge=1, le=1_000_000)
+    outcomes: list[str] = Field(default_factory=list)
+    parameters: dict[str, Range]
+    method: Literal["sobol", "morris"] = "sobol"
+    discovery: DiscoverySpec | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "SweepSpec":
+        if not self.parameters:
+            raise ValueError("[parameters] is empty: name at least one parameter to vary")
+        for path, rng in self.parameters.items():
+            _check_parameter(path, rng, self.design)
+        unknown = [o for o in self.outcomes if o not in OUTCOME_INDEX]
+        if self.discovery and self.discovery.outcome not in OUTCOME_INDEX:
+            unknown.append(self.discovery.outcome)
+        if unknown:
+            raise ValueError(f"unknown outcome(s) {unknown}; see `evictsim run` output or sim/outcomes.py")
+        if self.design == "sobol" and self.samples & (self.samples - 1):
+            raise ValueError(f"samples = {self.samples}: the sobol design needs a power of two (e.g. 16, 32, 64)")
+        return self
+
+
+def _check_parameter(path: str, rng: Range, design: str) -> None:
+    row = FIELDS.get(path)
+    if row is None:
+        close = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
+        hint = f"; did you mean {close[0]}?" if close else "; `evictsim params` lists them"
+        raise ValueError(f"unknown parameter {path!r}{hint}")
+    if rng.values is not None:
+        if design != "grid":
+            raise ValueError(f"{path}: values lists are for the grid design; {design} needs min and max")
+        return
+    if isinstance(row["default"], bool) or not isinstance(row["default"], (int, float)):
+        raise ValueError(f"{path}: not numeric; give values = [...] instead of a range")
+    low, high = row["min"], row["max"]
+    if (low is not None and rng.min < low) or (high is not None and rng.max > high):
+        raise ValueError(f"{path}: range {rng.min}..{rng.max} is outside the allowed {low}..{high}")
+
+
+def load_spec(path: str | Path) -> SweepSpec:
+    """Read and validate a sweep file; errors name the file, the field and the value."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ScenarioError(f"{path}: cannot be read as TOML: {err}") from None
+    raw.setdefault("name", path.stem)
+    try:
+        return SweepSpec.model_validate(raw)
+    except ValidationError as err:
+        raise ScenarioError(format_errors(str(path), "", SweepSpec, err)) from None
+
+
+def base_scenario(spec: SweepSpec, spec_path: str | Path | None = None) -> Scenario:
+    where = Path(spec_path).parent if spec_path else None
+    return load_scenario(resolve_path(spec.scenario, where)) if where else load_scenario(spec.scenario)
+
+
+def design_points(spec: SweepSpec) -> list[dict[str, Any]]:
+    """The parameter values of every point of the design, in a fixed order."""
+    names = list(spec.parameters)
+    if spec.design == "grid":
+        axes = [_grid_axis(spec.parameters[n]) for n in names]
+        return [dict(zip(names, combo)) for combo in itertools.product(*axes)]
+    unit = (qmc.LatinHypercube(d=len(names), seed=spec.seed).random(spec.samples) if spec.design == "lhs"
+            else qmc.Sobol(d=len(names), scramble=True, seed=spec.seed).random(spec.samples))
+    return [_scaled(names, spec, row) for row in unit]
+
+
+def _grid_axis(rng: Range) -> list[Any]:
+    if rng.values is not None:
+        return list(rng.values)
+    return [float(v) for v in np.linspace(rng.min, rng.max, rng.steps)]
+
+
+def _scaled(names: list[str], spec: SweepSpec, row: np.ndarray) -> dict[str, Any]:
+    return {n: float(spec.parameters[n].min + u * (spec.parameters[n].max - spec.parameters[n].min))
+            for n, u in zip(names, row)}
+
+
+def apply_point(base: Scenario, values: dict[str, Any], name: str) -> Scenario:
+    """The base scenario with a design point's values (integers rounded for integer fields)."""
+    changes: dict[str, Any] = {}
+    for path, value in values.items():
+        if isinstance(FIELDS[path]["default"], int) and not isinstance(FIELDS[path]["default"], bool):
+            value = int(round(value))
+        node = changes
+        *parents, leaf = path.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return base.override(changes, name)
