@@ -81,7 +81,17 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = N
         execute(todo, workers or 0, client, lambda row: (store.write(row), bar.advance()))
     if client is not None:
         client.close()
-    return load_results(out)
+    return _per_task(load_results(out), tasks)
+
+
+def _per_task(stored: pd.DataFrame, tasks: list[Task]) -> pd.DataFrame:
+    """One row per planned run. Points with identical values share one stored run (same id,
+    same result under common random numbers), so rows are looked up by run id."""
+    by_id = stored.set_index("run_id")
+    frame = by_id.loc[[t.run_id for t in tasks]].reset_index()
+    frame["point"] = [t.point for t in tasks]
+    frame["replication"] = [t.replication for t in tasks]
+    return frame
 
 
 def _connect(address: str):
