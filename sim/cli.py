@@ -64,6 +64,11 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
+    p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
+    p_cal.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
+    p_cal.add_argument("--report", action="store_true", help="write the fit report of the last calibration")
+    p_cal.add_argument("--folder", default=None, help="calibration folder (default: calibration/)")
+    p_cal.add_argument("--no-progress", action="store_true")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
     return ap
@@ -170,6 +175,26 @@ def cmd_sensitivity(args: argparse.Namespace) -> None:
     print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
 
 
+def cmd_calibrate(args: argparse.Namespace) -> None:
+    from .calibrate import FOLDER, Calibration
+    from .calibration_report import write_report
+
+    folder = Path(args.folder) if args.folder else FOLDER
+    if args.report:
+        if not (folder / "posterior.csv").is_file():
+            raise ValueError(f"{folder}: no calibration to report on yet (run `evictsim calibrate` first)")
+        print(f"report written to {write_report(folder, args.workers, not args.no_progress)}")
+        return
+    calibration = Calibration(folder, args.workers, not args.no_progress)
+    start = time.perf_counter()
+    record = calibration.write(calibration.run())
+    print(f"calibrated in {time.perf_counter() - start:.0f} s with {sum(g['simulations'] for g in record['generations'])} "
+          f"simulations; the baseline now extends {folder / 'calibrated.toml'}")
+    for name, value in record["estimate"].items():
+        print(f"  {name:<48} {value:.4g}")
+    print("next: `evictsim calibrate --report` for the fit report")
+
+
 def cmd_validate(args: argparse.Namespace) -> None:
     for file in args.files:
         scenario = load_scenario(file)
@@ -191,7 +216,7 @@ def cmd_params(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
-                "sweep": cmd_sweep, "sensitivity": cmd_sensitivity}
+                "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate}
     try:
         commands[args.command](args)
     except (ScenarioError, ValueError) as err:

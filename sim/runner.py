@@ -134,7 +134,7 @@ def _meta(scenario: Scenario, population, real: tuple[Profile, ...], months: int
           seeds: list[int], scale: float, warmup: int) -> dict[str, Any]:
     return {
         "scenario": scenario.name, "description": scenario.description, "scenario_files": list(scenario.files),
-        "parameters": scenario.parameters(), "population": str(population),
+        "parameters": scenario.parameters(), "calibration": scenario.calibration, "population": str(population),
         "profiles": [p.model_dump() for p in real], "households": sum(p.households for p in real),
         "months": months, "warmup_months": warmup, "seed": seed, "replication_seeds": seeds, "scale": scale,
         "version": version(), "git_commit": git_commit(),
@@ -146,6 +146,39 @@ def version() -> str:
         return metadata.version("evictsim")
     except metadata.PackageNotFoundError:
         return "0+unknown"
+
+
+def model_sources() -> list[Path]:
+    """The source files the simulation depends on: model.py and everything it imports, recursively."""
+    import ast
+
+    root = Path(__file__).resolve().parent
+    todo, seen = [root / "model.py", root / "runner.py"], set()
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level >= 1:
+                base = path.parent if node.level == 1 else path.parent.parent
+                if node.module is None:  # from . import informal
+                    todo += [base / f"{alias.name}.py" for alias in node.names]
+                    continue
+                target = base.joinpath(*node.module.split("."))
+                todo += [target.with_suffix(".py"), target / "__init__.py"]
+    return sorted(seen)
+
+
+def code_fingerprint() -> str:
+    """A hash of the simulation's source: stored runs are reused only while that code is the same."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in model_sources():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def git_commit() -> str:

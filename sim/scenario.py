@@ -26,7 +26,7 @@ from .population import Profile
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
-TOP_LEVEL = ("name", "description", "extends", "policy", "context")
+TOP_LEVEL = ("name", "description", "extends", "policy", "context", "calibration")
 
 
 class ScenarioError(ValueError):
@@ -40,6 +40,7 @@ class Scenario:
     policy: Policy = field(default_factory=Policy)
     context: Context = field(default_factory=Context)
     files: tuple[str, ...] = ()
+    calibration: dict[str, Any] = field(default_factory=dict)
 
     def parameters(self) -> dict[str, Any]:
         return {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
@@ -54,7 +55,8 @@ class Scenario:
         _validate(Path(where), "policy", Policy, merged["policy"])
         _validate(Path(where), "context", Context, merged["context"])
         return Scenario(name or f"{self.name}+override", self.description,
-                        Policy.model_validate(merged["policy"]), Context.model_validate(merged["context"]), self.files)
+                        Policy.model_validate(merged["policy"]), Context.model_validate(merged["context"]), self.files,
+                        self.calibration)
 
 
 def resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
@@ -72,7 +74,7 @@ def resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> P
         tries = [relative_to / filename, SCENARIO_DIR / filename]
     for path in tries:
         if path.is_file():
-            return path
+            return path.resolve() if relative_to is not None else path
     known = ", ".join(sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")))
     where = f" (looked in {', '.join(str(p.parent) for p in tries)})"
     raise ScenarioError(f"{text}: no such scenario file{where}; known scenarios: {known}")
@@ -83,7 +85,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     path = resolve_path(name_or_path)
     chain = _chain(path, ())
     merged: dict[str, Any] = {}
+    calibration: dict[str, Any] = {}
     for file, own in chain:
+        calibration = own.get("calibration", calibration)
         merged = _deep_merge(merged, {k: v for k, v in own.items() if k in ("policy", "context")})
         _validate(file, "policy", Policy, merged.get("policy", {}))
         _validate(file, "context", Context, merged.get("context", {}))
@@ -94,6 +98,7 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         policy=Policy.model_validate(merged.get("policy", {})),
         context=Context.model_validate(merged.get("context", {})),
         files=tuple(str(file) for file, _ in chain),
+        calibration=calibration,
     )
 
 
@@ -136,7 +141,7 @@ def _check_top_level(path: Path, raw: dict[str, Any]) -> None:
         if key == "extends" and not (isinstance(value, str) or
                                      (isinstance(value, list) and all(isinstance(v, str) for v in value))):
             raise ScenarioError(f"{path}: extends = {value!r}: must be a scenario name or a list of names")
-        if key in ("policy", "context") and not isinstance(value, dict):
+        if key in ("policy", "context", "calibration") and not isinstance(value, dict):
             raise ScenarioError(f"{path}: {key} = {value!r}: must be a table like [{key}.<group>]")
 
 

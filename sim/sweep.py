@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from .population import resolve_population
-from .runner import git_commit, replication_seeds, simulate, version, yearly_outcomes
+from .runner import code_fingerprint, replication_seeds, simulate, version, yearly_outcomes
 from .scenario import Scenario
 from .store import ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, apply_point, base_scenario, design_points, load_spec
@@ -56,7 +56,7 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
     base = base_scenario(spec, spec_path)
     resolve_population(spec.population)
     seeds = replication_seeds(spec.seed, spec.replications)
-    code = {"version": version(), "commit": git_commit()}
+    code = {"version": version(), "code": code_fingerprint()}
     tasks = []
     for point, values in enumerate(design_points(spec) if points is None else points):
         scenario = apply_point(base, values, f"{spec.name}-{point}")
@@ -75,7 +75,7 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = N
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     tasks = plan(spec, spec_path, points)
     client = _connect(cluster) if cluster else None
-    store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "commit": git_commit()})
+    store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "code": code_fingerprint()})
     todo = [t for t in tasks if t.run_id not in store.done()]
     with Progress(len(tasks), len(tasks) - len(todo), enabled=progress) as bar:
         execute(todo, workers or 0, client, lambda row: (store.write(row), bar.advance()))

@@ -17,6 +17,7 @@ from sim.scenario import SCENARIO_DIR, ScenarioError, load_profile, load_scenari
 
 SHIPPED = sorted(SCENARIO_DIR.glob("*.toml"))
 BASELINE_FILE = SCENARIO_DIR / "baseline.toml"
+ROOT = SCENARIO_DIR.parent
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -256,13 +257,21 @@ def test_valid_override_changes_only_what_it_overrides(tmp_path):
     want["policy"]["early_signalling"]["reach"] = 0.35
     want["context"]["court"]["appear"] = 0.6
     assert got == want
-    assert scenario.files == (str(BASELINE_FILE), str(path))
+    assert scenario.files[-2:] == (str(BASELINE_FILE.resolve()), str(path))
+    assert scenario.files[0].endswith("calibration/calibrated.toml")
 
 
-def test_baseline_is_all_defaults():
+def test_baseline_is_defaults_plus_the_calibrated_context():
+    """The baseline's policy is every lever's default; its context differs from the defaults
+    only in the parameters the calibration fits."""
+    import tomllib
+
     base = load_scenario("baseline")
     assert base.policy == Policy()
-    assert base.context == Context()
+    fitted = set(tomllib.loads((ROOT / "calibration" / "parameters.toml").read_text(encoding="utf-8")))
+    defaults, calibrated = Context().model_dump(), base.context.model_dump()
+    differing = {f"context.{g}.{k}" for g in defaults for k in defaults[g] if defaults[g][k] != calibrated[g][k]}
+    assert differing and differing <= fitted
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])

@@ -1,0 +1,157 @@
+"""The calibration's fit report: each target against the simulated value with its interval,
+the posterior of each parameter, and what did not fit (with the targets file's note on why).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .calibrate import Calibration  # noqa: E402
+from .plots import PALETTE, caption, save  # noqa: E402
+
+DRAWS = 24  # posterior draws simulated for the report
+
+
+def posterior_predictive(cal: Calibration, posterior: pd.DataFrame, draws: int = DRAWS) -> pd.DataFrame:
+    """Each target's simulated value for `draws` weighted draws from the posterior, new seeds."""
+    rng = np.random.default_rng([cal.settings.seed, 999])
+    picks = rng.choice(len(posterior), size=draws, p=posterior["weight"].to_numpy())
+    particles = np.array([[cal._t(n, posterior.iloc[i][n]) for n in cal.names] for i in picks])
+    rows = pd.DataFrame(cal.evaluate(particles, rng.integers(0, 2**31, draws)))
+    return pd.DataFrame({t.name: t.simulated(rows) for t in cal.targets})
+
+
+def fit_table(cal: Calibration, simulated: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for t in cal.targets:
+        values = simulated[t.name].dropna().to_numpy()
+        median, low, high = (np.median(values), *np.percentile(values, [5, 95])) if values.size else (np.nan,) * 3
+        rows.append({"target": t.name, "kind": t.kind, "estimate": t.estimate, "observed": t.value,
+                     "band_low": t.low, "band_high": t.high, "simulated": median, "sim_low": low,
+                     "sim_high": high, "status": _status(t.kind, t.low, t.high, median, low, high),
+                     "source": t.source, "note": t.note})
+    return pd.DataFrame(rows)
+
+
+def _status(kind: str, band_low: float, band_high: float, median: float, low: float, high: float) -> str:
+    if np.isnan(median):
+        return "not simulated"
+    if kind == "upper":
+        return "below, as it should be" if high <= band_high else "ABOVE the figure it is part of"
+    if band_low <= median <= band_high:
+        return "fits"
+    if high >= band_low and low <= band_high:
+        return "interval overlaps band"
+    return "does not fit"
+
+
+def fit_figure(table: pd.DataFrame, meta: dict) -> plt.Figure:
+    """Observed band and value against the simulated 90 % interval, as a ratio to the observed."""
+    fig, ax = plt.subplots(figsize=(10, 0.45 * len(table) + 1.8), layout="constrained")
+    for i, r in enumerate(table.iloc[::-1].itertuples()):
+        ax.plot([r.band_low / r.observed, r.band_high / r.observed], [i, i], color="#BBBBBB", linewidth=8,
+                solid_capstyle="butt", label="observed band" if i == 0 else None)
+        ax.plot([1], [i], marker="D", color="black", label="observed" if i == 0 else None)
+        ax.plot([r.sim_low / r.observed, r.sim_high / r.observed], [i, i], color=PALETTE[0], linewidth=2,
+                label="simulated 90 % interval" if i == 0 else None)
+        ax.plot([r.simulated / r.observed], [i], marker="o", color=PALETTE[0], linestyle="none",
+                label="simulated median" if i == 0 else None)
+    ax.set_yticks(range(len(table)), [f"{t} ({k})" for t, k in zip(table.target[::-1], table.kind[::-1])])
+    ax.set_xscale("log")
+    ax.axvline(1, color="#666666", linewidth=0.8)
+    ax.set_xlabel("value relative to the observed figure (log scale)")
+    ax.set_title("Calibration targets: observed against simulated")
+    ax.legend(frameon=False, loc="lower right", fontsize=9)
+    caption(fig, meta)
+    return fig
+
+
+def posterior_figure(cal: Calibration, posterior: pd.DataFrame, meta: dict) -> plt.Figure:
+    n = len(cal.names)
+    cols = 2
+    fig, axes = plt.subplots((n + 1) // cols, cols, figsize=(10, 2.4 * ((n + 1) // cols)), layout="constrained")
+    for ax, name in zip(np.ravel(axes), cal.names):
+        prior = cal.priors[name]
+        bins = np.geomspace(prior.min, prior.max, 16) if prior.log else np.linspace(prior.min, prior.max, 16)
+        ax.hist(posterior[name], bins=bins, weights=posterior["weight"], color=PALETTE[0], edgecolor="white")
+        ax.set_xlim(prior.min, prior.max)
+        if prior.log:
+            ax.set_xscale("log")
+        ax.set_title(name.split(".", 1)[1], fontsize=10)
+        ax.set_yticks([])
+    for ax in np.ravel(axes)[n:]:
+        ax.axis("off")
+    fig.suptitle("Posterior of each calibrated parameter (x axis: the prior's range)")
+    caption(fig, meta)
+    return fig
+
+
+def write_report(folder: str | Path = None, workers: int = 0, progress: bool = True) -> Path:
+    cal = Calibration(folder, workers, progress) if folder else Calibration(workers=workers, progress=progress)
+    posterior = pd.read_csv(cal.folder / "posterior.csv")
+    record = json.loads((cal.folder / "calibration.json").read_text(encoding="utf-8"))
+    table = fit_table(cal, posterior_predictive(cal, posterior))
+    meta = {"scenario": "baseline (calibration)", "seed": cal.settings.seed, "version": record["version"]}
+    figures = cal.folder / "figures"
+    save(fit_figure(table, meta), figures / "fit", meta)
+    save(posterior_figure(cal, posterior, meta), figures / "posterior", meta)
+    table.to_csv(cal.folder / "fit.csv", index=False)
+    path = cal.folder / "report.md"
+    path.write_text(_markdown(cal, record, table, posterior), encoding="utf-8")
+    return path
+
+
+def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd.DataFrame) -> str:
+    s = record["settings"]
+    lines = [f"# Calibration report ({record['date']})", "",
+             f"ABC-SMC with {s['particles']} particles over {len(record['generations'])} generations on the "
+             f"{s['population']} population at scale {s['scale']} ({s['months']} months after a {s['warmup']}-month "
+             f"warm-up), seed {s['seed']}; code {record['code']}, version {record['version']}. Targets: "
+             f"`calibration/targets.csv`; priors: `calibration/parameters.toml`. The simulated intervals come from "
+             f"{DRAWS} draws of the posterior, each simulated once with a new seed.", "",
+             "| generation | tolerance | simulations | median distance |", "|---|---|---|---|"]
+    lines += [f"| {g['number']} | {g['tolerance']:.2f} | {g['simulations']} | {g['median_distance']:.2f} |"
+              for g in record["generations"]]
+    lines += ["", "## Targets against the simulation", "", "![fit](figures/fit.png)", "",
+              "| target | kind | observed (band) | simulated median [5-95 %] | status |", "|---|---|---|---|---|"]
+    for r in table.itertuples():
+        est = " (estimate)" if r.estimate else ""
+        lines.append(f"| {r.target}{est} | {r.kind} | {_n(r.observed)} ({_n(r.band_low)}-{_n(r.band_high)}) | "
+                     f"{_n(r.simulated)} [{_n(r.sim_low)}-{_n(r.sim_high)}] | {r.status} |")
+    lines += ["", "## Posterior", "", "![posterior](figures/posterior.png)", "",
+              "| parameter | prior | posterior median | 5-95 % | why it is uncertain |", "|---|---|---|---|---|"]
+    for name in cal.names:
+        q = _weighted_quantiles(posterior[name].to_numpy(), posterior["weight"].to_numpy(), [0.05, 0.5, 0.95])
+        p = cal.priors[name]
+        lines.append(f"| `{name}` | {_n(p.min)}-{_n(p.max)}{' (log)' if p.log else ''} | {_n(q[1])} | "
+                     f"{_n(q[0])}-{_n(q[2])} | {p.reason} |")
+    misses = table[~table.status.isin(["fits", "below, as it should be"])]
+    lines += ["", "## What did not fit, and why", ""]
+    if misses.empty:
+        lines.append("Every target's simulated median lies in its band.")
+    for r in misses.itertuples():
+        lines.append(f"- **{r.target}** ({r.status}): observed {_n(r.observed)}, simulated {_n(r.simulated)}. "
+                     f"{r.note}.")
+    return "\n".join(lines) + "\n"
+
+
+def _weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: list[float]) -> list[float]:
+    order = np.argsort(values)
+    cum = np.cumsum(weights[order]) / weights.sum()
+    return [float(values[order][min(np.searchsorted(cum, q), len(values) - 1)]) for q in qs]
+
+
+def _n(x: float) -> str:
+    if x != x:
+        return "-"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.3g}"

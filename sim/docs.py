@@ -1,0 +1,63 @@
+"""The parameter table of docs/model.md, generated from the declarations and the calibration.
+
+    python -m sim.docs          # rewrite the table between the markers in docs/model.md
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+from .parameters import Context, Policy, describe
+from .scenario import load_scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_DOC = ROOT / "docs" / "model.md"
+START, END = "<!-- parameter-table:start -->", "<!-- parameter-table:end -->"
+
+
+def _lookup(params: dict, dotted: str):
+    node = params
+    for part in dotted.split("."):
+        node = node[part]
+    return node
+
+
+def status(path: str, source: str, calibrated: set[str]) -> str:
+    if path in calibrated:
+        return "assumption, calibrated"
+    if source.lower().startswith("assumption"):
+        return "assumption, not calibrated"
+    return "sourced"
+
+
+def parameter_table() -> str:
+    priors = ROOT / "calibration" / "parameters.toml"
+    calibrated = set(tomllib.loads(priors.read_text(encoding="utf-8"))) if priors.exists() else set()
+    values = load_scenario("baseline").parameters()
+    lines = ["| parameter | meaning | unit | baseline value | source | status |", "|---|---|---|---|---|---|"]
+    for section, group in (("policy", Policy), ("context", Context)):
+        for row in describe(group):
+            path = f"{section}.{row['name']}"
+            value = _lookup(values, path)
+            shown = f"{value:.4g}" if isinstance(value, float) else str(value)
+            lines.append(f"| `{path}` | {row['doc']} | {row['unit']} | {shown} | {row['source']} | "
+                         f"{status(path, row['source'], calibrated)} |")
+    return "\n".join(lines)
+
+
+def render(text: str) -> str:
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{parameter_table()}\n{END}{tail}"
+
+
+def main() -> int:
+    MODEL_DOC.write_text(render(MODEL_DOC.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"updated {MODEL_DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
