@@ -47,9 +47,14 @@ class Journeys:
 
     def frame(self) -> pd.DataFrame:
         """All logged events, ordered by household and month."""
-        parts = [pd.DataFrame(self._rows, columns=["month", "household", "event", "detail"])]
-        for t, ids, event in self._bulk:
-            parts.append(pd.DataFrame({"month": t, "household": ids, "event": event, "detail": ""}))
-        frame = pd.concat(parts, ignore_index=True)
+        rows = pd.DataFrame(self._rows, columns=["month", "household", "event", "detail"])
+        sizes = [ids.size for _, ids, _ in self._bulk]
+        bulk = pd.DataFrame({
+            "month": np.repeat([t for t, _, _ in self._bulk], sizes),
+            "household": np.concatenate([ids for _, ids, _ in self._bulk]) if sizes else np.empty(0, np.int64),
+            "event": np.repeat(np.array([e for _, _, e in self._bulk], dtype=object), sizes),
+            "detail": "",
+        })
+        frame = pd.concat([rows, bulk], ignore_index=True)
         frame = frame.astype({"month": "int32", "household": "int64"})
         return frame.sort_values(["household", "month"], kind="stable").reset_index(drop=True)
