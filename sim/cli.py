@@ -116,6 +116,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     start = time.perf_counter()
     comparison = compare(scenarios[0], scenarios[1:], **settings)
     write_comparison(comparison, out)
+    _comparison_figures(comparison, out / "figures")
     print(format_table(comparison))
     print(f"{len(scenarios)} scenarios x {args.replications} replications in {time.perf_counter() - start:.1f} s; "
           f"written to {out}/")
@@ -193,6 +194,19 @@ def cmd_calibrate(args: argparse.Namespace) -> None:
     for name, value in record["estimate"].items():
         print(f"  {name:<48} {value:.4g}")
     print("next: `evictsim calibrate --report` for the fit report")
+
+
+def _comparison_figures(comparison, folder: Path) -> None:
+    """A forest plot of the headline differences and a time series per headline outcome."""
+    from . import plots
+    from .compare import HEADLINE
+
+    base = comparison.runs[comparison.meta["baseline"]].meta
+    meta = {**base, "scenario": " vs ".join([comparison.meta["baseline"], *comparison.meta["scenarios"]])}
+    plots.save(plots.forest(comparison.table, list(HEADLINE), meta=meta), folder / "differences", meta)
+    monthly = {name: run.monthly for name, run in comparison.runs.items()}
+    for outcome in HEADLINE:
+        plots.save(plots.timeseries(monthly, outcome, meta=meta), folder / f"{outcome}_over_time", meta)
 
 
 def cmd_validate(args: argparse.Namespace) -> None:

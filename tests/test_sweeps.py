@@ -235,3 +235,15 @@ def test_sweep_results_load_into_pandas(tmp_path):
     sweep(write_spec(tmp_path, SPEC), tmp_path / "out", workers=1, progress=False)
     frame = load_results(tmp_path / "out")
     assert isinstance(frame, pd.DataFrame) and np.isfinite(frame.evictions).all()
+
+
+def test_compare_writes_figures_with_their_provenance(tmp_path):
+    from sim.cli import main
+
+    out = tmp_path / "cmp"
+    assert main(["compare", "baseline", "ombudsman-legal-aid", "--population", "2000", "--months", "12",
+                 "--warmup", "0", "--replications", "2", "--out", str(out)]) == 0
+    png = (out / "figures" / "differences.png").read_bytes()
+    svg = (out / "figures" / "evictions_over_time.svg").read_text(encoding="utf-8")
+    assert png.startswith(b"\x89PNG") and b"scenario=baseline vs ombudsman-legal-aid" in png
+    assert "seed=1" in svg and "evictsim" in svg
