@@ -3,7 +3,7 @@ PYTHON ?= python3.12
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench dashboard clean
 
 $(BIN)/evictsim: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (Mesa 3.5 requires Python >= 3.12)"; exit 1; }
@@ -20,6 +20,9 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -n 2 -q
+
+dashboard: setup
+	$(BIN)/evictsim dashboard
 
 bench: setup
 	$(BIN)/python benchmarks/bench_model.py

@@ -69,6 +69,9 @@ def parser() -> argparse.ArgumentParser:
     p_cal.add_argument("--report", action="store_true", help="write the fit report of the last calibration")
     p_cal.add_argument("--folder", default=None, help="calibration folder (default: calibration/)")
     p_cal.add_argument("--no-progress", action="store_true")
+    p_dash = sub.add_parser("dashboard", help="open the Streamlit dashboard (compare policies in a browser)")
+    p_dash.add_argument("--port", type=_positive_int, help="port to serve on (default 8501)")
+    p_dash.add_argument("--headless", action="store_true", help="do not open a browser (e.g. on a server)")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
     return ap
@@ -209,6 +212,12 @@ def _comparison_figures(comparison, folder: Path) -> None:
         plots.save(plots.timeseries(monthly, outcome, meta=meta), folder / f"{outcome}_over_time", meta)
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from .dashboard_cli import launch
+
+    return launch(args.port, args.headless)
+
+
 def cmd_validate(args: argparse.Namespace) -> None:
     for file in args.files:
         scenario = load_scenario(file)
@@ -230,13 +239,14 @@ def cmd_params(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
-                "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate}
+                "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
+                "dashboard": cmd_dashboard}
     try:
-        commands[args.command](args)
+        status = commands[args.command](args)
     except (ScenarioError, ValueError) as err:
         print(f"evictsim: error: {err}", file=sys.stderr)
         return 2
-    return 0
+    return status or 0
 
 
 if __name__ == "__main__":

@@ -77,8 +77,10 @@ class Court(mesa.Agent):
         m = self.model
         if m.journeys.follow(hid, m.streams.draw("journey_follow", 0, hid)):
             hh = m.households
-            before = (f"arrears since month {hh.arrears_since[hid]}; signalled: {bool(hh.signalled[hid])}; "
-                      f"debt help: {bool(hh.help_until[hid] >= 0)}")
+            since = int(hh.arrears_since[hid])
+            # Months on the report's clock (month 0 = first reported month), like the `month` column.
+            arrears = f"arrears since month {since - m.warmup}" if since >= 0 else "no arrears"
+            before = f"{arrears}; signalled: {bool(hh.signalled[hid])}; debt help: {bool(hh.help_until[hid] >= 0)}"
             m.journeys.log(t, hid, "before_court", before)
 
     def step(self, t: int) -> None:

@@ -59,6 +59,18 @@ def write_run(result: RunResult, out: str | Path) -> list[Path]:
     return files
 
 
+def read_comparison(folder: str | Path):
+    """Load a comparison written by `compare.write_comparison`: its table, meta and every run."""
+    from .compare import Comparison
+
+    path = Path(folder)
+    if not (path / "comparison.json").is_file() or not (path / "comparison.parquet").is_file():
+        raise OutputError(f"{path}: not an evictsim comparison folder (no comparison.json/.parquet)")
+    meta = json.loads((path / "comparison.json").read_text(encoding="utf-8"))["meta"]
+    runs = {name: read_run(path / name) for name in [meta["baseline"], *meta["scenarios"]]}
+    return Comparison(pd.read_parquet(path / "comparison.parquet"), runs, meta)
+
+
 def read_run(folder: str | Path) -> RunResult:
     """Load a run written by `write_run`."""
     path = Path(folder)

@@ -22,54 +22,55 @@ class Obligation:
     number: int
     key: str
     better: str  # "higher" or "lower"
+    unit: str    # "share" (0-1) or "ratio" (1 = equal)
     title: dict[str, str]
     indicator: dict[str, str]
     explanation: dict[str, str]
 
 
 OBLIGATIONS: tuple[Obligation, ...] = (
-    Obligation(1, "no_homelessness", "lower",
+    Obligation(1, "no_homelessness", "lower", "share",
                {"en": "No eviction into homelessness", "nl": "Geen uitzetting in dakloosheid"},
                {"en": "Share of evictions that end in homelessness or separation",
                 "nl": "Aandeel uitzettingen dat eindigt in dakloosheid of scheiding"},
                {"en": "An eviction must never leave people without a home: sofa-surfing, shelters and the street count.",
                 "nl": "Een uitzetting mag nooit leiden tot dakloosheid: bankslapen, opvang en straat tellen mee."}),
-    Obligation(2, "root_causes", "higher",
+    Obligation(2, "root_causes", "higher", "share",
                {"en": "Root causes addressed", "nl": "Oorzaken aangepakt"},
                {"en": "Debt help started per early signal", "nl": "Gestarte schuldhulp per vroegsignaal"},
                {"en": "Arrears, nuisance and drugs should be tackled before a landlord goes to court.",
                 "nl": "Achterstanden, overlast en drugs horen aangepakt te worden voordat de verhuurder naar de rechter gaat."}),
-    Obligation(3, "alternative_housing", "higher",
+    Obligation(3, "alternative_housing", "higher", "share",
                {"en": "Alternative housing in view", "nl": "Vervangende woonruimte in zicht"},
                {"en": "Share of family evictions with alternative housing",
                 "nl": "Aandeel gezinsuitzettingen met vervangende woonruimte"},
                {"en": "A family should only be evicted when a decent place to live together is ready.",
                 "nl": "Een gezin hoort alleen uitgezet te worden als er passende woonruimte klaarstaat."}),
-    Obligation(4, "no_discrimination", "lower",
+    Obligation(4, "no_discrimination", "lower", "ratio",
                {"en": "No discrimination", "nl": "Geen discriminatie"},
                {"en": "Eviction risk of private tenants relative to corporation tenants",
                 "nl": "Uitzettingsrisico van particuliere huurders ten opzichte van corporatiehuurders"},
                {"en": "Whether you are evicted should not depend on who your landlord is (1 = equal).",
                 "nl": "Of je wordt uitgezet mag niet afhangen van wie je verhuurder is (1 = gelijk)."}),
-    Obligation(5, "legal_grounds", "lower",
+    Obligation(5, "legal_grounds", "lower", "share",
                {"en": "Only on grounds laid down in law", "nl": "Alleen op wettelijke gronden"},
                {"en": "Share of verdicts given by default (tenant not heard)",
                 "nl": "Aandeel vonnissen bij verstek (huurder niet gehoord)"},
                {"en": "A judge can only weigh the grounds when the tenant is there to be heard.",
                 "nl": "Een rechter kan de gronden pas wegen als de huurder gehoord wordt."}),
-    Obligation(6, "child_development", "lower",
+    Obligation(6, "child_development", "lower", "share",
                {"en": "Children's development protected", "nl": "Ontwikkeling van kinderen beschermd"},
                {"en": "Share of evicted children separated from their parents",
                 "nl": "Aandeel uitgezette kinderen dat van hun ouders gescheiden raakt"},
                {"en": "Children should stay with their parents and keep their school.",
                 "nl": "Kinderen horen bij hun ouders te blijven en op hun school."}),
-    Obligation(7, "legal_protection", "higher",
+    Obligation(7, "legal_protection", "higher", "share",
                {"en": "Legal protection", "nl": "Rechtsbescherming"},
                {"en": "Share of evictions where the tenant had legal aid",
                 "nl": "Aandeel uitzettingen waarbij de huurder rechtshulp had"},
                {"en": "Accessible information, independent support and an effective remedy.",
                 "nl": "Begrijpelijke informatie, onafhankelijke ondersteuning en een effectief rechtsmiddel."}),
-    Obligation(8, "consultation", "higher",
+    Obligation(8, "consultation", "higher", "share",
                {"en": "Meaningful consultation", "nl": "Betekenisvolle consultatie"},
                {"en": "Share of family evictions where the children were heard",
                 "nl": "Aandeel gezinsuitzettingen waarbij de kinderen zijn gehoord"},
@@ -111,7 +112,9 @@ def scorecard(result: RunResult, language: str = "en") -> pd.DataFrame:
         v = values[ob.key]
         v = v[~np.isnan(v)]
         mean, low, high = interval(v) if v.size else (float("nan"),) * 3
-        rows.append({"number": ob.number, "key": ob.key, "obligation": ob.title[language],
+        if ob.unit == "share":  # a t-interval can run past 0 or 1; a share cannot
+            low, high = max(low, 0.0), min(high, 1.0)
+        rows.append({"number": ob.number, "key": ob.key, "unit": ob.unit, "obligation": ob.title[language],
                      "indicator": ob.indicator[language], "value": mean, "low": low, "high": high,
                      "better": ob.better, "explanation": ob.explanation[language]})
     return pd.DataFrame(rows)

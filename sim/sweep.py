@@ -130,16 +130,32 @@ def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], N
     import os
 
     workers = workers if workers > 0 else (os.cpu_count() or 1)
-    # fork starts workers with the model code already imported (about a second saved per
-    # worker); this process holds no threads here. Elsewhere spawn is the safe choice.
-    method = "fork" if sys.platform == "linux" else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
         def done(running):
             finished, rest = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 on_result(future.result())
             return rest
         _bounded(tasks, lambda t: pool.submit(run_task, t), done, 4 * workers)
+
+
+def _start_method():
+    """How worker processes start.
+
+    Fork is fastest (the model is already imported) and needs no `if __name__ == "__main__"`
+    guard in a user's script, but forking a process with other Python threads can deadlock the
+    child; then a fork server (one single-threaded process that imports the model once) forks
+    the workers instead. Where neither exists (macOS, Windows): spawn.
+    """
+    import threading
+
+    if sys.platform != "linux":
+        return get_context("spawn")
+    if threading.active_count() == 1:
+        return get_context("fork")
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["sim.sweep"])
+    return context
 
 
 def _on_dask(tasks: list[Task], client, on_result: Callable[[dict], None]) -> None:

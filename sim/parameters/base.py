@@ -56,7 +56,7 @@ def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
         rows.append(
             {
                 "name": dotted,
-                "default": field.default,
+                "default": field.get_default(call_default_factory=True),
                 "unit": extra.get("unit", ""),
                 "source": extra.get("source", ""),
                 "min": bounds.get("Ge"),

@@ -1,0 +1,45 @@
+"""evictsim dashboard: compare eviction policies for a municipality or the country.
+
+    streamlit run dashboard/app.py        (or: evictsim dashboard)
+
+This entry script sets up the page, the sidebar and the navigation; each page lives in app_pages/.
+The dashboard holds no model logic: it calls the sim package and reads stored results.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run` puts this folder on the path, not the repository; the pages import `dashboard.*`.
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import controls, state, views  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+
+PAGES = (("compare", "app_pages/compare.py", ":material/compare_arrows:"),
+         ("scorecard", "app_pages/scorecard.py", ":material/balance:"),
+         ("journeys", "app_pages/journeys.py", ":material/family_restroom:"),
+         ("municipality", "app_pages/municipality.py", ":material/location_city:"))
+
+
+def main() -> None:
+    state.init_session()
+    lang = state.lang()
+    st.set_page_config(page_title=t("app_title", lang), page_icon=":material/home:", layout="wide",
+                       initial_sidebar_state="collapsed" if state.present() else "expanded")
+    controls.sidebar()
+    lang = state.lang()
+    pages = [st.Page(path, title=t(f"page_{name}", lang), icon=icon, url_path=name, default=name == "compare")
+             for name, path, icon in PAGES]
+    page = st.navigation(pages, position="top")
+    views.style()
+    page.run()
+    state.write_query()
+
+
+main()

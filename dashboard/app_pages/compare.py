@@ -1,0 +1,39 @@
+"""Compare policies: headline cards, the forest plot, outcomes over time, the headline table and
+one-click PDF and PPTX exports."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import runs, state, views
+from dashboard.i18n import outcome_label, t
+from dashboard.tables import display, facts, headline_frame, population_label
+from dashboard.views import CHART_WIDTH
+from sim.compare import HEADLINE
+
+lang = state.lang()
+st.title(t("compare_title", lang))
+current = runs.current(lang)
+if current is None:
+    st.stop()
+f = facts(current.comparison)
+st.markdown(t("compare_intro", lang, baseline=f["baseline"], population=population_label(f, lang), reps=f["reps"]))
+if not f["scenarios"]:
+    st.info(t("no_scenarios", lang))
+    st.stop()
+
+views.headline_cards(current, lang)
+
+st.subheader(t("forest_title", lang))
+views.show_chart(*views.chart(current.key, "forest", "", lang), "forest", lang)
+st.subheader(t("over_time", lang))
+outcome = st.selectbox(t("outcome", lang), HEADLINE, key="ts_outcome", format_func=lambda o: outcome_label(o, lang),
+                       width=CHART_WIDTH if not state.present() else "stretch")
+views.show_chart(*views.chart(current.key, "timeseries", outcome, lang), f"timeseries-{outcome}", lang)
+
+if not state.present():
+    st.subheader(t("headline_table", lang))
+    data = headline_frame(current.comparison, lang)
+    views.show_table(display(data, lang), data, "headline-table", lang)
+    views.export_buttons(current, lang)
+views.stamp_line(current, lang)

@@ -1,0 +1,70 @@
+"""Family journeys: one simulated family's story under the baseline and under another scenario.
+The same household has the same luck (common random numbers) under every policy."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import figures, journey_view, runs, state, views
+from dashboard.i18n import STORY, t
+
+lang, ss = state.lang(), st.session_state
+st.title(t("journeys_title", lang))
+st.markdown(t("journeys_intro", lang))
+current = runs.current(lang)
+if current is None:
+    st.stop()
+comparison = current.comparison
+base = comparison.meta["baseline"]
+found = journey_view.families(comparison.runs[base].journeys)
+if found.empty:
+    st.info(t("no_families", lang))
+    st.stop()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def timeline(key: str, scenario: str, partner: str, household: str, language: str) -> tuple[bytes, bytes]:
+    """The family's timeline under `scenario`, on the month range it shares with `partner`."""
+    runs_ = runs.comparison_for(key).runs
+    rep, hh = journey_view.parse_key(household)
+    events = journey_view.events_of(runs_[scenario].journeys, rep, hh)
+    other = journey_view.events_of(runs_[partner].journeys, rep, hh) if partner else events
+    xlim = journey_view.xlim_for(events, other, months=runs_[scenario].meta["months"])
+    title = t("timeline_title", language, hh=hh, scenario=scenario)
+    return figures.to_png_svg(lambda: journey_view.timeline_figure(events, language, title, xlim),
+                              figures.plot_meta(runs.comparison_for(key)))
+
+
+if ss.get("household") not in set(found.key):
+    ss["household"] = found.key.iloc[0]
+labels = {row.key: journey_view.family_label(row, lang) for row in found.itertuples()}
+st.selectbox(t("family", lang), list(found.key), key="household", format_func=lambda k: labels.get(k, k))
+others = current.names[1:]
+if others:
+    if ss.get("other") not in others:
+        ss["other"] = others[0]
+    st.selectbox(t("other_scenario", lang), others, key="other")
+shown = [base, ss["other"]] if others else [base]
+rep, hh = journey_view.parse_key(ss["household"])
+stories = {name: journey_view.events_of(comparison.runs[name].journeys, rep, hh) for name in shown}
+for scenario, events in stories.items():
+    if events.empty:
+        st.info(t("not_followed", lang, scenario=scenario))
+        continue
+    partner = next((s for s in shown if s != scenario), "")
+    views.show_chart(*timeline(current.key, scenario, partner, ss["household"], lang),
+                     f"journey-{scenario}-{ss['household']}", lang)
+if not state.present():
+    for column, (scenario, events) in zip(st.columns(len(stories)), stories.items()):
+        with column:
+            st.subheader(f"{t('story', lang)}: {scenario}")
+            lines = journey_view.story(events, lang)
+            prefix = STORY["month_prefix"][lang]
+            st.markdown("\n".join(f"- **{prefix.format(month=m)}**: {text}" for m, text in lines) or "–")
+    data = pd.concat([e.assign(scenario=name) for name, e in stories.items()], ignore_index=True)
+    data = data[["scenario", "month", "event", "detail"]]
+    data.columns = [t(f"col_{c}", lang) for c in data.columns]
+    st.subheader(t("events_table", lang))
+    views.show_table(data, data, f"journey-{ss['household']}", lang)
+views.stamp_line(current, lang)

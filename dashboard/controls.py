@@ -1,0 +1,103 @@
+"""The sidebar: language, presentation mode, the comparison to run, and a scenario built from levers.
+
+Widgets take their values from st.session_state (set by state.py from defaults and the page's
+address), so no widget here passes a default of its own.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import levers, runs, state
+from .i18n import CHOICES, GROUPS, LANGUAGES, LEVERS, MONTHS, t, word
+from .levers import Lever
+
+
+def sidebar() -> None:
+    """Everything in the sidebar, in reading order."""
+    with st.sidebar:
+        st.radio(t("language", state.lang()), list(LANGUAGES), key="lang", format_func=LANGUAGES.get,
+                 horizontal=True, on_change=state.relabel)
+        st.toggle(t("presentation", state.lang()), key="present", help=t("presentation_help", state.lang()))
+        st.header(t("settings", state.lang()))
+        _population()
+        if st.session_state["population"] == "stored":
+            _stored()
+        else:
+            _comparison()
+            _custom()
+
+
+def _population() -> None:
+    lang = state.lang()
+    st.selectbox(t("population", lang), state.POPULATIONS, key="population",
+                 format_func=lambda p: t(f"pop_{p}", lang), help=t("population_help", lang))
+
+
+def _comparison() -> None:
+    lang, ss = state.lang(), st.session_state
+    names = levers.scenario_names()
+    st.selectbox(t("baseline", lang), names, key="baseline")
+    options = [n for n in names if n != ss["baseline"]]
+    ss["scenarios"] = [s for s in ss["scenarios"] if s in options]  # the baseline may have changed
+    st.multiselect(t("scenarios", lang), options, key="scenarios")
+    st.slider(t("replications", lang), 1, state.MAX_REPLICATIONS, key="replications",
+              help=t("replications_help", lang))
+    with st.expander(t("more_settings", lang)):
+        st.select_slider(t("months", lang), state.MONTH_CHOICES, key="months")
+        st.number_input(t("seed", lang), min_value=0, max_value=2**31 - 1, step=1, key="seed")
+
+
+def _stored() -> None:
+    lang, ss = state.lang(), st.session_state
+    found = runs.stored_comparisons()
+    if not found:
+        return  # the page explains how to make one
+    folders = [s.folder for s in found]
+    if ss["stored"] not in folders:
+        ss["stored"] = folders[0]
+    info = {s.folder: s for s in found}
+    st.selectbox(t("stored_pick", lang), folders, key="stored",
+                 format_func=lambda f: f"{f} ({info[f].population}: {', '.join(info[f].scenarios)})")
+
+
+def _custom() -> None:
+    lang, ss = state.lang(), st.session_state
+    st.subheader(t("custom_section", lang))
+    st.toggle(t("custom_on", lang), key="custom_on")
+    if not ss["custom_on"]:
+        return
+    st.selectbox(t("custom_from", lang), levers.scenario_names(), key="custom_from",
+                 on_change=lambda: state.reset_levers(ss["custom_from"]))
+    with st.form("levers", border=False):
+        for group in dict.fromkeys(lv.group for lv in levers.levers()):
+            with st.expander(word(GROUPS, group, lang)):
+                for lever in (lv for lv in levers.levers() if lv.group == group):
+                    lever_widget(lever, lang)
+        st.form_submit_button(t("custom_apply", lang), type="primary")
+    values = {lv.name: ss[lv.key] for lv in levers.levers()}
+    changed = levers.changes(values, ss["custom_from"])
+    st.caption(t("custom_changed", lang, levers=", ".join(word(LEVERS, n, lang) for n in changed))
+               if changed else t("custom_unchanged", lang))
+
+
+def lever_widget(lever: Lever, lang: str) -> None:
+    """One lever's widget, bounded by its declaration; the help says its default, unit and source."""
+    label = word(LEVERS, lever.name, lang) if lever.name in LEVERS else lever.doc or lever.name
+    default = lever.default if lever.kind != "months" else ", ".join(MONTHS[lang][m - 1] for m in lever.default)
+    help_text = f"{lever.doc} " + t("model_default", lang, value=default, unit=lever.unit or "–",
+                                    source=lever.source or "–")
+    kwargs = {"key": lever.key, "help": help_text}
+    if lever.kind == "bool":
+        st.checkbox(label, **kwargs)
+    elif lever.kind == "choice":
+        st.selectbox(label, lever.choices, format_func=lambda c: word(CHOICES, c, lang), **kwargs)
+    elif lever.kind == "months":
+        st.multiselect(label, lever.choices, format_func=lambda m: MONTHS[lang][m - 1], **kwargs)
+    elif lever.kind == "prob":
+        st.slider(label, float(lever.low), float(lever.high), step=0.01, **kwargs)
+    elif lever.kind == "int":
+        st.number_input(label, int(lever.low), int(lever.high), step=1, **kwargs)
+    else:
+        step = 0.1 if (lever.high or 0) <= 20 else 0.5
+        st.number_input(label, float(lever.low), float(lever.high), step=step, format="%.2f", **kwargs)

@@ -1,0 +1,284 @@
+"""Every word the dashboard shows, in English and Dutch, and numbers written the way each reads them.
+
+The UI strings live here; words for the model's own things (Dutch outcome labels, units, levers,
+places, the family story) live in i18n_model.py. English outcome labels come from the model's
+own declarations (sim.outcomes).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from sim.outcomes import OUTCOMES
+
+from .i18n_model import (CARD_LABELS, CHOICES, COMPOSITIONS, GROUPS, LEVERS, MONTHS, OUTCOMES_NL, PLACES,
+                         PROFILE_FIELDS, SHORT, STORY, UNITS, VERDICTS)
+
+LANGUAGES = {"en": "English", "nl": "Nederlands"}
+SIM_LABELS = {o.name: o.label for o in OUTCOMES}
+SIM_UNITS = {o.name: o.unit for o in OUTCOMES}
+SIM_KINDS = {o.name: o.kind for o in OUTCOMES}
+
+# The outcomes on the headline cards: what happens to households and children, and what it costs.
+CARDS = ("evictions", "children_evicted", "homeless_households", "homeless_children", "children_separated",
+         "school_changes", "cost_total_eur")
+
+# A symbol next to each verdict word, so the direction is never told by colour alone.
+VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "within noise": "≈", "no change": "=", "baseline": "●"}
+
+UI: dict[str, dict[str, str]] = {
+    "app_title": {"en": "evictsim: eviction policy in the Netherlands",
+                  "nl": "evictsim: huisuitzettingsbeleid in Nederland"},
+    "page_compare": {"en": "Compare policies", "nl": "Beleid vergelijken"},
+    "page_scorecard": {"en": "Rights scorecard", "nl": "Rechten-scorekaart"},
+    "page_journeys": {"en": "Family journeys", "nl": "Gezinsverhalen"},
+    "page_municipality": {"en": "My municipality", "nl": "Mijn gemeente"},
+    "language": {"en": "Language", "nl": "Taal"},
+    "presentation": {"en": "Presentation mode", "nl": "Presentatiemodus"},
+    "presentation_help": {"en": "Large charts, few controls, sidebar folded away.",
+                          "nl": "Grote grafieken, weinig knoppen, zijbalk ingeklapt."},
+    "leave_presentation": {"en": "Leave presentation mode", "nl": "Presentatiemodus verlaten"},
+    "settings": {"en": "Comparison", "nl": "Vergelijking"},
+    "baseline": {"en": "Baseline", "nl": "Basisscenario"},
+    "scenarios": {"en": "Scenarios to compare", "nl": "Te vergelijken scenario's"},
+    "population": {"en": "Population", "nl": "Bevolking"},
+    "replications": {"en": "Replications", "nl": "Herhalingen"},
+    "replications_help": {"en": "Paired runs with the same seeds; more give narrower intervals but take longer.",
+                          "nl": "Gepaarde runs met dezelfde seeds; meer geeft smallere intervallen maar duurt langer."},
+    "months": {"en": "Months simulated", "nl": "Gesimuleerde maanden"},
+    "seed": {"en": "Seed", "nl": "Seed"},
+    "more_settings": {"en": "Run length and seed", "nl": "Looptijd en seed"},
+    "pop_small_town": {"en": "Small town · 8,000", "nl": "Kleine gemeente · 8.000"},
+    "pop_medium_town": {"en": "Medium town · 40,000", "nl": "Middelgrote gemeente · 40.000"},
+    "pop_large_city": {"en": "Large city · 320,000 (slow)", "nl": "Grote stad · 320.000 (traag)"},
+    "pop_stored": {"en": "National (stored results)", "nl": "Landelijk (opgeslagen)"},
+    "pop_custom": {"en": "My municipality", "nl": "Mijn gemeente"},
+    "population_help": {"en": "Rented households. A national run is read from stored results.",
+                        "nl": "Huurhuishoudens. Een landelijke run wordt uit opgeslagen resultaten gelezen."},
+    "stored_pick": {"en": "Stored comparison", "nl": "Opgeslagen vergelijking"},
+    "stored_none": {"en": "No stored comparison under `{folder}` yet. A national run is too large to start from "
+                          "the dashboard; make one with the command line, then reload this page:",
+                    "nl": "Nog geen opgeslagen vergelijking in `{folder}`. Een landelijke run is te groot om vanuit "
+                          "het dashboard te starten; maak er een met de opdrachtregel en laad deze pagina opnieuw:"},
+    "stored_info": {"en": "Stored results: {scenarios}; {population}, {reps} replications of {months} months, "
+                          "seed {seed}.",
+                    "nl": "Opgeslagen resultaten: {scenarios}; {population}, {reps} herhalingen van {months} "
+                          "maanden, seed {seed}."},
+    "stored_error": {"en": "The stored results in `{folder}` cannot be read: {error}",
+                     "nl": "De opgeslagen resultaten in `{folder}` zijn niet te lezen: {error}"},
+    "custom_section": {"en": "Build your own scenario", "nl": "Stel zelf een scenario samen"},
+    "custom_on": {"en": "Add a scenario of my own", "nl": "Voeg een eigen scenario toe"},
+    "custom_from": {"en": "Start from", "nl": "Begin bij"},
+    "custom_apply": {"en": "Apply levers", "nl": "Hefbomen toepassen"},
+    "custom_name": {"en": "custom", "nl": "custom"},
+    "custom_changed": {"en": "Changed: {levers}", "nl": "Gewijzigd: {levers}"},
+    "custom_unchanged": {"en": "No lever changed yet.", "nl": "Nog geen hefboom gewijzigd."},
+    "model_default": {"en": "Model default: {value} ({unit}). Source: {source}.",
+                      "nl": "Standaard in het model: {value} ({unit}). Bron: {source}."},
+    "no_scenarios": {"en": "Pick at least one scenario to compare with the baseline (in the sidebar).",
+                     "nl": "Kies minstens één scenario om met het basisscenario te vergelijken (in de zijbalk)."},
+    "running": {"en": "Simulating {n} scenarios x {reps} replications...",
+                "nl": "{n} scenario's x {reps} herhalingen simuleren..."},
+    "run_error": {"en": "These settings cannot be run: {error}",
+                  "nl": "Met deze instellingen kan niet gerekend worden: {error}"},
+    "compare_title": {"en": "Compare policies", "nl": "Beleid vergelijken"},
+    "compare_intro": {"en": "Each scenario against **{baseline}**, {population}: yearly figures, the paired difference "
+                            "and its 90 % interval over {reps} replications.",
+                      "nl": "Elk scenario tegen **{baseline}**, {population}: cijfers per jaar, het gepaarde verschil "
+                            "en het 90%-interval over {reps} herhalingen."},
+    "vs": {"en": "{scenario} against {baseline}", "nl": "{scenario} tegen {baseline}"},
+    "per_year": {"en": "{unit} per year", "nl": "{unit} per jaar"},
+    "million": {"en": " m", "nl": " mln"},
+    "per_month": {"en": "{unit} per month", "nl": "{unit} per maand"},
+    "on_average": {"en": "{unit}, monthly average", "nl": "{unit}, gemiddeld per maand"},
+    "interval_line": {"en": "90 % interval {span} · {verdict}", "nl": "90%-interval {span} · {verdict}"},
+    "baseline_level": {"en": "Baseline: {value}", "nl": "Basis: {value}"},
+    "over_time": {"en": "Over time", "nl": "In de tijd"},
+    "outcome": {"en": "Outcome", "nl": "Uitkomst"},
+    "forest_title": {"en": "Difference against the baseline", "nl": "Verschil met het basisscenario"},
+    "forest_xlabel": {"en": "change against the baseline (%), 90 % interval",
+                      "nl": "verandering t.o.v. het basisscenario (%), 90%-interval"},
+    "month": {"en": "month", "nl": "maand"},
+    "headline_table": {"en": "Headline table", "nl": "Kerntabel"},
+    "downloads": {"en": "Download the comparison", "nl": "Vergelijking downloaden"},
+    "pdf": {"en": "PDF brief", "nl": "PDF-notitie"},
+    "pptx": {"en": "Slide deck (PPTX)", "nl": "Presentatie (PPTX)"},
+    "png": {"en": "PNG", "nl": "PNG"},
+    "svg": {"en": "SVG", "nl": "SVG"},
+    "csv": {"en": "CSV", "nl": "CSV"},
+    "col_scenario": {"en": "scenario", "nl": "scenario"},
+    "col_outcome": {"en": "outcome", "nl": "uitkomst"},
+    "col_unit": {"en": "unit", "nl": "eenheid"},
+    "col_baseline": {"en": "baseline", "nl": "basis"},
+    "col_value": {"en": "value", "nl": "waarde"},
+    "col_diff": {"en": "difference", "nl": "verschil"},
+    "col_low": {"en": "90 % low", "nl": "90% onder"},
+    "col_high": {"en": "90 % high", "nl": "90% boven"},
+    "col_verdict": {"en": "verdict", "nl": "oordeel"},
+    "col_event": {"en": "event", "nl": "gebeurtenis"},
+    "col_detail": {"en": "detail", "nl": "detail"},
+    "col_month": {"en": "month", "nl": "maand"},
+    "col_number": {"en": "no.", "nl": "nr."},
+    "col_obligation": {"en": "obligation", "nl": "verplichting"},
+    "col_indicator": {"en": "indicator", "nl": "indicator"},
+    "col_interval": {"en": "90 % interval", "nl": "90%-interval"},
+    "col_better": {"en": "better when", "nl": "beter als"},
+    "col_explanation": {"en": "what it means", "nl": "wat het betekent"},
+    "col_per_1000": {"en": "per 1,000 households", "nl": "per 1.000 huishoudens"},
+    "col_per_year": {"en": "per year (or monthly average)", "nl": "per jaar (of maandgemiddelde)"},
+    "better_lower": {"en": "▼ lower is better", "nl": "▼ lager is beter"},
+    "better_higher": {"en": "▲ higher is better", "nl": "▲ hoger is beter"},
+    "no_cases": {"en": "no cases", "nl": "geen gevallen"},
+    "scorecard_title": {"en": "Rights scorecard", "nl": "Rechten-scorekaart"},
+    "scorecard_intro": {"en": "The eight obligations named by the Nationale ombudsman and the Kinderombudsman "
+                              "(2023), each with an indicator from the simulation and its 90 % interval over "
+                              "replications.",
+                        "nl": "De acht verplichtingen die de Nationale ombudsman en de Kinderombudsman (2023) "
+                              "noemen, elk met een indicator uit de simulatie en het 90%-interval over herhalingen."},
+    "journeys_title": {"en": "Family journeys", "nl": "Gezinsverhalen"},
+    "journeys_intro": {"en": "Simulated families with children who reached court. The same family has the same luck "
+                             "under every policy, so its story can be compared.",
+                       "nl": "Gesimuleerde gezinnen met kinderen die bij de rechter kwamen. Hetzelfde gezin heeft "
+                             "onder elk beleid hetzelfde geluk, dus zijn verhaal is te vergelijken."},
+    "family": {"en": "Family", "nl": "Gezin"},
+    "family_label": {"en": "run {rep} · no. {hh} · {composition}, {children} child(ren) · {end}",
+                     "nl": "run {rep} · nr. {hh} · {composition}, {children} kind(eren) · {end}"},
+    "no_families": {"en": "No family with children reached court in this run. Try more replications or a larger "
+                          "population.",
+                    "nl": "In deze run kwam geen gezin met kinderen bij de rechter. Probeer meer herhalingen of "
+                          "een grotere bevolking."},
+    "other_scenario": {"en": "Compare with", "nl": "Vergelijk met"},
+    "not_followed": {"en": "Under {scenario} this family never reached court, so its story was not followed.",
+                     "nl": "Onder {scenario} kwam dit gezin nooit bij de rechter, dus zijn verhaal is niet gevolgd."},
+    "story": {"en": "The story", "nl": "Het verhaal"},
+    "timeline_title": {"en": "Family no. {hh} under {scenario}", "nl": "Gezin nr. {hh} onder {scenario}"},
+    "events_table": {"en": "Events", "nl": "Gebeurtenissen"},
+    "muni_title": {"en": "My municipality", "nl": "Mijn gemeente"},
+    "muni_intro": {"en": "Enter your municipality's rented households, or start from a profile, and compare the "
+                         "policies for your own figures.",
+                   "nl": "Vul de huurhuishoudens van uw gemeente in, of begin bij een profiel, en vergelijk het "
+                         "beleid voor uw eigen cijfers."},
+    "muni_from": {"en": "Start from a profile", "nl": "Begin bij een profiel"},
+    "muni_upload": {"en": "Or upload a profile (.toml)", "nl": "Of upload een profiel (.toml)"},
+    "muni_upload_ok": {"en": "Profile `{name}` loaded.", "nl": "Profiel `{name}` geladen."},
+    "muni_upload_error": {"en": "This file cannot be used as a profile:\n\n{error}",
+                          "nl": "Dit bestand is niet bruikbaar als profiel:\n\n{error}"},
+    "muni_households": {"en": "Households", "nl": "Huishoudens"},
+    "muni_composition": {"en": "Who rents", "nl": "Wie huurt"},
+    "muni_money": {"en": "Rent and income", "nl": "Huur en inkomen"},
+    "muni_services": {"en": "Local services (absolute numbers)", "nl": "Lokale voorzieningen (absolute aantallen)"},
+    "muni_services_help": {"en": "Leave empty to keep the model's assumption. Applied to the baseline and to every "
+                                 "scenario that does not change that lever itself.",
+                           "nl": "Laat leeg om de aanname van het model te houden. Geldt voor het basisscenario en "
+                                 "voor elk scenario dat die hefboom niet zelf verandert."},
+    "muni_assumption": {"en": "Model assumption: {value} ({per10k} per 10,000 households).",
+                        "nl": "Aanname van het model: {value} ({per10k} per 10.000 huishoudens)."},
+    "family_shelter_places": {"en": "Family shelter places", "nl": "Plaatsen in de gezinsopvang"},
+    "night_shelter_places": {"en": "Night shelter places", "nl": "Plaatsen in de nachtopvang"},
+    "debt_help_intakes": {"en": "Debt-help intakes per month", "nl": "Intakes schuldhulp per maand"},
+    "muni_invalid": {"en": "These figures cannot be used yet:\n\n{error}",
+                     "nl": "Deze cijfers zijn nog niet bruikbaar:\n\n{error}"},
+    "muni_use": {"en": "Compare the policies for these figures", "nl": "Vergelijk het beleid voor deze cijfers"},
+    "muni_in_use": {"en": "The comparison uses these figures.", "nl": "De vergelijking gebruikt deze cijfers."},
+    "muni_not_in_use": {"en": "The results below are for {population}. Press the button to use your own figures.",
+                        "nl": "De resultaten hieronder gelden voor {population}. Druk op de knop om uw eigen "
+                              "cijfers te gebruiken."},
+    "muni_results": {"en": "Outcomes for {households} rented households",
+                     "nl": "Uitkomsten voor {households} huurhuishoudens"},
+    "muni_rates": {"en": "Per 1,000 rented households", "nl": "Per 1.000 huurhuishoudens"},
+    "muni_absolute": {"en": "In absolute numbers", "nl": "In absolute aantallen"},
+    "muni_download": {"en": "Download these figures (.toml, for the command line)",
+                      "nl": "Deze cijfers downloaden (.toml, voor de opdrachtregel)"},
+    "stamp": {"en": "evictsim {version} · {date} · seed {seed} · {scenarios}",
+              "nl": "evictsim {version} · {date} · seed {seed} · {scenarios}"},
+    "deck_title": {"en": "Eviction policy compared", "nl": "Huisuitzettingsbeleid vergeleken"},
+    "deck_subtitle": {"en": "{scenarios} against {baseline} · {population}",
+                      "nl": "{scenarios} tegen {baseline} · {population}"},
+    "deck_headline": {"en": "Headline outcomes per year", "nl": "Kernuitkomsten per jaar"},
+    "deck_forest": {"en": "Difference against the baseline", "nl": "Verschil met het basisscenario"},
+    "deck_timeseries": {"en": "Over time: {outcome}", "nl": "In de tijd: {outcome}"},
+    "deck_scorecard": {"en": "Rights scorecard", "nl": "Rechten-scorekaart"},
+    "brief_meta": {"en": "Population: {population}\nReplications: {reps} of {months} months\nSeed: {seed}\n"
+                         "Version: evictsim {version}\nDate: {date}",
+                   "nl": "Bevolking: {population}\nHerhalingen: {reps} van {months} maanden\nSeed: {seed}\n"
+                         "Versie: evictsim {version}\nDatum: {date}"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The UI string `key` in `lang` (English when a Dutch one is missing), filled with `values`."""
+    entry = UI[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def translator(lang: str) -> Callable[..., str]:
+    """`t` bound to one language, for pages that use many strings."""
+    return lambda key, **values: t(key, lang, **values)
+
+
+def word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
+    """`key` from one of the word tables (places, lever groups, ...), or the key itself."""
+    entry = table.get(key)
+    return (entry.get(lang) or entry["en"]) if entry else key
+
+
+def outcome_label(name: str, lang: str) -> str:
+    """An outcome's label: the model's own in English, ours in Dutch."""
+    if lang == "nl" and name in OUTCOMES_NL:
+        return OUTCOMES_NL[name]
+    return SIM_LABELS.get(name, name)
+
+
+def unit_label(name: str, lang: str) -> str:
+    """The outcome's unit and whether it is a yearly count or a monthly average."""
+    unit = UNITS.get(SIM_UNITS.get(name, ""), {}).get(lang, SIM_UNITS.get(name, ""))
+    return t("per_year" if SIM_KINDS.get(name) == "flow" else "on_average", lang, unit=unit)
+
+
+def verdict_text(verdict: str, lang: str) -> str:
+    """The verdict in words, with a symbol for its direction."""
+    word = VERDICTS.get(verdict, {}).get(lang, verdict)
+    symbol = VERDICT_SYMBOLS.get(verdict)
+    return f"{symbol} {word}" if symbol else word
+
+
+def number(value: float, lang: str, signed: bool = False, euro: bool = False) -> str:
+    """A number as people read it: no decimals from 10 on, Dutch separators in Dutch, '–' for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    decimals = 0 if abs(value) >= 10 or value == 0 else 1
+    text = f"{value:{'+' if signed and value != 0 else ''},.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    if not euro:
+        return text
+    # The sign goes first ("-€ 80"), so that readers and st.metric see the direction.
+    sign = text[0] if text[0] in "+-" else ""
+    return f"{sign}€ {text[len(sign):]}"
+
+
+def outcome_number(name: str, value: float, lang: str, signed: bool = False, short: bool = False) -> str:
+    """A value of an outcome, with a euro sign for costs; `short` writes millions as "€ 266.1 m"."""
+    euro = SIM_UNITS.get(name) == "EUR"
+    if short and euro and not math.isnan(value) and abs(value) >= 1e6:
+        return number(value / 1e6, lang, signed, euro=True) + t("million", lang)
+    return number(value, lang, signed, euro=euro)
+
+
+def span(low: str, high: str, lang: str) -> str:
+    """An interval of two written numbers; ';' in Dutch, where ',' is the decimal sign."""
+    return f"[{low}{'; ' if lang == 'nl' else ', '}{high}]"
+
+
+def share(value: float, lang: str) -> str:
+    """A share (0-1) as a percentage."""
+    if value is None or math.isnan(value):
+        return "–"
+    return number(100 * value, lang).rstrip() + " %"
+
+
+__all__ = ["CARDS", "CARD_LABELS", "CHOICES", "COMPOSITIONS", "GROUPS", "LANGUAGES", "LEVERS", "MONTHS", "PLACES",
+           "PROFILE_FIELDS", "SHORT", "STORY", "number", "outcome_label", "outcome_number", "share", "span", "t",
+           "translator", "unit_label", "verdict_text", "word"]

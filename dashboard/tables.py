@@ -1,0 +1,144 @@
+"""Tables of a comparison as the dashboard and its exports show them: the headline table, the
+rights scorecard and the facts that stamp every export (scenarios, date, seed, version).
+
+Plain functions of a sim.compare.Comparison and a language; no Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pandas as pd
+
+from sim.compare import HEADLINE, Comparison
+from sim.population import PROFILES
+from sim.scorecard import OBLIGATIONS, scorecard
+
+from .i18n import CARDS, number, outcome_label, outcome_number, share, span, t, unit_label, verdict_text
+
+# Scorecard indicators that are ratios rather than shares (1 = equal); all others are shares.
+RATIO_INDICATORS = tuple(o.key for o in OBLIGATIONS if o.unit == "ratio")
+
+
+def facts(comparison: Comparison) -> dict[str, Any]:
+    """What a reader needs to reproduce a comparison: scenarios, population, run length, seed, version."""
+    base = comparison.meta["baseline"]
+    meta = comparison.runs[base].meta
+    return {"baseline": base, "scenarios": list(comparison.meta["scenarios"]), "seed": meta["seed"],
+            "version": meta["version"], "commit": str(meta.get("git_commit", ""))[:8], "months": meta["months"],
+            "reps": len(meta["replication_seeds"]), "households": meta["households"],
+            "population": meta["population"], "profiles": [p["name"] for p in meta["profiles"]],
+            "date": dt.date.today().isoformat()}
+
+
+def population_label(f: dict[str, Any], lang: str) -> str:
+    """The population in words, with its number of rented households."""
+    households = number(f["households"], lang)
+    if f["population"] == "national":
+        return {"en": f"the Netherlands ({households} rented homes)",
+                "nl": f"Nederland ({households} huurwoningen)"}[lang]
+    if f["population"] in PROFILES:
+        return t(f"pop_{f['population']}", lang).split(" · ")[0] + f" ({households})"
+    return f"{', '.join(f['profiles'])} ({households})"
+
+
+def stamp(comparison: Comparison, lang: str) -> str:
+    """One line for every export: version, date, seed and scenarios."""
+    f = facts(comparison)
+    version = f["version"] + (f" ({f['commit']})" if f["commit"] and f["commit"] != "unknown" else "")
+    return t("stamp", lang, version=version, date=f["date"], seed=f["seed"],
+             scenarios=", ".join([f["baseline"], *f["scenarios"]]))
+
+
+def _row(table: pd.DataFrame, scenario: str, outcome: str) -> pd.Series:
+    return table[(table.scenario == scenario) & (table.outcome == outcome)].iloc[0]
+
+
+def headline_frame(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = HEADLINE) -> pd.DataFrame:
+    """Per scenario and outcome: baseline level, scenario level, difference, 90 % interval, verdict."""
+    base = comparison.meta["baseline"]
+    rows = []
+    for scenario in comparison.meta["scenarios"]:
+        for outcome in outcomes:
+            b, r = _row(comparison.table, base, outcome), _row(comparison.table, scenario, outcome)
+            rows.append({t("col_scenario", lang): scenario, t("col_outcome", lang): outcome_label(outcome, lang),
+                         t("col_unit", lang): unit_label(outcome, lang), t("col_baseline", lang): b["mean"],
+                         t("col_value", lang): r["mean"], t("col_diff", lang): r["diff"],
+                         t("col_verdict", lang): verdict_text(r["verdict"], lang),
+                         t("col_low", lang): r["diff_low"], t("col_high", lang): r["diff_high"]})
+    return pd.DataFrame(rows)
+
+
+def headline_cells(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS) -> list[list[str]]:
+    """The headline table as text for a slide or a page: a header, then one row per outcome."""
+    base = comparison.meta["baseline"]
+    names = comparison.meta["scenarios"]
+    cells = [[t("col_outcome", lang), base, *names]]
+    for outcome in outcomes:
+        level = _row(comparison.table, base, outcome)["mean"]
+        line = [outcome_label(outcome, lang), outcome_number(outcome, level, lang)]
+        for name in names:
+            r = _row(comparison.table, name, outcome)
+            low, high = (outcome_number(outcome, r[k], lang, True) for k in ("diff_low", "diff_high"))
+            interval = "" if math.isnan(r["diff_low"]) else " " + span(low, high, lang)
+            line.append(f"{outcome_number(outcome, r['mean'], lang)} ({outcome_number(outcome, r['diff'], lang, True)}"
+                        f"{interval}) {verdict_text(r['verdict'], lang)}")
+        cells.append(line)
+    return cells
+
+
+def scorecard_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
+    """Every scenario's scorecard, one row per scenario and obligation (numbers, for CSV)."""
+    frames = []
+    for name in [comparison.meta["baseline"], *comparison.meta["scenarios"]]:
+        card = scorecard(comparison.runs[name], lang)
+        card.insert(0, "scenario", name)
+        frames.append(card)
+    return pd.concat(frames, ignore_index=True)
+
+
+def indicator_text(key: str, value: float, low: float, high: float, lang: str) -> str:
+    """An indicator with its interval: a share as %, a ratio with ×, '–' where there were no cases."""
+    if math.isnan(value):
+        return t("no_cases", lang)
+    fmt = (lambda v: number(v, lang) + "×") if key in RATIO_INDICATORS else (lambda v: share(v, lang))
+    return fmt(value) if math.isnan(low) else f"{fmt(value)} {span(fmt(low), fmt(high), lang)}"
+
+
+def scorecard_wide(card: pd.DataFrame, lang: str, explain: bool = True) -> pd.DataFrame:
+    """One row per obligation, one column per scenario with value and interval, as text."""
+    first = card[card.scenario == card.scenario.iloc[0]]
+    wide = pd.DataFrame({t("col_number", lang): first["number"].to_numpy(),
+                         t("col_obligation", lang): first["obligation"].to_numpy(),
+                         t("col_indicator", lang): first["indicator"].to_numpy(),
+                         t("col_better", lang): [t(f"better_{b}", lang) for b in first["better"]]})
+    for name, rows in card.groupby("scenario", sort=False):
+        wide[name] = [indicator_text(r.key, r.value, r.low, r.high, lang) for r in rows.itertuples()]
+    if explain:
+        wide[t("col_explanation", lang)] = first["explanation"].to_numpy()
+    return wide
+
+
+def municipality_frame(comparison: Comparison, lang: str, field: str = "per_1000_households",
+                       outcomes: tuple[str, ...] = HEADLINE) -> pd.DataFrame:
+    """One row per outcome, one column per scenario: the run summary's `field` ("mean" for the
+    yearly figure or monthly average, "per_1000_households" for the rate)."""
+    rows = []
+    for outcome in outcomes:
+        row = {t("col_outcome", lang): outcome_label(outcome, lang), t("col_unit", lang): unit_label(outcome, lang)}
+        for name in [comparison.meta["baseline"], *comparison.meta["scenarios"]]:
+            row[name] = comparison.runs[name].summary[outcome][field]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Numbers written for reading (Dutch separators in Dutch); text columns unchanged."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            signed = column in (t("col_diff", lang), t("col_low", lang), t("col_high", lang))
+            out[column] = [number(v, lang, signed) for v in out[column]]
+    return out

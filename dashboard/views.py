@@ -1,0 +1,120 @@
+"""Building blocks the pages share: headline cards, charts and tables with their downloads,
+export buttons, the stamp line and presentation-mode styling.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from . import exports, figures, runs, state
+from .i18n import CARD_LABELS, CARDS, outcome_label, outcome_number, span, t, unit_label, verdict_text, word
+from .runs import Current
+from .tables import stamp
+
+BASE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+[data-testid="stMetricLabel"] p { font-size: 1rem; }
+[data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+</style>
+"""
+# Presentation mode: the same page read from the back of a room.
+PRESENTATION_CSS = BASE_CSS + """
+<style>
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 3rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+[data-testid="stMetricDelta"] * { font-size: 1.2rem !important; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
+</style>
+"""
+CHART_WIDTH = 900  # pixels
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+@st.cache_data(max_entries=96, show_spinner=False)
+def chart(key: str, kind: str, outcome: str, lang: str) -> tuple[bytes, bytes]:
+    """A comparison's chart as (PNG, SVG); kind is "forest" or "timeseries"."""
+    comparison = runs.comparison_for(key)
+    if kind == "forest":
+        draw = partial(figures.forest_figure, comparison, lang)
+    else:
+        draw = partial(figures.timeseries_figure, comparison, outcome, lang)
+    return figures.to_png_svg(draw, figures.plot_meta(comparison))
+
+
+def show_chart(png: bytes, svg: bytes, name: str, lang: str) -> None:
+    """A chart (its title and axes are in the image), and outside presentation mode its downloads."""
+    # Outside presentation mode a chart keeps a readable size instead of filling a wide screen.
+    st.image(png, width="stretch" if state.present() else CHART_WIDTH)
+    if state.present():
+        return
+    with st.container(horizontal=True):
+        st.download_button(f"⬇ {t('png', lang)}", png, f"{name}.png", "image/png", key=f"png_{name}",
+                           on_click="ignore")
+        st.download_button(f"⬇ {t('svg', lang)}", svg, f"{name}.svg", "image/svg+xml", key=f"svg_{name}",
+                           on_click="ignore")
+
+
+def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, static: bool = False) -> None:
+    """A table, and (outside presentation mode) its CSV download with the numbers unrounded.
+    A static table wraps long text instead of cutting it off."""
+    if static:
+        st.table(shown.set_index(shown.columns[0]))
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch", height="content")
+    if not state.present():
+        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data), f"{name}.csv", "text/csv",
+                           key=f"csv_{name}", on_click="ignore")
+
+
+def _card(table: pd.DataFrame, scenario: str, outcome: str, lang: str) -> None:
+    r = table[(table.scenario == scenario) & (table.outcome == outcome)].iloc[0]
+    low, high = (outcome_number(outcome, r[k], lang, True, short=True) for k in ("diff_low", "diff_high"))
+    interval = "–" if math.isnan(r["diff_low"]) else span(low, high, lang)
+    base = table[(table.verdict == "baseline") & (table.outcome == outcome)].iloc[0]
+    st.metric(word(CARD_LABELS, outcome, lang), outcome_number(outcome, r["mean"], lang, short=True),
+              delta=outcome_number(outcome, r["diff"], lang, True, short=True), delta_color="inverse",
+              help=f"{outcome_label(outcome, lang)}: {unit_label(outcome, lang)}", border=True)
+    st.caption(t("interval_line", lang, span=interval, verdict=verdict_text(r["verdict"], lang)) + " · "
+               + t("baseline_level", lang, value=outcome_number(outcome, base["mean"], lang, short=True)))
+
+
+def headline_cards(current: Current, lang: str) -> None:
+    """Per scenario: a card per headline outcome with level, difference, 90 % interval and verdict."""
+    table = current.comparison.table
+    base = current.comparison.meta["baseline"]
+    for scenario in current.comparison.meta["scenarios"]:
+        st.subheader(t("vs", lang, scenario=scenario, baseline=base))
+        for row in (CARDS[:4], CARDS[4:]):
+            for column, outcome in zip(st.columns(4), row):
+                with column:
+                    _card(table, scenario, outcome, lang)
+
+
+def export_buttons(current: Current, lang: str) -> None:
+    """PDF brief and PPTX deck of the current comparison, built only when clicked."""
+    st.subheader(t("downloads", lang))
+    name = "-".join(current.names)[:80]
+    outcome = st.session_state.get("ts_outcome", "evictions")
+    row = st.container(horizontal=True)
+    row.download_button(f"⬇ {t('pdf', lang)}", partial(exports.pdf_brief, current.comparison, lang),
+                        f"evictsim-{name}.pdf", "application/pdf", key="pdf", on_click="ignore", type="primary")
+    row.download_button(f"⬇ {t('pptx', lang)}", partial(exports.pptx_deck, current.comparison, lang, outcome),
+                        f"evictsim-{name}.pptx", PPTX_MIME, key="pptx", on_click="ignore", type="primary")
+
+
+def stamp_line(current: Current, lang: str) -> None:
+    """Version, date, seed and scenarios under every page, as on every export."""
+    st.caption(stamp(current.comparison, lang))
+
+
+def style() -> None:
+    """Larger type in presentation mode; a leave button, since the sidebar is folded away."""
+    st.markdown(PRESENTATION_CSS if state.present() else BASE_CSS, unsafe_allow_html=True)
+    if state.present():
+        st.button(t("leave_presentation", state.lang()), key="leave_presentation",
+                  on_click=lambda: st.session_state.update(present=False))

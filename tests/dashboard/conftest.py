@@ -1,0 +1,37 @@
+"""Shared fixtures for the dashboard tests: a small comparison and an AppTest of the dashboard.
+
+Everything runs on the small town for 36 months with 2 replications, so that a first run takes
+about a second and later runs hit the dashboard's cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sim.compare import Comparison, compare
+
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+QUICK = {"reps": "2", "months": "36"}
+
+
+def app(**params: str | list[str]) -> AppTest:
+    """The dashboard, opened at an address with these query parameters (quick run settings)."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for key, value in {**QUICK, **params}.items():
+        at.query_params[key] = value
+    return at
+
+
+def ran(at: AppTest) -> AppTest:
+    """Run (or rerun) and fail on any exception the app showed."""
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.fixture(scope="session")
+def comparison() -> Comparison:
+    return compare("baseline", ["ombudsman-package"], population="small_town", months=36, replications=2, seed=3)

@@ -1,0 +1,164 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright against `streamlit run`.
+
+Runs a comparison (opened from a shared address), switches the language, downloads a chart as
+PNG and the slide deck as PPTX and checks both files, visits every page, and saves full-page
+screenshots under results/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "dashboard" / "app.py"
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "results" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+PNG = b"\x89PNG\r\n\x1a\n"
+TIMEOUT_MS = 60_000
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A dashboard server on a free local port; stopped by its own PID afterwards."""
+    port = free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+           "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
+           "--client.toolbarMode", "viewer"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def page():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 950}, accept_downloads=True)
+        tab = context.new_page()
+        tab.set_default_timeout(TIMEOUT_MS)
+        try:
+            yield tab
+        finally:
+            context.close()
+            browser.close()
+
+
+def settle(page) -> None:
+    """Wait until the script has finished its run and nothing is still loading."""
+    page.wait_for_timeout(250)
+    page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    sync_api.expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+
+
+def screenshot(page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside stMain, so grow the viewport to its height first."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate('document.querySelector(\'[data-testid="stMain"]\').scrollHeight')
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(height))})
+    page.wait_for_timeout(500)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+    return path
+
+
+def download(page, button) -> bytes:
+    with page.expect_download(timeout=TIMEOUT_MS) as info:
+        button.click()
+    return Path(info.value.path()).read_bytes()
+
+
+def visit(page, title: str, heading: str) -> None:
+    page.get_by_role("link", name=title).first.click()
+    settle(page)
+    sync_api.expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+
+
+def test_compare_language_downloads_and_pages(server, page):
+    from pptx import Presentation
+
+    expect = sync_api.expect
+    page.goto(f"{server}/?scenario=ombudsman-package&scenario=ombudsman-legal-aid&reps=3&months=60")
+    settle(page)
+    expect(page.get_by_role("heading", name="ombudsman-legal-aid against baseline")).to_be_visible()
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(14)
+    screenshot(page, "compare_en")
+
+    png = download(page, page.get_by_role("button", name="⬇ PNG").first)
+    assert png.startswith(PNG)
+
+    page.locator('[data-testid="stSidebar"]').get_by_text("Nederlands").click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Beleid vergelijken").first).to_be_visible()
+    # The translated option labels follow the switch (a selectbox keeps its value as the label).
+    expect(page.get_by_role("combobox", name="Bevolking")).to_have_value("Kleine gemeente · 8.000")
+    assert "lang=nl" in page.url
+    deck = Presentation(io.BytesIO(download(page, page.get_by_role("button", name="⬇ Presentatie (PPTX)"))))
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles == ["Huisuitzettingsbeleid vergeleken", "Kernuitkomsten per jaar", "Verschil met het basisscenario",
+                      "In de tijd: Uitzettingen (uitgevoerd)", "Rechten-scorekaart"]
+    screenshot(page, "compare_nl")
+
+    visit(page, "Rechten-scorekaart", "Rechten-scorekaart")
+    screenshot(page, "scorecard_nl")
+    visit(page, "Gezinsverhalen", "Gezinsverhalen")
+    expect(page.get_by_text("De deurwaarder zet het gezin uit.").first).to_be_visible()
+    screenshot(page, "journeys_nl")
+    visit(page, "Mijn gemeente", "Mijn gemeente")
+    screenshot(page, "municipality_nl")
+
+    page.locator('[data-testid="stSidebar"]').get_by_text("Presentatiemodus").click()
+    settle(page)
+    visit(page, "Beleid vergelijken", "Beleid vergelijken")
+    expect(page.get_by_role("button", name="Presentatiemodus verlaten")).to_be_visible()
+    assert "present=1" in page.url
+    screenshot(page, "compare_presentation_nl")

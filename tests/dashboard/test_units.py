@@ -1,0 +1,94 @@
+"""The dashboard's small helpers as examples: numbers in two languages, the family story, levers
+read from the model's declarations, uploaded profiles, and how `evictsim dashboard` starts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import journey_view, levers, profiles
+from dashboard.i18n import STORY, number, t, verdict_text
+from sim.parameters import Policy, describe
+from sim.population import PROFILES
+
+
+def test_numbers_read_naturally_in_both_languages():
+    assert number(1234.5, "en") == "1,234"
+    assert number(1234.5, "nl") == "1.234"
+    assert number(0.4, "nl") == "0,4"
+    assert number(-80019, "nl", signed=True, euro=True) == "-€ 80.019"
+    assert number(0.0, "en", signed=True) == "0"
+    assert number(float("nan"), "en") == "–"
+    assert verdict_text("lower", "nl") == "▼ lager"
+
+
+def test_every_ui_string_has_both_languages():
+    from dashboard.i18n import UI
+
+    missing = [key for key, entry in UI.items() if set(entry) != {"en", "nl"}]
+    assert not missing
+    assert t("vs", "nl", scenario="a", baseline="b") == "a tegen b"
+
+
+def test_levers_come_from_the_declarations():
+    declared = {row["name"]: row for row in describe(Policy)}
+    assert {lv.name for lv in levers.levers()} == set(declared)
+    share = levers.by_name()["legal_aid.share_summoned"]
+    assert (share.kind, share.low, share.high, share.default) == ("prob", 0.0, 1.0, Policy().legal_aid.share_summoned)
+    assert levers.by_name()["moratorium.scope"].choices == ("none", "all", "families")
+    assert levers.decode(share, "1.5") is None and levers.decode(share, "0.4") == 0.4
+    assert levers.decode(levers.by_name()["moratorium.calendar_months"], "12,1") == [1, 12]
+    assert levers.changes({"legal_aid.share_summoned": 1.0}, "ombudsman-legal-aid") == {}
+
+
+def test_uploaded_profile_is_validated_not_executed():
+    good = b'corporation_households = 9000\nprivate_households = 3000\n'
+    profile, error = profiles.load_upload(good, "my_town.toml")
+    assert error is None and profile.name == "my_town" and profile.households == 12000
+    for bad, words in ((b"corporation_households = 'many'", "corporation_households"),
+                       (b"share_single = 0.9", "add up to"), (b"__import__('os').system('x')", "not valid TOML"),
+                       (b"\xff\xfe", "UTF-8"), (b"x = 1" * 30000, "bytes")):
+        profile, error = profiles.load_upload(bad, "bad.toml")
+        assert profile is None and words in error and "Traceback" not in error
+
+
+def test_profile_toml_round_trip(tmp_path):
+    from sim.scenario import load_profile
+
+    path = tmp_path / "town.toml"
+    path.write_text(profiles.to_toml(PROFILES["small_town"]), encoding="utf-8")
+    assert load_profile(path) == PROFILES["small_town"]
+
+
+def test_local_services_become_levers_per_10k():
+    assert profiles.per_10k({"family_shelter_places": 4.0}, 8000) == {"shelter.family_places_per_10k": 5.0}
+
+
+def test_family_story_in_words():
+    events = pd.DataFrame({"month": [30, 30, 31, 32, 32, 32, 40],
+                           "event": ["before_court", "summons", "eviction_order", "executed", "children_separated",
+                                     "moved", "rehoused"],
+                           "detail": ["arrears since month 26; signalled: True; debt help: False", "arrears, legal aid",
+                                      "default judgment", "arrears", "2 to foster", "rough", "regular"]})
+    lines = journey_view.story(events, "en")
+    assert lines[0] == (30, "Arrears began in month 26. Before court: signalled yes; debt help no.")
+    assert "legal aid" in lines[1][1] and "by default" in lines[2][1]
+    assert journey_view.story(events.assign(detail=events.detail.str.replace(
+        "arrears since month 26", "no arrears")), "en")[0][1].startswith("Before court")
+    assert lines[4][1] == "2 child(ren) separated from the parents, to foster care."
+    assert lines[5][1] == "The parents stay on the street."
+    dutch = journey_view.story(events, "nl")
+    assert dutch[3][1] == STORY["executed"]["nl"]
+    fig = journey_view.timeline_figure(events, "nl", "Gezin", (28, 44))
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Kinderen", "Ouders wonen", "Rechter",
+                                                                     "Geld en hulp"]
+
+
+def test_launch_command():
+    from sim import dashboard_cli
+
+    cmd = dashboard_cli.command(port=8600, headless=True)
+    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("dashboard/app.py")
+    assert ["--browser.gatherUsageStats", "false"] == cmd[5:7]
+    assert cmd[-2:] == ["--server.port", "8600"] and "--server.headless" in cmd
+    assert dashboard_cli.launch(port=70000) == 2
+
