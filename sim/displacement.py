@@ -57,7 +57,7 @@ class DisplacedHousehold(mesa.Agent):
         self.place = "none"
         self.host_until = -1
         ae = model.context.after_eviction
-        self.network = informal.draw_network(model.streams.generator("network", hid, t),
+        self.network = informal.draw_network(lambda k: model.streams.draw(f"network_{k}", t, hid),
                                              ae.network_size_mean, ae.host_willing, ae.host_room_persons)
         self.contact = model.policy.registration.enabled or self.draw("aftercare", t) < ae.aftercare_contact
 

@@ -9,25 +9,43 @@ households would cost gigabytes and is not needed: only displaced households eve
 
 from __future__ import annotations
 
+import math
+from typing import Callable
+
 import networkx as nx
-import numpy as np
 
 EGO = "household"
 
 
-def draw_network(rng: np.random.Generator, mean_ties: float, p_willing: float, max_room: int) -> nx.Graph:
-    """An ego network of relatives and friends with their willingness and room."""
+def draw_network(uniform: Callable[[int], float], mean_ties: float, p_willing: float, max_room: int) -> nx.Graph:
+    """An ego network of relatives and friends with their willingness and room.
+
+    `uniform(k)` gives the household's k-th uniform number for this network (a counter-based
+    stream, so drawing a network costs no generator set-up).
+    """
     graph = nx.Graph()
     graph.add_node(EGO)
-    for tie in range(int(rng.poisson(mean_ties))):
+    for tie in range(_poisson(uniform(0), mean_ties)):
+        k = 1 + 3 * tie
         graph.add_edge(
             EGO, tie,
-            kind="relative" if rng.random() < 0.5 else "friend",
-            willing=bool(rng.random() < p_willing),
-            room=int(rng.integers(1, max_room + 1)),
+            kind="relative" if uniform(k) < 0.5 else "friend",
+            willing=bool(uniform(k + 1) < p_willing),
+            room=1 + int(uniform(k + 2) * max_room),
             used=False,
         )
     return graph
+
+
+def _poisson(u: float, mean: float) -> int:
+    """Inverse-CDF Poisson draw from one uniform number (small means only)."""
+    k, p = 0, math.exp(-mean)
+    cumulative = p
+    while u > cumulative and k < 1000:
+        k += 1
+        p *= mean / k
+        cumulative += p
+    return k
 
 
 def _candidates(graph: nx.Graph) -> list[int]:

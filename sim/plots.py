@@ -90,13 +90,14 @@ def forest(table: pd.DataFrame, outcomes: list[str], title: str = "Difference ag
 
 
 def save(fig: Figure, path_stem: str | Path, meta: dict[str, Any]) -> list[Path]:
-    """Write PNG and SVG with scenario, seed and version in the files' metadata."""
+    """Write PNG and SVG with scenario, seed and version in the files' metadata, then close the figure."""
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
     png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
     fig.savefig(png, dpi=150, metadata={"Title": stem.name, "Description": description, "Software": "evictsim"})
     fig.savefig(svg, metadata={"Title": stem.name, "Description": description, "Creator": "evictsim"})
+    plt.close(fig)
     return [png, svg]
 
 

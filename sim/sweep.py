@@ -147,11 +147,11 @@ def _start_method():
     child; then a fork server (one single-threaded process that imports the model once) forks
     the workers instead. Where neither exists (macOS, Windows): spawn.
     """
-    import threading
+    import os
 
     if sys.platform != "linux":
         return get_context("spawn")
-    if threading.active_count() == 1:
+    if len(os.listdir("/proc/self/task")) == 1:  # threads of any kind, not only Python's
         return get_context("fork")
     context = get_context("forkserver")
     context.set_forkserver_preload(["sim.sweep"])
