@@ -24,7 +24,8 @@ from dashboard.i18n import t  # noqa: E402
 PAGES = (("compare", "app_pages/compare.py", ":material/compare_arrows:"),
          ("scorecard", "app_pages/scorecard.py", ":material/balance:"),
          ("journeys", "app_pages/journeys.py", ":material/family_restroom:"),
-         ("municipality", "app_pages/municipality.py", ":material/location_city:"))
+         ("municipality", "app_pages/municipality.py", ":material/location_city:"),
+         ("explore", "app_pages/explore.py", ":material/explore:"))
 
 
 def main() -> None:

@@ -24,11 +24,14 @@ DEFAULTS: dict[str, Any] = {
     "lang": "en", "present": False, "baseline": "baseline", "scenarios": ["ombudsman-package"],
     "population": "small_town", "stored": "", "replications": 3, "months": 60, "seed": 1,
     "custom_on": False, "custom_from": "baseline", "household": "", "other": "", "ts_outcome": "evictions",
-    "profile_from": "small_town",
+    "profile_from": "small_town", "sweep": "", "sweep_outcome": "", "sweep_param": "",
 }
 # Widgets that live on one page only: Streamlit forgets a widget's value when its page is left,
 # so these are written back at the start of every run to survive a page switch.
-PAGE_KEYS = ("household", "other", "ts_outcome", "profile_from")
+PAGE_KEYS = ("household", "other", "ts_outcome", "profile_from", "sweep", "sweep_outcome", "sweep_param")
+# Page widgets whose choices are only known on their page (stored sweeps and their columns): the
+# address is taken as it is, and the page falls back to its first choice if it is not offered.
+FREE_KEYS = (("sweep", "sweep"), ("sweep_outcome", "sweep_outcome"), ("sweep_param", "sweep_param"))
 
 
 def init_session() -> None:
@@ -52,7 +55,7 @@ def init_session() -> None:
 # Widgets whose option labels are translated. Streamlit keeps a selectbox's value as its label,
 # so after a language switch the old label would no longer match; writing each value back
 # through the session state makes the widgets take the new labels.
-TRANSLATED = ("population", "ts_outcome", "profile_from", "household")
+TRANSLATED = ("population", "ts_outcome", "profile_from", "household", "sweep_outcome", "sweep_param")
 
 
 def relabel() -> None:
@@ -85,6 +88,8 @@ def read_query(single: dict[str, str], multi: dict[str, list[str]]) -> None:
     ss["present"] = single.get("present") == "1"
     ss["stored"] = single.get("stored", "")
     ss["household"] = single.get("household", "")
+    for key, param in FREE_KEYS:
+        ss[key] = single.get(param, "")
     if single.get("custom") in levers.scenario_names():
         ss["custom_on"], ss["custom_from"] = True, single["custom"]
         reset_levers(ss["custom_from"])
@@ -149,7 +154,7 @@ def query() -> dict[str, Any]:
         q["profile"] = ss["profile_from"]
         q["pf"] = profiles.changed_pairs(ss["profile_from"])
         q["mun"] = profiles.service_pairs()
-    for key, param in (("household", "household"), ("other", "other"), ("ts_outcome", "outcome")):
+    for key, param in (("household", "household"), ("other", "other"), ("ts_outcome", "outcome"), *FREE_KEYS):
         if ss.get(key):
             q[param] = ss[key]
     return {k: v for k, v in q.items() if v not in ([], "")}

@@ -116,8 +116,11 @@ def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[s
     """An outcome against one swept parameter: every run, and the mean per point."""
     fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
     ax.scatter(runs[parameter], runs[outcome], s=14, alpha=0.4, color=PALETTE[5], marker="o", label="run")
-    means = runs.groupby("point")[[parameter, outcome]].mean().sort_values(parameter)
-    ax.plot(means[parameter], means[outcome], color=PALETTE[0], marker="s", linestyle="-", label="mean per point")
+    # The mean over all runs at each value of this parameter (other parameters averaged over),
+    # so that with several swept parameters the line does not zig-zag between points.
+    means = runs.groupby(parameter)[outcome].mean().sort_index()
+    ax.plot(means.index, means.to_numpy(), color=PALETTE[0], marker="s", linestyle="-",
+            label="mean at each value" if runs.groupby(parameter).ngroups < len(runs) else "run")
     ax.set_xlabel(parameter)
     ax.set_ylabel(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)")
     ax.set_title(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}")
@@ -155,7 +158,8 @@ def discovery_chart(limits: pd.DataFrame, title: str, meta: dict[str, Any] | Non
         width = (r.full_high - r.full_low) or 1.0
         lo, hi = (r.low - r.full_low) / width, (r.high - r.full_low) / width
         ax.plot([0, 1], [i, i], color="#BBBBBB", linewidth=6, solid_capstyle="butt")
-        ax.plot([lo, hi], [i, i], color=PALETTE[1], linewidth=6, solid_capstyle="butt")
+        ax.plot([lo, hi], [i, i], color=PALETTE[1], linewidth=6, solid_capstyle="butt",
+                marker="|" if lo == hi else None, markersize=18, markeredgewidth=4)
         ax.text(1.02, i, f"{r.low:.3g} .. {r.high:.3g}", va="center", fontsize=10)
     ax.set_yticks(range(len(limits)), limits["parameter"])
     ax.set_xlim(0, 1.35)
