@@ -6,10 +6,8 @@ chart caches are keyed on. All caching of the dashboard lives here and in views.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,30 +98,19 @@ def scenarios_of(request: dict[str, Any], households: int) -> list[Scenario]:
     return [with_local(s, local) for s in loaded] if local else loaded
 
 
-def profile_file(figures: dict[str, Any]) -> Path:
-    """The user's figures as a profile TOML (sim.run reads a population from a file), validated."""
-    profile, error = profiles.build(figures)
-    if profile is None:
-        raise ValueError(error)
-    text = profiles.to_toml(profile)
-    folder = Path(tempfile.gettempdir()) / "evictsim-dashboard"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"profile-{hashlib.sha256(text.encode()).hexdigest()[:16]}.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @st.cache_resource(max_entries=24, show_spinner=False)
 def comparison_for(key: str) -> Comparison:
     """The comparison a spec describes: read from stored results or simulated (cached, shared)."""
     request = json.loads(key)
     if "stored" in request:
         return read_comparison(results_dir() / request["stored"])
-    population: str | Path = request["population"]
+    population: Any = request["population"]
     households = 0
     if population == "custom":
-        population = profile_file(request["profile"])
-        households = profiles.build(request["profile"])[0].households
+        population, error = profiles.build(request["profile"])  # a validated sim.population.Profile
+        if population is None:
+            raise ValueError(error)
+        households = population.households
     scenarios = scenarios_of(request, households)
     return compare(scenarios[0], scenarios[1:], population=population, months=request["months"],
                    replications=request["replications"], seed=request["seed"])

@@ -96,8 +96,13 @@ NATIONAL: tuple[Profile, ...] = (
 )
 
 
-def resolve_population(spec: str | int | Path) -> tuple[Profile, ...]:
-    """Turn "national", a profile name, a household count or a profile TOML file into blocks."""
+def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -> tuple[Profile, ...]:
+    """Turn "national", a profile name, a household count, a profile TOML file, or Profile
+    objects (e.g. a user's own figures built in Python) into blocks."""
+    if isinstance(spec, Profile):
+        return (spec,)
+    if isinstance(spec, tuple) and spec and all(isinstance(p, Profile) for p in spec):
+        return spec
     text = str(spec)
     if text == "national":
         return NATIONAL

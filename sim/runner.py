@@ -134,7 +134,8 @@ def _meta(scenario: Scenario, population, real: tuple[Profile, ...], months: int
           seeds: list[int], scale: float, warmup: int) -> dict[str, Any]:
     return {
         "scenario": scenario.name, "description": scenario.description, "scenario_files": list(scenario.files),
-        "parameters": scenario.parameters(), "calibration": scenario.calibration, "population": str(population),
+        "parameters": scenario.parameters(), "calibration": scenario.calibration,
+        "population": "+".join(p.name for p in real) if not isinstance(population, (str, int, Path)) else str(population),
         "profiles": [p.model_dump() for p in real], "households": sum(p.households for p in real),
         "months": months, "warmup_months": warmup, "seed": seed, "replication_seeds": seeds, "scale": scale,
         "version": version(), "git_commit": git_commit(),

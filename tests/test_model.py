@@ -127,3 +127,12 @@ def test_baseline_is_plausible_at_national_scale():
     assert 0.05 <= share_families <= 0.35                     # 10-14 % [AE17][NOS12]
     executed = s["evictions"]["mean"] / s["verdicts"]["mean"]
     assert 0.15 <= executed <= 0.5                            # 25-34 % [AE20][KB4]
+
+
+def test_a_population_can_be_given_as_profile_objects():
+    from sim.population import PROFILES
+
+    mine = PROFILES["small_town"].model_copy(update={"name": "mine", "corporation_households": 1500,
+                                                     "private_households": 500})
+    result = run("baseline", population=mine, months=12, warmup=0)
+    assert result.meta["households"] == 2000 and result.meta["population"] == "mine"
