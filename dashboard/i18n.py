@@ -255,7 +255,7 @@ UI: dict[str, dict[str, str]] = {
     "explore_stamp": {"en": "Stored in `{folder}` · evictsim {version}",
                       "nl": "Opgeslagen in `{folder}` · evictsim {version}"},
     "fig_run": {"en": "run", "nl": "run"},
-    "fig_mean_point": {"en": "mean per point", "nl": "gemiddelde per punt"},
+    "fig_mean_point": {"en": "mean at each value", "nl": "gemiddelde per waarde"},
     "fig_total": {"en": "total (ST)", "nl": "totaal (ST)"},
     "fig_first": {"en": "first order (S1)", "nl": "eerste orde (S1)"},
     "fig_mu": {"en": "mu*", "nl": "mu*"},

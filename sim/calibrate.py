@@ -28,7 +28,7 @@ from .scenario import ScenarioError, load_scenario
 from .store import ResultStore, run_id
 from .sweep import Task, execute
 from .sweep_spec import FIELDS, apply_point
-from .targets import DEFAULT_TARGETS, Target, distance, load_targets
+from .targets import DEFAULT_TARGETS, distance, load_targets
 
 FOLDER = DEFAULT_TARGETS.parent
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import explore_data as data
+from dashboard import explore_views as charts
 from dashboard import exports, runs, state, views
 from dashboard.i18n import outcome_label, t
 
@@ -81,10 +82,10 @@ def one_sweep(sweep: data.Sweep, sensitivity, stamp: tuple[int, ...], shown: str
     right.selectbox(t("explore_parameter", lang), sweep.parameters, key="sweep_param",
                     format_func=lambda p: data.parameter_label(p, lang))
     outcome, parameter = ss["sweep_outcome"], ss["sweep_param"]
-    st.subheader(data.chart_title(outcome, parameter, lang))
+    st.subheader(charts.chart_title(outcome, parameter, lang))
     st.caption(t("explore_chart_note", lang))
     name = f"sweep-{Path(sweep.folder).name}-{outcome}-{data.short_name(parameter)}"
-    chart(shown, name, lambda: data.sweep_chart(sweep.folder, stamp, parameter, outcome, lang))
+    chart(shown, name, lambda: charts.sweep_chart(sweep.folder, stamp, parameter, outcome, lang))
     if not state.present():
         st.subheader(t("explore_runs_table", lang))
         # A sweep may hold many thousands of runs: a scrolling table, and the CSV built only when clicked.
@@ -104,15 +105,15 @@ def sensitivity_part(sweep: data.Sweep, sensitivity: data.Sensitivity, stamp: tu
         for tab, outcome in zip(st.tabs([outcome_label(o, lang) for o in outcomes]), outcomes):
             with tab:
                 rows = sensitivity.indices[sensitivity.indices.outcome == outcome]
-                views.show_table(data.indices_table(sensitivity.indices, outcome, lang), rows,
+                views.show_table(charts.indices_table(sensitivity.indices, outcome, lang), rows,
                                  f"indices-{tag}-{outcome}", lang)
                 chart(shown, f"indices-{tag}-{outcome}",
-                      lambda o=outcome: data.indices_chart(sweep.folder, stamp, o, lang))
+                      lambda o=outcome: charts.indices_chart(sweep.folder, stamp, o, lang))
     if sensitivity.discovery is not None:
         st.subheader(t("explore_discovery_header", lang))
         st.markdown(data.discovery_sentence(sensitivity.discovery, sensitivity.limits, lang))
-        views.show_table(data.limits_table(sensitivity.limits, lang), sensitivity.limits, f"discovery-{tag}", lang)
-        chart(shown, f"discovery-{tag}", lambda: data.discovery_chart(sweep.folder, stamp, lang))
+        views.show_table(charts.limits_table(sensitivity.limits, lang), sensitivity.limits, f"discovery-{tag}", lang)
+        chart(shown, f"discovery-{tag}", lambda: charts.discovery_chart(sweep.folder, stamp, lang))
 
 
 def calibration() -> None:
@@ -128,18 +129,18 @@ def calibration() -> None:
         return
     st.markdown(t("explore_cal_intro", lang))
     if files.fit is not None:
-        chart(shown, "calibration-fit", lambda: data.fit_chart(shown, data.calibration_stamp(folder), lang))
+        chart(shown, "calibration-fit", lambda: charts.fit_chart(shown, data.calibration_stamp(folder), lang))
         status = files.fit["status"].astype(str)
         good = int(status.isin(["fits", "below, as it should be"]).sum())
         st.markdown(t("explore_cal_summary", lang, good=good, n=len(status), bad=len(status) - good))
-        views.show_table(data.fit_table(files.fit, lang), files.fit, "calibration-fit", lang)
+        views.show_table(charts.fit_table(files.fit, lang), files.fit, "calibration-fit", lang)
     elif not any(p.what == data.FIT_CSV for p in files.problems):
         st.info(t("explore_cal_no_fit", lang, folder=shown))
         st.code(".venv/bin/evictsim calibrate --report", language="bash")
     if files.record is not None:
         st.subheader(t("explore_estimate", lang))
-        st.markdown(data.settings_line(files.record, lang))
-        estimate = data.estimate_table(files.record, lang)
+        st.markdown(charts.settings_line(files.record, lang))
+        estimate = charts.estimate_table(files.record, lang)
         views.show_table(estimate, estimate, "calibration-estimate", lang)
     if files.report:
         report = folder / data.REPORT_MD

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import explore_data
+from dashboard import explore_data, explore_views
 from sim.cli import main as evictsim
 from sim.sweep import sweep
 
@@ -255,11 +255,11 @@ def test_download_bytes_of_every_chart(stored, calibration):
     """The bytes behind the PNG and SVG buttons (AppTest cannot see a download's content)."""
     folder = stored / "sens"
     mtimes = explore_data.sweep_stamp(folder)
-    charts = [explore_data.sweep_chart(str(stored / "tiny"), explore_data.sweep_stamp(stored / "tiny"),
+    charts = [explore_views.sweep_chart(str(stored / "tiny"), explore_data.sweep_stamp(stored / "tiny"),
                                        "policy.legal_aid.share_summoned", "evictions", "nl"),
-              explore_data.indices_chart(str(folder), mtimes, "evictions", "en"),
-              explore_data.discovery_chart(str(folder), mtimes, "nl"),
-              explore_data.fit_chart(str(calibration), explore_data.calibration_stamp(calibration), "en")]
+              explore_views.indices_chart(str(folder), mtimes, "evictions", "en"),
+              explore_views.discovery_chart(str(folder), mtimes, "nl"),
+              explore_views.fit_chart(str(calibration), explore_data.calibration_stamp(calibration), "en")]
     for png, svg in charts:
         assert png.startswith(b"\x89PNG\r\n\x1a\n") and b"<svg" in svg[:2000]
     assert b"<!-- Uitzettingen (uitgevoerd) tegen share_summoned -->" in charts[0][1]  # the title, in Dutch
