@@ -11,13 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+from .compare import HEADLINE
 from .parameters import Context, Policy, describe
 from .population import resolve_population
 from .scenario import ScenarioError, load_scenario
 
-SUMMARY_KEYS = ("evictions", "evictions_with_children", "children_evicted", "summonses", "verdicts", "signals",
-                "households_in_arrears", "homeless_households", "homeless_children", "children_separated",
-                "school_changes", "cost_total_eur")
+SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
 
 
 def _positive_int(text: str) -> int:
@@ -78,13 +77,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> dict:
+    from .runner import check_settings
+
     resolve_population(args.population)
-    if not 0 < args.scale <= 1:
-        raise ValueError(f"--scale {args.scale}: must be above 0 and at most 1")
-    if args.months < 12:
-        raise ValueError(f"--months {args.months}: must be at least 12")
-    if args.replications < 1:
-        raise ValueError(f"--replications {args.replications}: must be at least 1")
+    check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--")
     return {"population": args.population, "months": args.months, "seed": args.seed,
             "replications": args.replications, "scale": args.scale, "warmup": args.warmup,
             "journey_sample": args.journeys}

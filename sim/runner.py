@@ -43,7 +43,7 @@ def run(scenario: Scenario | str = "baseline", population: str | int | Path = "m
         months: int = 120, seed: int = 1, replications: int = 1, scale: float = 1.0,
         warmup: int = DEFAULT_WARMUP, journey_sample: int = 500) -> RunResult:
     """Simulate `replications` runs of a scenario; results are for the real population."""
-    _check_run_settings(months, replications, scale, warmup, seed)
+    check_settings(months, replications, scale, warmup, seed)
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     real = resolve_population(population)
@@ -75,7 +75,9 @@ def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float
     return yearly_by_replication(frame).iloc[0].to_dict()
 
 
-def _check_run_settings(months: int, replications: int, scale: float, warmup: int, seed: int) -> None:
+def check_settings(months: int, replications: int, scale: float, warmup: int, seed: int,
+                   prefix: str = "") -> None:
+    """Reject impossible run settings, naming the setting (with `prefix`, e.g. "--"), value and range."""
     checks = [("months", months, months >= 12, "at least 12"),
               ("replications", replications, replications >= 1, "at least 1"),
               ("scale", scale, 0 < scale <= 1, "above 0 and at most 1"),
@@ -83,7 +85,8 @@ def _check_run_settings(months: int, replications: int, scale: float, warmup: in
               ("seed", seed, seed >= 0, "a non-negative integer")]
     for name, value, ok, allowed in checks:
         if not ok:
-            raise ValueError(f"{name} = {value!r}: must be {allowed}")
+            raise ValueError(f"{prefix}{name} {value!r}: must be {allowed}" if prefix
+                             else f"{name} = {value!r}: must be {allowed}")
 
 
 def _monthly_frame(model: EvictionModel, rep: int, warmup: int, factor: float) -> pd.DataFrame:
