@@ -104,7 +104,6 @@ class Calibration:
         # leave earlier runs where they are.
         self.store = ResultStore(self.folder / "runs" / run_id(identity), identity)
         self.cache: dict[str, dict[str, Any]] = {}
-        self.simulations = 0
 
     def _identity(self) -> dict[str, Any]:
         return {"settings": self.settings.model_dump(), "priors": {n: p.model_dump() for n, p in self.priors.items()},
@@ -137,7 +136,6 @@ class Calibration:
             self.store.write(row)
             self.cache[row["run_id"]] = row
         execute(todo, self.workers, None, keep)
-        self.simulations += len(tasks)
         return [self.cache[t.run_id] for t in tasks]
 
     def _load_stored(self, ids: list[str]) -> None:

@@ -14,7 +14,7 @@ the same time, which would shift court flows into the next month's outcomes.)
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import mesa
@@ -25,20 +25,14 @@ from .households import NOBODY
 if TYPE_CHECKING:
     from .model import EvictionModel
 
-CAUSES = ("arrears", "nuisance", "drugs")
-
-
 @dataclass
 class CourtCase:
-    """One summons (or drug closure) and what became of it."""
+    """One summons (or drug closure) on its way through the court."""
 
     household: int
     cause: str
     family: bool
-    summoned: int
     legal_aid: bool
-    verdict: str = ""
-    events: list[tuple[int, str]] = field(default_factory=list)
 
 
 class Court(mesa.Agent):
@@ -61,7 +55,7 @@ class Court(mesa.Agent):
         fam = hh.children[ids] > 0
         delay = 0 if cause == "drugs" else m.context.court.hearing_delay_months
         for hid, has_aid, is_family in zip(ids.tolist(), aid.tolist(), fam.tolist()):
-            case = CourtCase(hid, cause, is_family, t, has_aid)
+            case = CourtCase(hid, cause, is_family, has_aid)
             self.hearings[t + delay].append(case)
             self._follow(t, hid)
             m.journeys.log(t, hid, "summons", cause + (", legal aid" if has_aid else ""))
@@ -142,7 +136,6 @@ class Court(mesa.Agent):
         self.close(t, case, "conditional_verdict")
 
     def order_eviction(self, t: int, case: CourtCase, label: str) -> None:
-        case.verdict = label
         self.model.outcomes.add("eviction_orders", 1)
         self.model.journeys.log(t, case.household, "eviction_order", label)
         self.executions[self._execution_month(t + self.model.context.court.execution_delay_months, case)].append(case)
@@ -158,7 +151,7 @@ class Court(mesa.Agent):
         self.open_cases += breached.size
         self.model.outcomes.add("conditional_breaches", breached.size)
         for hid in breached.tolist():
-            case = CourtCase(hid, "arrears", bool(hh.children[hid] > 0), t, False)
+            case = CourtCase(hid, "arrears", bool(hh.children[hid] > 0), False)
             self.model.journeys.log(t, hid, "conditional_breached", "")
             self.order_eviction(t, case, "breach of conditional verdict")
 
@@ -190,7 +183,7 @@ class Court(mesa.Agent):
         hh = self.model.households
         hh.in_court[case.household] = False
         if repaid:
-            hh.end_spell(np.array([case.household]))
+            hh.end_spell(case.household)
         self.open_cases -= 1
         self.model.outcomes.add(f"cases_{outcome}", 1)
         self.model.journeys.log(t, case.household, outcome, case.cause)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-import numpy as np
 
 from .displacement import HOMELESS, DisplacedHousehold
 from .households import NOBODY
@@ -51,10 +50,9 @@ class Displacement:
     def _leave_home(self, hid: int) -> None:
         hh = self.model.households
         hh.housed[hid] = False
-        hh.in_court[hid] = False
         hh.direct_payment[hid] = False
         hh.help_until[hid] = NOBODY
-        hh.end_spell(np.array([hid]))
+        hh.end_spell(hid)
 
     def _take_over(self, agent: DisplacedHousehold) -> None:
         """A household evicted again while a child is still in foster care keeps that child's place."""
@@ -116,7 +114,9 @@ class Displacement:
         """Where displaced households, their adults and their children are now."""
         count: Counter[str] = Counter()
         for agent in self.active.values():
+            count["children_with_record"] += len(agent.children)
             if not agent.housed:
+                count["displaced_households"] += 1
                 count[f"households_{agent.place}"] += 1
                 homeless = agent.place in HOMELESS
                 count["homeless_households"] += homeless

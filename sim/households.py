@@ -8,7 +8,7 @@ The rare, rich parts (court cases, displacement) are Mesa agents elsewhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -55,13 +55,10 @@ class HouseholdArrays:
     def size(self) -> int:
         return int(self.income.size)
 
-    def nbytes(self) -> int:
-        return sum(getattr(self, f.name).nbytes for f in fields(self))
-
     def in_help(self, t: int, ids: np.ndarray) -> np.ndarray:
         return self.help_until[ids] > t
 
-    def end_spell(self, ids: np.ndarray) -> None:
+    def end_spell(self, ids: np.ndarray | int) -> None:
         """Arrears repaid: the landlord's procedure starts afresh next time."""
         self.arrears[ids] = 0.0
         self.arrears_since[ids] = NOBODY

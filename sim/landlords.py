@@ -20,16 +20,36 @@ if TYPE_CHECKING:
 
 
 class Landlord(mesa.Agent):
-    """A municipality's housing corporation, or its private landlords taken together."""
+    """A municipality's housing corporation, or its private landlords taken together: the
+    settings of its arrears procedure, which differ by type of landlord."""
 
     def __init__(self, model: "EvictionModel", municipality: int, private: bool) -> None:
         super().__init__(model)
         self.municipality = municipality
         self.private = private
 
+    def _pick(self, corporation: float, private: float) -> float:
+        return private if self.private else corporation
+
     @property
-    def kind(self) -> str:
-        return "private" if self.private else "corporation"
+    def arrangement_offer(self) -> float:
+        lc = self.model.context.landlords
+        return self._pick(lc.arrangement_offer_corporation, lc.arrangement_offer_private)
+
+    @property
+    def signal_compliance(self) -> float:
+        es = self.model.policy.early_signalling
+        return self._pick(es.compliance_corporation, es.compliance_private)
+
+    @property
+    def summons_hazard(self) -> float:
+        lc = self.model.context.landlords
+        return self._pick(lc.summons_hazard_corporation, lc.summons_hazard_private)
+
+
+def landlord_index(municipality: np.ndarray, private: np.ndarray) -> np.ndarray:
+    """Position in `model.landlords` of a household's landlord (corporation, then private)."""
+    return 2 * municipality.astype(np.int64) + private
 
 
 class ArrearsProcedure:
@@ -38,8 +58,11 @@ class ArrearsProcedure:
     def __init__(self, model: "EvictionModel") -> None:
         self.model = model
 
-    def _by_tenure(self, ids: np.ndarray, corporation: float, private: float) -> np.ndarray:
-        return np.where(self.model.households.private[ids], private, corporation)
+    def _setting(self, ids: np.ndarray, name: str) -> np.ndarray:
+        """Each household's landlord's value of a procedure setting."""
+        hh = self.model.households
+        values = np.array([getattr(landlord, name) for landlord in self.model.landlords])
+        return values[landlord_index(hh.municipality[ids], hh.private[ids])]
 
     def step(self, t: int, owing: np.ndarray) -> None:
         """`owing`: housed households with arrears and no open court case."""
@@ -55,8 +78,8 @@ class ArrearsProcedure:
         """Reminder and contact; an arrangement if offered and accepted."""
         hh, lc = self.model.households, self.model.context.landlords
         hh.contacted[ids] = True
-        p_offer = self._by_tenure(ids, lc.arrangement_offer_corporation, lc.arrangement_offer_private)
-        agreed = ids[self.model.streams.draws("arrangement", t, ids) < p_offer * lc.arrangement_accept]
+        p_agree = self._setting(ids, "arrangement_offer") * lc.arrangement_accept
+        agreed = ids[self.model.streams.draws("arrangement", t, ids) < p_agree]
         hh.arrangement[agreed] = True
         self.model.outcomes.add("arrangements", agreed.size)
         self.model.journeys.log_many("arrangement", t, agreed)
@@ -75,8 +98,7 @@ class ArrearsProcedure:
         es = self.model.policy.early_signalling
         if not es.enabled:
             return
-        p = self._by_tenure(ids, es.compliance_corporation, es.compliance_private)
-        sent = ids[self.model.streams.draws("signal", t, ids) < p]
+        sent = ids[self.model.streams.draws("signal", t, ids) < self._setting(ids, "signal_compliance")]
         self.model.households.signalled[ids] = True
         self.model.outcomes.add("signals", sent.size)
         self.model.journeys.log_many("signal", t, sent)
@@ -90,7 +112,7 @@ class ArrearsProcedure:
             held_off |= hh.in_help(t, ids)
         ids = ids[~held_off]
         lc = m.context.landlords
-        p = self._by_tenure(ids, lc.summons_hazard_corporation, lc.summons_hazard_private)
+        p = self._setting(ids, "summons_hazard")
         p = np.where(hh.children[ids] > 0, p * lc.summons_family_factor, p)
         summoned = ids[m.streams.draws("summons", t, ids) < p]
         m.courts.summon(t, summoned, "arrears")

@@ -57,6 +57,7 @@ class EvictionModel(mesa.Model):
 
     def _create_agents(self) -> None:
         self.municipalities = [Municipality(self, i, b) for i, b in enumerate(self.blocks)]
+        # Two per municipality, corporation first: see landlords.landlord_index.
         self.landlords = [Landlord(self, i, private) for i in range(len(self.blocks)) for private in (False, True)]
         self.courts = Court(self)
         sh = self.policy.shelter
@@ -83,11 +84,16 @@ class EvictionModel(mesa.Model):
         while self.month <= self.last_month:
             self.step()
 
-    def _owing(self) -> np.ndarray:
-        """Housed households with arrears and no open court case."""
+    def _in_arrears(self) -> np.ndarray:
+        """Housed households with arrears (all of them are among this month's rent candidates)."""
         hh = self.households
         ids = self.rent.candidates_now
-        return ids[(hh.arrears[ids] > 0) & hh.housed[ids] & ~hh.in_court[ids]]
+        return ids[(hh.arrears[ids] > 0) & hh.housed[ids]]
+
+    def _owing(self) -> np.ndarray:
+        """Housed households with arrears and no open court case."""
+        ids = self._in_arrears()
+        return ids[~self.households.in_court[ids]]
 
     def in_moratorium(self, t: int) -> bool:
         """Whether month `t` (simulation month) falls in the scenario's moratorium."""
@@ -100,8 +106,7 @@ class EvictionModel(mesa.Model):
     def _collect(self, t: int) -> None:
         """End-of-month stocks."""
         hh, out = self.households, self.outcomes
-        ids = self.rent.candidates_now
-        owing = ids[(hh.arrears[ids] > 0) & hh.housed[ids]]
+        owing = self._in_arrears()
         private = hh.private[owing]
         out.set("households_in_arrears", owing.size)
         out.set("households_in_arrears_private", int(private.sum()))
@@ -121,12 +126,12 @@ class EvictionModel(mesa.Model):
             out.set(name, census.get(name, 0))
         for place in ("informal", "alternative", "family_shelter", "night_shelter", "rough"):
             out.set(f"households_{place}", census.get(f"households_{place}", 0))
-        out.set("displaced_households", sum(not a.housed for a in self.displacement.active.values()))
+        out.set("displaced_households", census.get("displaced_households", 0))
         out.set("children_separated_now", census.get("children_relatives", 0) + census.get("children_foster", 0))
         # Children of households without a displacement record are at home; the invariant
         # tests check this against a full count of the arrays.
-        with_record = sum(int(self.households.children[a.household]) for a in self.displacement.active.values())
-        out.set("children_home", self.total_children - with_record + census.get("children_home_agent", 0))
+        out.set("children_home", self.total_children - census.get("children_with_record", 0)
+                + census.get("children_home_agent", 0))
         out.set("family_shelter_waiting", sum(len(s.waiting) for (_, k), s in self.shelters.items() if k == "family_shelter"))
         out.set("night_shelter_waiting", sum(len(s.waiting) for (_, k), s in self.shelters.items() if k == "night_shelter"))
 

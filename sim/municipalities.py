@@ -80,11 +80,11 @@ class EarlyHelp:
         m.outcomes.add_cost("municipality", reached.size * m.context.costs.outreach_eur)
         m.journeys.log_many("reached", t, reached)
         m.journeys.log_many("help_accepted", t, accepted)
-        self.enqueue(accepted)
+        self.enqueue(t, accepted)
 
-    def enqueue(self, ids: np.ndarray) -> None:
+    def enqueue(self, t: int, ids: np.ndarray) -> None:
         hh = self.model.households
-        ids = ids[~hh.queued[ids] & ~hh.in_help(self.model.month, ids)]
+        ids = ids[~hh.queued[ids] & ~hh.in_help(t, ids)]
         hh.queued[ids] = True
         for muni_index, hid in zip(hh.municipality[ids].tolist(), ids.tolist()):
             self.model.municipalities[muni_index].queue.append(hid)
@@ -92,10 +92,10 @@ class EarlyHelp:
     def step(self, t: int) -> None:
         for muni in self.model.municipalities:
             muni.accrue_capacity()
-            started = self._intake(muni, t)
+            started = self._intake(muni)
             self._start_help(t, np.array(started, dtype=np.int64))
 
-    def _intake(self, muni: Municipality, t: int) -> list[int]:
+    def _intake(self, muni: Municipality) -> list[int]:
         hh = self.model.households
         started: list[int] = []
         while muni.queue and muni.help_credit >= 1:

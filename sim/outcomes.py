@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 PAYERS = ("landlord", "municipality", "youth_care", "national")
+CAUSES = ("arrears", "nuisance", "drugs")
 PLACES = ("informal", "alternative", "family_shelter", "night_shelter", "rough")
 
 
@@ -116,7 +117,7 @@ class OutcomeTable:
     def close_month(self) -> None:
         """Derived totals of the month."""
         add = self.add
-        for cause in ("arrears", "nuisance", "drugs"):
+        for cause in CAUSES:
             add("summonses", self.get(f"summonses_{cause}"))
         add("verdicts", self.get("eviction_orders") + self.get("cases_conditional_verdict"))
         add("cost_total_eur", sum(self.get(f"cost_{p}_eur") for p in PAYERS))

@@ -68,7 +68,7 @@ class RentPayment:
         income_now = self._income_now(t, ids)
         missed = self._miss(t, ids, income_now)
         self._build(t, ids[missed])
-        self._repay(ids[~missed], income_now[~missed])
+        self._repay(t, ids[~missed], income_now[~missed])
         self.missed = ids[missed]
 
     def _income_now(self, t: int, ids: np.ndarray) -> np.ndarray:
@@ -95,7 +95,7 @@ class RentPayment:
         self.model.outcomes.add("arrears_new", new.size)
         self.model.journeys.log_many("arrears_start", t, new)
 
-    def _repay(self, ids: np.ndarray, income_now: np.ndarray) -> None:
+    def _repay(self, t: int, ids: np.ndarray, income_now: np.ndarray) -> None:
         hh, ctx = self.model.households, self.model.context
         owing = hh.arrears[ids] > 0
         ids, income_now = ids[owing], income_now[owing]
@@ -109,4 +109,4 @@ class RentPayment:
         cleared = ids[hh.arrears[ids] <= 0.5]
         hh.end_spell(cleared)
         self.model.outcomes.add("arrears_cleared", cleared.size)
-        self.model.journeys.log_many("arrears_repaid", self.model.month, cleared)
+        self.model.journeys.log_many("arrears_repaid", t, cleared)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .model import EvictionModel
-from .outcomes import FLOWS, OUTCOMES
+from .outcomes import FLOWS, OUTCOMES, STOCKS
 from .population import Profile, resolve_population
 from .scenario import Scenario, load_scenario
 
@@ -115,7 +115,7 @@ def yearly_by_replication(monthly: pd.DataFrame) -> pd.DataFrame:
     months = monthly.groupby("replication")["month"].count()
     by_rep = monthly.groupby("replication")
     flows = by_rep[list(FLOWS)].sum().div(months / 12, axis=0)
-    stocks = by_rep[[o.name for o in OUTCOMES if o.kind == "stock"]].mean()
+    stocks = by_rep[list(STOCKS)].mean()
     return pd.concat([flows, stocks], axis=1)[[o.name for o in OUTCOMES]]
 
 
