@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .runner import code_fingerprint, git_commit, version
 from .scenario import ScenarioError, load_scenario
 from .store import ResultStore, run_id
-from .sweep import Task, execute
+from .sweep import Task, execute, make_task
 from .sweep_spec import FIELDS, apply_point
 from .targets import DEFAULT_TARGETS, distance, load_targets
 
@@ -120,11 +120,9 @@ class Calibration:
     # -- simulation -----------------------------------------------------------------------
     def _task(self, particle: np.ndarray, seed: int) -> Task:
         s = self.settings
-        scenario = apply_point(self.base, self.values(particle), "calibration")
-        identity = {"parameters": scenario.parameters(), "population": s.population, "months": s.months,
-                    "warmup": s.warmup, "scale": s.scale, "seed": seed, "code": code_fingerprint()}
-        return Task(run_id(identity), 0, 0, seed, self.values(particle), scenario, s.population, s.months,
-                    s.warmup, s.scale, ())
+        values = self.values(particle)
+        scenario = apply_point(self.base, values, "calibration")
+        return make_task(scenario, values, s.population, s.months, s.warmup, s.scale, seed)
 
     def evaluate(self, particles: np.ndarray, seeds: np.ndarray) -> list[dict[str, Any]]:
         """Simulate each particle once (or read it from the store); yearly outcomes per particle."""
@@ -140,9 +138,9 @@ class Calibration:
 
     def _load_stored(self, ids: list[str]) -> None:
         for rid in ids:
-            path = self.store.runs / f"{rid}.parquet"
-            if rid not in self.cache and path.exists():
-                self.cache[rid] = pd.read_parquet(path).iloc[0].to_dict()
+            row = self.store.read(rid) if rid not in self.cache else None
+            if row is not None:
+                self.cache[rid] = row
 
     def distances(self, rows: list[dict[str, Any]]) -> np.ndarray:
         return np.array([distance(self.targets, pd.DataFrame([r])) for r in rows])

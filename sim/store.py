@@ -53,6 +53,11 @@ class ResultStore:
     def done(self) -> set[str]:
         return {p.stem for p in self.runs.glob("*.parquet")}
 
+    def read(self, rid: str) -> dict[str, Any] | None:
+        """A stored run's row, or None if it is not there."""
+        path = self.runs / f"{rid}.parquet"
+        return pd.read_parquet(path).iloc[0].to_dict() if path.exists() else None
+
     def write(self, row: dict[str, Any]) -> None:
         path = self.runs / f"{row['run_id']}.parquet"
         tmp = self.runs / f".{row['run_id']}.tmp"

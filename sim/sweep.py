@@ -51,21 +51,28 @@ def run_task(task: Task) -> dict[str, Any]:
             **task.values, **kept}
 
 
+def make_task(scenario: Scenario, values: dict[str, Any], population: str, months: int, warmup: int,
+              scale: float, seed: int, point: int = 0, replication: int = 0,
+              outcomes: tuple[str, ...] = ()) -> Task:
+    """A run and its id: a hash of everything that determines its result, code included."""
+    identity = {"parameters": scenario.parameters(), "population": population, "months": months,
+                "warmup": warmup, "scale": scale, "seed": seed,
+                "code": {"version": version(), "code": code_fingerprint()}}
+    return Task(run_id(identity), point, replication, seed, values, scenario, population, months, warmup,
+                scale, outcomes)
+
+
 def plan(spec: SweepSpec, spec_path: str | Path | None = None,
          points: list[dict[str, Any]] | None = None) -> list[Task]:
     """Every run of the sweep (the spec's design, or the given points), with its id."""
     base = base_scenario(spec, spec_path)
     resolve_population(spec.population)
     seeds = replication_seeds(spec.seed, spec.replications)
-    code = {"version": version(), "code": code_fingerprint()}
     tasks = []
     for point, values in enumerate(design_points(spec) if points is None else points):
         scenario = apply_point(base, values, f"{spec.name}-{point}")
-        for rep, seed in enumerate(seeds):
-            identity = {"parameters": scenario.parameters(), "population": spec.population, "months": spec.months,
-                        "warmup": spec.warmup, "scale": spec.scale, "seed": seed, "code": code}
-            tasks.append(Task(run_id(identity), point, rep, seed, values, scenario, spec.population,
-                              spec.months, spec.warmup, spec.scale, tuple(spec.outcomes)))
+        tasks += [make_task(scenario, values, spec.population, spec.months, spec.warmup, spec.scale, seed,
+                            point, rep, tuple(spec.outcomes)) for rep, seed in enumerate(seeds)]
     return tasks
 
 
