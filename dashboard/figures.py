@@ -81,13 +81,9 @@ def to_png_svg(draw: Callable[[], Figure], meta: dict[str, object]) -> tuple[byt
 
 def to_png(draw: Callable[[], Figure], dpi: int = 150) -> bytes:
     """Draw a figure and return PNG bytes (for slides and pages); the figure is closed afterwards."""
-    import io
-
     with LOCK:
         fig = draw()
         try:
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=dpi)
-            return buf.getvalue()
+            return plots.to_bytes(fig, "png", dpi=dpi)
         finally:
             plt.close(fig)

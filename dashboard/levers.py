@@ -96,18 +96,6 @@ def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def nest(flat: dict[str, Any]) -> dict[str, Any]:
-    """{"a.b": 1} -> {"a": {"b": 1}}, the shape Scenario.override takes."""
-    tree: dict[str, Any] = {}
-    for dotted, value in flat.items():
-        *groups, field = dotted.split(".")
-        node = tree
-        for group in groups:
-            node = node.setdefault(group, {})
-        node[field] = value
-    return tree
-
-
 @cache
 def scenario_values(name: str) -> dict[str, Any]:
     """A scenario file's value of every lever."""

@@ -17,7 +17,7 @@ import streamlit as st
 from sim.compare import Comparison, compare
 from sim.parameters import Policy
 from sim.results_io import read_comparison
-from sim.scenario import Scenario, load_scenario
+from sim.scenario import Scenario, load_scenario, nested
 
 from . import levers, profiles
 from .i18n import t
@@ -84,7 +84,7 @@ def with_local(scenario: Scenario, local: dict[str, float]) -> Scenario:
     defaults = levers.flatten(Policy().model_dump())
     own = levers.flatten(scenario.policy.model_dump())
     keep = {name: value for name, value in local.items() if own[name] == defaults[name]}
-    return scenario.override({"policy": levers.nest(keep)}, name=scenario.name) if keep else scenario
+    return scenario.override({"policy": nested(keep)}, name=scenario.name) if keep else scenario
 
 
 def scenarios_of(request: dict[str, Any], households: int) -> list[Scenario]:
@@ -92,7 +92,7 @@ def scenarios_of(request: dict[str, Any], households: int) -> list[Scenario]:
     loaded = [load_scenario(name) for name in [request["baseline"], *request["scenarios"]]]
     custom = request["custom"]
     if custom:
-        changes = {"policy": levers.nest(custom["policy"])}
+        changes = {"policy": nested(custom["policy"])}
         loaded.append(load_scenario(custom["from"]).override(changes, name="custom"))
     local = profiles.per_10k(request["services"] or {}, households)
     return [with_local(s, local) for s in loaded] if local else loaded

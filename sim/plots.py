@@ -101,14 +101,14 @@ def save(fig: Figure, path_stem: str | Path, meta: dict[str, Any]) -> list[Path]
     return [png, svg]
 
 
-def to_bytes(fig: Figure, fmt: str, meta: dict[str, Any] | None = None) -> bytes:
+def to_bytes(fig: Figure, fmt: str, meta: dict[str, Any] | None = None, dpi: int = 150) -> bytes:
     """The figure as PNG or SVG bytes (for downloads)."""
     import io
 
     buf = io.BytesIO()
     meta = meta or {}
     description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
-    fig.savefig(buf, format=fmt, dpi=150, metadata={"Description": description})
+    fig.savefig(buf, format=fmt, dpi=dpi, metadata={"Description": description})
     return buf.getvalue()
 
 

@@ -59,6 +59,18 @@ class Scenario:
                         self.calibration)
 
 
+def nested(flat: dict[str, Any]) -> dict[str, Any]:
+    """Dotted names to the nested shape `Scenario.override` takes: {"a.b": 1} -> {"a": {"b": 1}}."""
+    tree: dict[str, Any] = {}
+    for dotted, value in flat.items():
+        *groups, leaf = dotted.split(".")
+        node = tree
+        for group in groups:
+            node = node.setdefault(group, {})
+        node[leaf] = value
+    return tree
+
+
 def resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
     """A scenario name ("baseline") or a .toml path.
 

@@ -31,7 +31,7 @@ from scipy.stats import qmc
 
 from .outcomes import OUTCOME_INDEX
 from .parameters import Context, Policy, describe
-from .scenario import Scenario, ScenarioError, format_errors, load_scenario, resolve_path
+from .scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path
 
 FIELDS = {f"policy.{r['name']}": r for r in describe(Policy)} | {f"context.{r['name']}": r for r in describe(Context)}
 
@@ -156,13 +156,8 @@ def _scaled(names: list[str], spec: SweepSpec, row: np.ndarray) -> dict[str, Any
 
 def apply_point(base: Scenario, values: dict[str, Any], name: str) -> Scenario:
     """The base scenario with a design point's values (integers rounded for integer fields)."""
-    changes: dict[str, Any] = {}
-    for path, value in values.items():
-        if isinstance(FIELDS[path]["default"], int) and not isinstance(FIELDS[path]["default"], bool):
-            value = int(round(value))
-        node = changes
-        *parents, leaf = path.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
-    return base.override(changes, name)
+    def typed(path: str, value: Any) -> Any:
+        default = FIELDS[path]["default"]
+        return int(round(value)) if isinstance(default, int) and not isinstance(default, bool) else value
+
+    return base.override(nested({path: typed(path, v) for path, v in values.items()}), name)
