@@ -23,7 +23,7 @@ TARGETS = {"national": (30.0, 2048.0), "100000": (1.0, None)}
 def one_case(population: str, months: int) -> dict:
     """Run the baseline once (no sampling, no warm-up) and measure it, in this process."""
     from sim import run
-    from sim.population import resolve_population
+    from sim.scenario import resolve_population
 
     households = sum(p.households for p in resolve_population(population))
     start = time.perf_counter()

@@ -4,7 +4,7 @@ Nothing here raises on a bad folder: every reader returns what it could read tog
 list of Problems (which file is missing or cannot be read), and the page turns those into
 warnings. Reads are cached per folder and the modification times of its files (`stamp`), so a
 sweep that is still running, or run again, is read afresh. The figures come from sim.plots and
-sim.calibration_report; only their words are put in the chosen language here.
+sim.experiments.calibration_report; only their words are put in the chosen language here.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sim.store import RUNS, SPEC_FILE, load_results
+from sim.experiments.store import RUNS, SPEC_FILE, load_results
 
 from .i18n import LEVERS, number, outcome_label, t, word
 from .runs import ROOT
@@ -142,7 +142,7 @@ def _short(err: BaseException) -> str:
 
 
 def _runs(folder: Path, problems: list[Problem]) -> pd.DataFrame:
-    """The stored runs (sim.store.load_results); if a file cannot be read, every other one."""
+    """The stored runs (sim.experiments.store.load_results); if a file cannot be read, every other one."""
     runs = folder / RUNS
     if not runs.is_dir():
         problems.append(Problem("missing", f"{RUNS}/"))

@@ -126,8 +126,8 @@ def calibration_meta(files: CalibrationFiles) -> dict[str, Any]:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def fit_chart(folder: str, mtimes: tuple[int, ...], lang: str) -> tuple[bytes, bytes]:
-    """Targets against the simulation (sim.calibration_report.fit_figure)."""
-    from sim.calibration_report import fit_figure
+    """Targets against the simulation (sim.experiments.calibration_report.fit_figure)."""
+    from sim.experiments.calibration_report import fit_figure
 
     files = load_calibration(folder, mtimes)
 

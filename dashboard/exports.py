@@ -1,6 +1,6 @@
 """One-click exports of a comparison: a PDF brief and a PPTX slide deck, as bytes.
 
-Plain functions of a sim.compare.Comparison and a language, so they can be tested without a
+Plain functions of a sim.experiments.compare.Comparison and a language, so they can be tested without a
 browser. Every page and slide carries the same stamp: version, date, seed and scenarios.
 """
 
@@ -16,7 +16,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from sim.compare import Comparison
+from sim.experiments.compare import Comparison
 
 from .figures import LOCK, forest_figure, timeseries_figure, to_png
 from .i18n import outcome_label, t

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from sim import plots
-from sim.compare import Comparison
+from sim.experiments.compare import Comparison
 
 from .i18n import CARDS, SIM_KINDS, SIM_UNITS, UNITS, outcome_label, t
 from .tables import facts

@@ -2,7 +2,7 @@
 
 The UI strings live here; words for the model's own things (Dutch outcome labels, units, levers,
 places, the family story) live in i18n_model.py. English outcome labels come from the model's
-own declarations (sim.outcomes).
+own declarations (sim.pathway.outcomes).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from sim.outcomes import OUTCOMES
+from sim.pathway.outcomes import OUTCOMES
 
 from .i18n_model import (CARD_LABELS, CHOICES, COMPOSITIONS, GROUPS, LEVERS, MONTHS, OUTCOMES_NL, PLACES,
                          PROFILE_FIELDS, SHORT, STORY, UNITS, VERDICTS)

@@ -194,7 +194,7 @@ STORY = {
     "end_court": {"en": "in court, not evicted", "nl": "bij de rechter, niet uitgezet"},
 }
 
-# A municipality's figures (fields of sim.population.Profile).
+# A municipality's figures (fields of sim.pathway.population.Profile).
 PROFILE_FIELDS = {
     "name": {"en": "Name", "nl": "Naam"},
     "corporation_households": {"en": "Corporation tenants (households)",

@@ -1,4 +1,4 @@
-"""A municipality's own figures: the fields of sim.population.Profile, and local services
+"""A municipality's own figures: the fields of sim.pathway.population.Profile, and local services
 (shelter places, debt-help intakes) that the model declares as policy levers per 10,000
 households.
 
@@ -18,7 +18,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from sim.parameters import Policy, describe
-from sim.population import PROFILES, Profile
+from sim.pathway.population import PROFILES, Profile
 from sim.scenario import ScenarioError, load_profile
 
 from .levers import flatten
@@ -134,7 +134,7 @@ def load_upload(data: bytes, filename: str) -> tuple[Profile | None, str | None]
 
 def to_toml(profile: Profile) -> str:
     """The profile as a TOML file the command line reads (`--population my_town.toml`)."""
-    lines = ["# Municipality figures for evictsim (fields of sim.population.Profile)"]
+    lines = ["# Municipality figures for evictsim (fields of sim.pathway.population.Profile)"]
     for name, value in profile.model_dump().items():
         lines.append(f"{name} = {json.dumps(value) if isinstance(value, str) else repr(value)}")
     return "\n".join(lines) + "\n"

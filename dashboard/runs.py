@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from sim.compare import Comparison, compare
+from sim.experiments.compare import Comparison, compare
 from sim.parameters import Policy
 from sim.results_io import read_comparison
 from sim.scenario import Scenario, load_scenario, nested
@@ -107,7 +107,7 @@ def comparison_for(key: str) -> Comparison:
     population: Any = request["population"]
     households = 0
     if population == "custom":
-        population, error = profiles.build(request["profile"])  # a validated sim.population.Profile
+        population, error = profiles.build(request["profile"])  # a validated sim.pathway.population.Profile
         if population is None:
             raise ValueError(error)
         households = population.households

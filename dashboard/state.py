@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from sim.compare import HEADLINE
-from sim.population import PROFILES
+from sim.experiments.compare import HEADLINE
+from sim.pathway.population import PROFILES
 
 from . import levers, profiles
 from .i18n import LANGUAGES

@@ -1,7 +1,7 @@
 """Tables of a comparison as the dashboard and its exports show them: the headline table, the
 rights scorecard and the facts that stamp every export (scenarios, date, seed, version).
 
-Plain functions of a sim.compare.Comparison and a language; no Streamlit.
+Plain functions of a sim.experiments.compare.Comparison and a language; no Streamlit.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from sim.compare import HEADLINE, Comparison
-from sim.population import PROFILES
+from sim.experiments.compare import HEADLINE, Comparison
+from sim.pathway.population import PROFILES
 from sim.scorecard import OBLIGATIONS, scorecard
 
 from .i18n import CARDS, number, outcome_label, outcome_number, share, span, t, unit_label, verdict_text

@@ -4,7 +4,7 @@
 """
 
 from sim import compare, load_scenario, plots
-from sim.compare import format_table
+from sim.experiments.compare import format_table
 
 legal_aid = load_scenario("baseline").override(
     {"policy": {"legal_aid": {"share_summoned": 1.0, "plain_language_summons": True}}}, name="legal-aid-for-all")

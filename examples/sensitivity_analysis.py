@@ -6,7 +6,7 @@
 from pathlib import Path
 
 from sim import sensitivity
-from sim.sensitivity import format_indices
+from sim.experiments.sensitivity import format_indices
 
 result = sensitivity(Path(__file__).parent / "sensitivity_shocks_court.toml", "results/examples/sensitivity",
                      workers=2)

@@ -6,12 +6,12 @@
     table = compare("baseline", ["ombudsman-legal-aid"], population="small_town").table
 """
 
-from .compare import Comparison, compare
+from .experiments.compare import Comparison, compare
 from .runner import RunResult, run
 from .scenario import Scenario, ScenarioError, load_scenario
-from .sensitivity import Sensitivity, sensitivity
-from .store import load_results, query
-from .sweep import sweep
+from .experiments.sensitivity import Sensitivity, sensitivity
+from .experiments.store import load_results, query
+from .experiments.sweep import sweep
 
 __all__ = ["Comparison", "RunResult", "Scenario", "ScenarioError", "Sensitivity", "compare", "load_results",
            "load_scenario", "query", "run", "sensitivity", "sweep"]

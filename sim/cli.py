@@ -11,10 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from .compare import HEADLINE
+from .experiments.compare import HEADLINE
 from .parameters import Context, Policy, describe
-from .population import resolve_population
-from .scenario import ScenarioError, load_scenario
+from .scenario import ScenarioError, load_scenario, resolve_population
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
 
@@ -106,7 +105,7 @@ def cmd_run(args: argparse.Namespace) -> None:
 
 
 def cmd_compare(args: argparse.Namespace) -> None:
-    from .compare import compare, format_table, write_comparison
+    from .experiments.compare import compare, format_table, write_comparison
     from .results_io import prepare_dir
 
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
@@ -129,8 +128,8 @@ def _figure_meta(spec) -> dict:
 
 def cmd_sweep(args: argparse.Namespace) -> None:
     from . import plots
-    from .sweep import plan, sweep
-    from .sweep_spec import load_spec
+    from .experiments.sweep import plan, sweep
+    from .experiments.sweep_spec import load_spec
 
     spec = load_spec(args.spec)
     tasks = plan(spec, args.spec)
@@ -145,14 +144,14 @@ def cmd_sweep(args: argparse.Namespace) -> None:
             fig = plots.sweep_scatter(runs, parameter, outcome, _figure_meta(spec))
             plots.save(fig, out / "figures" / f"{outcome}_vs_{parameter}", _figure_meta(spec))
     print(f"{len(runs)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); "
-          f"load with sim.store.load_results('{out}')")
+          f"load with sim.load_results('{out}')")
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> None:
     from . import plots
     from .results_io import write_json, write_parquet
-    from .sensitivity import format_indices, sensitivity
-    from .sweep_spec import load_spec
+    from .experiments.sensitivity import format_indices, sensitivity
+    from .experiments.sweep_spec import load_spec
 
     spec = load_spec(args.spec)
     out = Path(args.out or Path("results") / spec.name)
@@ -176,8 +175,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> None:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> None:
-    from .calibrate import FOLDER, Calibration
-    from .calibration_report import write_report
+    from .experiments.calibrate import FOLDER, Calibration
+    from .experiments.calibration_report import write_report
 
     folder = Path(args.folder) if args.folder else FOLDER
     if args.report:
@@ -198,7 +197,7 @@ def cmd_calibrate(args: argparse.Namespace) -> None:
 def _comparison_figures(comparison, folder: Path) -> None:
     """A forest plot of the headline differences and a time series per headline outcome."""
     from . import plots
-    from .compare import HEADLINE
+    from .experiments.compare import HEADLINE
 
     base = comparison.runs[comparison.meta["baseline"]].meta
     meta = {**base, "scenario": " vs ".join([comparison.meta["baseline"], *comparison.meta["scenarios"]])}

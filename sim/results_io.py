@@ -61,7 +61,7 @@ def write_run(result: RunResult, out: str | Path) -> list[Path]:
 
 def read_comparison(folder: str | Path):
     """Load a comparison written by `compare.write_comparison`: its table, meta and every run."""
-    from .compare import Comparison
+    from .experiments.compare import Comparison
 
     path = Path(folder)
     if not (path / "comparison.json").is_file() or not (path / "comparison.parquet").is_file():

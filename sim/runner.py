@@ -17,10 +17,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .model import EvictionModel
-from .outcomes import FLOWS, OUTCOMES, STOCKS
-from .population import Profile, resolve_population
-from .scenario import Scenario, load_scenario
+from .pathway.model import EvictionModel
+from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
+from .pathway.population import Profile
+from .scenario import Scenario, load_scenario, resolve_population
 
 DEFAULT_WARMUP = 24  # months simulated before month 0 so that arrears stocks settle
 
@@ -153,11 +153,11 @@ def version() -> str:
 
 
 def model_sources() -> list[Path]:
-    """The source files the simulation depends on: model.py and everything it imports, recursively."""
+    """The source files the simulation depends on: runner.py and everything it imports, recursively."""
     import ast
 
     root = Path(__file__).resolve().parent
-    todo, seen = [root / "model.py", root / "runner.py"], set()
+    todo, seen = [root / "runner.py"], set()
     while todo:
         path = todo.pop()
         if path in seen or not path.exists():

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .parameters import Context, Policy
-from .population import Profile
+from .pathway.population import NATIONAL, PROFILES, Profile
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
@@ -205,3 +205,24 @@ def load_profile(path: Path) -> Profile:
         return Profile.model_validate(raw)
     except ValidationError as err:
         raise ScenarioError(format_errors(str(path), "", Profile, err)) from None
+
+
+def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -> tuple[Profile, ...]:
+    """Turn "national", a profile name, a household count, a profile TOML file, or Profile
+    objects (e.g. a user's own figures built in Python) into blocks."""
+    if isinstance(spec, Profile):
+        return (spec,)
+    if isinstance(spec, tuple) and spec and all(isinstance(p, Profile) for p in spec):
+        return spec
+    text = str(spec)
+    if text == "national":
+        return NATIONAL
+    if text in PROFILES:
+        return (PROFILES[text],)
+    if text.isascii() and text.isdigit():
+        base = PROFILES["medium_town"]
+        return (base.scaled(int(text) / base.households).model_copy(update={"name": f"medium_town_{text}"}),)
+    if text.endswith(".toml"):
+        return (load_profile(Path(text)),)
+    allowed = ", ".join(["national", *PROFILES, "a household count", "a profile .toml file"])
+    raise ValueError(f"population {text!r}: unknown; allowed: {allowed}")

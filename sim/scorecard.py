@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .compare import interval
+from .experiments.compare import interval
 from .runner import RunResult, yearly_by_replication
 
 

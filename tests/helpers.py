@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from sim import load_scenario
-from sim.model import EvictionModel
-from sim.population import resolve_population
+from sim.pathway.model import EvictionModel
+from sim.scenario import resolve_population
 from sim.runner import run, yearly_by_replication
 
 BASE = load_scenario("baseline")

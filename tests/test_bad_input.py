@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from sim.parameters import Context, Policy
-from sim.population import PROFILES, Profile, resolve_population
+from sim.pathway.population import PROFILES, Profile
+from sim.scenario import resolve_population
 from sim.scenario import SCENARIO_DIR, ScenarioError, load_profile, load_scenario
 
 SHIPPED = sorted(SCENARIO_DIR.glob("*.toml"))

@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 from sim import run
-from sim.calibrate import Calibration, load_priors
+from sim.experiments.calibrate import Calibration, load_priors
 from sim.docs import MODEL_DOC, render
 from sim.parameters import Policy
 from sim.runner import yearly_by_replication
 from sim.scenario import ScenarioError
-from sim.targets import DEFAULT_TARGETS, TargetsError, load_targets
+from sim.experiments.targets import DEFAULT_TARGETS, TargetsError, load_targets
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = ROOT.parent / "shared" / "domain.md"

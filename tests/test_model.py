@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from sim import run
-from sim.outcomes import OUTCOME_INDEX
-from sim.streams import Streams
+from sim.pathway.outcomes import OUTCOME_INDEX
+from sim.pathway.streams import Streams
 
 from .helpers import children_by_full_count, model
 
@@ -130,7 +130,7 @@ def test_baseline_is_plausible_at_national_scale():
 
 
 def test_a_population_can_be_given_as_profile_objects():
-    from sim.population import PROFILES
+    from sim.pathway.population import PROFILES
 
     mine = PROFILES["small_town"].model_copy(update={"name": "mine", "corporation_households": 1500,
                                                      "private_households": 500})

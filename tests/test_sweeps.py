@@ -15,7 +15,7 @@ import pytest
 
 from sim import compare, load_results, query, sensitivity, sweep
 from sim.scenario import ScenarioError
-from sim.sweep_spec import load_spec
+from sim.experiments.sweep_spec import load_spec
 
 from .helpers import scenario
 

@@ -9,7 +9,7 @@ from dashboard import runs, state, views
 from dashboard.i18n import outcome_label, t
 from dashboard.tables import display, facts, headline_frame, population_label
 from dashboard.views import CHART_WIDTH
-from sim.compare import HEADLINE
+from sim.experiments.compare import HEADLINE
 
 lang = state.lang()
 st.title(t("compare_title", lang))

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import profiles, runs, state, views
 from dashboard.i18n import PROFILE_FIELDS, number, t, word
 from dashboard.tables import display, facts, municipality_frame, population_label
-from sim.population import PROFILES
+from sim.pathway.population import PROFILES
 
 GROUPS = {"muni_households": ("name", "corporation_households", "private_households"),
           "muni_composition": ("share_single", "share_couple", "share_single_parent", "share_couple_children",

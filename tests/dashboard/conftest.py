@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sim.compare import Comparison, compare
+from sim.experiments.compare import Comparison, compare
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 QUICK = {"reps": "2", "months": "36"}

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import explore_data, explore_views
 from sim.cli import main as evictsim
-from sim.sweep import sweep
+from sim.experiments.sweep import sweep
 
 from .conftest import APP
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sim.compare import compare, write_comparison
+from sim.experiments.compare import compare, write_comparison
 
 from .conftest import app, ran
 

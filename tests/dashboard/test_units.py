@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard import journey_view, levers, profiles
 from dashboard.i18n import STORY, number, t, verdict_text
 from sim.parameters import Policy, describe
-from sim.population import PROFILES
+from sim.pathway.population import PROFILES
 
 
 def test_numbers_read_naturally_in_both_languages():

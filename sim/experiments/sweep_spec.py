@@ -29,9 +29,9 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from scipy.stats import qmc
 
-from .outcomes import OUTCOME_INDEX
-from .parameters import Context, Policy, describe
-from .scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path
+from ..pathway.outcomes import OUTCOME_INDEX
+from ..parameters import Context, Policy, describe
+from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path
 
 FIELDS = {f"policy.{r['name']}": r for r in describe(Policy)} | {f"context.{r['name']}": r for r in describe(Context)}
 
@@ -90,7 +90,7 @@ class SweepSpec(BaseModel):
         if self.discovery and self.discovery.outcome not in OUTCOME_INDEX:
             unknown.append(self.discovery.outcome)
         if unknown:
-            raise ValueError(f"unknown outcome(s) {unknown}; see `evictsim run` output or sim/outcomes.py")
+            raise ValueError(f"unknown outcome(s) {unknown}; see `evictsim run` output or sim/pathway/outcomes.py")
         if self.design == "sobol" and self.samples & (self.samples - 1):
             raise ValueError(f"samples = {self.samples}: the sobol design needs a power of two (e.g. 16, 32, 64)")
         return self

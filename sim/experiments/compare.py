@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .outcomes import OUTCOMES
-from .runner import RunResult, run, yearly_by_replication
-from .scenario import Scenario, load_scenario
+from ..pathway.outcomes import OUTCOMES
+from ..runner import RunResult, run, yearly_by_replication
+from ..scenario import Scenario, load_scenario
 
 HEADLINE = ("evictions", "evictions_with_children", "children_evicted", "summonses", "verdicts", "signals",
             "households_in_arrears", "homeless_households", "homeless_children", "children_separated",
@@ -100,7 +100,7 @@ def _fmt(value: float, signed: bool = False) -> str:
 
 def write_comparison(comparison: Comparison, out: str | Path) -> list[Path]:
     """comparison.parquet and comparison.json, plus each scenario's run in its own subfolder."""
-    from .results_io import prepare_dir, write_json, write_parquet, write_run
+    from ..results_io import prepare_dir, write_json, write_parquet, write_run
 
     path = prepare_dir(out)
     write_parquet(path / "comparison.parquet", comparison.table)

@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from .runner import code_fingerprint, git_commit, version
-from .scenario import ScenarioError, load_scenario
+from ..runner import code_fingerprint, git_commit, version
+from ..scenario import ScenarioError, load_scenario
 from .store import ResultStore, run_id
 from .sweep import Task, execute, make_task
 from .sweep_spec import FIELDS, apply_point

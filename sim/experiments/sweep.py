@@ -19,9 +19,9 @@ from typing import Any, Callable, Iterable
 
 import pandas as pd
 
-from .population import resolve_population
-from .runner import code_fingerprint, replication_seeds, simulate, version, yearly_outcomes
-from .scenario import Scenario
+from ..scenario import resolve_population
+from ..runner import code_fingerprint, replication_seeds, simulate, version, yearly_outcomes
+from ..scenario import Scenario
 from .store import ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, apply_point, base_scenario, design_points, load_spec
 
@@ -166,7 +166,7 @@ def _start_method():
     if threading.active_count() == 1:
         return get_context("fork")
     context = get_context("forkserver")
-    context.set_forkserver_preload(["sim.sweep"])
+    context.set_forkserver_preload(["sim.experiments.sweep"])
     return context
 
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .discovery import Box, prim
-from .outcomes import OUTCOMES
+from ..pathway.outcomes import OUTCOMES
 from .sweep import sweep
 from .sweep_spec import SweepSpec, load_spec
 

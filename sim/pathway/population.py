@@ -9,12 +9,11 @@ into block types is an assumption. A user can give their own profile in a TOML f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from pydantic import model_validator
 
-from .parameters.base import Group, param, probability
+from ..parameters.base import Group, param, probability
 
 COMPOSITIONS = ("single", "couple", "single_parent", "couple_children")
 SINGLE, COUPLE, SINGLE_PARENT, COUPLE_CHILDREN = range(4)
@@ -94,29 +93,6 @@ NATIONAL: tuple[Profile, ...] = (
     PROFILES["small_town"].model_copy(update={"name": "small_towns", "corporation_households": 702_981,
                                               "private_households": 276_607}),
 )
-
-
-def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -> tuple[Profile, ...]:
-    """Turn "national", a profile name, a household count, a profile TOML file, or Profile
-    objects (e.g. a user's own figures built in Python) into blocks."""
-    if isinstance(spec, Profile):
-        return (spec,)
-    if isinstance(spec, tuple) and spec and all(isinstance(p, Profile) for p in spec):
-        return spec
-    text = str(spec)
-    if text == "national":
-        return NATIONAL
-    if text in PROFILES:
-        return (PROFILES[text],)
-    if text.isascii() and text.isdigit():
-        base = PROFILES["medium_town"]
-        return (base.scaled(int(text) / base.households).model_copy(update={"name": f"medium_town_{text}"}),)
-    if text.endswith(".toml"):
-        from .scenario import load_profile
-
-        return (load_profile(Path(text)),)
-    allowed = ", ".join(["national", *PROFILES, "a household count", "a profile .toml file"])
-    raise ValueError(f"population {text!r}: unknown; allowed: {allowed}")
 
 
 @dataclass

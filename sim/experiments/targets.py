@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .outcomes import OUTCOME_INDEX
+from ..pathway.outcomes import OUTCOME_INDEX
 
 COLUMNS = ("target", "outcome", "year", "unit", "value", "low", "high", "kind", "estimate", "source", "note")
 KINDS = ("fit", "check", "upper")
-DEFAULT_TARGETS = Path(__file__).resolve().parents[1] / "calibration" / "targets.csv"
+DEFAULT_TARGETS = Path(__file__).resolve().parents[2] / "calibration" / "targets.csv"
 
 
 class TargetsError(ValueError):

@@ -8,6 +8,8 @@ Mesa agents.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import mesa
 import numpy as np
 
@@ -21,9 +23,11 @@ from .nuisance import RootCauses
 from .outcomes import OutcomeTable
 from .population import Block, Profile
 from .rent import RentPayment
-from .scenario import Scenario
 from .shelters import Shelter
 from .streams import Streams
+
+if TYPE_CHECKING:
+    from ..scenario import Scenario
 
 
 class EvictionModel(mesa.Model):

@@ -15,7 +15,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .calibrate import Calibration  # noqa: E402
-from .plots import PALETTE, caption, save  # noqa: E402
+from ..plots import PALETTE, caption, save  # noqa: E402
 
 DRAWS = 24  # posterior draws simulated for the report
 

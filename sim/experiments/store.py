@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from .results_io import OutputError, prepare_dir, write_json
+from ..results_io import OutputError, prepare_dir, write_json
 
 RUNS = "runs"
 SPEC_FILE = "sweep.json"
