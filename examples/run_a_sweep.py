@@ -9,7 +9,7 @@ from sim import query, sweep
 
 here = Path(__file__).parent
 runs = sweep(here / "sweep_shocks_and_duty.toml", "results/examples/sweep", workers=2)
-print(runs.groupby(["context.shocks.onset_per_month", "policy.housing_duty.families_duty"])
+print(runs.groupby(["context.shocks.job_loss_per_month", "policy.housing_duty.families_duty"])
       [["evictions", "children_separated"]].mean())
 print(query("results/examples/sweep", 'SELECT "policy.housing_duty.families_duty" AS duty, '
                                        "avg(children_separated) AS separated FROM runs GROUP BY duty"))

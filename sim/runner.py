@@ -19,10 +19,10 @@ import pandas as pd
 
 from .pathway.model import EvictionModel
 from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
-from .pathway.population import Profile
+from .pathway.population import COMPOSITIONS, Profile
 from .scenario import Scenario, load_scenario, resolve_population
 
-DEFAULT_WARMUP = 24  # months simulated before month 0 so that arrears stocks settle
+DEFAULT_WARMUP = 48  # months simulated before month 0: arrears settle within 2 years, homelessness within 4
 
 
 @dataclass
@@ -100,12 +100,12 @@ def _monthly_frame(model: EvictionModel, rep: int, warmup: int, factor: float) -
 def _journey_frame(model: EvictionModel, rep: int, warmup: int) -> pd.DataFrame:
     frame = model.journeys.frame()
     frame["month"] -= warmup
-    hh = model.households
-    ids = frame["household"].to_numpy()
-    frame["composition"] = pd.Categorical.from_codes(hh.composition[ids], ["single", "couple", "single_parent",
-                                                                            "couple_children"])
-    frame["children"] = hh.children[ids]
-    frame["landlord"] = np.where(hh.private[ids], "private", "corporation")
+    who = model.journeys.who
+    ids = frame["household"].tolist()
+    composition = np.array([who.get(h, (0, 0, False))[0] for h in ids], dtype=np.int8)
+    frame["composition"] = pd.Categorical.from_codes(composition, list(COMPOSITIONS))
+    frame["children"] = np.array([who.get(h, (0, 0, False))[1] for h in ids], dtype=np.int8)
+    frame["landlord"] = np.where([who.get(h, (0, 0, False))[2] for h in ids], "private", "corporation")
     frame.insert(0, "replication", np.int32(rep))
     return frame
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .parameters import Context, Policy
+from .parameters import Context, Policy, renamed
 from .pathway.population import NATIONAL, PROFILES, Profile
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
@@ -50,8 +50,9 @@ class Scenario:
         unknown = set(changes) - {"policy", "context"}
         if unknown:
             raise ScenarioError(f"override: unknown section(s) {sorted(unknown)}; allowed: policy, context")
-        merged = _deep_merge(self.parameters(), changes)
         where = f"override of {self.name}"
+        _check_renamed(Path(where), changes, renamed.SCENARIO)
+        merged = _deep_merge(self.parameters(), changes)
         _validate(Path(where), "policy", Policy, merged["policy"])
         _validate(Path(where), "context", Context, merged["context"])
         return Scenario(name or f"{self.name}+override", self.description,
@@ -121,6 +122,7 @@ def _chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str, Any
         raise ScenarioError(f"{path}: 'extends' goes round in a circle")
     own = _read_toml(path)
     _check_top_level(path, own)
+    _check_renamed(path, {k: v for k, v in own.items() if k in ("policy", "context")}, renamed.SCENARIO)
     extends = own.get("extends", [])
     chain: list[tuple[Path, dict[str, Any]]] = []
     for parent in [extends] if isinstance(extends, str) else extends:
@@ -155,6 +157,13 @@ def _check_top_level(path: Path, raw: dict[str, Any]) -> None:
             raise ScenarioError(f"{path}: extends = {value!r}: must be a scenario name or a list of names")
         if key in ("policy", "context", "calibration") and not isinstance(value, dict):
             raise ScenarioError(f"{path}: {key} = {value!r}: must be a table like [{key}.<group>]")
+
+
+def _check_renamed(path: Path, tree: dict[str, Any], table: dict[str, str]) -> None:
+    """Old parameter names get a message naming what replaced them (see parameters/renamed.py)."""
+    lines = renamed.replaced(tree, table)
+    if lines:
+        raise ScenarioError("\n".join(f"{path}: {line} (see `evictsim params`)" for line in lines))
 
 
 def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -200,6 +209,7 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
 def load_profile(path: Path) -> Profile:
     """A user's own municipality figures (keys of population.Profile) from a TOML file."""
     raw = _read_toml(path)
+    _check_renamed(path, raw, renamed.PROFILE)
     raw.setdefault("name", path.stem)
     try:
         return Profile.model_validate(raw)
