@@ -33,18 +33,20 @@ class RentPayment:
     def __init__(self, model: "EvictionModel") -> None:
         self.model = model
         self.missed = np.empty(0, np.int64)   # households that missed this month's rent
-        self.checked = np.empty(0, np.int64)  # households looked at this month (all in arrears among them)
+        self.checked = np.empty(0, np.int64)  # households that may owe after this month (all in arrears among them)
 
     def step(self, t: int) -> None:
         hh = self.model.households
-        watched = self.checked = np.flatnonzero(hh.watch)
+        watched = np.flatnonzero(hh.watch)
         busy = self._busy(t, watched)
         quiet, ids = watched[~busy], watched[busy]
         hh.watch[quiet[~hh.short[quiet]]] = False   # nothing going on any more
         quiet = quiet[hh.short[quiet]]
         money = self.money(t, ids)
         missed = self._miss(t, ids, money)
-        self.missed = np.concatenate([ids[missed], quiet[self._quiet_misses(t, quiet)]])
+        quiet_missed = quiet[self._quiet_misses(t, quiet)]
+        self.missed = np.concatenate([ids[missed], quiet_missed])
+        self.checked = np.concatenate([ids, quiet_missed])  # quiet households owe nothing unless they just missed
         self._build(t, self.missed)
         self._repay(t, ids[~missed], money[~missed])
         self._unwatch(t, ids)
