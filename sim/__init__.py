@@ -7,11 +7,13 @@
 """
 
 from .experiments.compare import Comparison, compare
-from .runner import RunResult, run
-from .scenario import Scenario, ScenarioError, load_scenario
+from .runner import RunResult, run, version
+from .scenario import Scenario, ScenarioError, load_scenario, nested
 from .experiments.sensitivity import Sensitivity, sensitivity
 from .experiments.store import load_results, query
 from .experiments.sweep import sweep
 
-__all__ = ["Comparison", "RunResult", "Scenario", "ScenarioError", "Sensitivity", "compare", "load_results",
-           "load_scenario", "query", "run", "sensitivity", "sweep"]
+__version__ = version()
+
+__all__ = ["Comparison", "RunResult", "Scenario", "ScenarioError", "Sensitivity", "__version__", "compare",
+           "load_results", "load_scenario", "nested", "query", "run", "sensitivity", "sweep"]

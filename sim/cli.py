@@ -1,4 +1,4 @@
-"""Command line: `evictsim run | compare | validate | params`.
+"""Command line: `evictsim run | compare | sweep | sensitivity | calibrate | validate | params | outcomes`.
 
 Everything a run needs is checked before it starts (scenario files, population, settings,
 output folder), so bad input stops with one clear message and nothing half-written.
@@ -41,7 +41,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .runner import version
+
     ap = argparse.ArgumentParser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
+    ap.add_argument("--version", action="version", version=f"evictsim {version()}")
     sub = ap.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="run one scenario")
     p_run.add_argument("scenario", help="scenario name in scenarios/ or a .toml file")
@@ -72,6 +75,8 @@ def parser() -> argparse.ArgumentParser:
     p_dash.add_argument("--headless", action="store_true", help="do not open a browser (e.g. on a server)")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
+    p_out = sub.add_parser("outcomes", help="list every outcome with kind (flow or stock), unit and label")
+    p_out.add_argument("--markdown", action="store_true")
     return ap
 
 
@@ -231,11 +236,21 @@ def cmd_params(args: argparse.Namespace) -> None:
             print(f"{section}.{r['name']:<48} {r['default']!s:>10} {r['unit']:<22} {r['source']}")
 
 
+def cmd_outcomes(args: argparse.Namespace) -> None:
+    from .pathway.outcomes import OUTCOMES
+
+    if args.markdown:
+        print("| outcome | kind | unit | label |\n|---|---|---|---|")
+    for o in OUTCOMES:
+        print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} |" if args.markdown
+              else f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
-                "dashboard": cmd_dashboard}
+                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes}
     try:
         status = commands[args.command](args)
     except (ScenarioError, ValueError) as err:

@@ -25,12 +25,27 @@ from .scenario import Scenario, load_scenario, resolve_population
 DEFAULT_WARMUP = 24  # months simulated before month 0 so that arrears stocks settle
 
 
-@dataclass
+@dataclass(repr=False)
 class RunResult:
+    """Replications of one scenario, for the real population.
+
+    monthly: one row per replication and month, one column per outcome (`evictsim outcomes`).
+    journeys: event logs of the sampled households (and of every household that reached court).
+    summary: per outcome: yearly `mean`, `p5`, `p95` over replications, `per_1000_households`,
+        `kind` (flow or stock) and `unit`.
+    meta: scenario, every parameter value, population, seeds, version and git commit: all that
+        is needed to run it again.
+    """
+
     monthly: pd.DataFrame
     journeys: pd.DataFrame
     summary: dict[str, dict[str, float]]
     meta: dict[str, Any]
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return (f"RunResult(scenario={m.get('scenario')!r}, replications={len(m.get('replication_seeds', []))}, "
+                f"months={m.get('months')}, households={m.get('households')}, outcomes={len(self.summary)})")
 
 
 def replication_seeds(seed: int, replications: int) -> list[int]:

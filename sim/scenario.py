@@ -46,7 +46,9 @@ class Scenario:
         return {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
 
     def override(self, changes: dict[str, Any], name: str | None = None) -> "Scenario":
-        """A validated copy with nested changes, e.g. {"policy": {"legal_aid": {"share_summoned": 1}}}."""
+        """A validated copy with changes, nested ({"policy": {"legal_aid": {"share_summoned": 1}}}),
+        dotted ({"policy.legal_aid.share_summoned": 1}) or both."""
+        changes = _undot(changes)
         unknown = set(changes) - {"policy", "context"}
         if unknown:
             raise ScenarioError(f"override: unknown section(s) {sorted(unknown)}; allowed: policy, context")
@@ -68,6 +70,14 @@ def nested(flat: dict[str, Any]) -> dict[str, Any]:
         for group in groups:
             node = node.setdefault(group, {})
         node[leaf] = value
+    return tree
+
+
+def _undot(changes: dict[str, Any]) -> dict[str, Any]:
+    """Dotted top-level keys turned into nested tables and merged with the nested ones."""
+    tree: dict[str, Any] = {}
+    for key, value in changes.items():
+        tree = _deep_merge(tree, nested({key: value}) if "." in key else {key: value})
     return tree
 
 

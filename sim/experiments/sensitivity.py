@@ -24,12 +24,26 @@ from .sweep_spec import SweepSpec, load_spec
 CONF_LEVEL = 0.95
 
 
-@dataclass
+@dataclass(repr=False)
 class Sensitivity:
-    indices: pd.DataFrame       # outcome, parameter, method columns, ranked per outcome
-    points: pd.DataFrame        # parameter values and mean outcomes per point
+    """A sensitivity analysis of a sweep spec.
+
+    indices: one row per outcome and parameter, ranked per outcome: S1, S1_conf, ST, ST_conf
+        (Sobol) or mu_star, mu_star_conf, sigma (Morris, in the outcome's unit per year).
+    points: the sample's parameter values and each point's mean outcomes over replications.
+    discovery: the box of the spec's [discovery] table (see `sim.experiments.discovery`), or None.
+    spec: the validated spec.
+    """
+
+    indices: pd.DataFrame
+    points: pd.DataFrame
     discovery: Box | None
     spec: SweepSpec
+
+    def __repr__(self) -> str:
+        return (f"Sensitivity(method={self.spec.method!r}, outcomes={list(self.indices['outcome'].unique())}, "
+                f"parameters={len(self.spec.parameters)}, points={len(self.points)}, "
+                f"discovery={'yes' if self.discovery is not None else 'no'})")
 
 
 def problem(spec: SweepSpec) -> dict[str, Any]:
