@@ -189,13 +189,25 @@ def format_errors(where: str, section: str, model: type[BaseModel], err: Validat
     lines = []
     for e in err.errors():
         loc = ".".join(str(p) for p in e["loc"])
-        dotted = ".".join(p for p in (section, loc) if p) or "(whole file)"
+        dotted = ".".join(p for p in (section, loc) if p)
+        message = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            allowed = ", ".join(_fields_at(model, e["loc"][:-1]))
-            lines.append(f"{where}: {dotted}: unknown field; allowed here: {allowed}")
+            allowed = _fields_at(model, e["loc"][:-1])
+            lines.append(f"{where}: {dotted}: unknown field{suggest(str(e['loc'][-1]), allowed)}; "
+                         f"allowed here: {', '.join(allowed)}")
+        elif not dotted:  # a check of the whole file: its input is the whole file, not worth repeating
+            lines.append(f"{where}: {message}")
         else:
-            lines.append(f"{where}: {dotted} = {e.get('input')!r}: {e['msg']}")
+            lines.append(f"{where}: {dotted} = {e.get('input')!r}: {message}")
     return "\n".join(lines)
+
+
+def suggest(name: str, choices: list[str] | tuple[str, ...]) -> str:
+    """" (did you mean X?)" for the closest of `choices` to a misspelt name, or ""."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

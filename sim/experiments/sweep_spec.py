@@ -31,7 +31,7 @@ from scipy.stats import qmc
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
-from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path
+from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path, suggest
 
 FIELDS = {f"policy.{r['name']}": r for r in describe(Policy)} | {f"context.{r['name']}": r for r in describe(Context)}
 
@@ -90,7 +90,8 @@ class SweepSpec(BaseModel):
         if self.discovery and self.discovery.outcome not in OUTCOME_INDEX:
             unknown.append(self.discovery.outcome)
         if unknown:
-            raise ValueError(f"unknown outcome(s) {unknown}; see `evictsim run` output or sim/pathway/outcomes.py")
+            raise ValueError(f"unknown outcome(s) {unknown}{suggest(unknown[0], list(OUTCOME_INDEX))}; "
+                             "`evictsim outcomes` lists them")
         if self.design == "sobol" and self.samples & (self.samples - 1):
             raise ValueError(f"samples = {self.samples}: the sobol design needs a power of two (e.g. 16, 32, 64)")
         return self
@@ -99,9 +100,9 @@ class SweepSpec(BaseModel):
 def _check_parameter(path: str, rng: Range, design: str) -> None:
     row = FIELDS.get(path)
     if row is None:
-        close = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
-        hint = f"; did you mean {close[0]}?" if close else "; `evictsim params` lists them"
-        raise ValueError(f"unknown parameter {path!r}{hint}")
+        same_leaf = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
+        hint = f" (did you mean {same_leaf[0]}?)" if same_leaf else suggest(path, list(FIELDS))
+        raise ValueError(f"unknown parameter {path!r}{hint}; `evictsim params` lists them")
     if rng.values is not None:
         if design != "grid":
             raise ValueError(f"{path}: values lists are for the grid design; {design} needs min and max")
