@@ -192,11 +192,20 @@ def cmd_calibrate(args: argparse.Namespace) -> None:
     calibration = Calibration(folder, args.workers, not args.no_progress)
     start = time.perf_counter()
     record = calibration.write(calibration.run())
-    print(f"calibrated in {time.perf_counter() - start:.0f} s with {sum(g['simulations'] for g in record['generations'])} "
-          f"simulations; the baseline now extends {folder / 'calibrated.toml'}")
+    total = sum(g["simulations"] for g in record["generations"])
+    print(f"calibrated in {time.perf_counter() - start:.0f} s: {total} simulations, {calibration.simulated} run now "
+          f"and {total - calibration.simulated} read from the store")
+    print(f"wrote {folder / 'calibrated.toml'}; {_who_extends(folder / 'calibrated.toml')}")
     for name, value in record["estimate"].items():
         print(f"  {name:<48} {value:.4g}")
     print("next: `evictsim calibrate --report` for the fit report")
+
+
+def _who_extends(calibrated: Path) -> str:
+    """Whether the shipped baseline uses this calibration (only the default folder's is)."""
+    if calibrated.resolve() in {Path(f).resolve() for f in load_scenario("baseline").files}:
+        return "scenarios/baseline.toml extends it"
+    return f'the baseline does not use it; a scenario uses it with extends = "{calibrated.with_suffix("")}"'
 
 
 def _comparison_figures(comparison, folder: Path) -> None:
