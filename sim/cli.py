@@ -265,7 +265,14 @@ def main(argv: list[str] | None = None) -> int:
     except (ScenarioError, ValueError) as err:
         print(f"evictsim: error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"\nevictsim: interrupted; {INTERRUPTED.get(args.command, 'nothing was written')}", file=sys.stderr)
+        return 130  # 128 + SIGINT, as a shell reports it
     return status or 0
+
+
+INTERRUPTED = {command: "every finished run is stored: run the same command again to resume"
+               for command in ("sweep", "sensitivity", "calibrate")}
 
 
 if __name__ == "__main__":

@@ -138,7 +138,8 @@ def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], N
     import os
 
     workers = workers if workers > 0 else (os.cpu_count() or 1)
-    with warnings.catch_warnings(), ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+    with warnings.catch_warnings(), ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(),
+                                                        initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         # Python warns about any OS thread at fork; see _start_method for why these are safe.
         warnings.filterwarnings("ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning)
         def done(running):
@@ -146,7 +147,39 @@ def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], N
             for future in finished:
                 on_result(future.result())
             return rest
-        _bounded(tasks, lambda t: pool.submit(run_task, t), done, 4 * workers)
+        try:
+            _bounded(tasks, lambda t: pool.submit(run_task, t), done, 4 * workers)
+        except KeyboardInterrupt:
+            _stop(pool)
+            raise
+
+
+def _worker_start(parent: int) -> None:
+    """Set up a worker process: Ctrl-C is left to the parent, which stops the workers and says
+    how to resume (otherwise every idle worker prints a KeyboardInterrupt traceback), and on
+    Linux the worker is killed with its parent, so that a sweep killed with kill -9 leaves no
+    orphans simulating for minutes."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers at once and drop the queued runs (the runs already written are kept).
+    ProcessPoolExecutor has no public way to end running tasks before Python 3.14."""
+    for process in list((pool._processes or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _start_method():
