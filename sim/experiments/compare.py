@@ -120,7 +120,7 @@ def write_comparison(comparison: Comparison, out: str | Path) -> list[Path]:
     from ..results_io import prepare_dir, write_json, write_parquet, write_run
 
     path = prepare_dir(out)
-    write_parquet(path / "comparison.parquet", comparison.table)
+    write_parquet(path / "comparison.parquet", comparison.table, comparison.meta)
     records = comparison.table.replace({np.nan: None}).to_dict(orient="records")
     write_json(path / "comparison.json", {"meta": comparison.meta, "rows": records})
     for name, result in comparison.runs.items():
