@@ -55,6 +55,11 @@ def wrap(text: str, width: int = 40) -> str:
     return textwrap.fill(text, width, break_long_words=False)
 
 
+def short_number(value: float) -> str:
+    """A parameter value for a label: 1,975 rather than 1.98e+03; 0.0125 as 0.0125."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
 def log_axis(axis) -> None:
     """A log-scaled axis with a few plain-number ticks (0.002, 0.005, 0.01): the default
     labels (2x10^-3 and minor ticks) overlap on narrow axes."""
@@ -138,17 +143,25 @@ def to_bytes(fig: Figure, fmt: str, meta: dict[str, Any] | None = None, dpi: int
     return buf.getvalue()
 
 
-def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[str, Any] | None = None) -> Figure:
-    """An outcome against one swept parameter: every run, and its trend (see `trend`)."""
+def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[str, Any] | None = None,
+                  by: str | None = None, sampled: bool | None = None) -> Figure:
+    """An outcome against one swept parameter: every run, and its trend (see `trend`); with `by`
+    (e.g. "policy"), one colour, marker and trend per group."""
     fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
-    ax.scatter(runs[parameter], runs[outcome], s=14, alpha=0.4, color=PALETTE[5], marker="o", label="run")
-    x, y, label = trend(runs, parameter, outcome)
-    ax.plot(x, y, color=PALETTE[0], marker="s", linestyle="-", label=label)
+    if by is None:
+        ax.scatter(runs[parameter], runs[outcome], s=14, alpha=0.4, color=PALETTE[5], marker="o", label="run")
+        x, y, label = trend(runs, parameter, outcome, sampled)
+        ax.plot(x, y, color=PALETTE[0], marker="s", linestyle="-", label=label)
+    for i, (name, group) in enumerate(runs.groupby(by, sort=False) if by else []):
+        look = style(i)
+        ax.scatter(group[parameter], group[outcome], s=12, alpha=0.35, color=look["color"], marker=look["marker"])
+        x, y, _ = trend(group, parameter, outcome, sampled)
+        ax.plot(x, y, color=look["color"], marker=look["marker"], linestyle=look["linestyle"], label=wrap(str(name), 30))
     ax.set_xlabel(parameter)
     ax.set_ylabel(wrap(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)"))
     ax.set_title(wrap(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}", 60))
     ax.grid(alpha=0.3)
-    ax.legend(frameon=False)
+    ax.legend(frameon=False, **({"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {}))
     caption(fig, meta or {})
     return fig
 
@@ -156,16 +169,19 @@ def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[s
 TREND_LEVELS = 12  # up to this many distinct values (a grid): the mean at each value
 
 
-def trend(runs: pd.DataFrame, parameter: str, outcome: str) -> tuple[np.ndarray, np.ndarray, str]:
+def trend(runs: pd.DataFrame, parameter: str, outcome: str,
+          sampled: bool | None = None) -> tuple[np.ndarray, np.ndarray, str]:
     """The outcome's mean along one parameter, averaged over the other parameters.
 
     On a grid every value recurs, so the mean at each value is the trend. In a Latin hypercube
-    or Sobol design every run has its own value, and joining the runs would zig-zag between
-    unrelated points; there the runs are put in bins of equal size along the parameter and
-    each bin's mean is shown.
+    or Sobol design (`sampled`; if not given: more than TREND_LEVELS values) every point has
+    its own value, and joining them would zig-zag between unrelated points; there the runs are
+    put in bins of equal size along the parameter and each bin's mean is shown.
     """
     levels = runs[parameter].nunique()
-    if levels <= TREND_LEVELS:
+    if sampled is None:
+        sampled = levels > TREND_LEVELS
+    if not sampled or levels < 3:
         means = runs.groupby(parameter)[outcome].mean().sort_index()
         return means.index.to_numpy(), means.to_numpy(), "mean at each value"
     bins = min(10, max(3, levels // 5))
