@@ -1,4 +1,5 @@
-"""Command line: `evictsim run | compare | sweep | sensitivity | calibrate | validate | params | outcomes`.
+"""Command line: `evictsim run | compare | sweep | sensitivity | calibrate | validate | params | outcomes`,
+and the analyses of a stored sweep, `evictsim discover | features | robustness` (analysis_cli.py).
 
 Everything a run needs is checked before it starts (scenario files, population, settings,
 output folder), so bad input stops with one clear message and nothing half-written.
@@ -11,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
 from .experiments.compare import HEADLINE
 from .parameters import Context, Policy, describe
 from .scenario import ScenarioError, load_scenario, resolve_population
@@ -77,6 +79,7 @@ def parser() -> argparse.ArgumentParser:
     p_par.add_argument("--markdown", action="store_true")
     p_out = sub.add_parser("outcomes", help="list every outcome with kind (flow or stock), unit and label")
     p_out.add_argument("--markdown", action="store_true")
+    add_analysis_commands(sub)
     return ap
 
 
@@ -125,57 +128,36 @@ def cmd_compare(args: argparse.Namespace) -> None:
           f"written to {out}/")
 
 
-def _figure_meta(spec) -> dict:
-    from .runner import version
-
-    return {"scenario": f"{spec.name} (sweep of {spec.scenario})", "seed": spec.seed, "version": version()}
-
-
 def cmd_sweep(args: argparse.Namespace) -> None:
-    from . import plots
-    from .experiments.sweep import plan, sweep
+    from .experiments.sweep import perform_experiments, plan
     from .experiments.sweep_spec import load_spec
 
     spec = load_spec(args.spec)
     tasks = plan(spec, args.spec)
     out = Path(args.out or Path("results") / spec.name)
-    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications} points x {spec.replications} "
-          f"replications), design {spec.design}")
+    policies = len({t.policy for t in tasks}) if spec.crossed else 1
+    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies} points"
+          f"{f' x {policies} policies' if spec.crossed else ''} x {spec.replications} replications), "
+          f"design {spec.design}")
     start = time.perf_counter()
-    runs = sweep(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
-    outcomes = spec.outcomes or ["evictions"]
-    for parameter in list(spec.parameters)[:4]:
-        for outcome in outcomes[:3]:
-            fig = plots.sweep_scatter(runs, parameter, outcome, _figure_meta(spec))
-            plots.save(fig, out / "figures" / f"{outcome}_vs_{parameter}", _figure_meta(spec))
-    print(f"{len(runs)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); "
-          f"load with sim.load_results('{out}')")
+    results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+    figures = len(list((out / "figures").glob("*.png")))
+    print(f"{len(results)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); results.csv and "
+          f"{figures} figures in {out}/; load with sim.load_results('{out}')")
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> None:
-    from . import plots
-    from .results_io import write_json, write_parquet
-    from .experiments.sensitivity import format_indices, sensitivity
+    import warnings
+
+    from .experiments.sensitivity import SensitivityWarning, format_indices, sensitivity
     from .experiments.sweep_spec import load_spec
 
     spec = load_spec(args.spec)
     out = Path(args.out or Path("results") / spec.name)
-    result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
+        result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
     print(format_indices(result))
-    write_parquet(out / "sensitivity.parquet", result.indices)
-    result.indices.to_csv(out / "sensitivity.csv", index=False)
-    report = {"method": spec.method, "indices": result.indices.to_dict(orient="records")}
-    meta = _figure_meta(spec)
-    for outcome in result.indices.outcome.unique():
-        plots.save(plots.indices_chart(result.indices, outcome, meta), out / "figures" / f"indices_{outcome}", meta)
-    if result.discovery is not None:
-        box = result.discovery
-        report["discovery"] = {"outcome": spec.discovery.outcome, "above": spec.discovery.above,
-                               "coverage": box.coverage, "density": box.density, "mass": box.mass,
-                               "limits": box.limits.to_dict(orient="records")}
-        title = f"Where {spec.discovery.outcome} is above {spec.discovery.above:g} per year"
-        plots.save(plots.discovery_chart(box.limits, title, meta), out / "figures" / "discovery", meta)
-    write_json(out / "sensitivity.json", report)
     print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
 
 
@@ -259,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
-                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes}
+                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS}
     try:
         status = commands[args.command](args)
     except (ScenarioError, ValueError) as err:
