@@ -340,11 +340,11 @@ def spec_lines(sweep: Sweep, sensitivity: Sensitivity | None, lang: str) -> list
     lines = []
     grid = sensitivity is None and _is_grid(spec, runs)
     if spec:
-        if sensitivity is not None or not _is_grid(spec, runs):
+        if spec.get("design") in ("lhs", "sobol", "posterior") and sensitivity is None:
+            design = t("explore_design_sampled", lang, design=spec["design"], samples=spec.get("samples", "?"))
+        elif sensitivity is not None or not _is_grid(spec, runs):
             method = sensitivity.method if sensitivity is not None else str(spec.get("method", "?"))
             design = t("explore_design_sensitivity", lang, method=method.capitalize(), samples=spec.get("samples", "?"))
-        elif spec.get("design") in ("lhs", "sobol"):
-            design = t("explore_design_sampled", lang, design=spec["design"], samples=spec.get("samples", "?"))
         else:
             design = t("explore_design_grid", lang)
         lines.append(t("explore_spec_design", lang, design=design, scenario=spec.get("scenario", "?"),
