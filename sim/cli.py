@@ -136,9 +136,10 @@ def cmd_sweep(args: argparse.Namespace) -> None:
     tasks = plan(spec, args.spec)
     out = Path(args.out or Path("results") / spec.name)
     policies = len({t.policy for t in tasks}) if spec.crossed else 1
+    unique, stored = {t.run_id for t in tasks}, {p.stem for p in (out / "runs").glob("*.parquet")}
     print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies} points"
           f"{f' x {policies} policies' if spec.crossed else ''} x {spec.replications} replications), "
-          f"design {spec.design}")
+          f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else ""))
     start = time.perf_counter()
     results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
     figures = len(list((out / "figures").glob("*.png")))

@@ -6,6 +6,7 @@ Most tests use made-up tables (no simulation); the CLI tests analyse one small s
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from sim.experiments.discovery import prim
 from sim.experiments.features import extra_trees_scores, stack_grid
 from sim.experiments.outputs import write_sweep_report
 from sim.experiments.sensitivity import sobol_warnings
+from sim.experiments.sweep import plan, run_task
 from sim.experiments.sweep_spec import SweepSpec
 
 RNG = np.random.default_rng(7)
@@ -157,6 +159,15 @@ def test_workers_with_other_code_are_refused_before_any_run():
     other = {**ours, "code": "0123456789abcdef"}
     with pytest.raises(ValueError, match=r"1 of 2 worker\(s\) run other code.*tcp://b:1.*0123456789abcdef"):
         check_workers(FakeClient({"tcp://a:1": ours, "tcp://b:1": other}))
+
+
+def test_a_run_refuses_a_worker_whose_code_differs_from_the_clients():
+    spec = SweepSpec.model_validate({"name": "t", "population": "2000", "months": 12, "warmup": 0,
+                                     "parameters": {"policy.legal_aid.share_summoned": {"values": [0.5]}}})
+    task = plan(spec)[0]
+    assert run_task(task)["run_id"] == task.run_id
+    with pytest.raises(ValueError, match="install the same evictsim on every worker"):
+        run_task(dataclasses.replace(task, code="0123456789abcdef"))
 
 
 # -- on a stored sweep, from Python and from the command line -----------------------------------

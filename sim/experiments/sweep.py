@@ -44,11 +44,17 @@ class Task:
     scale: float
     policy: str | None = None   # crossed experiments: the policy's name
     series: bool = False        # also return the monthly series
+    code: str = ""              # the client's code fingerprint, which the run id stands for
 
 
 def run_task(task: Task) -> dict[str, Any]:
     """Simulate one run and return its stored row: its id and the yearly value of every outcome
-    (and its monthly table under SERIES_KEY, if asked for). Runs in a worker process."""
+    (and its monthly table under SERIES_KEY, if asked for). Runs in a worker process, which
+    refuses if its model code is not the client's (a Dask worker that joined late)."""
+    if task.code and task.code != code_fingerprint():
+        raise ValueError(f"a worker runs evictsim {version()} with model code {code_fingerprint()}, the client code "
+                         f"{task.code}; install the same evictsim on every worker (docs/cluster.md). "
+                         "The runs finished so far are stored")
     model = simulate(task.scenario, resolve_population(task.population), task.months, task.seed,
                      task.scale, task.warmup)
     row = {"run_id": task.run_id, **yearly_outcomes(model, task.scale)}
@@ -65,7 +71,7 @@ def make_task(scenario: Scenario, values: dict[str, Any], population: str, month
                 "warmup": warmup, "scale": scale, "seed": seed,
                 "code": {"version": version(), "code": code_fingerprint()}}
     return Task(run_id(identity), point, replication, seed, values, scenario, population, months, warmup,
-                scale, policy, series)
+                scale, policy, series, code_fingerprint())
 
 
 def plan(spec: SweepSpec, spec_path: str | Path | None = None,
