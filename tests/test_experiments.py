@@ -147,6 +147,17 @@ def test_extending_a_sweep_runs_only_the_new_points_and_replications(tmp_path):
     assert (old == first.evictions.to_numpy()).all()
 
 
+def test_more_sobol_samples_keep_the_earlier_points(tmp_path):
+    out = tmp_path / "out"
+    body = GRID.replace('design = "grid"', 'design = "sobol"\nsamples = 2').replace(
+        '{ values = [0.0, 1.0] }', '{ min = 0.0, max = 1.0 }')
+    sweep(spec_file(tmp_path, body), out, workers=1, progress=False, report=False)
+    before = stamps(out)
+    sweep(spec_file(tmp_path, body.replace("samples = 2", "samples = 4")), out, workers=1, progress=False, report=False)
+    after = stamps(out)
+    assert {k: after[k] for k in before} == before and len(after) == 4
+
+
 def test_reporting_another_outcome_runs_nothing(tmp_path):
     out = tmp_path / "out"
     sweep(spec_file(tmp_path, GRID), out, workers=1, progress=False, report=False)
