@@ -21,8 +21,8 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from ..scenario import resolve_population
-from ..runner import code_fingerprint, git_commit, git_dirty, monthly_outcomes, replication_seeds, simulate, version
-from ..runner import yearly_outcomes
+from ..runner import (code_fingerprint, git_commit, git_dirty, monthly_outcomes, replication_seeds, simulate, version,
+                      yearly_outcomes)
 from ..scenario import Scenario
 from .crossed import planned_points
 from .results import Results
@@ -105,18 +105,21 @@ def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: 
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     tasks = plan(spec, spec_path, points)
     client = _connect(cluster) if cluster else None
-    if client is not None:
-        check_workers(client)
-    provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(), "git_dirty": git_dirty()}
-    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec))
-    store.write_plan(experiments_table(tasks))
-    done = store.done(series=spec.series)
-    todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())  # repeated points run once
-    unique = len({t.run_id for t in tasks})
-    with Progress(unique, unique - len(todo), enabled=progress) as bar:
-        execute(todo, workers or 0, client, _writer(store, todo, provenance, bar))
-    if client is not None:
-        client.close()
+    try:
+        if client is not None:
+            check_workers(client)
+        provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(),
+                      "git_dirty": git_dirty()}
+        store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec))
+        store.write_plan(experiments_table(tasks))
+        done = store.done(series=spec.series)
+        todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())  # repeated points run once
+        unique = len({t.run_id for t in tasks})
+        with Progress(unique, unique - len(todo), enabled=progress) as bar:
+            execute(todo, workers or 0, client, _writer(store, todo, provenance, bar))
+    finally:
+        if client is not None:
+            client.close()
     results = load_results(out)
     if report:
         write_sweep_report(results, spec)
