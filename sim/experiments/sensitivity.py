@@ -93,8 +93,9 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
                          for policy, group in _by_policy(table) for o in outcomes], ignore_index=True)
     if "policy" not in table:
         indices = indices.drop(columns="policy")
-    result = Sensitivity(indices, table, _discover(spec, table, results.parameters), spec,
-                         sobol_warnings(indices, spec) if spec.method == "sobol" else [])
+    box, notes = _discover(spec, table, results.parameters)
+    result = Sensitivity(indices, table, box, spec, notes + (sobol_warnings(indices, spec) if spec.method == "sobol"
+                                                             else []))
     for text in result.warnings:
         warnings.warn(text, SensitivityWarning, stacklevel=2)
     if report:
@@ -106,11 +107,18 @@ def _by_policy(table: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
     return list(table.groupby("policy", sort=False)) if "policy" in table else [(None, table)]
 
 
-def _discover(spec: SweepSpec, table: pd.DataFrame, parameters: list[str]) -> Box | None:
+def _discover(spec: SweepSpec, table: pd.DataFrame, parameters: list[str]) -> tuple[Box | None, list[str]]:
+    """PRIM on the points' means, or why there is nothing to discover."""
     if not spec.discovery:
-        return None
+        return None, []
+    d = spec.discovery
+    values = table[d.outcome].to_numpy()
+    if (values > d.above).all() or not (values > d.above).any():
+        return None, [f"discovery: {d.outcome} is above {d.above:g} in {'all' if (values > d.above).all() else 'none'} "
+                      f"of the {len(values)} points (it ranges from {values.min():,.4g} to {values.max():,.4g} per "
+                      "year); choose a threshold in between"]
     names = [*parameters, *(["policy"] if spec.lever_scenarios else [])]  # else the levers name the policy
-    return prim(table[names], table[spec.discovery.outcome].to_numpy() > spec.discovery.above).box
+    return prim(table[names], values > d.above).box, []
 
 
 def sobol_warnings(indices: pd.DataFrame, spec: SweepSpec) -> list[str]:

@@ -98,7 +98,6 @@ def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: 
     """Run (or resume, or grow) a sweep into `out` and return its `Results`
     (`experiments, outcomes = perform_experiments(...)`, as in the EMA Workbench). Runs already
     stored are reused. With `report`, also writes results.csv and figures (see `outputs`)."""
-    from .cluster import check_workers
     from .outputs import write_sweep_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
@@ -106,17 +105,7 @@ def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: 
     tasks = plan(spec, spec_path, points)
     client = _connect(cluster) if cluster else None
     try:
-        if client is not None:
-            check_workers(client)
-        provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(),
-                      "git_dirty": git_dirty()}
-        store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec))
-        store.write_plan(experiments_table(tasks))
-        done = store.done(series=spec.series)
-        todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())  # repeated points run once
-        unique = len({t.run_id for t in tasks})
-        with Progress(unique, unique - len(todo), enabled=progress) as bar:
-            execute(todo, workers or 0, client, _writer(store, todo, provenance, bar))
+        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress)
     finally:
         if client is not None:
             client.close()
@@ -124,6 +113,23 @@ def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: 
     if report:
         write_sweep_report(results, spec)
     return results
+
+
+def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], out: Path, workers: int,
+              client, progress: bool) -> None:
+    """Claim the store, write the plan, and run what is not stored yet (repeated points once)."""
+    from .cluster import check_workers
+
+    if client is not None:
+        check_workers(client)
+    provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(), "git_dirty": git_dirty()}
+    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec))
+    store.write_plan(experiments_table(tasks))
+    done = store.done(series=spec.series)
+    todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())
+    unique = len({t.run_id for t in tasks})
+    with Progress(unique, unique - len(todo), enabled=progress) as bar:
+        execute(todo, workers, client, _writer(store, todo, provenance, bar))
 
 
 def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None, cluster: str | None = None,
