@@ -206,3 +206,16 @@ def test_python_sweeps_write_their_table_and_figures(crossed):
     figures = sorted(p.name for p in (folder / "figures").glob("*.png"))
     assert len(figures) == 2 * 3  # 2 outcomes x (2 uncertainties + 1 lever)
     assert "evictions_vs_context.costs.alternative_housing_month_eur.png" in figures
+
+
+def test_a_runs_parquet_files_carry_its_metadata(tmp_path):
+    from sim import run
+    from sim.results_io import write_run
+
+    result = run("baseline", population="2000", months=12, warmup=0, replications=1)
+    write_run(result, tmp_path)
+    for name in ("monthly.parquet", "journeys.parquet"):
+        meta = parquet_meta(tmp_path / name)
+        assert meta["scenario"] == "baseline" and meta["seed"] == 1 and "git_commit" in meta and "git_dirty" in meta
+        assert meta["parameters"] == result.meta["parameters"]
+    assert pd.read_parquet(tmp_path / "monthly.parquet").shape == result.monthly.shape
