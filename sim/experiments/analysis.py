@@ -21,13 +21,12 @@ import pandas as pd
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..scenario import suggest
+from .compare import HEADLINE  # the comparison's headline outcomes: scored when no outcomes are named
 from .discovery import Prim, prim
 from .features import extra_trees_scores, stack_grid
 from .results import Results, as_results
 from .robustness import robustness_table
 
-HEADLINE = ("evictions", "evictions_with_children", "children_evicted", "summonses", "homeless_households",
-            "children_separated", "cost_total_eur")  # scored when no outcomes are named
 
 
 def case_parameters(results: Results) -> pd.DataFrame:
