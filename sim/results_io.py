@@ -44,16 +44,40 @@ def write_json(path: Path, data: Any) -> None:
     _atomic(path, lambda tmp: tmp.write_text(json.dumps(data, indent=2, default=str), encoding="utf-8"))
 
 
-def write_parquet(path: Path, frame: pd.DataFrame) -> None:
-    _atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
+PARQUET_KEY = b"evictsim"  # the key of our metadata in a Parquet file's schema metadata
+
+
+def to_parquet(frame: pd.DataFrame, path: Path, meta: dict[str, Any] | None = None) -> None:
+    """Write a table with `meta` (as JSON) in the file's own metadata, so that a Parquet file
+    copied on its own still says what produced it; read it back with `parquet_meta`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    if meta is not None:
+        extra = {PARQUET_KEY: json.dumps(meta, default=str).encode()}
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **extra})
+    pq.write_table(table, path)
+
+
+def parquet_meta(path: str | Path) -> dict[str, Any]:
+    """The metadata `to_parquet` put in a file ({} if there is none)."""
+    import pyarrow.parquet as pq
+
+    raw = (pq.read_schema(path).metadata or {}).get(PARQUET_KEY)
+    return json.loads(raw) if raw else {}
+
+
+def write_parquet(path: Path, frame: pd.DataFrame, meta: dict[str, Any] | None = None) -> None:
+    _atomic(path, lambda tmp: to_parquet(frame, tmp, meta))
 
 
 def write_run(result: RunResult, out: str | Path) -> list[Path]:
     """monthly.parquet, journeys.parquet, summary.json and meta.json in `out`."""
     path = prepare_dir(out)
     files = [path / "monthly.parquet", path / "journeys.parquet", path / "summary.json", path / "meta.json"]
-    write_parquet(files[0], result.monthly)
-    write_parquet(files[1], result.journeys)
+    write_parquet(files[0], result.monthly, result.meta)
+    write_parquet(files[1], result.journeys, result.meta)
     write_json(files[2], result.summary)
     write_json(files[3], result.meta)
     return files

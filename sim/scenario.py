@@ -46,7 +46,9 @@ class Scenario:
         return {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
 
     def override(self, changes: dict[str, Any], name: str | None = None) -> "Scenario":
-        """A validated copy with nested changes, e.g. {"policy": {"legal_aid": {"share_summoned": 1}}}."""
+        """A validated copy with changes, nested ({"policy": {"legal_aid": {"share_summoned": 1}}}),
+        dotted ({"policy.legal_aid.share_summoned": 1}) or both."""
+        changes = _undot(changes)
         unknown = set(changes) - {"policy", "context"}
         if unknown:
             raise ScenarioError(f"override: unknown section(s) {sorted(unknown)}; allowed: policy, context")
@@ -69,6 +71,14 @@ def nested(flat: dict[str, Any]) -> dict[str, Any]:
         for group in groups:
             node = node.setdefault(group, {})
         node[leaf] = value
+    return tree
+
+
+def _undot(changes: dict[str, Any]) -> dict[str, Any]:
+    """Dotted top-level keys turned into nested tables and merged with the nested ones."""
+    tree: dict[str, Any] = {}
+    for key, value in changes.items():
+        tree = _deep_merge(tree, nested({key: value}) if "." in key else {key: value})
     return tree
 
 
@@ -188,13 +198,25 @@ def format_errors(where: str, section: str, model: type[BaseModel], err: Validat
     lines = []
     for e in err.errors():
         loc = ".".join(str(p) for p in e["loc"])
-        dotted = ".".join(p for p in (section, loc) if p) or "(whole file)"
+        dotted = ".".join(p for p in (section, loc) if p)
+        message = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            allowed = ", ".join(_fields_at(model, e["loc"][:-1]))
-            lines.append(f"{where}: {dotted}: unknown field; allowed here: {allowed}")
+            allowed = _fields_at(model, e["loc"][:-1])
+            lines.append(f"{where}: {dotted}: unknown field{suggest(str(e['loc'][-1]), allowed)}; "
+                         f"allowed here: {', '.join(allowed)}")
+        elif not dotted:  # a check of the whole file: its input is the whole file, not worth repeating
+            lines.append(f"{where}: {message}")
         else:
-            lines.append(f"{where}: {dotted} = {e.get('input')!r}: {e['msg']}")
+            lines.append(f"{where}: {dotted} = {e.get('input')!r}: {message}")
     return "\n".join(lines)
+
+
+def suggest(name: str, choices: list[str] | tuple[str, ...]) -> str:
+    """" (did you mean X?)" for the closest of `choices` to a misspelt name, or ""."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
