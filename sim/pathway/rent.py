@@ -6,8 +6,8 @@ extra costs if a cost shock runs. If that money cannot cover rent and its usual 
 management in debt help makes a miss less likely; rent withheld from a benefit cannot be
 missed while the benefit is paid. On a plan (a landlord's arrangement, debt help or a
 conditional verdict) a household squeezes its spending to what it cannot cut, so it misses
-rent less often, and pays the instalment, or breaks the plan if it cannot; without a plan it
-repays a share of its surplus. A spell ends when the arrears are repaid (by a plan or from a surplus).
+rent less often, and pays the instalment, or breaks the plan if it cannot; in debt help old
+debts are frozen until the help ends; otherwise it repays a share of its surplus. A spell ends when the arrears are repaid (by a plan or from a surplus).
 
 Only households that can be short or owe are looked at (`watch`), a few percent of all, so the
 monthly cost follows the households in trouble.
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .finances import BENEFIT_PROBLEM
+from .finances import BENEFIT_PROBLEM, income_now
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -72,8 +72,9 @@ class RentPayment:
 
     def money(self, t: int, ids: np.ndarray) -> np.ndarray:
         """This month's income plus allowance, minus extra costs (EUR)."""
-        hh = self.model.households
-        income = np.where(hh.shock_until[ids] > t, hh.shock_income[ids], hh.income[ids])
+        m = self.model
+        hh, s = m.households, m.context.shocks
+        income = income_now(hh, t, ids, s.benefit_gap_months, s.benefit_gap_income_share)
         extra = np.where(hh.cost_until[ids] > t, hh.cost_extra[ids], 0.0)
         return income + hh.allowance[ids] - extra
 
@@ -136,6 +137,7 @@ class RentPayment:
         on_plan = hh.arrangement[ids] & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment)
         pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
+        pay[~on_plan & hh.in_help(t, ids)] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
         hh.arrears[ids] = np.maximum(0.0, hh.arrears[ids] - pay).astype(np.float32)
         self._break_plans(t, ids[short_of_instalment & (hh.arrears[ids] > CLEARED_EUR)])
         self._cleared(t, ids[hh.arrears[ids] <= CLEARED_EUR])
