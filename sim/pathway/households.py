@@ -81,6 +81,7 @@ class HouseholdArrays:
     conditional_missed: np.ndarray  # int8, months of rent missed since the conditional verdict
     # bookkeeping
     watch: np.ndarray             # bool, the rent phase looks at this household (see rent.py)
+    next_miss: np.ndarray         # int16, month a quiet household short of money misses rent next (-1: none)
     followed: np.ndarray          # bool, the household's journey is logged (journeys.py)
 
     @property
@@ -122,7 +123,7 @@ EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children"
          "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "queued_since": NEVER,
          "help_since": NEVER, "help_until": NEVER, "help_settled": False, "direct_payment": False, "nuisance_since": NEVER,
          "case_stage": 0, "case_cause": 0, "case_due": NEVER, "case_since": NEVER, "case_aid": False, "conditional_until": NEVER,
-         "conditional_missed": 0, "watch": False, "followed": False}
+         "conditional_missed": 0, "watch": False, "next_miss": NEVER, "followed": False}
 DTYPES = {"hid": np.int64, "composition": np.int8, "adults": np.int8, "children": np.int8,
           "school_children": np.int8, "shock_kind": np.int8, "case_stage": np.int8, "case_cause": np.int8,
           "conditional_missed": np.int8}
