@@ -215,6 +215,7 @@ def _helped(hh) -> np.ndarray:
 @pytest.mark.parametrize("lever, reached, same", [
     ({"legal_aid": {"share_summoned": 1.0}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
     ({"child_rights_test": {"enabled": True}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
+    ({"consultation": {"children_heard": 1.0}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
     ({"moratorium": {"scope": "all"}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
     ({"early_signalling": {"reach": 0.8, "acceptance": 0.8}}, _signalled, UPSTREAM + ("arrears", "contacted")),
     ({"direct_rent_payment": {"uptake": 1.0}}, _helped, UPSTREAM + ("arrears", "signalled")),
