@@ -7,22 +7,32 @@ output folder), so bad input stops with one clear message and nothing half-writt
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from .experiments.compare import HEADLINE
+from .limits import check_households, clip_message, excerpt
 from .parameters import Context, Policy, describe
-from .scenario import ScenarioError, load_scenario, resolve_population
+from .scenario import load_scenario, resolve_population
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, quoting at most a short excerpt of a bad argument in its one-line error."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {clip_message(message)}\n")
 
 
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{excerpt(text)} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
     return value
@@ -41,7 +51,7 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
+    ap = _Parser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
     sub = ap.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="run one scenario")
     p_run.add_argument("scenario", help="scenario name in scenarios/ or a .toml file")
@@ -78,8 +88,10 @@ def parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> dict:
     from .runner import check_settings
 
-    resolve_population(args.population)
-    check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--")
+    check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--",
+                   journeys=args.journeys)
+    real = resolve_population(args.population)
+    check_households(sum(p.households for p in real), args.scale, args.population, prefix="--")
     return {"population": args.population, "months": args.months, "seed": args.seed,
             "replications": args.replications, "scale": args.scale, "warmup": args.warmup,
             "journey_sample": args.journeys}
@@ -238,11 +250,24 @@ def main(argv: list[str] | None = None) -> int:
                 "dashboard": cmd_dashboard}
     try:
         status = commands[args.command](args)
-    except (ScenarioError, ValueError) as err:
-        print(f"evictsim: error: {err}", file=sys.stderr)
-        return 2
+    except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except (ValueError, OSError) as err:  # ScenarioError, OutputError, ClusterError, settings, the file system
+        return _fail(f"{err.filename}: {err.strerror}" if isinstance(err, OSError) and err.filename else str(err))
+    except MemoryError:
+        return _fail("out of memory: this needs more memory than the machine has; "
+                     "use a smaller --population, or --scale to simulate a share")
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing half-written is left (a sweep resumes where it stopped)", 130)
     return status or 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
+def _fail(message: str, status: int = 2) -> int:
+    """The one error path: "evictsim: error: <what, which input, what is allowed>" on stderr."""
+    print(f"evictsim: error: {clip_message(message)}", file=sys.stderr)
+    return status
+
+

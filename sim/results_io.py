@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from .limits import excerpt, path_problem
 from .runner import RunResult
 
 
@@ -23,6 +24,9 @@ class OutputError(ValueError):
 def prepare_dir(out: str | Path) -> Path:
     """Create the output folder (and parents) or say clearly why it cannot be used."""
     path = Path(out)
+    problem = path_problem(str(out))
+    if problem:
+        raise OutputError(f"--out {excerpt(str(out))}: the path {problem}")
     if path.exists() and not path.is_dir():
         raise OutputError(f"--out {path}: exists and is not a folder")
     try:

@@ -19,7 +19,7 @@ import pandas as pd
 from .discovery import Box, prim
 from ..pathway.outcomes import OUTCOMES
 from .sweep import sweep
-from .sweep_spec import SweepSpec, load_spec
+from .sweep_spec import SweepSpec, check_runs, load_spec
 
 CONF_LEVEL = 0.95
 
@@ -54,6 +54,8 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
     """Sample, run (or resume) and analyse."""
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
+    per_sample = len(spec.parameters) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
+    check_runs(spec.method, spec.samples * per_sample, spec.replications)
     x = sample(spec)
     names = list(spec.parameters)
     points = [dict(zip(names, map(float, row))) for row in x]

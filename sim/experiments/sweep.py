@@ -22,6 +22,7 @@ import pandas as pd
 from ..scenario import resolve_population
 from ..runner import code_fingerprint, replication_seeds, simulate, version, yearly_outcomes
 from ..scenario import Scenario
+from ..limits import check_households
 from .store import ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, apply_point, base_scenario, design_points, load_spec
 
@@ -66,7 +67,7 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
          points: list[dict[str, Any]] | None = None) -> list[Task]:
     """Every run of the sweep (the spec's design, or the given points), with its id."""
     base = base_scenario(spec, spec_path)
-    resolve_population(spec.population)
+    check_households(sum(p.households for p in resolve_population(spec.population)), spec.scale, spec.population)
     seeds = replication_seeds(spec.seed, spec.replications)
     tasks = []
     for point, values in enumerate(design_points(spec) if points is None else points):

@@ -25,6 +25,7 @@ class Shocks(Group):
         ge=0, le=20)
     income_loss_min: float = probability(0.2, "assumption", "Smallest share of income lost in a shock.")
     income_loss_max: float = probability(0.6, "assumption", "Largest share of income lost in a shock.")
+    ordered = (("income_loss_min", "income_loss_max"),)  # a range: refused the wrong way round
     duration_months_mean: float = param(
         3.0, "months", "assumption", "Mean duration of a shock (geometric).", ge=1, le=120)
 
