@@ -57,11 +57,13 @@ def parser() -> argparse.ArgumentParser:
     p_run.add_argument("scenario", help="scenario name in scenarios/ or a .toml file")
     _add_run_options(p_run)
     p_run.add_argument("--out", help="output folder (default results/<scenario>)")
+    p_run.add_argument("--force", action="store_true", help="replace another result already in --out")
     p_cmp = sub.add_parser("compare", help="compare scenarios against a baseline on the same seeds")
     p_cmp.add_argument("baseline")
     p_cmp.add_argument("scenarios", nargs="+")
     _add_run_options(p_cmp)
     p_cmp.add_argument("--out", help="output folder (default results/compare)")
+    p_cmp.add_argument("--force", action="store_true", help="replace another result already in --out")
     for name, text in (("sweep", "run a parameter sweep into a resumable results store"),
                        ("sensitivity", "Sobol or Morris sensitivity analysis, with scenario discovery")):
         p = sub.add_parser(name, help=text)
@@ -70,6 +72,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--cluster", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
         p.add_argument("--out", help="results folder (default results/<sweep name>)")
         p.add_argument("--no-progress", action="store_true", help="no progress bar")
+        p.add_argument("--force", action="store_true", help="replace another result already in --out")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
     p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
@@ -98,15 +101,16 @@ def _settings(args: argparse.Namespace) -> dict:
 
 
 def cmd_run(args: argparse.Namespace) -> None:
-    from .results_io import prepare_dir, write_run
+    from .results_io import write_run
+    from .run_folder import Holding, claim
     from .runner import run
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
-    out = prepare_dir(args.out or Path("results") / scenario.name)
+    out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
     start = time.perf_counter()
     result = run(scenario, **settings)
-    write_run(result, out)
+    write_run(result, out, args.force)
     print(f"{scenario.name}: {args.replications} replication(s) of {args.months} months, "
           f"{result.meta['households']:,} households, {time.perf_counter() - start:.1f} s")
     print(f"{'outcome (per year)':<28}{'mean':>14}  5-95 % interval")
@@ -118,15 +122,16 @@ def cmd_run(args: argparse.Namespace) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> None:
     from .experiments.compare import compare, format_table, write_comparison
-    from .results_io import prepare_dir
+    from .run_folder import Holding, claim
 
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
     settings = _settings(args)
-    out = prepare_dir(args.out or Path("results") / "compare")
+    names = "+".join(s.name for s in scenarios)
+    out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
     start = time.perf_counter()
     comparison = compare(scenarios[0], scenarios[1:], **settings)
-    write_comparison(comparison, out)
-    _comparison_figures(comparison, out / "figures")
+    write_comparison(comparison, out, args.force,
+                     extra=lambda folder: _comparison_figures(comparison, folder / "figures"))
     print(format_table(comparison))
     print(f"{len(scenarios)} scenarios x {args.replications} replications in {time.perf_counter() - start:.1f} s; "
           f"written to {out}/")
@@ -141,15 +146,16 @@ def _figure_meta(spec) -> dict:
 def cmd_sweep(args: argparse.Namespace) -> None:
     from . import plots
     from .experiments.sweep import plan, sweep
+    from .run_folder import Holding, claim
     from .experiments.sweep_spec import load_spec
 
     spec = load_spec(args.spec)
     tasks = plan(spec, args.spec)
-    out = Path(args.out or Path("results") / spec.name)
+    out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
     print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications} points x {spec.replications} "
           f"replications), design {spec.design}")
     start = time.perf_counter()
-    runs = sweep(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+    runs = sweep(args.spec, out, args.workers, args.cluster, progress=not args.no_progress, force=args.force)
     outcomes = spec.outcomes or ["evictions"]
     for parameter in list(spec.parameters)[:4]:
         for outcome in outcomes[:3]:
@@ -167,7 +173,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> None:
 
     spec = load_spec(args.spec)
     out = Path(args.out or Path("results") / spec.name)
-    result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+    result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress, force=args.force)
     print(format_indices(result))
     write_parquet(out / "sensitivity.parquet", result.indices)
     result.indices.to_csv(out / "sensitivity.csv", index=False)
@@ -263,11 +269,11 @@ def main(argv: list[str] | None = None) -> int:
     return status or 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
 def _fail(message: str, status: int = 2) -> int:
     """The one error path: "evictsim: error: <what, which input, what is allowed>" on stderr."""
     print(f"evictsim: error: {clip_message(message)}", file=sys.stderr)
     return status
 
 
+if __name__ == "__main__":
+    sys.exit(main())

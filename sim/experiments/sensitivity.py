@@ -50,8 +50,8 @@ def sample(spec: SweepSpec) -> np.ndarray:
 
 
 def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
-                cluster: str | None = None, progress: bool = True) -> Sensitivity:
-    """Sample, run (or resume) and analyse."""
+                cluster: str | None = None, progress: bool = True, force: bool = False) -> Sensitivity:
+    """Sample, run (or resume) and analyse; `force` replaces another result in `out`."""
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     per_sample = len(spec.parameters) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
@@ -59,7 +59,7 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
     x = sample(spec)
     names = list(spec.parameters)
     points = [dict(zip(names, map(float, row))) for row in x]
-    runs = sweep(spec_path or spec, out, workers, cluster, progress, points=points)
+    runs = sweep(spec_path or spec, out, workers, cluster, progress, points=points, force=force)
     outcomes = spec.outcomes or [o.name for o in OUTCOMES if o.kind == "flow"]
     means = runs.groupby("point")[outcomes].mean().reindex(range(len(points)))
     indices = pd.concat([_analyse(spec, x, means[o].to_numpy(), o) for o in outcomes], ignore_index=True)

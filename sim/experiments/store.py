@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..results_io import OutputError, prepare_dir, write_json
+from ..run_folder import Holding, claim, clear, stale_temporary, temp_tag
 
 RUNS = "runs"
 SPEC_FILE = "sweep.json"
@@ -30,23 +31,41 @@ def run_id(identity: dict[str, Any]) -> str:
 
 
 class ResultStore:
-    """A folder with sweep.json (the spec) and runs/<run id>.parquet."""
+    """A folder with sweep.json (the spec) and runs/<run id>.parquet.
 
-    def __init__(self, folder: str | Path, spec: dict[str, Any]) -> None:
-        self.folder = prepare_dir(folder)
+    Several processes may run the same sweep into one store at once: each writes its runs under
+    temporary names of its own, and a run finished twice is stored once (same id, same file).
+    A folder holding another kind of result, or another sweep, is refused unless `force`.
+    """
+
+    def __init__(self, folder: str | Path, spec: dict[str, Any], force: bool = False) -> None:
+        path = claim(folder, Holding("sweep"), force)
+        if force and not self._same(path, spec):
+            clear(path)
+        self.folder = prepare_dir(path)
         self.runs = self.folder / RUNS
         self.runs.mkdir(exist_ok=True)
         self._claim(spec)
-        for stale in self.runs.glob(".*.tmp"):
-            stale.unlink()  # a write that was interrupted; its run is simply redone
+        for stale in stale_temporary(self.runs.glob(".*.tmp")):
+            stale.unlink(missing_ok=True)  # a write that was interrupted; its run is simply redone
+
+    @staticmethod
+    def _same(folder: Path, spec: dict[str, Any]) -> bool:
+        """Whether `folder` is empty or a store of this very sweep."""
+        path = folder / SPEC_FILE
+        if not folder.exists() or not any(folder.iterdir()):
+            return True
+        try:
+            return json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(spec, default=str))
+        except (OSError, ValueError):
+            return False
 
     def _claim(self, spec: dict[str, Any]) -> None:
         path = self.folder / SPEC_FILE
         if path.exists():
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            if stored != json.loads(json.dumps(spec, default=str)):
-                raise OutputError(f"{self.folder}: holds results of a different sweep; "
-                                  "choose another --out folder (nothing was changed)")
+            if not self._same(self.folder, spec):
+                raise OutputError(f"{self.folder}: holds results of a different sweep; choose another --out "
+                                  "folder, or add --force to replace them (nothing was changed)")
         else:
             write_json(path, spec)
 
@@ -60,7 +79,7 @@ class ResultStore:
 
     def write(self, row: dict[str, Any]) -> None:
         path = self.runs / f"{row['run_id']}.parquet"
-        tmp = self.runs / f".{row['run_id']}.tmp"
+        tmp = self.runs / f".{row['run_id']}.{temp_tag()}.tmp"  # this writer's own: sweeps may share a store
         pd.DataFrame([row]).to_parquet(tmp, index=False)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())

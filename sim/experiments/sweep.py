@@ -78,13 +78,14 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
 
 
 def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None, cluster: str | None = None,
-          progress: bool = True, points: list[dict[str, Any]] | None = None) -> pd.DataFrame:
-    """Run (or resume) a sweep into `out` and return all its results."""
+          progress: bool = True, points: list[dict[str, Any]] | None = None, force: bool = False) -> pd.DataFrame:
+    """Run (or resume) a sweep into `out` and return all its results. Another result in `out`
+    (a run, a comparison, another sweep) is refused unless `force`, which replaces it."""
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     tasks = plan(spec, spec_path, points)
     client = _connect(cluster) if cluster else None
-    store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "code": code_fingerprint()})
+    store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "code": code_fingerprint()}, force)
     todo = [t for t in tasks if t.run_id not in store.done()]
     with Progress(len(tasks), len(tasks) - len(todo), enabled=progress) as bar:
         execute(todo, workers or 0, client, lambda row: (store.write(row), bar.advance()))
