@@ -274,6 +274,16 @@ def test_an_extends_chain_longer_than_the_limit_is_refused(tmp_path, capsys):
 
 # --- other small failures ----------------------------------------------------------------------------
 
+def test_query_works_in_a_folder_with_a_quote_in_its_name(tmp_path):
+    from sim import query, sweep
+
+    spec = write(tmp_path, "s.toml", 'population = "2000"\nmonths = 12\nwarmup = 0\n[parameters]\n'
+                 '"policy.legal_aid.share_summoned" = { values = [0.0, 1.0] }\n')
+    out = tmp_path / "it's"
+    sweep(spec, out, workers=1, progress=False)
+    assert query(out, "SELECT count(*) AS n FROM runs").n.iloc[0] == 2
+
+
 @pytest.mark.parametrize("filename", ["town.toml", LONG + ".toml", "to\x00wn.toml", "../../etc/passwd"])
 def test_a_dashboard_upload_of_any_name_is_only_parsed(filename):
     from dashboard.profiles import load_upload

@@ -105,6 +105,9 @@ def query(folder: str | Path, sql: str) -> pd.DataFrame:
     runs = Path(folder) / RUNS
     if not runs.is_dir():
         raise OutputError(f"{folder}: no sweep results here (no {RUNS}/ folder)")
+    files = sorted(str(f) for f in runs.glob("*.parquet"))
+    if not files:
+        raise OutputError(f"{folder}: no finished runs to query yet")
     con = duckdb.connect()
-    con.execute(f"CREATE VIEW runs AS SELECT * FROM read_parquet('{(runs / '*.parquet').as_posix()}')")
+    con.read_parquet(files).create_view("runs")  # file names as data, never pasted into SQL
     return con.execute(sql).df()
