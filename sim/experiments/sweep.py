@@ -23,6 +23,7 @@ from ..scenario import resolve_population
 from ..runner import code_fingerprint, replication_seeds, simulate, version, yearly_outcomes
 from ..scenario import Scenario
 from ..limits import check_households
+from .cluster import connect, first_completed, result_of, wait_for_workers
 from .store import ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, apply_point, base_scenario, design_points, load_spec
 
@@ -84,13 +85,16 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = N
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     tasks = plan(spec, spec_path, points)
-    client = _connect(cluster) if cluster else None
-    store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "code": code_fingerprint()}, force)
-    todo = [t for t in tasks if t.run_id not in store.done()]
-    with Progress(len(tasks), len(tasks) - len(todo), enabled=progress) as bar:
-        execute(todo, workers or 0, client, lambda row: (store.write(row), bar.advance()))
-    if client is not None:
-        client.close()
+    client = connect(cluster) if cluster else None
+    try:
+        store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "code": code_fingerprint()},
+                            force)
+        todo = [t for t in tasks if t.run_id not in store.done()]
+        with Progress(len(tasks), len(tasks) - len(todo), enabled=progress) as bar:
+            execute(todo, workers or 0, client, lambda row: (store.write(row), bar.advance()))
+    finally:
+        if client is not None:
+            client.close(timeout=10)
     return _per_task(load_results(out), tasks)
 
 
@@ -102,15 +106,6 @@ def _per_task(stored: pd.DataFrame, tasks: list[Task]) -> pd.DataFrame:
     frame["point"] = [t.point for t in tasks]
     frame["replication"] = [t.replication for t in tasks]
     return frame
-
-
-def _connect(address: str):
-    from dask.distributed import Client
-
-    try:
-        return Client(address, timeout="10s")
-    except (OSError, TimeoutError) as err:
-        raise ValueError(f"--cluster {address}: cannot reach a Dask scheduler there ({err})") from None
 
 
 def execute(tasks: list[Task], workers: int, client, on_result: Callable[[dict], None]) -> None:
@@ -173,16 +168,14 @@ def _start_method():
 
 
 def _on_dask(tasks: list[Task], client, on_result: Callable[[dict], None]) -> None:
-    from dask.distributed import wait as dask_wait
-
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    workers = wait_for_workers(client)
 
     def done(running):
-        finished, rest = dask_wait(running, return_when="FIRST_COMPLETED")
+        finished, rest = first_completed(client, running)  # stops when the cluster has no workers
         for future in finished:
-            on_result(future.result())
+            on_result(result_of(future))
             future.release()
-        return set(rest)
+        return rest
     _bounded(tasks, lambda t: client.submit(run_task, t, pure=False), done, 4 * workers)
 
 
