@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sim.experiments.store import RUNS, SPEC_FILE, load_results
+from sim.experiments.store import PLAN_FILE, RUNS, SPEC_FILE, load_results
 
 from .i18n import LEVERS, number, outcome_label, t, word
 from .runs import ROOT
@@ -151,7 +151,7 @@ def _runs(folder: Path, problems: list[Problem]) -> pd.DataFrame:
     if stray:
         problems.append(Problem("stray", f"{RUNS}/", ", ".join(stray[:5]) + (" ..." if len(stray) > 5 else "")))
     try:
-        return load_results(folder)
+        return load_results(folder).runs
     except Exception:  # noqa: BLE001 - a damaged store must not stop the page; find the bad files
         pass
     frames = []
@@ -161,6 +161,11 @@ def _runs(folder: Path, problems: list[Problem]) -> pd.DataFrame:
         except Exception as err:  # noqa: BLE001 - pyarrow raises several kinds for a damaged file
             problems.append(Problem("corrupt", f"{RUNS}/{path.name}", _short(err)))
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if not frame.empty and (folder / PLAN_FILE).is_file():  # run files hold outcomes; the plan the rest
+        try:
+            frame = pd.read_parquet(folder / PLAN_FILE).merge(frame, on="run_id")
+        except Exception as err:  # noqa: BLE001
+            problems.append(Problem("corrupt", PLAN_FILE, _short(err)))
     order = [c for c in ("point", "replication") if c in frame]
     return frame.sort_values(order).reset_index(drop=True) if order else frame
 
@@ -172,6 +177,9 @@ def load_sweep(folder: str, mtimes: tuple[int, ...]) -> Sweep:
     problems: list[Problem] = []
     stored = _json(path / SPEC_FILE, problems)
     spec = stored.get("spec") if isinstance(stored, dict) else None
+    if isinstance(spec, dict) and not spec.get("parameters") and isinstance(spec.get("uncertainties"), dict):
+        levers = {k: v for k, v in (spec.get("levers") or {}).items() if isinstance(v, dict)}
+        spec = {**spec, "parameters": {**spec["uncertainties"], **levers}}  # crossed experiments: both vary
     if stored is not None and not (isinstance(spec, dict) and isinstance(spec.get("parameters"), dict)):
         problems.append(Problem("corrupt", SPEC_FILE, "no spec with parameters"))
         spec = None
@@ -332,11 +340,11 @@ def spec_lines(sweep: Sweep, sensitivity: Sensitivity | None, lang: str) -> list
     lines = []
     grid = sensitivity is None and _is_grid(spec, runs)
     if spec:
-        if sensitivity is not None or not _is_grid(spec, runs):
+        if spec.get("design") in ("lhs", "sobol", "posterior") and sensitivity is None:
+            design = t("explore_design_sampled", lang, design=spec["design"], samples=spec.get("samples", "?"))
+        elif sensitivity is not None or not _is_grid(spec, runs):
             method = sensitivity.method if sensitivity is not None else str(spec.get("method", "?"))
             design = t("explore_design_sensitivity", lang, method=method.capitalize(), samples=spec.get("samples", "?"))
-        elif spec.get("design") in ("lhs", "sobol"):
-            design = t("explore_design_sampled", lang, design=spec["design"], samples=spec.get("samples", "?"))
         else:
             design = t("explore_design_grid", lang)
         lines.append(t("explore_spec_design", lang, design=design, scenario=spec.get("scenario", "?"),

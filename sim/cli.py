@@ -1,4 +1,5 @@
-"""Command line: `evictsim run | compare | validate | params`.
+"""Command line: `evictsim run | compare | sweep | sensitivity | calibrate | validate | params | outcomes`,
+and the analyses of a stored sweep, `evictsim discover | features | robustness` (analysis_cli.py).
 
 Everything a run needs is checked before it starts (scenario files, population, settings,
 output folder), so bad input stops with one clear message and nothing half-written.
@@ -12,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
 from .experiments.compare import HEADLINE
 from .limits import check_households, clip_message, excerpt
 from .parameters import Context, Policy, describe
@@ -51,7 +53,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .runner import version
+
     ap = _Parser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
+    ap.add_argument("--version", action="version", version=f"evictsim {version()}")
     sub = ap.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="run one scenario")
     p_run.add_argument("scenario", help="scenario name in scenarios/ or a .toml file")
@@ -85,6 +90,9 @@ def parser() -> argparse.ArgumentParser:
     p_dash.add_argument("--headless", action="store_true", help="do not open a browser (e.g. on a server)")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
+    p_out = sub.add_parser("outcomes", help="list every outcome with kind (flow or stock), unit and label")
+    p_out.add_argument("--markdown", action="store_true")
+    add_analysis_commands(sub)
     return ap
 
 
@@ -137,58 +145,40 @@ def cmd_compare(args: argparse.Namespace) -> None:
           f"written to {out}/")
 
 
-def _figure_meta(spec) -> dict:
-    from .runner import version
-
-    return {"scenario": f"{spec.name} (sweep of {spec.scenario})", "seed": spec.seed, "version": version()}
-
-
 def cmd_sweep(args: argparse.Namespace) -> None:
-    from . import plots
-    from .experiments.sweep import plan, sweep
-    from .run_folder import Holding, claim
+    from .experiments.sweep import perform_experiments, plan
     from .experiments.sweep_spec import load_spec
+    from .run_folder import Holding, claim
 
     spec = load_spec(args.spec)
     tasks = plan(spec, args.spec)
     out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
-    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications} points x {spec.replications} "
-          f"replications), design {spec.design}")
+    policies = len({t.policy for t in tasks}) if spec.crossed else 1
+    unique, stored = {t.run_id for t in tasks}, {p.stem for p in (out / "runs").glob("*.parquet")}
+    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies} points"
+          f"{f' x {policies} policies' if spec.crossed else ''} x {spec.replications} replications), "
+          f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else ""))
     start = time.perf_counter()
-    runs = sweep(args.spec, out, args.workers, args.cluster, progress=not args.no_progress, force=args.force)
-    outcomes = spec.outcomes or ["evictions"]
-    for parameter in list(spec.parameters)[:4]:
-        for outcome in outcomes[:3]:
-            fig = plots.sweep_scatter(runs, parameter, outcome, _figure_meta(spec))
-            plots.save(fig, out / "figures" / f"{outcome}_vs_{parameter}", _figure_meta(spec))
-    print(f"{len(runs)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); "
-          f"load with sim.load_results('{out}')")
+    results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
+                                  force=args.force)
+    figures = len(list((out / "figures").glob("*.png")))
+    print(f"{len(results)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); results.csv and "
+          f"{figures} figures in {out}/; load with sim.load_results('{out}')")
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> None:
-    from . import plots
-    from .results_io import write_json, write_parquet
-    from .experiments.sensitivity import format_indices, sensitivity
+    import warnings
+
+    from .experiments.sensitivity import SensitivityWarning, format_indices, sensitivity
     from .experiments.sweep_spec import load_spec
 
     spec = load_spec(args.spec)
     out = Path(args.out or Path("results") / spec.name)
-    result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress, force=args.force)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
+        result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
+                             force=args.force)
     print(format_indices(result))
-    write_parquet(out / "sensitivity.parquet", result.indices)
-    result.indices.to_csv(out / "sensitivity.csv", index=False)
-    report = {"method": spec.method, "indices": result.indices.to_dict(orient="records")}
-    meta = _figure_meta(spec)
-    for outcome in result.indices.outcome.unique():
-        plots.save(plots.indices_chart(result.indices, outcome, meta), out / "figures" / f"indices_{outcome}", meta)
-    if result.discovery is not None:
-        box = result.discovery
-        report["discovery"] = {"outcome": spec.discovery.outcome, "above": spec.discovery.above,
-                               "coverage": box.coverage, "density": box.density, "mass": box.mass,
-                               "limits": box.limits.to_dict(orient="records")}
-        title = f"Where {spec.discovery.outcome} is above {spec.discovery.above:g} per year"
-        plots.save(plots.discovery_chart(box.limits, title, meta), out / "figures" / "discovery", meta)
-    write_json(out / "sensitivity.json", report)
     print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
 
 
@@ -205,11 +195,20 @@ def cmd_calibrate(args: argparse.Namespace) -> None:
     calibration = Calibration(folder, args.workers, not args.no_progress)
     start = time.perf_counter()
     record = calibration.write(calibration.run())
-    print(f"calibrated in {time.perf_counter() - start:.0f} s with {sum(g['simulations'] for g in record['generations'])} "
-          f"simulations; the baseline now extends {folder / 'calibrated.toml'}")
+    total = sum(g["simulations"] for g in record["generations"])
+    print(f"calibrated in {time.perf_counter() - start:.0f} s: {total} simulations, {calibration.simulated} run now "
+          f"and {total - calibration.simulated} read from the store")
+    print(f"wrote {folder / 'calibrated.toml'}; {_who_extends(folder / 'calibrated.toml')}")
     for name, value in record["estimate"].items():
         print(f"  {name:<48} {value:.4g}")
     print("next: `evictsim calibrate --report` for the fit report")
+
+
+def _who_extends(calibrated: Path) -> str:
+    """Whether the shipped baseline uses this calibration (only the default folder's is)."""
+    if calibrated.resolve() in {Path(f).resolve() for f in load_scenario("baseline").files}:
+        return "scenarios/baseline.toml extends it"
+    return f'the baseline does not use it; a scenario uses it with extends = "{calibrated.with_suffix("")}"'
 
 
 def _comparison_figures(comparison, folder: Path) -> None:
@@ -249,11 +248,21 @@ def cmd_params(args: argparse.Namespace) -> None:
             print(f"{section}.{r['name']:<48} {r['default']!s:>10} {r['unit']:<22} {r['source']}")
 
 
+def cmd_outcomes(args: argparse.Namespace) -> None:
+    from .pathway.outcomes import OUTCOMES
+
+    if args.markdown:
+        print("| outcome | kind | unit | label |\n|---|---|---|---|")
+    for o in OUTCOMES:
+        print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} |" if args.markdown
+              else f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
-                "dashboard": cmd_dashboard}
+                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS}
     try:
         status = commands[args.command](args)
     except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
@@ -265,8 +274,13 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("out of memory: this needs more memory than the machine has; "
                      "use a smaller --population, or --scale to simulate a share")
     except KeyboardInterrupt:
-        return _fail("interrupted; nothing half-written is left (a sweep resumes where it stopped)", 130)
+        print(f"\nevictsim: interrupted; {INTERRUPTED.get(args.command, 'nothing was written')}", file=sys.stderr)
+        return 130  # 128 + SIGINT, as a shell reports it
     return status or 0
+
+
+INTERRUPTED = {command: "every finished run is stored: run the same command again to resume"
+               for command in ("sweep", "sensitivity", "calibrate")}
 
 
 def _fail(message: str, status: int = 2) -> int:

@@ -8,6 +8,7 @@ same facts in each file's metadata.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,38 @@ def style(i: int) -> dict[str, Any]:
             "marker": MARKERS[i % len(MARKERS)], "markevery": 12}
 
 
+CAPTION_INCHES = 0.3  # room kept free below the axes for the caption (one line of 8-point text)
+
+
 def caption(fig: Figure, meta: dict[str, Any]) -> None:
+    """The provenance stamp at the bottom edge, in a strip that the layout keeps free, so that it
+    never overlaps the x-axis label."""
     text = f"evictsim {meta.get('version', '')} · scenario {meta.get('scenario', '')} · seed {meta.get('seed', '')}"
+    strip = CAPTION_INCHES / fig.get_figheight()
+    engine = fig.get_layout_engine()
+    if engine is not None and "rect" in engine.get():
+        engine.set(rect=(0, strip, 1, 1 - strip))  # left, bottom, width, height
     fig.text(0.01, 0.005, text, fontsize=8, color="#555555", ha="left", va="bottom")
+
+
+def wrap(text: str, width: int = 40) -> str:
+    """A long axis label or title broken into lines, so that it is not clipped at the figure's edge."""
+    return textwrap.fill(text, width, break_long_words=False)
+
+
+def short_number(value: float) -> str:
+    """A parameter value for a label: 1,975 rather than 1.98e+03; 0.0125 as 0.0125."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def log_axis(axis) -> None:
+    """A log-scaled axis with a few plain-number ticks (0.002, 0.005, 0.01): the default
+    labels (2x10^-3 and minor ticks) overlap on narrow axes."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    axis.set_major_locator(LogLocator(numticks=4))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.3g}"))
+    axis.set_minor_formatter(NullFormatter())
 
 
 def timeseries(monthly: dict[str, pd.DataFrame], outcome: str, title: str | None = None,
@@ -50,7 +80,7 @@ def timeseries(monthly: dict[str, pd.DataFrame], outcome: str, title: str | None
         mean, low, high = by_month.mean(), by_month.quantile(0.05), by_month.quantile(0.95)
         ax.plot(mean.index, mean.to_numpy(), label=(labels or {}).get(name, name), **style(i))
         ax.fill_between(mean.index, low.to_numpy(), high.to_numpy(), color=PALETTE[i % len(PALETTE)], alpha=0.18)
-    ax.set_title(title or LABELS.get(outcome, outcome))
+    ax.set_title(wrap(title or LABELS.get(outcome, outcome), 60))
     ax.set_xlabel("month")
     ax.set_ylabel(UNITS.get(outcome, ""))
     ax.grid(alpha=0.3)
@@ -95,7 +125,8 @@ def save(fig: Figure, path_stem: str | Path, meta: dict[str, Any]) -> list[Path]
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
-    png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
+    # Not with_suffix: a stem like "evictions_vs_context.court.appear" has dots of its own.
+    png, svg = stem.with_name(f"{stem.name}.png"), stem.with_name(f"{stem.name}.svg")
     # Each through a temporary name of its own: two sweeps into one folder may draw the same figure.
     write_atomic(png, lambda tmp: fig.savefig(tmp, format="png", dpi=150, metadata={
         "Title": stem.name, "Description": description, "Software": "evictsim"}))
@@ -116,22 +147,51 @@ def to_bytes(fig: Figure, fmt: str, meta: dict[str, Any] | None = None, dpi: int
     return buf.getvalue()
 
 
-def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[str, Any] | None = None) -> Figure:
-    """An outcome against one swept parameter: every run, and the mean per point."""
+def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[str, Any] | None = None,
+                  by: str | None = None, sampled: bool | None = None) -> Figure:
+    """An outcome against one swept parameter: every run, and its trend (see `trend`); with `by`
+    (e.g. "policy"), one colour, marker and trend per group."""
     fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
-    ax.scatter(runs[parameter], runs[outcome], s=14, alpha=0.4, color=PALETTE[5], marker="o", label="run")
-    # The mean over all runs at each value of this parameter (other parameters averaged over),
-    # so that with several swept parameters the line does not zig-zag between points.
-    means = runs.groupby(parameter)[outcome].mean().sort_index()
-    ax.plot(means.index, means.to_numpy(), color=PALETTE[0], marker="s", linestyle="-",
-            label="mean at each value" if runs.groupby(parameter).ngroups < len(runs) else "run")
+    if by is None:
+        ax.scatter(runs[parameter], runs[outcome], s=14, alpha=0.4, color=PALETTE[5], marker="o", label="run")
+        x, y, label = trend(runs, parameter, outcome, sampled)
+        ax.plot(x, y, color=PALETTE[0], marker="s", linestyle="-", label=label)
+    for i, (name, group) in enumerate(runs.groupby(by, sort=False) if by else []):
+        look = style(i)
+        ax.scatter(group[parameter], group[outcome], s=12, alpha=0.35, color=look["color"], marker=look["marker"])
+        x, y, _ = trend(group, parameter, outcome, sampled)
+        ax.plot(x, y, color=look["color"], marker=look["marker"], linestyle=look["linestyle"], label=wrap(str(name), 30))
     ax.set_xlabel(parameter)
-    ax.set_ylabel(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)")
-    ax.set_title(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}")
+    ax.set_ylabel(wrap(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)"))
+    ax.set_title(wrap(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}", 60))
     ax.grid(alpha=0.3)
-    ax.legend(frameon=False)
+    ax.legend(frameon=False, **({"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {}))
     caption(fig, meta or {})
     return fig
+
+
+TREND_LEVELS = 12  # up to this many distinct values (a grid): the mean at each value
+
+
+def trend(runs: pd.DataFrame, parameter: str, outcome: str,
+          sampled: bool | None = None) -> tuple[np.ndarray, np.ndarray, str]:
+    """The outcome's mean along one parameter, averaged over the other parameters.
+
+    On a grid every value recurs, so the mean at each value is the trend. In a Latin hypercube
+    or Sobol design (`sampled`; if not given: more than TREND_LEVELS values) every point has
+    its own value, and joining them would zig-zag between unrelated points; there the runs are
+    put in bins of equal size along the parameter and each bin's mean is shown.
+    """
+    levels = runs[parameter].nunique()
+    if sampled is None:
+        sampled = levels > TREND_LEVELS
+    if not sampled or levels < 3:
+        means = runs.groupby(parameter)[outcome].mean().sort_index()
+        return means.index.to_numpy(), means.to_numpy(), "mean at each value"
+    bins = min(10, max(3, levels // 5))
+    order = runs[parameter].rank(method="first")
+    binned = runs.groupby(pd.qcut(order, bins, labels=False))[[parameter, outcome]].mean()
+    return binned[parameter].to_numpy(), binned[outcome].to_numpy(), f"mean in {bins} bins of equal size"
 
 
 def indices_chart(indices: pd.DataFrame, outcome: str, meta: dict[str, Any] | None = None) -> Figure:
@@ -148,7 +208,7 @@ def indices_chart(indices: pd.DataFrame, outcome: str, meta: dict[str, Any] | No
         ax.barh(y, rows["mu_star"], 0.6, xerr=rows["mu_star_conf"], color=PALETTE[0], label="mu*", capsize=3)
     ax.set_yticks(y, rows["parameter"])
     ax.set_xlabel("Sobol index" if sobol else f"mu* ({UNITS.get(outcome, '')} per year)")
-    ax.set_title(f"Sensitivity of {LABELS.get(outcome, outcome).lower()}")
+    ax.set_title(wrap(f"Sensitivity of {LABELS.get(outcome, outcome).lower()}", 45))
     ax.grid(axis="x", alpha=0.3)
     ax.legend(frameon=False)
     caption(fig, meta or {})
@@ -167,7 +227,7 @@ def discovery_chart(limits: pd.DataFrame, title: str, meta: dict[str, Any] | Non
         ax.text(1.02, i, f"{r.low:.3g} .. {r.high:.3g}", va="center", fontsize=10)
     ax.set_yticks(range(len(limits)), limits["parameter"])
     ax.set_xlim(0, 1.35)
-    ax.set_xlabel("share of the swept range (grey: swept, orange: inside the box)")
-    ax.set_title(title)
+    ax.set_xlabel(wrap("share of the swept range (grey: swept, orange: inside the box)", 60))
+    ax.set_title(wrap(title, 40))
     caption(fig, meta or {})
     return fig

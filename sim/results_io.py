@@ -22,8 +22,8 @@ from .limits import excerpt, path_problem
 from .run_folder import RUN_DATA, RUN_FILES, Holding, checked_path, hashes, replacing, temp_tag, verify
 from .runner import RunResult
 
-__all__ = ["OutputError", "prepare_dir", "read_comparison", "read_run", "write_atomic", "write_json", "write_parquet",
-           "write_run"]
+__all__ = ["OutputError", "parquet_meta", "prepare_dir", "read_comparison", "read_run", "to_parquet", "write_atomic",
+           "write_json", "write_parquet", "write_run"]
 
 
 def prepare_dir(out: str | Path) -> Path:
@@ -56,8 +56,32 @@ def write_json(path: Path, data: Any) -> None:
     write_atomic(path, lambda tmp: tmp.write_text(_dumps(data), encoding="utf-8"))
 
 
-def write_parquet(path: Path, frame: pd.DataFrame) -> None:
-    write_atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
+PARQUET_KEY = b"evictsim"  # the key of our metadata in a Parquet file's schema metadata
+
+
+def to_parquet(frame: pd.DataFrame, path: Path, meta: dict[str, Any] | None = None) -> None:
+    """Write a table with `meta` (as JSON) in the file's own metadata, so that a Parquet file
+    copied on its own still says what produced it; read it back with `parquet_meta`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    if meta is not None:
+        extra = {PARQUET_KEY: json.dumps(meta, default=str).encode()}
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **extra})
+    pq.write_table(table, path)
+
+
+def parquet_meta(path: str | Path) -> dict[str, Any]:
+    """The metadata `to_parquet` put in a file ({} if there is none)."""
+    import pyarrow.parquet as pq
+
+    raw = (pq.read_schema(path).metadata or {}).get(PARQUET_KEY)
+    return json.loads(raw) if raw else {}
+
+
+def write_parquet(path: Path, frame: pd.DataFrame, meta: dict[str, Any] | None = None) -> None:
+    write_atomic(path, lambda tmp: to_parquet(frame, tmp, meta))
 
 
 def write_run(result: RunResult, out: str | Path, force: bool = False) -> list[Path]:
@@ -72,11 +96,11 @@ def write_run(result: RunResult, out: str | Path, force: bool = False) -> list[P
 
 
 def write_run_files(result: RunResult, folder: Path) -> None:
-    """A run's files in `folder`, a new folder that is put in place as a whole afterwards;
-    meta.json records the SHA-256 of each data file."""
+    """A run's files in `folder`, a new folder that is put in place as a whole afterwards; the
+    tables carry the run's metadata, and meta.json also records the SHA-256 of each data file."""
     folder.mkdir(exist_ok=True)
-    result.monthly.to_parquet(folder / "monthly.parquet", index=False)
-    result.journeys.to_parquet(folder / "journeys.parquet", index=False)
+    to_parquet(result.monthly, folder / "monthly.parquet", result.meta)
+    to_parquet(result.journeys, folder / "journeys.parquet", result.meta)
     (folder / "summary.json").write_text(_dumps(result.summary), encoding="utf-8")
     meta = {**result.meta, "kind": "run", "files": hashes(folder, RUN_DATA)}
     (folder / "meta.json").write_text(_dumps(meta), encoding="utf-8")
@@ -91,7 +115,7 @@ def write_comparison_files(comparison, folder: Path) -> list[str]:
             raise OutputError(f"scenario name {excerpt(name)}: cannot name a subfolder of the comparison "
                               "(one folder name, not starting with '.', not 'figures')")
         write_run_files(comparison.runs[name], folder / name)
-    comparison.table.to_parquet(folder / "comparison.parquet", index=False)
+    to_parquet(comparison.table, folder / "comparison.parquet", comparison.meta)
     records = comparison.table.replace({np.nan: None}).to_dict(orient="records")
     files = hashes(folder, ["comparison.parquet", *(f"{name}/meta.json" for name in names)])
     report = {"meta": comparison.meta, "rows": records, "kind": "comparison", "files": files}

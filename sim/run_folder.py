@@ -33,7 +33,8 @@ RUN_FILES = (*RUN_DATA, "meta.json")
 ENTRIES = {  # what evictsim writes into a folder of each kind
     "run": set(RUN_FILES),
     "comparison": {"comparison.parquet", "comparison.json"},
-    "sweep": {"sweep.json", "runs", "sensitivity.parquet", "sensitivity.csv", "sensitivity.json"},
+    "sweep": {"sweep.json", "runs", "series", "experiments.parquet", "results.csv", "analysis", "sensitivity.parquet",
+              "sensitivity.csv", "sensitivity.json"},
 }
 SHARED = {"figures"}  # written into comparisons and sweeps alike
 TEMP = ".evictsim-"   # temporary siblings: .<name>.evictsim-<new|old>-<pid>-<random>

@@ -8,6 +8,7 @@ reproduce it.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from dataclasses import dataclass
 from importlib import metadata
@@ -20,18 +21,33 @@ import pandas as pd
 from .limits import JOURNEYS, MONTHS, REPLICATIONS, SEED, WARMUP, check_households, check_setting
 from .pathway.model import EvictionModel
 from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
-from .pathway.population import Profile
+from .pathway.population import COMPOSITIONS, Profile
 from .scenario import Scenario, load_scenario, resolve_population
 
-DEFAULT_WARMUP = 24  # months simulated before month 0 so that arrears stocks settle
+DEFAULT_WARMUP = 48  # months simulated before month 0: arrears settle within 2 years, homelessness within 4
 
 
-@dataclass
+@dataclass(repr=False)
 class RunResult:
+    """Replications of one scenario, for the real population.
+
+    monthly: one row per replication and month, one column per outcome (`evictsim outcomes`).
+    journeys: event logs of the sampled households (and of every household that reached court).
+    summary: per outcome: yearly `mean`, `p5`, `p95` over replications, `per_1000_households`,
+        `kind` (flow or stock) and `unit`.
+    meta: scenario, every parameter value, population, seeds, version and git commit: all that
+        is needed to run it again.
+    """
+
     monthly: pd.DataFrame
     journeys: pd.DataFrame
     summary: dict[str, dict[str, float]]
     meta: dict[str, Any]
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return (f"RunResult(scenario={m.get('scenario')!r}, replications={len(m.get('replication_seeds', []))}, "
+                f"months={m.get('months')}, households={m.get('households')}, outcomes={len(self.summary)})")
 
 
 def replication_seeds(seed: int, replications: int) -> list[int]:
@@ -71,6 +87,11 @@ def simulate(scenario: Scenario, real: tuple[Profile, ...], months: int, seed: i
     return model
 
 
+def monthly_outcomes(model: EvictionModel, scale: float = 1.0) -> pd.DataFrame:
+    """One replication's monthly outcomes for the real population: month, then one column per outcome."""
+    return _monthly_frame(model, 0, model.warmup, 1.0 / scale).drop(columns="replication")
+
+
 def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float]:
     """One replication's yearly outcomes for the real population (flows per year, stocks averaged)."""
     frame = _monthly_frame(model, 0, model.warmup, 1.0 / scale)
@@ -99,12 +120,12 @@ def _monthly_frame(model: EvictionModel, rep: int, warmup: int, factor: float) -
 def _journey_frame(model: EvictionModel, rep: int, warmup: int) -> pd.DataFrame:
     frame = model.journeys.frame()
     frame["month"] -= warmup
-    hh = model.households
-    ids = frame["household"].to_numpy()
-    frame["composition"] = pd.Categorical.from_codes(hh.composition[ids], ["single", "couple", "single_parent",
-                                                                            "couple_children"])
-    frame["children"] = hh.children[ids]
-    frame["landlord"] = np.where(hh.private[ids], "private", "corporation")
+    who = model.journeys.who
+    ids = frame["household"].tolist()
+    composition = np.array([who.get(h, (0, 0, False))[0] for h in ids], dtype=np.int8)
+    frame["composition"] = pd.Categorical.from_codes(composition, list(COMPOSITIONS))
+    frame["children"] = np.array([who.get(h, (0, 0, False))[1] for h in ids], dtype=np.int8)
+    frame["landlord"] = np.where([who.get(h, (0, 0, False))[2] for h in ids], "private", "corporation")
     frame.insert(0, "replication", np.int32(rep))
     return frame
 
@@ -140,10 +161,11 @@ def _meta(scenario: Scenario, population, real: tuple[Profile, ...], months: int
         "population": "+".join(p.name for p in real) if not isinstance(population, (str, int, Path)) else str(population),
         "profiles": [p.model_dump() for p in real], "households": sum(p.households for p in real),
         "months": months, "warmup_months": warmup, "seed": seed, "replication_seeds": seeds, "scale": scale,
-        "version": version(), "git_commit": git_commit(),
+        "version": version(), "git_commit": git_commit(), "git_dirty": git_dirty(),
     }
 
 
+@functools.cache
 def version() -> str:
     try:
         return metadata.version("evictsim")
@@ -173,6 +195,7 @@ def model_sources() -> list[Path]:
     return sorted(seen)
 
 
+@functools.cache  # once per process: it is the code this process imported, and sweeps ask for it per run
 def code_fingerprint() -> str:
     """A hash of the simulation's source: stored runs are reused only while that code is the same."""
     import hashlib
@@ -185,9 +208,21 @@ def code_fingerprint() -> str:
 
 
 def git_commit() -> str:
+    out = _git("rev-parse", "HEAD")
+    return out.strip() if out is not None else "unknown"
+
+
+def git_dirty() -> bool | None:
+    """Whether tracked files differ from the commit (results may come from uncommitted code);
+    None where there is no git checkout (an installed package)."""
+    out = _git("status", "--porcelain", "--untracked-files=no")
+    return None if out is None else bool(out.strip())
+
+
+def _git(*args: str) -> str | None:
     root = Path(__file__).resolve().parents[1]
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=5)
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=5)
     except (OSError, subprocess.TimeoutExpired):
-        return "unknown"
-    return out.stdout.strip() if out.returncode == 0 else "unknown"
+        return None
+    return out.stdout if out.returncode == 0 else None

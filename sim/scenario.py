@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ScenarioError
 from .limits import HOUSEHOLDS, MAX_EXTENDS, clip, excerpt, name_problem, path_problem
-from .parameters import Context, Policy
+from .parameters import Context, Policy, renamed
 from .pathway.population import NATIONAL, PROFILES, Profile
 from .tomlfiles import read_toml
 
@@ -30,7 +30,8 @@ SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 CALIBRATION_DIR = SCENARIO_DIR.parent / "calibration"  # where the calibration writes calibrated.toml
 NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 TOP_LEVEL = ("name", "description", "extends", "policy", "context", "calibration")
-SETTINGS = ("extends", "policy", "context")  # a file with none of these changes nothing
+SETTINGS = ("extends", "policy", "context")  # a scenario with none of these changes nothing
+SAYS_WHAT = 'a scenario says what it changes, e.g. extends = "baseline" and [policy.legal_aid] share_summoned = 1.0'
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,15 @@ class Scenario:
         return {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
 
     def override(self, changes: dict[str, Any], name: str | None = None) -> "Scenario":
-        """A validated copy with nested changes, e.g. {"policy": {"legal_aid": {"share_summoned": 1}}}."""
+        """A validated copy with changes, nested ({"policy": {"legal_aid": {"share_summoned": 1}}}),
+        dotted ({"policy.legal_aid.share_summoned": 1}) or both."""
+        changes = _undot(changes)
         unknown = set(changes) - {"policy", "context"}
         if unknown:
             raise ScenarioError(f"override: unknown section(s) {excerpt(sorted(unknown))}; allowed: policy, context")
-        merged = _deep_merge(self.parameters(), changes)
         where = f"override of {self.name}"
+        _check_renamed(Path(where), changes, renamed.SCENARIO)
+        merged = _deep_merge(self.parameters(), changes)
         _validate(Path(where), "policy", Policy, merged["policy"])
         _validate(Path(where), "context", Context, merged["context"])
         return Scenario(name or f"{self.name}+override", self.description,
@@ -68,6 +72,14 @@ def nested(flat: dict[str, Any]) -> dict[str, Any]:
         for group in groups:
             node = node.setdefault(group, {})
         node[leaf] = value
+    return tree
+
+
+def _undot(changes: dict[str, Any]) -> dict[str, Any]:
+    """Dotted top-level keys turned into nested tables and merged with the nested ones."""
+    tree: dict[str, Any] = {}
+    for key, value in changes.items():
+        tree = _deep_merge(tree, nested({key: value}) if "." in key else {key: value})
     return tree
 
 
@@ -106,6 +118,8 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     """Load and validate a scenario, following `extends`."""
     path = resolve_path(name_or_path)
     chain = _chain(path)
+    if not any(chain[-1][1].get(key) for key in SETTINGS):  # it would run on the uncalibrated defaults
+        raise ScenarioError(f"{path}: sets nothing (no extends, [policy.*] or [context.*]); {SAYS_WHAT}")
     merged: dict[str, Any] = {}
     calibration: dict[str, Any] = {}
     for file, own in chain:
@@ -187,7 +201,10 @@ def _resolve_extends(name: str, file: Path) -> Path:
 
 def _read_scenario(path: Path) -> dict[str, Any]:
     own = read_toml(path)
+    if not own:
+        raise ScenarioError(f"{path}: is empty; {SAYS_WHAT}")
     _check_top_level(path, own)
+    _check_renamed(path, {k: v for k, v in own.items() if k in ("policy", "context")}, renamed.SCENARIO)
     return own
 
 
@@ -204,9 +221,6 @@ def _check_top_level(path: Path, raw: dict[str, Any]) -> None:
             _check_extends(path, value)
         if key in ("policy", "context", "calibration") and not isinstance(value, dict):
             raise ScenarioError(f"{path}: {key} = {excerpt(value)}: must be a table like [{key}.<group>]")
-    if not any(raw.get(key) for key in SETTINGS):
-        raise ScenarioError(f"{path}: sets nothing (no extends, [policy.*] or [context.*]); a scenario says what "
-                            'it changes, e.g. extends = "baseline" and [policy.legal_aid] share_summoned = 1.0')
 
 
 def _check_extends(path: Path, value: Any) -> None:
@@ -214,6 +228,13 @@ def _check_extends(path: Path, value: Any) -> None:
         raise ScenarioError(f"{path}: extends = {excerpt(value)}: must be a scenario name or a list of names")
     if isinstance(value, list) and len(value) > MAX_EXTENDS:
         raise ScenarioError(f"{path}: extends lists {len(value):,} names; at most {MAX_EXTENDS} are allowed")
+
+
+def _check_renamed(path: Path | str, tree: dict[str, Any], table: dict[str, str]) -> None:
+    """Old parameter names get a message naming what replaced them (see parameters/renamed.py)."""
+    lines = renamed.replaced(tree, table)
+    if lines:
+        raise ScenarioError("\n".join(f"{path}: {line} (see `evictsim params`)" for line in lines))
 
 
 def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -238,15 +259,27 @@ def format_errors(where: str, section: str, model: type[BaseModel], err: Validat
     lines = []
     for e in err.errors():
         loc = ".".join(str(p) for p in e["loc"])
-        dotted = clip(".".join(p for p in (section, loc) if p) or "(whole file)", 120)
+        dotted = clip(".".join(p for p in (section, loc) if p), 120)
+        message = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            allowed = ", ".join(_fields_at(model, e["loc"][:-1]))
-            lines.append(f"{where}: {dotted}: unknown field; allowed here: {allowed}")
-        elif e["type"] == "value_error" and isinstance(e.get("input"), dict):  # a check across fields
-            lines.append(f"{where}: {dotted}: {e['msg'].removeprefix('Value error, ')}")
+            allowed = _fields_at(model, e["loc"][:-1])
+            lines.append(f"{where}: {dotted}: unknown field{suggest(str(e['loc'][-1]), allowed)}; "
+                         f"allowed here: {', '.join(allowed)}")
+        elif not dotted:  # a check of the whole file: its input is the whole file, not worth repeating
+            lines.append(f"{where}: {message}")
+        elif isinstance(e.get("input"), dict):  # a check across a group's fields: name them, not the group
+            lines.append(f"{where}: {dotted}: {message}")
         else:
-            lines.append(f"{where}: {dotted} = {excerpt(e.get('input'))}: {e['msg']}")
+            lines.append(f"{where}: {dotted} = {excerpt(e.get('input'))}: {message}")
     return "\n".join(lines)
+
+
+def suggest(name: str, choices: list[str] | tuple[str, ...]) -> str:
+    """" (did you mean X?)" for the closest of `choices` to a misspelt name, or ""."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -268,6 +301,7 @@ def profile_from(raw: dict[str, Any], where: str, default_name: str) -> Profile:
     if not raw:
         raise ScenarioError(f"{where}: is empty; give your municipality's figures, e.g. "
                             "corporation_households = 12000 and private_households = 5000")
+    _check_renamed(where, raw, renamed.PROFILE)
     raw.setdefault("name", default_name)
     if isinstance(raw["name"], str) and name_problem(raw["name"]):
         raise ScenarioError(f"{where}: name = {excerpt(raw['name'])}: {name_problem(raw['name'])}")

@@ -6,18 +6,23 @@ import numpy as np
 import pandas as pd
 
 from sim import load_scenario
+from sim.pathway.displaced import FOSTER, HOUSED, NO_CHILD, RELATIVES
 from sim.pathway.model import EvictionModel
-from sim.scenario import resolve_population
 from sim.runner import run, yearly_by_replication
+from sim.scenario import resolve_population
 
 BASE = load_scenario("baseline")
+# More trouble than the baseline, so that every stage of a small town sees enough cases.
+# The bailiffs get ample capacity, so that evictions are not pinned at it.
+TROUBLE = {"shocks": {"job_loss_per_month": 0.02}, "rent_payment": {"miss_scale": 0.4},
+           "landlords": {"summons_family_factor": 1.0}, "bailiff": {"capacity_per_10k_per_month": 20.0}}
 
 
 def scenario(changes: dict | None = None, name: str = "test"):
     return BASE.override(changes or {}, name)
 
 
-def yearly(changes: dict | None, population="20000", months=36, replications=3, seed=11, warmup=12,
+def yearly(changes: dict | None, population="20000", months=36, replications=3, seed=11, warmup=24,
            context: dict | None = None) -> pd.DataFrame:
     """Yearly outcomes per replication for the baseline with `changes` (and shared context changes)."""
     sc = scenario({"context": context or {}})
@@ -36,11 +41,13 @@ def model(changes: dict | None = None, population="5000", months=48, seed=3, war
     return EvictionModel(scenario(changes), resolve_population(population), months, seed, warmup, journeys)
 
 
-def children_by_full_count(m: EvictionModel) -> int:
-    """Children at home, counted from the arrays and the displaced households independently."""
-    hh = m.households
-    has_record = np.zeros(hh.size, bool)
-    has_record[list(m.displacement.active)] = True
-    at_home = int(hh.children[hh.housed & ~has_record].sum(dtype=np.int64))
-    return at_home + sum(sum(c.place == "with_parents" for c in a.children)
-                         for a in m.displacement.active.values() if a.housed)
+def children_by_full_count(m: EvictionModel) -> tuple[int, int]:
+    """(children at home, children the model follows), counted from the arrays and the register
+    independently of the monthly census."""
+    hh, reg = m.households, m.displacement.reg
+    rows = reg.rows()
+    housed, away = rows[reg.place[rows] == HOUSED], rows[reg.place[rows] != HOUSED]
+    in_homes = int(hh.children[hh.occupied].sum(dtype=np.int64))
+    separated_of_housed = int(np.isin(reg.child_place[housed], (RELATIVES, FOSTER)).sum())
+    of_displaced = int((reg.child_place[away] != NO_CHILD).sum())
+    return in_homes - separated_of_housed, in_homes + of_displaced

@@ -13,8 +13,7 @@ import pytest
 
 from sim.parameters import Context, Policy
 from sim.pathway.population import PROFILES, Profile
-from sim.scenario import resolve_population
-from sim.scenario import SCENARIO_DIR, ScenarioError, load_profile, load_scenario
+from sim.scenario import SCENARIO_DIR, ScenarioError, load_profile, load_scenario, resolve_population
 
 SHIPPED = sorted(SCENARIO_DIR.glob("*.toml"))
 BASELINE_FILE = SCENARIO_DIR / "baseline.toml"
@@ -436,3 +435,28 @@ def test_a_bad_calendar_month_names_the_field(tmp_path):
     path = write(tmp_path, "m.toml", '[policy.moratorium]\nscope = "all"\ncalendar_months = [13]\n')
     message = load_error(path)
     assert "policy.moratorium.calendar_months" in message and "13" in message
+
+
+@pytest.mark.parametrize("text, new_name", [
+    ("[context.shocks]\nonset_per_month = 0.02\n", "context.shocks.job_loss_per_month"),
+    ("[context.court]\nsettle_after_verdict = 0.5\n", "context.bailiff.settle_per_month"),
+    ("[context.landlords]\nsummons_hazard_private = 0.1\n", "context.landlords.summons_per_month_private"),
+    ("[context.nuisance]\nonset_per_month = 0.0001\n", "context.root_causes.nuisance_per_month"),
+])
+def test_a_renamed_parameter_gets_a_message_naming_the_new_one(tmp_path, text, new_name):
+    path = write(tmp_path, "old.toml", 'extends = "baseline"\n' + text)
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    message = str(info.value)
+    assert "old.toml" in message and new_name in message and "unknown field" not in message
+
+
+def test_an_override_with_a_renamed_parameter_names_the_new_one():
+    with pytest.raises(ScenarioError, match="context.landlords.summons_per_month_corporation"):
+        load_scenario("baseline").override({"context": {"landlords": {"summons_hazard_corporation": 0.1}}})
+
+
+def test_a_profile_with_a_removed_field_says_what_replaced_it(tmp_path):
+    path = write(tmp_path, "mine.toml", "corporation_households = 100\nheadroom_median = 1.3\n")
+    with pytest.raises(ScenarioError, match="headroom_median: removed: incomes now come from context.incomes"):
+        load_profile(path)

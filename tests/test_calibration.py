@@ -59,7 +59,7 @@ def test_a_bad_targets_file_names_row_and_column(tmp_path, text, where):
 
 def test_a_bad_prior_is_refused(tmp_path):
     path = tmp_path / "parameters.toml"
-    path.write_text('["context.shocks.onset_per_month"]\nmin = 0.5\nmax = 2.0\nreason = "x"\n', encoding="utf-8")
+    path.write_text('["context.shocks.job_loss_per_month"]\nmin = 0.5\nmax = 2.0\nreason = "x"\n', encoding="utf-8")
     with pytest.raises(ScenarioError, match="outside the allowed"):
         load_priors(path)
     path.write_text('["policy.legal_aid.share_summoned"]\nmin = 0.1\nmax = 0.9\nreason = "x"\n', encoding="utf-8")
@@ -93,7 +93,7 @@ def test_abc_smc_tightens_and_writes_a_parameter_set_the_baseline_can_use(tiny_c
     from sim import load_scenario
 
     scenario = load_scenario(user)
-    assert scenario.context.shocks.onset_per_month == pytest.approx(record["estimate"]["context.shocks.onset_per_month"],
+    assert scenario.context.shocks.job_loss_per_month == pytest.approx(record["estimate"]["context.shocks.job_loss_per_month"],
                                                                    rel=1e-5)
     assert scenario.calibration["method"] == "ABC-SMC"
 

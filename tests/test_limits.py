@@ -120,10 +120,20 @@ def test_a_rejection_quotes_only_an_excerpt_of_a_huge_value(tmp_path, capsys):
 
 # --- validate means runnable: empty files, crossed bounds --------------------------------------------
 
-@pytest.mark.parametrize("text", ["", "# only a comment\n", 'name = "empty"\n', "extends = []\n"])
-def test_a_scenario_that_sets_nothing_is_refused(tmp_path, capsys, text):
+@pytest.mark.parametrize("text, problem", [("", "is empty"), ("# only a comment\n", "is empty"),
+                                           ('name = "empty"\n', "sets nothing"), ("extends = []\n", "sets nothing")])
+def test_a_scenario_that_sets_nothing_is_refused(tmp_path, capsys, text, problem):
     path = write(tmp_path, "empty.toml", text)
-    assert f"{path}: sets nothing" in cli_error(["validate", str(path)], capsys)
+    assert f"{path}: {problem}" in cli_error(["validate", str(path)], capsys)
+
+
+def test_an_empty_parent_is_refused_but_a_named_one_may_set_nothing(tmp_path, capsys):
+    """A parent such as a provisional calibrated.toml (a name, no values yet) is fine."""
+    write(tmp_path, "named.toml", 'name = "named"\n')
+    assert load_scenario(write(tmp_path, "a.toml", 'extends = "named"\n')).name == "a"
+    write(tmp_path, "blank.toml", "\n")
+    err = cli_error(["validate", str(write(tmp_path, "b.toml", 'extends = "blank"\n'))], capsys)
+    assert f"{tmp_path / 'blank.toml'}: is empty" in err
 
 
 def test_an_empty_profile_is_refused(tmp_path):

@@ -18,12 +18,12 @@ import sys
 import time
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from sim.cli import main
 from sim.errors import OutputError
 from sim.experiments.compare import compare, write_comparison
+from sim import results_io
 from sim.results_io import read_comparison, read_run, write_run
 from sim.runner import run
 
@@ -139,9 +139,8 @@ def test_a_folder_with_files_evictsim_did_not_write_is_refused_even_with_force(t
 
 KILLER = '''
 import os, signal, sys, pathlib
-import pandas as pd
+import sim.results_io as results_io
 from sim.runner import run
-from sim.results_io import write_run
 
 out, kill_at = sys.argv[1], int(sys.argv[2])
 result = run("ombudsman-legal-aid", population="2000", months=12, warmup=0, replications=2, seed=2)
@@ -156,10 +155,10 @@ def counted(real):
         return real(*args, **kwargs)
     return step
 
-pd.DataFrame.to_parquet = counted(pd.DataFrame.to_parquet)
+results_io.to_parquet = counted(results_io.to_parquet)
 pathlib.Path.write_text = counted(pathlib.Path.write_text)
 os.fsync, os.rename = counted(os.fsync), counted(os.rename)
-write_run(result, out, force=True)
+results_io.write_run(result, out, force=True)
 print(steps)
 '''
 
@@ -230,7 +229,7 @@ def test_a_failed_write_leaves_the_old_folder(tmp_path, runs, monkeypatch):
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk)
+    monkeypatch.setattr(results_io, "to_parquet", full_disk)
     with pytest.raises(OSError):
         write_run(runs["ombudsman-legal-aid"], out, force=True)
     monkeypatch.undo()

@@ -35,14 +35,14 @@ replications = 2
 design = "grid"
 outcomes = ["arrears_new", "evictions", "default_judgments"]
 [parameters]
-"context.shocks.onset_per_month" = { min = 0.01, max = 0.04, steps = 3 }
+"context.shocks.job_loss_per_month" = { min = 0.01, max = 0.04, steps = 3 }
 "policy.legal_aid.share_summoned" = { values = [0.0, 1.0] }
 '''
 
 
 # -- comparison ------------------------------------------------------------------------------
 
-TROUBLE = {"context": {"shocks": {"onset_per_month": 0.04}, "landlords": {"summons_family_factor": 1.0}}}
+TROUBLE = {"context": {"shocks": {"job_loss_per_month": 0.03}, "landlords": {"summons_family_factor": 1.0}}}
 
 
 def test_a_policy_that_only_counts_heard_children_changes_nothing_else():
@@ -66,9 +66,9 @@ def test_a_cost_assumption_moves_only_costs():
 
 
 def test_comparison_reports_intervals_and_verdicts():
-    aid = scenario({"policy": {"legal_aid": {"share_summoned": 1.0}}, "context": {"shocks": {"onset_per_month": 0.04}}},
+    aid = scenario({"policy": {"legal_aid": {"share_summoned": 1.0}}, "context": {"shocks": {"job_loss_per_month": 0.03}}},
                    "aid")
-    base = scenario({"context": {"shocks": {"onset_per_month": 0.04}}}, "base")
+    base = scenario({"context": {"shocks": {"job_loss_per_month": 0.03}}}, "base")
     table = compare(base, [aid], **SMALL).table
     row = table[(table.scenario == "aid") & (table.outcome == "default_judgments")].iloc[0]
     assert row["diff_low"] <= row["diff"] <= row["diff_high"] < 0
@@ -81,7 +81,7 @@ def test_a_sweep_stores_one_row_per_run_and_resumes_without_rerunning(tmp_path):
     spec = write_spec(tmp_path, SPEC)
     runs = sweep(spec, tmp_path / "out", workers=1, progress=False)
     assert len(runs) == 3 * 2 * 2 and runs.run_id.is_unique
-    assert set(runs.columns) >= {"point", "replication", "seed", "context.shocks.onset_per_month", "evictions"}
+    assert set(runs.columns) >= {"point", "replication", "seed", "context.shocks.job_loss_per_month", "evictions"}
     stamps = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "out" / "runs").iterdir()}
     again = sweep(spec, tmp_path / "out", workers=1, progress=False)
     pd.testing.assert_frame_equal(runs, again)
@@ -90,7 +90,7 @@ def test_a_sweep_stores_one_row_per_run_and_resumes_without_rerunning(tmp_path):
 
 def test_more_shocks_mean_more_arrears_across_the_sweep(tmp_path):
     runs = sweep(write_spec(tmp_path, SPEC), tmp_path / "out", workers=1, progress=False)
-    by_rate = runs.groupby("context.shocks.onset_per_month").arrears_new.mean()
+    by_rate = runs.groupby("context.shocks.job_loss_per_month").arrears_new.mean()
     assert by_rate.is_monotonic_increasing and by_rate.iloc[-1] > by_rate.iloc[0]
 
 
@@ -110,7 +110,7 @@ def test_local_processes_give_the_same_results_as_one_process(tmp_path):
 
 def test_a_store_of_another_sweep_is_not_touched(tmp_path):
     sweep(write_spec(tmp_path, SPEC), tmp_path / "out", workers=1, progress=False)
-    other = write_spec(tmp_path, SPEC.replace("steps = 3", "steps = 2"))
+    other = write_spec(tmp_path, SPEC, name="other")  # another name: another sweep (a changed spec grows this one)
     before = sorted(p.name for p in (tmp_path / "out" / "runs").iterdir())
     with pytest.raises(ValueError, match="different sweep"):
         sweep(other, tmp_path / "out", workers=1, progress=False)
@@ -195,27 +195,28 @@ method = "{method}"
 samples = {samples}
 outcomes = ["arrears_new"]
 [parameters]
-"context.shocks.onset_per_month" = {{ min = 0.005, max = 0.05 }}
+"context.shocks.job_loss_per_month" = {{ min = 0.005, max = 0.05 }}
 "policy.legal_aid.share_summoned" = {{ min = 0.0, max = 1.0 }}
 "policy.shelter.night_places_per_10k" = {{ min = 0.0, max = 10.0 }}
 [discovery]
 outcome = "arrears_new"
-above = 150
+above = 210
 '''
 
 
 @pytest.mark.parametrize("method, samples, column", [("sobol", 16, "ST"), ("morris", 8, "mu_star")])
+@pytest.mark.filterwarnings("ignore:Sobol indices are unreliable")  # 16 samples are few; see test_analysis.py
 def test_sensitivity_finds_the_parameter_that_drives_an_outcome(tmp_path, method, samples, column):
     """New arrears depend on the shock rate only: legal aid and shelter act later (CRN makes
     their effect exactly zero), so the shock rate must rank first and the others score 0."""
     spec = write_spec(tmp_path, SENS.format(method=method, samples=samples))
     result = sensitivity(spec, tmp_path / "out", workers=1, progress=False)
     ranked = result.indices[result.indices.outcome == "arrears_new"]
-    assert ranked.iloc[0]["parameter"] == "context.shocks.onset_per_month"
+    assert ranked.iloc[0]["parameter"] == "context.shocks.job_loss_per_month"
     assert ranked.iloc[0][column] > 0.5 * (1 if method == "sobol" else ranked.iloc[0][column])
     assert (ranked.iloc[1:][column] == 0).all()
     box = result.discovery
-    assert box.limits.iloc[0]["parameter"] == "context.shocks.onset_per_month"
+    assert box.limits.iloc[0]["parameter"] == "context.shocks.job_loss_per_month"
     assert box.limits.iloc[0]["low"] > 0.005 and box.density > 0.8
 
 
@@ -228,13 +229,14 @@ def test_the_sensitivity_cli_writes_tables_and_figures(tmp_path, capsys):
     assert (out / "sensitivity.csv").is_file() and (out / "sensitivity.json").is_file()
     png = (out / "figures" / "indices_arrears_new.png").read_bytes()
     assert png.startswith(b"\x89PNG") and b"scenario=" in png
-    assert "context.shocks.onset_per_month" in capsys.readouterr().out
+    assert "context.shocks.job_loss_per_month" in capsys.readouterr().out
 
 
 def test_sweep_results_load_into_pandas(tmp_path):
     sweep(write_spec(tmp_path, SPEC), tmp_path / "out", workers=1, progress=False)
-    frame = load_results(tmp_path / "out")
-    assert isinstance(frame, pd.DataFrame) and np.isfinite(frame.evictions).all()
+    experiments, outcomes = load_results(tmp_path / "out")
+    assert isinstance(outcomes, pd.DataFrame) and np.isfinite(outcomes.evictions).all()
+    assert len(experiments) == len(outcomes) == 12 and "point" in experiments
 
 
 def test_compare_writes_figures_with_their_provenance(tmp_path):

@@ -101,6 +101,7 @@ class Calibration:
         # leave earlier runs where they are.
         self.store = ResultStore(self.folder / "runs" / run_id(identity), identity)
         self.cache: dict[str, dict[str, Any]] = {}
+        self.simulated = 0  # runs simulated by this object; the others were read from the store
 
     def _identity(self) -> dict[str, Any]:
         return {"settings": self.settings.model_dump(), "priors": {n: p.model_dump() for n, p in self.priors.items()},
@@ -126,6 +127,7 @@ class Calibration:
         tasks = [self._task(p, int(seed)) for p, seed in zip(particles, seeds)]
         self._load_stored([t.run_id for t in tasks])
         todo = [t for t in {t.run_id: t for t in tasks}.values() if t.run_id not in self.cache]
+        self.simulated += len(todo)
 
         def keep(row: dict[str, Any]) -> None:
             self.store.write(row)

@@ -15,7 +15,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .calibrate import Calibration  # noqa: E402
-from ..plots import PALETTE, caption, save  # noqa: E402
+from ..plots import PALETTE, caption, log_axis, save  # noqa: E402
 
 DRAWS = 24  # posterior draws simulated for the report
 
@@ -85,6 +85,7 @@ def posterior_figure(cal: Calibration, posterior: pd.DataFrame, meta: dict) -> p
         ax.set_xlim(prior.min, prior.max)
         if prior.log:
             ax.set_xscale("log")
+            log_axis(ax.xaxis)
         ax.set_title(name.split(".", 1)[1], fontsize=10)
         ax.set_yticks([])
     for ax in np.ravel(axes)[n:]:

@@ -1,10 +1,16 @@
-"""An existing Dask cluster, with deadlines: nothing the cluster does can make a sweep hang.
+"""An existing Dask cluster: with deadlines, so that nothing it does can make a sweep hang, and
+with a check that every worker runs the code the client runs.
 
 Connecting first checks, within CONNECT_TIMEOUT, that the address answers like a Dask scheduler.
 A Dask server sends its handshake as soon as a connection opens; an HTTP server (such as the
 Dask dashboard's port) sends nothing, and other servers send something that is not a Dask
 message. Both get one line, instead of a hang or an attempt to allocate exabytes for a garbage
 message length.
+
+A run's id (and so the results store) is tied to the client's code fingerprint. A worker with
+another evictsim version, or with local edits, would compute other numbers and the store would
+file them under the client's code; so a sweep stops before any run if a worker differs.
+See docs/cluster.md.
 
 While runs are in flight the scheduler is asked every POLL seconds whether it has workers; with
 none for NO_WORKERS_TIMEOUT the sweep stops with a message. Every finished run is already
@@ -13,6 +19,7 @@ stored, so starting the sweep again resumes it.
 
 from __future__ import annotations
 
+import platform
 import re
 import socket
 import struct
@@ -22,6 +29,7 @@ from typing import Any
 
 from ..errors import ClusterError
 from ..limits import clip, excerpt
+from ..runner import code_fingerprint, version
 
 CONNECT_TIMEOUT = 10.0     # seconds to connect and hear a Dask handshake
 NO_WORKERS_TIMEOUT = 20.0  # seconds without a single worker before a sweep stops
@@ -179,3 +187,27 @@ def result_of(future) -> dict[str, Any]:
     except CancelledError:
         raise ClusterError("the Dask cluster cancelled a run (did the scheduler restart?); the runs finished so "
                            "far are stored: start the sweep again to resume") from None
+
+
+def worker_identity() -> dict[str, str]:
+    """What a process runs: evictsim version, the model code's fingerprint and Python version."""
+    return {"version": version(), "code": code_fingerprint(), "python": platform.python_version()}
+
+
+def check_workers(client: Any) -> None:
+    """Raise a ClusterError naming each worker whose evictsim version or model code differs from ours."""
+    ours = worker_identity()
+    try:
+        theirs = client.run(worker_identity)
+    except Exception as err:  # noqa: BLE001 - a worker without this module raises whatever unpickling raises
+        raise ClusterError(f"--cluster: a worker cannot run evictsim's code check ({type(err).__name__}: {clip(str(err), 200)}); "
+                         f"it probably has another evictsim version than this client ({ours['version']}); "
+                         "see docs/cluster.md") from None
+    wrong = {address: found for address, found in theirs.items()
+             if (found["version"], found["code"]) != (ours["version"], ours["code"])}
+    if wrong:
+        address, found = sorted(wrong.items())[0]
+        raise ClusterError(f"--cluster: {len(wrong)} of {len(theirs)} worker(s) run other code than this client "
+                         f"(client: evictsim {ours['version']}, code {ours['code']}; {address}: evictsim "
+                         f"{found['version']}, code {found['code']}); install the same evictsim on every worker "
+                         "(docs/cluster.md)")

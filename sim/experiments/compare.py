@@ -26,11 +26,25 @@ HEADLINE = ("evictions", "evictions_with_children", "children_evicted", "summons
 LEVEL = 0.90
 
 
-@dataclass
+@dataclass(repr=False)
 class Comparison:
+    """Scenarios against a baseline on the same seeds.
+
+    table: one row per scenario and outcome: level (`mean`, `low`, `high`, per year), the paired
+        difference against the baseline (`diff`, `diff_low`, `diff_high`, at `meta["level"]`)
+        and a `verdict` in words.
+    runs: each scenario's `RunResult`, by scenario name.
+    meta: baseline and scenario names, the interval level and each run's metadata.
+    """
+
     table: pd.DataFrame
     runs: dict[str, RunResult] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (f"Comparison(baseline={self.meta.get('baseline')!r}, scenarios={self.meta.get('scenarios')}, "
+                f"outcomes={self.table['outcome'].nunique() if 'outcome' in self.table else 0}, "
+                f"level={self.meta.get('level')})")
 
 
 def interval(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, float]:
@@ -42,8 +56,11 @@ def interval(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, fl
     return mean, mean - half, mean + half
 
 
-def compare(baseline: Scenario | str, scenarios: list[Scenario | str], **settings: Any) -> Comparison:
-    """Run the baseline and each scenario with the same seeds; pair their yearly outcomes."""
+def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario | str, **settings: Any) -> Comparison:
+    """Run the baseline and each scenario (one, or a list) with the same seeds; pair their yearly
+    outcomes. `settings` are those of `sim.run` (population, months, replications, seed, ...)."""
+    if isinstance(scenarios, (str, Path, Scenario)):
+        scenarios = [scenarios]  # one scenario, not a list of its characters
     loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in [baseline, *scenarios]]
     runs = {s.name: run(s, **settings) for s in loaded}
     yearly = {name: yearly_by_replication(r.monthly) for name, r in runs.items()}

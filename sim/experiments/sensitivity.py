@@ -3,13 +3,16 @@
 The samples are run through the sweep machinery (same store, resumable, parallel); each point's
 outcome is its mean over replications. Sobol gives first-order (S1) and total (ST) indices
 with confidence intervals; Morris gives mu* (mean absolute elementary effect) with its interval
-and sigma. If the spec asks for it, scenario discovery (discovery.py) finds the parameter
-ranges where an outcome exceeds a threshold.
+and sigma. With crossed experiments ([uncertainties] and [levers]) the uncertainties are
+sampled and every policy is analysed on the same sample. If the spec asks for it, scenario
+discovery (discovery.py) finds the parameter ranges where an outcome exceeds a threshold.
+Sobol indices from too few samples (S1 above ST, intervals wider than the index) are flagged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,25 +21,47 @@ import pandas as pd
 
 from .discovery import Box, prim
 from ..pathway.outcomes import OUTCOMES
-from .sweep import sweep
-from .sweep_spec import SweepSpec, check_runs, load_spec
+from .results import point_means
+from .sweep import perform_experiments
+from .sweep_spec import SweepSpec, check_runs, count_policies, load_spec
 
 CONF_LEVEL = 0.95
+NOISE = 0.02  # index differences and interval widths below this are not taken as a sign of too few samples
 
 
-@dataclass
+class SensitivityWarning(UserWarning):
+    """Indices that too few samples make unreliable."""
+
+
+@dataclass(repr=False)
 class Sensitivity:
-    indices: pd.DataFrame       # outcome, parameter, method columns, ranked per outcome
-    points: pd.DataFrame        # parameter values and mean outcomes per point
+    """A sensitivity analysis of a sweep spec.
+
+    indices: one row per (policy,) outcome and parameter, ranked per outcome: S1, S1_conf, ST,
+        ST_conf (Sobol) or mu_star, mu_star_conf, sigma (Morris, in the outcome's unit per year).
+    points: the sample's parameter values and each point's mean outcomes over replications.
+    discovery: the box of the spec's [discovery] table (see `sim.experiments.discovery`), or None.
+    spec: the validated spec.
+    warnings: why some indices cannot be trusted (too few samples), if so.
+    """
+
+    indices: pd.DataFrame
+    points: pd.DataFrame
     discovery: Box | None
     spec: SweepSpec
+    warnings: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return (f"Sensitivity(method={self.spec.method!r}, outcomes={list(self.indices['outcome'].unique())}, "
+                f"parameters={len(self.spec.sampled)}, points={len(self.points)}, "
+                f"discovery={'yes' if self.discovery is not None else 'no'}, warnings={len(self.warnings)})")
 
 
 def problem(spec: SweepSpec) -> dict[str, Any]:
-    names = list(spec.parameters)
-    bounds = [[spec.parameters[n].min, spec.parameters[n].max] for n in names]
+    names = list(spec.sampled)
+    bounds = [[spec.sampled[n].min, spec.sampled[n].max] for n in names]
     if any(None in b for b in bounds):
-        raise ValueError("sensitivity analysis needs min and max for every parameter (no values lists)")
+        raise ValueError("sensitivity analysis needs min and max for every sampled parameter (no values lists)")
     return {"num_vars": len(names), "names": names, "bounds": bounds}
 
 
@@ -50,24 +75,70 @@ def sample(spec: SweepSpec) -> np.ndarray:
 
 
 def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
-                cluster: str | None = None, progress: bool = True, force: bool = False) -> Sensitivity:
-    """Sample, run (or resume) and analyse; `force` replaces another result in `out`."""
+                cluster: str | None = None, progress: bool = True, report: bool = True,
+                force: bool = False) -> Sensitivity:
+    """Sample, run (or resume) and analyse; with `report`, write sensitivity.csv/.json and figures
+    into `out` (see `outputs`); `force` replaces another result in `out`."""
+    from .outputs import write_sensitivity_report
+
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
-    per_sample = len(spec.parameters) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
-    check_runs(spec.method, spec.samples * per_sample, spec.replications)
+    if not spec.sampled:
+        raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
+    per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
+    check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications)
     x = sample(spec)
-    names = list(spec.parameters)
-    points = [dict(zip(names, map(float, row))) for row in x]
-    runs = sweep(spec_path or spec, out, workers, cluster, progress, points=points, force=force)
+    points = [dict(zip(problem(spec)["names"], map(float, row))) for row in x]
+    results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=points, report=False,
+                                  force=force)
     outcomes = spec.outcomes or [o.name for o in OUTCOMES if o.kind == "flow"]
-    means = runs.groupby("point")[outcomes].mean().reindex(range(len(points)))
-    indices = pd.concat([_analyse(spec, x, means[o].to_numpy(), o) for o in outcomes], ignore_index=True)
-    table = pd.concat([pd.DataFrame(x, columns=names), means.reset_index(drop=True)], axis=1)
-    box = None
-    if spec.discovery:
-        box = prim(table[names], table[spec.discovery.outcome].to_numpy() > spec.discovery.above)
-    return Sensitivity(indices, table, box, spec)
+    table = point_means(results, outcomes)
+    indices = pd.concat([_analyse(spec, x, group.sort_values("point")[o].to_numpy(), o).assign(policy=policy)
+                         for policy, group in _by_policy(table) for o in outcomes], ignore_index=True)
+    if "policy" not in table:
+        indices = indices.drop(columns="policy")
+    box, notes = _discover(spec, table, results.parameters)
+    result = Sensitivity(indices, table, box, spec, notes + (sobol_warnings(indices, spec) if spec.method == "sobol"
+                                                             else []))
+    for text in result.warnings:
+        warnings.warn(text, SensitivityWarning, stacklevel=2)
+    if report:
+        write_sensitivity_report(result, Path(out))
+    return result
+
+
+def _by_policy(table: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
+    return list(table.groupby("policy", sort=False)) if "policy" in table else [(None, table)]
+
+
+def _discover(spec: SweepSpec, table: pd.DataFrame, parameters: list[str]) -> tuple[Box | None, list[str]]:
+    """PRIM on the points' means, or why there is nothing to discover."""
+    if not spec.discovery:
+        return None, []
+    d = spec.discovery
+    values = table[d.outcome].to_numpy()
+    if (values > d.above).all() or not (values > d.above).any():
+        return None, [f"discovery: {d.outcome} is above {d.above:g} in {'all' if (values > d.above).all() else 'none'} "
+                      f"of the {len(values)} points (it ranges from {values.min():,.4g} to {values.max():,.4g} per "
+                      "year); choose a threshold in between"]
+    names = [*parameters, *(["policy"] if spec.lever_scenarios else [])]  # else the levers name the policy
+    return prim(table[names], values > d.above).box, []
+
+
+def sobol_warnings(indices: pd.DataFrame, spec: SweepSpec) -> list[str]:
+    """Where Sobol indices show too few samples: a first-order index above the total one (which
+    cannot be), or a confidence interval wider than the index it belongs to."""
+    wide_s1 = (indices.S1_conf > indices.S1.abs()) & (indices.S1_conf > NOISE)
+    wide_st = (indices.ST_conf > indices.ST.abs()) & (indices.ST_conf > NOISE)
+    bad = indices[(indices.S1 > indices.ST + NOISE) | wide_s1 | wide_st]
+    if bad.empty:
+        return []
+    r = bad.iloc[0]
+    runs = spec.samples * (len(spec.sampled) + 2)
+    return [f"Sobol indices are unreliable with samples = {spec.samples} ({runs} points): {len(bad)} of "
+            f"{len(indices)} show S1 above ST or an interval wider than the index (e.g. {r['outcome']}, "
+            f"{r['parameter']}: S1 {r['S1']:.2f} +- {r['S1_conf']:.2f}, ST {r['ST']:.2f} +- {r['ST_conf']:.2f}). "
+            f"Raise samples (e.g. to {4 * spec.samples}) and run again: the runs stored so far are reused"]
 
 
 def _analyse(spec: SweepSpec, x: np.ndarray, y: np.ndarray, outcome: str) -> pd.DataFrame:
@@ -94,11 +165,13 @@ def _analyse(spec: SweepSpec, x: np.ndarray, y: np.ndarray, outcome: str) -> pd.
 
 
 def format_indices(result: Sensitivity) -> str:
-    """A ranked table per outcome, readable in a terminal."""
+    """A ranked table per outcome (and policy), readable in a terminal."""
     lines = []
     cols = ["S1", "S1_conf", "ST", "ST_conf"] if result.spec.method == "sobol" else ["mu_star", "mu_star_conf", "sigma"]
-    for outcome, group in result.indices.groupby("outcome", sort=False):
-        lines.append(f"{outcome} ({result.spec.method}, {int(CONF_LEVEL * 100)} % confidence)")
+    keys = ["policy", "outcome"] if "policy" in result.indices else ["outcome"]
+    for key, group in result.indices.groupby(keys, sort=False):
+        title = " under ".join(reversed(key)) if isinstance(key, tuple) and len(key) > 1 else group.outcome.iloc[0]
+        lines.append(f"{title} ({result.spec.method}, {int(CONF_LEVEL * 100)} % confidence)")
         lines.append(f"  {'rank':<5}{'parameter':<48}" + "".join(f"{c:>14}" for c in cols))
         for _, r in group.iterrows():
             lines.append(f"  {r['rank']:<5}{r['parameter']:<48}" + "".join(f"{r[c]:>14.3g}" for c in cols))
@@ -107,7 +180,9 @@ def format_indices(result: Sensitivity) -> str:
         lines.append(f"\nscenario discovery: {d.outcome} above {d.above:g} in {box.cases} of "
                      f"{len(result.points)} points; the box holds {box.coverage:.0%} of them "
                      f"(density {box.density:.0%}, {box.mass:.0%} of all points)")
-        for _, r in box.limits.iterrows():
-            lines.append(f"  {r['parameter']:<48} {r['low']:.4g} .. {r['high']:.4g}"
-                         f"   (of {r['full_low']:.4g} .. {r['full_high']:.4g}; {r['restricted']:.0%} cut)")
+        for _, r in box.limits[box.limits.restricted > 0].iterrows():
+            span = r["kept"] or f"{r['low']:.4g} .. {r['high']:.4g}   (of {r['full_low']:.4g} .. {r['full_high']:.4g})"
+            lines.append(f"  {r['parameter']:<48} {span}; {r['restricted']:.0%} cut")
+    for text in result.warnings:
+        lines.append(f"\nwarning: {text}")
     return "\n".join(lines)

@@ -3,8 +3,20 @@
 A run is one design point and one replication. Its id is a hash of everything that determines
 its result (all parameter values, population, months, warm-up, scale, seed and the code
 version), so a sweep that is killed, even with kill -9, and started again skips what is done,
-and nothing is lost or stored twice. Load it all with `load_results`, or query it with DuckDB
-(`query`), where the runs are a table called `runs`.
+and nothing is lost or stored twice. The same id also lets a sweep grow: more points, more
+replications or other outcomes reuse every run already stored.
+
+    sweep.json            the spec, with the code version, git commit and dirty flag, and the
+                          base scenario's parameters
+    experiments.parquet   the plan: one row per run (run id, point, policy, replication, seed,
+                          parameter values); rows of points that share a run share its id
+    runs/<id>.parquet     one run's yearly value of every outcome; its metadata (parameters,
+                          seed, settings, code) is in the file's own Parquet metadata
+    series/<id>.parquet   one run's monthly series of every outcome (when the spec asks for it)
+
+Load it with `load_results` (experiments and outcomes, as the EMA Workbench's
+`perform_experiments` returns them), or query it with DuckDB (`query`), where the runs are a
+table called `runs` (and `experiments`, `outcomes`, `series`).
 """
 
 from __future__ import annotations
@@ -13,15 +25,18 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
-from ..results_io import OutputError, prepare_dir, write_json
+from ..results_io import OutputError, prepare_dir, to_parquet, write_json, write_parquet
 from ..run_folder import Holding, claim, clear, stale_temporary, temp_tag
 
 RUNS = "runs"
+SERIES = "series"
 SPEC_FILE = "sweep.json"
+PLAN_FILE = "experiments.parquet"
+SERIES_KEY = "monthly_series"  # a run's row carries its monthly table under this key, if asked for
 
 
 def run_id(identity: dict[str, Any]) -> str:
@@ -31,83 +46,118 @@ def run_id(identity: dict[str, Any]) -> str:
 
 
 class ResultStore:
-    """A folder with sweep.json (the spec) and runs/<run id>.parquet.
+    """A folder with sweep.json (the spec), runs/<run id>.parquet and, if asked for, series/.
 
     Several processes may run the same sweep into one store at once: each writes its runs under
     temporary names of its own, and a run finished twice is stored once (same id, same file).
-    A folder holding another kind of result, or another sweep, is refused unless `force`.
+    A folder holding another kind of result, or another study, is refused unless `force`.
     """
 
-    def __init__(self, folder: str | Path, spec: dict[str, Any], force: bool = False) -> None:
+    def __init__(self, folder: str | Path, spec: dict[str, Any],
+                 same_study: Callable[[dict[str, Any]], bool] | None = None, force: bool = False) -> None:
+        record = json.loads(json.dumps(spec, default=str))
         path = claim(folder, Holding("sweep"), force)
-        if force and not self._same(path, spec):
+        if force and path.is_dir() and any(path.iterdir()) and not self._holds(path, record, same_study):
             clear(path)
         self.folder = prepare_dir(path)
         self.runs = self.folder / RUNS
+        self.series = self.folder / SERIES
         self.runs.mkdir(exist_ok=True)
-        self._claim(spec)
-        for stale in stale_temporary(self.runs.glob(".*.tmp")):
+        self._claim(record, same_study)
+        for stale in stale_temporary([*self.runs.glob(".*.tmp"), *self.series.glob(".*.tmp")]):
             stale.unlink(missing_ok=True)  # a write that was interrupted; its run is simply redone
 
     @staticmethod
-    def _same(folder: Path, spec: dict[str, Any]) -> bool:
-        """Whether `folder` is empty or a store of this very sweep."""
-        path = folder / SPEC_FILE
-        if not folder.exists() or not any(folder.iterdir()):
-            return True
+    def _holds(folder: Path, record: dict[str, Any], same_study: Callable[[dict[str, Any]], bool] | None) -> bool:
+        """Whether `folder` holds this study: the same record, or one `same_study` takes for it grown."""
         try:
-            return json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(spec, default=str))
+            stored = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
+        return stored == record or bool(same_study and same_study(stored))
 
-    def _claim(self, spec: dict[str, Any]) -> None:
+    def _claim(self, spec: dict[str, Any], same_study: Callable[[dict[str, Any]], bool] | None) -> None:
+        """Take the folder if it is new or holds this study; `same_study(stored record)` says
+        whether a changed record is the same study grown (default: only an identical record)."""
         path = self.folder / SPEC_FILE
+        record = json.loads(json.dumps(spec, default=str))
         if path.exists():
-            if not self._same(self.folder, spec):
+            if not self._holds(self.folder, record, same_study):
                 raise OutputError(f"{self.folder}: holds results of a different sweep; choose another --out "
                                   "folder, or add --force to replace them (nothing was changed)")
-        else:
-            write_json(path, spec)
+            if json.loads(path.read_text(encoding="utf-8")) == record:
+                return
+        write_json(path, record)
 
-    def done(self) -> set[str]:
-        return {p.stem for p in self.runs.glob("*.parquet")}
+    def done(self, series: bool = False) -> set[str]:
+        """Ids of the runs stored (with their monthly series too, if `series`)."""
+        ids = {p.stem for p in self.runs.glob("*.parquet")}
+        return ids & {p.stem for p in self.series.glob("*.parquet")} if series else ids
 
     def read(self, rid: str) -> dict[str, Any] | None:
         """A stored run's row, or None if it is not there."""
         path = self.runs / f"{rid}.parquet"
         return pd.read_parquet(path).iloc[0].to_dict() if path.exists() else None
 
-    def write(self, row: dict[str, Any]) -> None:
-        path = self.runs / f"{row['run_id']}.parquet"
-        tmp = self.runs / f".{row['run_id']}.{temp_tag()}.tmp"  # this writer's own: sweeps may share a store
-        pd.DataFrame([row]).to_parquet(tmp, index=False)
+    def write(self, row: dict[str, Any], meta: dict[str, Any] | None = None) -> None:
+        """Store one run's row (and its monthly series, if the row carries one), with `meta` in
+        each file's Parquet metadata."""
+        row = dict(row)
+        monthly = row.pop(SERIES_KEY, None)
+        if monthly is not None:
+            self.series.mkdir(exist_ok=True)
+            self._put(self.series, row["run_id"], monthly.assign(run_id=row["run_id"]), meta)
+        self._put(self.runs, row["run_id"], pd.DataFrame([row]), meta)
+
+    @staticmethod
+    def _put(folder: Path, rid: str, frame: pd.DataFrame, meta: dict[str, Any] | None) -> None:
+        path = folder / f"{rid}.parquet"
+        tmp = folder / f".{rid}.{temp_tag()}.tmp"  # this writer's own: sweeps may share a store
+        to_parquet(frame, tmp, meta)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
 
+    def write_plan(self, plan: pd.DataFrame) -> None:
+        """The sweep's experiments table (replaced when the sweep grows)."""
+        write_parquet(self.folder / PLAN_FILE, plan)
 
-def load_results(folder: str | Path) -> pd.DataFrame:
-    """Every finished run of a sweep, one row each, ordered by point and replication."""
-    runs = Path(folder) / RUNS
-    if not runs.is_dir():
-        raise OutputError(f"{folder}: no sweep results here (no {RUNS}/ folder)")
-    files = sorted(runs.glob("*.parquet"))
-    if not files:
-        return pd.DataFrame()
-    frame = pd.concat((pd.read_parquet(f) for f in files), ignore_index=True)
-    return frame.sort_values(["point", "replication"]).reset_index(drop=True)
+
+def load_results(folder: str | Path):
+    """Every finished run of a sweep as `Results`: `experiments, outcomes = load_results(folder)`
+    (one row each per planned run, in the plan's order); `.runs` joins the two."""
+    from .results import read_results
+
+    return read_results(Path(folder))
 
 
 def query(folder: str | Path, sql: str) -> pd.DataFrame:
-    """Run SQL over a sweep's runs with DuckDB; the runs are the table `runs`."""
+    """Run SQL over a sweep with DuckDB. Tables: `runs` (one row per planned run that is done:
+    its experiment and yearly outcomes), `experiments`, `outcomes` and, if stored, `series`."""
     import duckdb
 
-    runs = Path(folder) / RUNS
+    folder = Path(folder)
+    runs = folder / RUNS
     if not runs.is_dir():
         raise OutputError(f"{folder}: no sweep results here (no {RUNS}/ folder)")
-    files = sorted(str(f) for f in runs.glob("*.parquet"))
-    if not files:
+    if not any(runs.glob("*.parquet")):
         raise OutputError(f"{folder}: no finished runs to query yet")
     con = duckdb.connect()
-    con.read_parquet(files).create_view("runs")  # file names as data, never pasted into SQL
+    con.execute(f"CREATE VIEW outcomes AS SELECT * FROM read_parquet('{_glob(runs)}', union_by_name=true)")
+    if (folder / PLAN_FILE).is_file():
+        con.execute(f"CREATE VIEW experiments AS SELECT * FROM read_parquet('{_quoted(folder / PLAN_FILE)}')")
+        con.execute("CREATE VIEW runs AS SELECT * FROM experiments JOIN outcomes USING (run_id)")
+    else:  # a store from before the plan was kept: its run files hold everything
+        con.execute("CREATE VIEW runs AS SELECT * FROM outcomes")
+    if any((folder / SERIES).glob("*.parquet")):
+        con.execute(f"CREATE VIEW series AS SELECT * FROM read_parquet('{_glob(folder / SERIES)}')")
     return con.execute(sql).df()
+
+
+def _glob(folder: Path) -> str:
+    return _quoted(folder / "*.parquet")
+
+
+def _quoted(path: Path) -> str:
+    """A path inside a SQL string literal: a folder named it's must not end the string."""
+    return path.as_posix().replace("'", "''")

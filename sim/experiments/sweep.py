@@ -3,7 +3,8 @@
 Runs go to local worker processes by default, or to an existing Dask distributed cluster
 (`cluster="tcp://host:port"`). Results come back to this process, which alone writes them,
 one file per run, as they finish: memory stays flat however many runs there are, and a
-sweep started again skips what is already stored.
+sweep started again skips what is already stored, also when it has grown (more points,
+replications, policies or outcomes).
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from ..scenario import resolve_population
-from ..runner import code_fingerprint, replication_seeds, simulate, version, yearly_outcomes
+from ..runner import (code_fingerprint, git_commit, git_dirty, monthly_outcomes, replication_seeds, simulate, version,
+                      yearly_outcomes)
 from ..scenario import Scenario
 from ..limits import check_households
 from .cluster import connect, first_completed, result_of, wait_for_workers
-from .store import ResultStore, load_results, run_id
-from .sweep_spec import SweepSpec, apply_point, base_scenario, design_points, load_spec
+from .crossed import planned_points
+from .results import Results
+from .store import SERIES_KEY, ResultStore, load_results, run_id
+from .sweep_spec import SweepSpec, base_scenario, load_spec
 
 
 @dataclass(frozen=True)
@@ -40,28 +44,36 @@ class Task:
     months: int
     warmup: int
     scale: float
-    outcomes: tuple[str, ...]
+    policy: str | None = None   # crossed experiments: the policy's name
+    series: bool = False        # also return the monthly series
+    code: str = ""              # the client's code fingerprint, which the run id stands for
 
 
 def run_task(task: Task) -> dict[str, Any]:
-    """Simulate one run and return its stored row (runs in a worker process)."""
+    """Simulate one run and return its stored row: its id and the yearly value of every outcome
+    (and its monthly table under SERIES_KEY, if asked for). Runs in a worker process, which
+    refuses if its model code is not the client's (a Dask worker that joined late)."""
+    if task.code and task.code != code_fingerprint():
+        raise ValueError(f"a worker runs evictsim {version()} with model code {code_fingerprint()}, the client code "
+                         f"{task.code}; install the same evictsim on every worker (docs/cluster.md). "
+                         "The runs finished so far are stored")
     model = simulate(task.scenario, resolve_population(task.population), task.months, task.seed,
                      task.scale, task.warmup)
-    yearly = yearly_outcomes(model, task.scale)
-    kept = {k: v for k, v in yearly.items() if not task.outcomes or k in task.outcomes}
-    return {"run_id": task.run_id, "point": task.point, "replication": task.replication, "seed": task.seed,
-            **task.values, **kept}
+    row = {"run_id": task.run_id, **yearly_outcomes(model, task.scale)}
+    if task.series:
+        row[SERIES_KEY] = monthly_outcomes(model, task.scale)
+    return row
 
 
 def make_task(scenario: Scenario, values: dict[str, Any], population: str, months: int, warmup: int,
-              scale: float, seed: int, point: int = 0, replication: int = 0,
-              outcomes: tuple[str, ...] = ()) -> Task:
+              scale: float, seed: int, point: int = 0, replication: int = 0, policy: str | None = None,
+              series: bool = False) -> Task:
     """A run and its id: a hash of everything that determines its result, code included."""
     identity = {"parameters": scenario.parameters(), "population": population, "months": months,
                 "warmup": warmup, "scale": scale, "seed": seed,
                 "code": {"version": version(), "code": code_fingerprint()}}
     return Task(run_id(identity), point, replication, seed, values, scenario, population, months, warmup,
-                scale, outcomes)
+                scale, policy, series, code_fingerprint())
 
 
 def plan(spec: SweepSpec, spec_path: str | Path | None = None,
@@ -70,42 +82,92 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
     base = base_scenario(spec, spec_path)
     check_households(sum(p.households for p in resolve_population(spec.population)), spec.scale, spec.population)
     seeds = replication_seeds(spec.seed, spec.replications)
-    tasks = []
-    for point, values in enumerate(design_points(spec) if points is None else points):
-        scenario = apply_point(base, values, f"{spec.name}-{point}")
-        tasks += [make_task(scenario, values, spec.population, spec.months, spec.warmup, spec.scale, seed,
-                            point, rep, tuple(spec.outcomes)) for rep, seed in enumerate(seeds)]
-    return tasks
+    return [make_task(p.scenario, p.values, spec.population, spec.months, spec.warmup, spec.scale, seed,
+                      p.number, rep, p.policy, spec.series)
+            for p in planned_points(spec, base, spec_path, points) for rep, seed in enumerate(seeds)]
 
 
-def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None, cluster: str | None = None,
-          progress: bool = True, points: list[dict[str, Any]] | None = None, force: bool = False) -> pd.DataFrame:
-    """Run (or resume) a sweep into `out` and return all its results. Another result in `out`
-    (a run, a comparison, another sweep) is refused unless `force`, which replaces it."""
+def experiments_table(tasks: list[Task]) -> pd.DataFrame:
+    """The plan as a table: run_id, point, policy (crossed only), replication, seed, parameter values."""
+    rows = [{"run_id": t.run_id, "point": t.point, **({"policy": t.policy} if t.policy is not None else {}),
+             "replication": t.replication, "seed": t.seed, **t.values} for t in tasks]
+    return pd.DataFrame(rows)
+
+
+def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
+                        cluster: str | None = None, progress: bool = True,
+                        points: list[dict[str, Any]] | None = None, report: bool = True,
+                        force: bool = False) -> Results:
+    """Run (or resume, or grow) a sweep into `out` and return its `Results`
+    (`experiments, outcomes = perform_experiments(...)`, as in the EMA Workbench). Runs already
+    stored are reused. With `report`, also writes results.csv and figures (see `outputs`).
+    Another result in `out` (a run, a comparison, another sweep) is refused unless `force`,
+    which replaces it."""
+    from .outputs import write_sweep_report
+
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     tasks = plan(spec, spec_path, points)
     client = connect(cluster) if cluster else None
     try:
-        store = ResultStore(out, {"spec": spec.model_dump(), "version": version(), "code": code_fingerprint()},
-                            force)
-        todo = [t for t in tasks if t.run_id not in store.done()]
-        with Progress(len(tasks), len(tasks) - len(todo), enabled=progress) as bar:
-            execute(todo, workers or 0, client, lambda row: (store.write(row), bar.advance()))
+        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force)
     finally:
         if client is not None:
             client.close(timeout=10)
-    return _per_task(load_results(out), tasks)
+    results = load_results(out)
+    if report:
+        write_sweep_report(results, spec)
+    return results
 
 
-def _per_task(stored: pd.DataFrame, tasks: list[Task]) -> pd.DataFrame:
-    """One row per planned run. Points with identical values share one stored run (same id,
-    same result under common random numbers), so rows are looked up by run id."""
-    by_id = stored.set_index("run_id")
-    frame = by_id.loc[[t.run_id for t in tasks]].reset_index()
-    frame["point"] = [t.point for t in tasks]
-    frame["replication"] = [t.replication for t in tasks]
-    return frame
+def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], out: Path, workers: int,
+              client, progress: bool, force: bool = False) -> None:
+    """Claim the store, write the plan, and run what is not stored yet (repeated points once)."""
+    from .cluster import check_workers
+
+    if client is not None:
+        check_workers(client)
+    provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(), "git_dirty": git_dirty()}
+    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec), force)
+    store.write_plan(experiments_table(tasks))
+    done = store.done(series=spec.series)
+    todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())
+    unique = len({t.run_id for t in tasks})
+    with Progress(unique, unique - len(todo), enabled=progress) as bar:
+        execute(todo, workers, client, _writer(store, todo, provenance, bar))
+
+
+def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None, cluster: str | None = None,
+          progress: bool = True, points: list[dict[str, Any]] | None = None, report: bool = True,
+          force: bool = False) -> pd.DataFrame:
+    """Run (or resume, or grow) a sweep into `out`; one row per run: its experiment and the yearly
+    value of every outcome. With `report`, also writes results.csv and figures/ into `out`;
+    `force` replaces another result in `out`."""
+    return perform_experiments(spec, out, workers, cluster, progress, points, report, force).runs
+
+
+def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], bar: "Progress") -> Callable:
+    """Store each finished run with its metadata (parameters, seed, settings, code) in its file."""
+    by_id = {t.run_id: t for t in todo}
+
+    def write(row: dict[str, Any]) -> None:
+        t = by_id[row["run_id"]]
+        store.write(row, {"run_id": t.run_id, "seed": t.seed, "population": t.population, "months": t.months,
+                          "warmup": t.warmup, "scale": t.scale, "parameters": t.scenario.parameters(), **provenance})
+        bar.advance()
+    return write
+
+
+def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str, Any]) -> dict[str, Any]:
+    """sweep.json: the spec, the code that ran it, and the base scenario's parameters."""
+    base = base_scenario(spec, spec_path)
+    return {"spec": spec.model_dump(), **provenance,
+            "base_scenario": {"name": base.name, "files": list(base.files), "parameters": base.parameters()}}
+
+
+def _same_sweep(stored: dict[str, Any], spec: SweepSpec) -> bool:
+    """A folder holds the same sweep (perhaps grown or revised) if it has the same name."""
+    return isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
 
 
 def execute(tasks: list[Task], workers: int, client, on_result: Callable[[dict], None]) -> None:
@@ -135,7 +197,8 @@ def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], N
     import os
 
     workers = workers if workers > 0 else (os.cpu_count() or 1)
-    with warnings.catch_warnings(), ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
+    with warnings.catch_warnings(), ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(),
+                                                        initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         # Python warns about any OS thread at fork; see _start_method for why these are safe.
         warnings.filterwarnings("ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning)
         def done(running):
@@ -143,7 +206,39 @@ def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], N
             for future in finished:
                 on_result(future.result())
             return rest
-        _bounded(tasks, lambda t: pool.submit(run_task, t), done, 4 * workers)
+        try:
+            _bounded(tasks, lambda t: pool.submit(run_task, t), done, 4 * workers)
+        except KeyboardInterrupt:
+            _stop(pool)
+            raise
+
+
+def _worker_start(parent: int) -> None:
+    """Set up a worker process: Ctrl-C is left to the parent, which stops the workers and says
+    how to resume (otherwise every idle worker prints a KeyboardInterrupt traceback), and on
+    Linux the worker is killed with its parent, so that a sweep killed with kill -9 leaves no
+    orphans simulating for minutes."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers at once and drop the queued runs (the runs already written are kept).
+    ProcessPoolExecutor has no public way to end running tasks before Python 3.14."""
+    for process in list((pool._processes or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _start_method():

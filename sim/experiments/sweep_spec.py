@@ -14,8 +14,24 @@
     "policy.legal_aid.share_summoned" = { min = 0.1, max = 1.0, steps = 4 }   # steps: grid only
     "policy.housing_duty.families_duty" = { values = [false, true] }          # values: grid only
 
+Crossed experiments (the EMA Workbench's uncertainties x levers) name [uncertainties],
+sampled by the design, and [levers], every combination of their values and of named scenarios
+(whose `policy` tables are taken, on top of the base scenario's context); every policy is run
+on every point with the same seeds:
+
+    design = "lhs"                   # of the uncertainties; or "posterior": draws from a
+    samples = 16                     # calibration's posterior.csv (`posterior = "path"`)
+    series = true                    # also keep each run's monthly series
+
+    [uncertainties]
+    "context.costs.shelter_month_eur" = { min = 2000, max = 6000 }
+    [levers]
+    scenarios = ["baseline", "ombudsman-legal-aid"]
+    "policy.housing_duty.families_duty" = { values = [false, true] }
+
 Everything is checked before any run starts: unknown parameters, empty ranges, ranges outside
-a parameter's declared bounds, unknown designs and outcomes.
+a parameter's declared bounds, unknown designs and outcomes. Every outcome is stored for every
+run; `outcomes` names those to report and plot.
 """
 
 from __future__ import annotations
@@ -32,7 +48,7 @@ from scipy.stats import qmc
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
 from ..limits import MAX_NAME_CHARS, MONTHS, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
-from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path
+from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path, suggest
 from ..tomlfiles import read_toml
 
 FIELDS = {f"policy.{r['name']}": r for r in describe(Policy)} | {f"context.{r['name']}": r for r in describe(Context)}
@@ -75,36 +91,95 @@ class SweepSpec(BaseModel):
     scale: float = Field(1.0, gt=0, le=1)
     replications: int = Field(1, ge=REPLICATIONS.low, le=REPLICATIONS.high)
     seed: int = Field(1, ge=SEED.low, le=SEED.high)
-    design: Literal["grid", "lhs", "sobol"] = "grid"
+    design: Literal["grid", "lhs", "sobol", "posterior"] = "grid"
     samples: int = Field(16, ge=1, le=1_000_000)
     outcomes: list[str] = Field(default_factory=list)
-    parameters: dict[str, Range]
+    series: bool = False
+    posterior: str | None = None
+    parameters: dict[str, Range] = Field(default_factory=dict)
+    uncertainties: dict[str, Range] = Field(default_factory=dict)
+    levers: dict[str, Range | list[str]] = Field(default_factory=dict)
     method: Literal["sobol", "morris"] = "sobol"
     discovery: DiscoverySpec | None = None
 
+    @property
+    def crossed(self) -> bool:
+        """Uncertainties crossed with levers (rather than one design over [parameters])."""
+        return bool(self.uncertainties or self.levers) or self.design == "posterior"
+
+    @property
+    def sampled(self) -> dict[str, Range]:
+        """The ranges the design samples: [parameters], or the [uncertainties] of crossed experiments."""
+        return self.uncertainties if self.crossed else self.parameters
+
+    @property
+    def lever_ranges(self) -> dict[str, Range]:
+        return {k: v for k, v in self.levers.items() if isinstance(v, Range)}
+
+    @property
+    def lever_scenarios(self) -> list[str]:
+        """Named scenarios among the levers (their policy tables), if any."""
+        return list(self.levers.get("scenarios", []))
+
+    @property
+    def varied(self) -> list[str]:
+        """Every parameter that varies, uncertainties first."""
+        return [*self.sampled, *self.lever_ranges]
+
     @model_validator(mode="after")
     def _check(self) -> "SweepSpec":
-        if not self.parameters:
-            raise ValueError("[parameters] is empty: name at least one parameter to vary")
-        for path, rng in self.parameters.items():
+        if self.crossed:
+            _check_crossed(self)
+        elif not self.parameters:
+            raise ValueError("[parameters] is empty: name at least one parameter to vary "
+                             "(or [uncertainties] and [levers] for crossed experiments)")
+        for path, rng in self.sampled.items():
             _check_parameter(path, rng, self.design)
         unknown = [o for o in self.outcomes if o not in OUTCOME_INDEX]
         if self.discovery and self.discovery.outcome not in OUTCOME_INDEX:
             unknown.append(self.discovery.outcome)
         if unknown:
-            raise ValueError(f"unknown outcome(s) {excerpt(unknown)}; see `evictsim run` output or "
-                             "sim/pathway/outcomes.py")
+            raise ValueError(f"unknown outcome(s) {excerpt(unknown)}{suggest(unknown[0], list(OUTCOME_INDEX))}; "
+                             "`evictsim outcomes` lists them")
         if self.design == "sobol" and self.samples & (self.samples - 1):
             raise ValueError(f"samples = {self.samples}: the sobol design needs a power of two (e.g. 16, 32, 64)")
         check_runs(self.design, count_points(self), self.replications)
         return self
 
 
-def count_points(spec: "SweepSpec") -> int:
-    """How many points the spec's design has, counted without building them."""
-    if spec.design != "grid":
-        return spec.samples
-    return math.prod(len(r.values) if r.values is not None else r.steps for r in spec.parameters.values())
+def _check_crossed(spec: SweepSpec) -> None:
+    if spec.parameters:
+        raise ValueError("give [parameters] (one design over them all) or [uncertainties] and [levers] "
+                         "(crossed experiments), not both")
+    if spec.design == "posterior" and spec.uncertainties:
+        raise ValueError('design = "posterior" draws the uncertainties from the posterior sample: '
+                         "leave [uncertainties] out")
+    for path, lever in spec.levers.items():
+        if path == "scenarios":
+            if not isinstance(lever, list) or not lever:
+                raise ValueError('levers.scenarios: give a list of scenario names, e.g. ["baseline", "ombudsman-legal-aid"]')
+        elif isinstance(lever, Range):
+            _check_parameter(path, lever, "grid")  # levers are always crossed with each other
+        else:
+            raise ValueError(f"levers.{path}: give {{ values = [...] }} or {{ min, max, steps }}")
+        if path in spec.uncertainties:
+            raise ValueError(f"{path}: both an uncertainty and a lever; choose one")
+
+
+def count_points(spec: SweepSpec) -> int:
+    """How many points the spec has (every policy times every point of the uncertainties when
+    crossed), counted without building them."""
+    sampled = _grid_size(spec.sampled) if spec.design == "grid" else spec.samples
+    return sampled * count_policies(spec)
+
+
+def count_policies(spec: SweepSpec) -> int:
+    """How many policies crossed experiments compare (1 for a design over [parameters])."""
+    return max(1, len(spec.lever_scenarios)) * _grid_size(spec.lever_ranges) if spec.crossed else 1
+
+
+def _grid_size(ranges: dict[str, Range]) -> int:
+    return math.prod(len(r.values) if r.values is not None else r.steps for r in ranges.values())
 
 
 def check_runs(what: str, points: int, replications: int) -> None:
@@ -117,9 +192,9 @@ def check_runs(what: str, points: int, replications: int) -> None:
 def _check_parameter(path: str, rng: Range, design: str) -> None:
     row = FIELDS.get(path)
     if row is None:
-        close = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
-        hint = f"; did you mean {close[0]}?" if close else "; `evictsim params` lists them"
-        raise ValueError(f"unknown parameter {excerpt(path)}{hint}")
+        same_leaf = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
+        hint = f" (did you mean {same_leaf[0]}?)" if same_leaf else suggest(path, list(FIELDS))
+        raise ValueError(f"unknown parameter {excerpt(path)}{hint}; `evictsim params` lists them")
     if rng.values is not None:
         if design != "grid":
             raise ValueError(f"{path}: values lists are for the grid design; {design} needs min and max")
@@ -148,11 +223,20 @@ def base_scenario(spec: SweepSpec, spec_path: str | Path | None = None) -> Scena
 
 
 def design_points(spec: SweepSpec) -> list[dict[str, Any]]:
-    """The parameter values of every point of the design, in a fixed order."""
-    names = list(spec.parameters)
-    if spec.design == "grid":
-        axes = [_grid_axis(spec.parameters[n]) for n in names]
-        return [dict(zip(names, combo)) for combo in itertools.product(*axes)]
+    """The values of every point of the design (over `spec.sampled`), in a fixed order."""
+    return grid_points(spec.sampled) if spec.design == "grid" else _sampled_points(spec)
+
+
+def grid_points(ranges: dict[str, Range]) -> list[dict[str, Any]]:
+    """Every combination of the ranges' values (one empty point if there are no ranges)."""
+    names = list(ranges)
+    return [dict(zip(names, combo)) for combo in itertools.product(*(_grid_axis(ranges[n]) for n in names))]
+
+
+def _sampled_points(spec: SweepSpec) -> list[dict[str, Any]]:
+    names = list(spec.sampled)
+    if not names:
+        return [{}]
     unit = (qmc.LatinHypercube(d=len(names), seed=spec.seed).random(spec.samples) if spec.design == "lhs"
             else qmc.Sobol(d=len(names), scramble=True, seed=spec.seed).random(spec.samples))
     return [_scaled(names, spec, row) for row in unit]
@@ -165,8 +249,8 @@ def _grid_axis(rng: Range) -> list[Any]:
 
 
 def _scaled(names: list[str], spec: SweepSpec, row: np.ndarray) -> dict[str, Any]:
-    return {n: float(spec.parameters[n].min + u * (spec.parameters[n].max - spec.parameters[n].min))
-            for n, u in zip(names, row)}
+    ranges = spec.sampled
+    return {n: float(ranges[n].min + u * (ranges[n].max - ranges[n].min)) for n, u in zip(names, row)}
 
 
 def apply_point(base: Scenario, values: dict[str, Any], name: str) -> Scenario:

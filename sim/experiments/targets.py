@@ -92,6 +92,8 @@ def distance(targets: list[Target], yearly: pd.DataFrame) -> float:
     errors = []
     for t in targets:
         if t.kind == "fit":
-            sim = np.nanmean(t.simulated(yearly))
+            values = t.simulated(yearly)
+            values = values[np.isfinite(values)]  # a ratio whose denominator was 0 in a small run
+            sim = values.mean() if values.size else np.nan
             errors.append(((sim - t.value) / t.sd) ** 2 if np.isfinite(sim) else 100.0)
     return float(np.sqrt(np.mean(errors)))

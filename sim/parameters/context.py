@@ -1,8 +1,10 @@
 """Context assumptions: the world a policy acts in (EMA Workbench's uncertainties, X).
 
 Nothing here is a policy choice. Sweeps cross these with the levers in `policy.py`.
-Source keys resolve in ../shared/domain.md; "assumption" marks a number to be calibrated
-(issue: calibration) or argued for.
+Source keys resolve in ../shared/domain.md and domain2.md; "assumption" marks a number that is
+calibrated (calibration/parameters.toml) or argued for, with its plausible range in the text.
+Euros are at 2024 prices (the bijstand norms [VEL24a]); prices stay constant over a run unless
+a scenario sets real rent or income growth.
 """
 
 from __future__ import annotations
@@ -10,138 +12,272 @@ from __future__ import annotations
 from .base import Group, param, probability
 
 
-class Shocks(Group):
-    """Income and cost shocks: job loss, benefit problems, separation, illness."""
+class Incomes(Group):
+    """Net household income: earnings from a distribution by household type, or a benefit at the
+    social minimum when earnings fall below it; child benefits on top; income changes over time."""
 
-    onset_per_month: float = param(
-        0.015, "1/month", "assumption, calibrate to arrears stock ≈6% of corporation tenants [AE22]",
-        "Monthly chance that a single or couple household without children is hit by an income shock.",
-        ge=0, le=1)
-    single_parent_multiplier: float = param(
-        3.0, "ratio", "[ESB] housing-cost arrears 3x as common among one-parent households",
-        "Shock rate of single parents relative to the base rate.", ge=0, le=20)
-    couple_children_multiplier: float = param(
-        1.3, "ratio", "assumption", "Shock rate of couples with children relative to the base rate.",
-        ge=0, le=20)
-    income_loss_min: float = probability(0.2, "assumption", "Smallest share of income lost in a shock.")
-    income_loss_max: float = probability(0.6, "assumption", "Largest share of income lost in a shock.")
-    ordered = (("income_loss_min", "income_loss_max"),)  # a range: refused the wrong way round
-    duration_months_mean: float = param(
-        3.0, "months", "assumption", "Mean duration of a shock (geometric).", ge=1, le=120)
+    benefit_norm_single_eur: float = param(
+        1283.83, "EUR/month", "[VEL24a] bijstand norm, single adult 21+, 1 Jan 2024",
+        "Net social-minimum benefit of a single adult (also single parents).", ge=0, le=10000)
+    benefit_norm_couple_eur: float = param(
+        1834.04, "EUR/month", "[VEL24a] bijstand norm, couple, 1 Jan 2024",
+        "Net social-minimum benefit of a couple.", ge=0, le=10000)
+    child_benefits_eur: float = param(
+        250.0, "EUR/month per child",
+        "assumption, range 150-350 (kinderbijslag plus kindgebonden budget; not in the domain notes)",
+        "Child benefits per child, for every family.", ge=0, le=5000)
+    earnings_single_eur: float = param(
+        1500.0, "EUR/month", "assumption, range 1,200-2,000 ([AED-B] 80% of corporation tenants below "
+        "EUR 34,229 a year); checked against the share on benefits and the betaalrisico share [PBL]",
+        "Median net earnings of a single adult renting from a corporation.", ge=0, le=20000)
+    earnings_couple_eur: float = param(
+        2500.0, "EUR/month", "assumption, range 2,000-3,200 (as above)",
+        "Median net earnings of a couple renting from a corporation.", ge=0, le=20000)
+    earnings_single_parent_eur: float = param(
+        1600.0, "EUR/month", "assumption, range 1,200-2,100 (as above)",
+        "Median net earnings of a single parent renting from a corporation.", ge=0, le=20000)
+    earnings_couple_children_eur: float = param(
+        2800.0, "EUR/month", "assumption, range 2,200-3,500 (as above)",
+        "Median net earnings of a couple with children renting from a corporation.", ge=0, le=20000)
+    earnings_spread: float = param(
+        0.45, "log-sd", "assumption, range 0.3-0.6", "Spread of earnings (log-normal).", ge=0, le=2)
+    private_earnings_factor: float = param(
+        1.35, "ratio", "assumption, range 1.1-1.6 ([AED-B] about 30% of other tenants below EUR 34,229 "
+        "against 80% of corporation tenants)",
+        "Earnings of private tenants relative to corporation tenants of the same type.", ge=0.1, le=10)
+    life_change_per_month: float = probability(
+        0.03, "[TRW17] derived: 37% of poor renters of 2012 were poor 4 years in a row, so about a third "
+        "of the poor leave poverty each year; range 0.015-0.05",
+        "Monthly chance that a household's earnings change for good (new job, pay rise, retirement, "
+        "a benefit): they are drawn anew from its type's distribution.")
+
+
+class RentAllowance(Group):
+    """Huurtoeslag: a share of the rent above a base rent that rises with income, up to a rent limit.
+    A simplification of the rules, checked against 1.46m recipients (≈42% of rented dwellings)
+    [ESB-HT] and an average of about EUR 175 a month [NUL20-HT]."""
+
+    base_rent_eur: float = param(
+        230.0, "EUR/month", "assumption, range 200-260 (the basishuur; not in the domain notes)",
+        "Rent a household on the social minimum pays itself before the allowance starts.", ge=0, le=5000)
+    subsidy_share: float = probability(
+        0.8, "assumption, range 0.65-1 (the rules pay 100% up to a quality limit, 65% above)",
+        "Share of the rent above the base rent that the allowance pays.")
+    income_taper: float = param(
+        0.4, "EUR per EUR", "assumption, range 0.25-0.6, checked against the share of recipients [ESB-HT]",
+        "Rise of the base rent per euro of income above the social minimum.", ge=0, le=5)
+    rent_limit_eur: float = param(
+        880.0, "EUR/month", "assumption (the liberalisation limit, ≈EUR 880 in 2024; not in the domain notes)",
+        "Rents above this get no allowance.", ge=0, le=10000)
+
+
+class Shocks(Group):
+    """Income and cost shocks with an onset and a recovery: job loss, a benefit stopped or
+    sanctioned, a separation, an unexpected cost."""
+
+    job_loss_per_month: float = param(
+        0.006, "1/month", "assumption, calibrated (no job-loss rate among renters in the domain notes)",
+        "Monthly chance that a household living on earnings loses (most of) them.", ge=0, le=1)
+    job_loss_income_share: float = probability(
+        0.7, "assumption, range 0.6-0.8 (unemployment benefit WW pays about 70% of the wage)",
+        "Share of earnings that remains after a job loss (WW), never below the social minimum.")
+    job_finding_per_month: float = probability(
+        0.12, "[CBS-WW] derived: 41% still on WW after 6 months, 27% after 12",
+        "Monthly chance that a household that lost its job finds work again.")
+    benefit_problem_per_month: float = param(
+        0.004, "1/month", "assumption, range 0.001-0.015 (sanction rates NOT found [domain2 §3])",
+        "Monthly chance that a benefit is stopped, cut or sanctioned.", ge=0, le=1)
+    benefit_problem_loss: float = probability(
+        0.5, "assumption, range 0.2-1", "Share of the benefit lost while the problem lasts.")
+    benefit_problem_months_mean: float = param(
+        2.0, "months", "assumption, range 1-4", "Mean duration of a benefit problem (geometric).", ge=1, le=60)
+    separation_per_year: float = probability(
+        0.02, "[BLK25] 1.2% of married and 3% of cohabiting parents separate each year",
+        "Yearly chance that a couple separates.")
+    separation_income_loss: float = probability(
+        0.35, "assumption, range 0.2-0.5 (the partner's income leaves; benefits and alimony take months)",
+        "Share of income lost after a separation until the household has adjusted.")
+    separation_months_mean: float = param(
+        6.0, "months", "assumption, range 3-12", "Mean months until the household has adjusted (geometric).",
+        ge=1, le=120)
+    cost_shock_per_month: float = probability(
+        0.01, "assumption, range 0.003-0.03 (an illness, a broken appliance, an energy bill)",
+        "Monthly chance of an unexpected cost.")
+    cost_shock_eur_min: float = param(100.0, "EUR/month", "assumption", "Smallest extra monthly cost.",
+                                      ge=0, le=10000)
+    cost_shock_eur_max: float = param(400.0, "EUR/month", "assumption", "Largest extra monthly cost.",
+                                      ge=0, le=10000)
+    cost_shock_months_mean: float = param(3.0, "months", "assumption, range 1-6",
+                                          "Mean duration of an unexpected cost (geometric).", ge=1, le=60)
+    ordered = (("cost_shock_eur_min", "cost_shock_eur_max"),)  # a range: refused the wrong way round
 
 
 class CostOfLiving(Group):
-    """Incomes, basic living costs and rents, and how they move over time."""
+    """Basic living costs, and how rents and incomes move over time (constant prices by default)."""
 
     basic_cost_single_eur: float = param(
-        1000.0, "EUR/month", "assumption (Nibud-type basic budget, excl. rent)",
-        "Basic monthly living costs of one adult, excluding rent.", ge=0, le=10000)
+        950.0, "EUR/month", "assumption, range 850-1,100 (Nibud-type basic budget excluding rent), checked "
+        "against the betaalrisico share [PBL]", "Basic monthly living costs of one adult, excluding rent.",
+        ge=0, le=10000)
     basic_cost_extra_adult_eur: float = param(
-        450.0, "EUR/month", "assumption", "Extra basic costs of a second adult.", ge=0, le=10000)
+        450.0, "EUR/month", "assumption, range 350-550", "Extra basic costs of a second adult.", ge=0, le=10000)
     basic_cost_per_child_eur: float = param(
-        300.0, "EUR/month", "assumption", "Extra basic costs per child.", ge=0, le=10000)
+        300.0, "EUR/month", "assumption, range 200-400", "Extra basic costs per child.", ge=0, le=10000)
     coping_share: float = probability(
-        0.6, "assumption",
-        "Share of basic costs a household cannot cut: below it, rent goes unpaid.")
+        0.6, "assumption, range 0.4-0.8",
+        "Share of basic costs a household cannot cut, the floor it squeezes to under a payment plan.")
     rent_growth_per_year: float = param(
-        0.03, "1/year", "assumption (regulated rent increases 2022-23)",
-        "Yearly rent increase.", ge=-0.5, le=0.5)
+        0.0, "1/year", "assumption: constant prices; set a real rise to test rents outpacing incomes",
+        "Yearly real rent increase.", ge=-0.5, le=0.5)
     income_growth_per_year: float = param(
-        0.03, "1/year", "assumption", "Yearly income increase.", ge=-0.5, le=0.5)
+        0.0, "1/year", "assumption: constant prices", "Yearly real income increase.", ge=-0.5, le=0.5)
     energy_shock_factor: float = param(
-        1.0, "ratio", "assumption", "Multiplier on basic costs during an energy-price shock.",
-        ge=0.5, le=3)
+        1.0, "ratio", "assumption", "Multiplier on basic costs during an energy-price shock.", ge=0.5, le=3)
     energy_shock_start_month: int = param(
-        0, "month", "assumption", "First simulated month of the energy shock.", ge=0, le=1200)
+        0, "month", "assumption", "First reported month of the energy shock.", ge=0, le=1200)
     energy_shock_months: int = param(
         0, "months", "assumption", "Length of the energy shock (0 = none).", ge=0, le=1200)
 
 
 class RentPayment(Group):
-    """How a household short of money builds and repays arrears."""
+    """How a household short of money misses rent and repays arrears."""
 
     miss_scale: float = param(
-        0.6, "ratio", "assumption, calibrate to arrears stock [AE22]",
-        "Chance of missing a month's rent = this x (shortfall / rent), capped at 1.", ge=0, le=10)
+        0.3, "ratio", "assumption, calibrated",
+        "Chance of missing a month's rent = this x (shortfall / rent), capped at 1; the shortfall is "
+        "rent plus basic costs minus the money the household has.", ge=0, le=10)
     repay_share_of_surplus: float = probability(
-        0.5, "assumption", "Share of the monthly surplus used to repay arrears.")
-    arrangement_repay_share: float = probability(
-        0.5, "assumption", "Share of the surplus repaid under a payment arrangement.")
+        0.5, "assumption, range 0.3-0.8", "Share of the monthly surplus repaid without an arrangement.")
+
+
+class Turnover(Group):
+    """Tenants leave (a move, a partner, a care home, death) and new tenants move in."""
+
+    corporation_per_year: float = probability(
+        0.07, "[CBS-VR22] derived: 162,500 re-lets of 2,312,981 corporation dwellings (2022)",
+        "Yearly share of corporation tenants who move out.")
+    private_per_year: float = probability(
+        0.12, "assumption, range 0.08-0.2 (private turnover NOT found; higher than corporations)",
+        "Yearly share of private tenants who move out.")
+    in_arrears_factor: float = param(
+        2.0, "ratio", "assumption, range 1-4 ([AE14b] tenants leave over arrears, no rate found)",
+        "Move-out rate of tenants in arrears relative to others.", ge=0, le=20)
 
 
 class Landlords(Group):
-    """The landlord's arrears procedure (reminder, arrangement, signal, summons)."""
+    """The landlord's arrears procedure: contact, arrangement, (signal: policy), summons."""
 
+    contact_corporation: float = probability(
+        0.9, "[AE20] 90% of corporations contact a tenant within a month",
+        "Monthly chance that a corporation reaches a tenant in arrears it has not yet reached.")
+    contact_private: float = probability(
+        0.6, "assumption, range 0.3-0.9", "The same for private landlords.")
     arrangement_offer_corporation: float = probability(
-        0.8, "assumption ([AE20]: 90% of corporations contact within a month)",
-        "Chance a corporation offers a payment arrangement in the first months of arrears.")
+        0.8, "assumption, range 0.6-0.95 ([NHN22b] 112,600 payment-plan requests in 2021)",
+        "Chance a corporation offers a payment arrangement at first contact.")
     arrangement_offer_private: float = probability(
-        0.4, "assumption", "Chance a private landlord offers a payment arrangement.")
+        0.4, "assumption, range 0.2-0.7", "The same for private landlords.")
     arrangement_accept: float = probability(
-        0.6, "assumption", "Chance a tenant accepts an offered arrangement.")
+        0.6, "assumption, range 0.4-0.9", "Chance a tenant accepts an offered arrangement.")
+    arrangement_months_short: int = param(
+        6, "months", "[WMD] up to 6 months for arrears of up to a month", "Length of a plan for small arrears.",
+        ge=1, le=60)
+    arrangement_months_long: int = param(
+        12, "months", "[WMD][HOL] up to 12 months for larger arrears", "Length of a plan for larger arrears.",
+        ge=1, le=60)
+    min_instalment_eur: float = param(50.0, "EUR/month", "[WMD] at least EUR 50 a month",
+                                      "Smallest instalment of a plan.", ge=0, le=10000)
+    final_notice_months: float = param(
+        2.0, "months of rent", "[PAT] final notice at the end of month 2, bailiff in month 3",
+        "Arrears at which the landlord sends the final notice, with a second plan offer.", ge=0.5, le=24)
+    arrangement_cooldown_months: int = param(
+        12, "months", "[PAT][DGW] at most one plan a year", "Months after a broken plan before a new offer.",
+        ge=0, le=120)
     summons_threshold_months: float = param(
         3.0, "months of rent", "[KOP][JA] dissolution at >=3 months of arrears",
         "Arrears (in months of rent) from which a landlord may summon.", ge=1, le=24)
-    summons_hazard_corporation: float = probability(
-        0.015, "assumption, calibrate to corporation evictions 1,200-1,400/yr [AE21][AE22]",
-        "Monthly chance that a corporation summons a tenant above the threshold.")
-    summons_hazard_private: float = probability(
-        0.1, "assumption, calibrate to KBvG minus Aedes ≈2,000/yr [KB4]",
-        "Monthly chance that a private landlord summons a tenant above the threshold.")
-
-
+    summons_per_month_corporation: float = probability(
+        0.3, "assumption, calibrated, prior 0.1-0.7 (a summons typically follows within months [PAT][WMD])",
+        "Monthly chance that a corporation summons a tenant above the threshold without a running "
+        "arrangement or debt help.")
+    summons_per_month_private: float = probability(
+        0.5, "assumption, calibrated, prior 0.1-0.9", "The same for private landlords.")
     summons_family_factor: float = param(
-        0.1, "ratio",
-        "assumption, calibrate to 10-14% of evicted households with children [AE17][NOS12]",
-        "Landlords' summons hazard for families relative to others (more tolerance, more help).",
-        ge=0, le=5)
+        0.5, "ratio", "assumption, calibrated, prior 0.2-1 (extra tolerance for families; 10-14% of evicted "
+        "households have children [AE17][NOS12])",
+        "Summons chance for families relative to other tenants.", ge=0, le=5)
 
 
 class Court(Group):
-    """Kantonrechter and bailiff."""
+    """Kantonrechter: the hearing and its verdict, conditional verdicts and their breach."""
 
     hearing_delay_months: int = param(
-        1, "months", "assumption (NOT found in domain.md; example [DKV])",
-        "Months from summons to hearing.", ge=0, le=24)
-    paid_before_hearing: float = probability(
-        0.14, "[KB3] 13-15.5% of summonses paid before the hearing",
-        "Share of summoned tenants who pay before the hearing.")
+        1, "months", "assumption (NOT found; example [DKV]: weeks)", "Months from summons to hearing.", ge=0, le=24)
+    pay_before_hearing_per_month: float = probability(
+        0.14, "[KB3] 13-15.5% of summonses paid before the hearing (with the one-month delay)",
+        "Monthly chance that a summoned tenant in arrears pays before the hearing.")
     appear: float = probability(
-        0.45, "assumption ([JA]: default judgments are common)",
+        0.45, "assumption, range 0.3-0.6 ([JA]: default judgments are common; Brussels ≈60% [ILOT])",
         "Chance a tenant without legal aid appears at the hearing.")
     conditional_if_appear: float = probability(
-        0.35, "assumption", "Chance of a conditional verdict (payment plan) for a tenant who appears.")
+        0.35, "assumption, range 0.2-0.5", "Chance of a conditional verdict for a tenant who appears.")
     verdict_for_nuisance: float = probability(
-        0.6, "assumption", "Chance a nuisance case ends in an eviction order.")
+        0.6, "assumption, range 0.4-0.8", "Chance a nuisance case ends in an eviction order.")
+    conditional_months: int = param(
+        12, "months", "assumption, range 6-24", "Length of a conditional verdict's payment plan.", ge=1, le=60)
+    breach_missed_months: int = param(
+        2, "months of rent", "assumption, range 1-3",
+        "Rent missed again under a conditional verdict before the landlord may have it executed.", ge=1, le=24)
+
+
+class Bailiff(Group):
+    """From eviction order to execution: the wait, settlement and leaving, the bailiff's capacity."""
+
     execution_delay_months: int = param(
         1, "months", "[DVD][SVH] leave within ~14 days; bevel 3 days after betekening",
         "Months from eviction order to the bailiff's date.", ge=0, le=24)
-    settle_after_verdict: float = probability(
-        0.45, "assumption, calibrate to 70-75% of verdicts not executed [AE05][AE20]",
-        "Chance an arrears eviction order is settled (paid or arranged) before execution.")
-    leave_before_execution: float = probability(
-        0.3, "assumption ([SYN] ~1/3 of dwellings empty on the day)",
-        "Chance an unsettled tenant leaves before the bailiff comes.")
-    conditional_months: int = param(
-        12, "months", "assumption", "Length of a conditional verdict's payment plan.", ge=1, le=60)
+    settle_per_month: float = probability(
+        0.45, "assumption, calibrated, prior 0.2-0.8 ([AED-H] 73% of verdicts settled by agreement)",
+        "Monthly chance that a tenant with an eviction order for arrears pays or agrees while the "
+        "execution waits.")
+    leave_per_month: float = probability(
+        0.1, "[AE14b] derived: 7% of verdicts ended in handing in the keys and 5% in leaving without notice",
+        "Monthly chance that a tenant with an eviction order leaves before the bailiff comes.")
+    capacity_per_10k_per_month: float = param(
+        1.5, "executions/10k households/month",
+        "assumption, range 1-3 (≈800 bailiffs [NU18]; about twice the usual demand, so that a backlog clears)",
+        "Executions the bailiffs can carry out per month.", ge=0, le=1000)
+    stop_settle_factor: float = param(
+        0.5, "ratio", "assumption, range 0.25-1: under a moratorium tenants and landlords feel less urgency",
+        "Settlement and leaving while a moratorium holds an execution, relative to usual.", ge=0, le=2)
 
 
-class Nuisance(Group):
-    """Overlast and drug-related (Opiumwet 13b) closures: causes other than arrears."""
+class RootCauses(Group):
+    """Causes other than arrears: nuisance (overlast), drug-related closures (Opiumwet art. 13b),
+    and other breaches of the lease (subletting, woonfraude)."""
 
-    onset_per_month: float = param(
-        0.0001, "1/month", "assumption, calibrate to overlast ≈6.5-7% of evictions [AE05][AE12]",
+    nuisance_per_month: float = param(
+        0.0001, "1/month", "assumption, calibrated (overlast 6.5-7% of corporation evictions [AE05][AE12])",
         "Monthly chance a household starts a serious nuisance case.", ge=0, le=1)
-    resolve_per_month: float = probability(
-        0.15, "assumption", "Monthly chance warnings or mediation resolve a nuisance case.")
-    escalate_per_month: float = probability(
-        0.08, "assumption", "Monthly chance an unresolved nuisance case goes to court.")
+    nuisance_resolve_per_month: float = probability(
+        0.15, "assumption, range 0.05-0.3", "Monthly chance warnings or mediation resolve a nuisance case.")
+    nuisance_escalate_per_month: float = probability(
+        0.08, "assumption, range 0.03-0.2", "Monthly chance an unresolved nuisance case goes to court.")
     drug_closure_per_month: float = param(
-        0.000005, "1/month", "assumption, calibrate to cannabis 4-5.6% of evictions [AE05][AE12]",
+        0.000005, "1/month", "assumption, calibrated (cannabis 4-5.6% of evictions [AE05][AE12])",
         "Monthly chance of a mayor's drug-related closure of a dwelling.", ge=0, le=1)
     drug_eviction: float = probability(
-        0.95, "[AE12] cannabis verdicts almost always executed",
-        "Chance a closure ends the tenancy.")
+        0.95, "[AE12] cannabis verdicts almost always executed", "Chance a closure ends the tenancy.")
+    lease_breach_per_month: float = param(
+        0.000005, "1/month", "assumption, calibrated (fraud and subletting 7.9% of evictions in 2012 [AE12])",
+        "Monthly chance a landlord takes a tenant to court for subletting or other fraud.", ge=0, le=1)
+    lease_breach_verdict: float = probability(
+        0.9, "[AE12] sublet verdicts are almost always executed", "Chance a lease-breach case ends in an order.")
+    family_factor: float = param(
+        0.3, "ratio", "assumption, range 0.1-1 (79-84% of evicted households are single adults [AE16][AE17]; "
+        "nuisance, drugs and fraud mostly concern them)",
+        "Chance of a nuisance case, drug closure or lease breach for families relative to other households.",
+        ge=0, le=5)
 
 
 class AfterEviction(Group):
@@ -196,13 +332,15 @@ class Costs(Group):
     summons_eur: float = param(1000.0, "EUR/case", "assumption", "Landlord: summons and court fees.",
                                ge=0, le=1e6)
     eviction_landlord_eur: float = param(7500.0, "EUR/eviction", "[EPQ] EUR 5-10k",
-                                         "Landlord: cost of an executed eviction.", ge=0, le=1e6)
+                                         "Landlord: cost of an executed eviction (bailiff, removal, storage).",
+                                         ge=0, le=1e6)
     court_case_eur: float = param(600.0, "EUR/case", "assumption", "National: court's cost of a case.",
                                   ge=0, le=1e6)
     legal_aid_eur: float = param(1000.0, "EUR/case", "assumption", "National: legal aid per case.",
                                  ge=0, le=1e6)
-    outreach_eur: float = param(150.0, "EUR/reached", "assumption",
-                                "Municipality: outreach per household reached.", ge=0, le=1e6)
+    outreach_eur: float = param(150.0, "EUR/contact", "assumption, range 100-300",
+                                "Municipality: outreach staff per contact it can make in a month "
+                                "(paid for the capacity, used or not).", ge=0, le=1e6)
     debt_help_eur: float = param(2400.0, "EUR/case", "[NIJ] ≈EUR 2,400 per household",
                                  "Municipality: debt help per case.", ge=0, le=1e6)
     shelter_month_eur: float = param(1250.0, "EUR/household-month", "[EV] ≈EUR 15k per place per year",
@@ -221,12 +359,16 @@ class Costs(Group):
 class Context(Group):
     """All context assumptions, by stage of the pathway."""
 
+    incomes: Incomes = Incomes()
+    rent_allowance: RentAllowance = RentAllowance()
     shocks: Shocks = Shocks()
     cost_of_living: CostOfLiving = CostOfLiving()
     rent_payment: RentPayment = RentPayment()
+    turnover: Turnover = Turnover()
     landlords: Landlords = Landlords()
     court: Court = Court()
-    nuisance: Nuisance = Nuisance()
+    bailiff: Bailiff = Bailiff()
+    root_causes: RootCauses = RootCauses()
     after_eviction: AfterEviction = AfterEviction()
     schools: Schools = Schools()
     costs: Costs = Costs()

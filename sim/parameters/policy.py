@@ -15,60 +15,96 @@ from .base import Group, param, probability
 
 class EarlySignalling(Group):
     """Vroegsignalering (Wgs, since 2021): landlords signal arrears to the municipality, which
-    reaches out and offers help. Help lowers missed payments and pauses the summons."""
+    reaches out within its outreach capacity and offers help (see DebtHelp for what help does)."""
 
     enabled: bool = param(True, "switch", "Wgs 2021", "Landlords signal arrears to the municipality.")
     arrears_months_to_signal: float = param(
         1.0, "months of rent", "[AE20][AMS2] signal after about one month",
         "Arrears at which the landlord signals.", ge=0.5, le=12)
     reach: float = probability(0.20, "[DV3b] reach ≈20% (derived)",
-                               "Share of signalled households the municipality reaches.")
+                               "Share of signalled households the municipality reaches (within capacity).")
     acceptance: float = probability(0.37, "[DV2b][DV3b] 35-39% of those reached",
                                     "Share of reached households that accept help.")
     compliance_corporation: float = probability(
-        1.0, "assumption (Wgs duty since 2021)", "Share of arrears cases a corporation signals.")
+        1.0, "assumption, range 0.8-1 (Wgs duty since 2021)", "Share of arrears cases a corporation signals.")
     compliance_private: float = probability(
-        0.5, "assumption", "Share of arrears cases a private landlord signals.")
+        0.5, "assumption, range 0.2-0.8", "Share of arrears cases a private landlord signals.")
     include_nuisance: bool = param(False, "switch", "assumption",
                                    "Nuisance cases are signalled too (not in the baseline).")
     home_visits_families: bool = param(
-        False, "switch", "[NOS21] home visits work best (effect size: assumption)",
-        "Families are visited at home: reach and acceptance for families rise by half the gap to 1.")
+        False, "switch", "[NOS21] home visits work best",
+        "Signalled families are visited at home (uses outreach capacity like any contact).")
+    home_visit_reach: float = probability(
+        0.6, "assumption, range 0.4-0.8 ([NOS21] home visits work best; [NO5] Eropaf)",
+        "Share of signalled families reached by a home visit.")
+    home_visit_acceptance: float = probability(
+        0.5, "assumption, range 0.37-0.7", "Share of families visited at home who accept help.")
+    outreach_capacity_per_10k_per_month: float = param(
+        12.0, "contacts/10k households/month",
+        "assumption, range 8-20 ([NO5] Eropaf Amsterdam: 19 staff for 400-600 signals a month); above "
+        "the baseline's need (≈9), so that the baseline's reach is not capacity-bound",
+        "Households the outreach team can contact per month; signals beyond it go unanswered.",
+        ge=0, le=1000)
 
 
 class DebtHelp(Group):
-    """Municipal debt help: a capacity-limited queue; help cuts missed rent and pauses summons."""
+    """Municipal debt help after an accepted offer: a capacity-limited queue (households facing a
+    summons first), then budget management that cuts missed rent, a plan the landlord accepts
+    (no summons while it runs: the breathing space), and for some a debt settlement that
+    settles the rent arrears."""
 
     capacity_per_10k_per_month: float = param(
         6.0, "intakes/10k households/month",
-        "assumption ([NV22] 75-79k applications/yr ≈ 1.9 per 1,000 households per month, all sources)",
-        "New debt-help cases a municipality can start per month.", ge=0, le=1000)
-    duration_months: int = param(12, "months", "assumption", "Length of debt help.", ge=1, le=120)
-    miss_reduction: float = probability(0.7, "assumption",
-                                        "Cut in the chance of missing rent while in debt help.")
+        "assumption, range 3-10 ([NV22] 75-79k applications a year ≈ 1.9 per 1,000 households a month, "
+        "all debts and all households; [NV19b] an 11-day wait)",
+        "New debt-help cases a municipality can start per month for signalled tenants.", ge=0, le=1000)
+    priority_facing_summons: bool = param(
+        True, "switch", "[NV19b] crises (e.g. a threatened eviction) within 3 working days",
+        "Tenants with arrears at the summons threshold or a court case go first in the queue.")
+    duration_months: int = param(12, "months", "assumption, range 6-36", "Length of debt help.", ge=1, le=120)
+    miss_reduction: float = probability(
+        0.7, "assumption, range 0.4-0.9 (budget management pays fixed costs first)",
+        "Cut in the chance of missing rent while in debt help.")
     breathing_space: bool = param(True, "switch", "assumption (Wgs breathing space)",
                                   "Landlords do not summon while a tenant is in debt help.")
+    instalment_share_of_budget: float = probability(
+        0.5, "assumption, range 0.3-0.8 (the plan follows the household's budget, not the landlord's terms)",
+        "Share of what is left after rent and uncuttable costs that a debt-help plan asks each month.")
+    settlement_share: float = probability(
+        0.39, "[NV16] 37-41% of applications reach a debt settlement",
+        "Share of helped households whose debts go into a settlement that settles the rent arrears.")
+    settlement_months: int = param(
+        4, "months", "[5DOK-SR] NVVK norm: 120 days to reach a deal with creditors",
+        "Months from the start of help to a settlement.", ge=1, le=36)
+    dropout_per_month: float = probability(
+        0.03, "assumption, range 0.01-0.06 ([NV16] 64% of settlements completed)",
+        "Monthly chance that a household drops out of debt help.")
 
 
 class DirectRentPayment(Group):
-    """Rent paid straight from benefits (inhouding), for helped households on benefits."""
+    """Rent withheld from a benefit and paid to the landlord (inhouding): rent covered by the
+    benefit can no longer be missed. Offered to helped households on benefits; it ends when the
+    household no longer lives on a benefit."""
 
-    uptake: float = probability(0.3, "assumption",
+    uptake: float = probability(0.3, "assumption, range 0.1-0.6",
                                 "Share of helped households on benefits whose rent is paid directly.")
 
 
 class LegalAid(Group):
-    """Legal aid and understandable information for summoned tenants."""
+    """Legal aid and understandable information for summoned tenants; the aid stays with the case
+    (a conditional verdict and its breach included)."""
 
-    share_summoned: float = probability(0.15, "assumption",
+    share_summoned: float = probability(0.15, "assumption, range 0.05-0.3",
                                         "Share of summoned tenants who get legal aid.")
-    appear_with_aid: float = probability(0.9, "assumption",
+    appear_with_aid: float = probability(0.9, "assumption, range 0.7-0.95",
                                          "Chance a tenant with legal aid appears at the hearing.")
     conditional_with_aid: float = probability(
-        0.6, "assumption ([ECO] NYC right to counsel, not causal)",
+        0.6, "assumption, range 0.4-0.8 ([ECO] NYC right to counsel, not causal)",
         "Chance of a conditional verdict for a tenant with legal aid who appears.")
     plain_language_summons: bool = param(
-        False, "switch", "assumption", "Summons in plain language: appearance without aid +0.15.")
+        False, "switch", "assumption", "Summons in plain language: more tenants without aid appear.")
+    plain_language_appear_gain: float = probability(
+        0.15, "assumption, range 0.05-0.25", "Rise in appearance without aid from a plain-language summons.")
 
 
 class ChildRightsTest(Group):
@@ -127,15 +163,23 @@ class Rehousing(Group):
 
 
 class Moratorium(Group):
-    """No executions in a period: for everybody or for families with children."""
+    """No executions in a period, for all households or families, of all landlords or one type.
 
-    scope: Literal["none", "all", "families"] = Field("none", description="Who is protected.")
+    What tenants and landlords do while an execution waits is an assumption with a range
+    (context.bailiff.stop_settle_factor); executions held back go to the bailiff afterwards,
+    within the bailiffs' capacity."""
+
+    scope: Literal["none", "all", "families"] = Field("none", description="Which households are protected.")
+    landlords: Literal["all", "corporation", "private"] = Field(
+        "all", description="Whose tenants are protected: all landlords, corporations only or private only.")
+    pause_summonses: bool = param(False, "switch", "assumption",
+                                  "Landlords do not summon protected households during the stop either.")
     calendar_months: list[int] = Field(
         default_factory=list,
         description="Calendar months (1-12) without executions, e.g. [11, 12, 1, 2, 3] for winter.")
-    from_month: int = param(0, "month", "assumption", "First simulated month of the moratorium.",
+    from_month: int = param(0, "month", "assumption", "First reported month of the moratorium.",
                             ge=0, le=1200)
-    to_month: int = param(1200, "month", "assumption", "Last simulated month of the moratorium.",
+    to_month: int = param(1200, "month", "assumption", "Last reported month of the moratorium.",
                           ge=0, le=1200)
 
     @field_validator("calendar_months")

@@ -1,48 +1,48 @@
-"""Phases 6 and 7: the court (kantonrechter) and the bailiff.
+"""Phase 6: the court (kantonrechter).
 
-A summons opens a case; the hearing follows after the hearing delay. Some tenants pay before
-the hearing; the others get a default judgment when they do not appear, or, when they appear,
-an eviction order or a conditional verdict (a payment plan). Legal aid and a child-rights test
-change these odds. Most eviction orders are never executed: the tenant pays, agrees, or leaves;
-otherwise the bailiff evicts on the set date, unless a moratorium postpones it.
+A summons opens a case; the hearing follows after the hearing delay, and while it waits a tenant
+in arrears may pay [KB3]. At the hearing the tenant appears or not (default judgment; legal aid
+and a plain-language summons raise appearance), and the court gives one verdict: a conditional
+verdict (the tenancy goes on under a payment plan), an eviction order, or, for nuisance and
+lease breaches without grounds, a dismissal. Legal aid and a child-rights test change the odds.
+A tenant who misses rent again under a conditional verdict, up to a set number of months, can
+be evicted without a new verdict: the landlord hands the breached verdict to the bailiff (a
+breach order, its own flow). Legal aid stays with the case throughout.
 
-The court's calendar is a docket keyed by month and processed inside the monthly schedule, so
-every flow lands in the month it happens. (Mesa's own event list runs events after the step of
-the same time, which would shift court flows into the next month's outcomes.)
+A household has at most one open case, so cases live in the household arrays (case_stage,
+case_cause, case_due, case_aid) and the court keeps the index of open cases. Every flow lands
+in the month it happens (the court's calendar is processed inside the monthly schedule).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 
-from .households import NOBODY
+from .households import NEVER
+from .idsets import union
+from .outcomes import CAUSES
 
 if TYPE_CHECKING:
     from .model import EvictionModel
 
-@dataclass
-class CourtCase:
-    """One summons (or drug closure) on its way through the court."""
-
-    household: int
-    cause: str
-    family: bool
-    legal_aid: bool
+NO_CASE, HEARING, ORDERED = 0, 1, 2
+ARREARS, NUISANCE, DRUGS, LEASE_BREACH = (CAUSES.index(c) for c in ("arrears", "nuisance", "drugs", "lease_breach"))
 
 
 class Court(mesa.Agent):
-    """The court and bailiff serving all municipalities of the run."""
+    """The court serving all municipalities of the run; the bailiff (bailiff.py) executes its orders."""
 
     def __init__(self, model: "EvictionModel") -> None:
         super().__init__(model)
-        self.hearings: dict[int, list[CourtCase]] = defaultdict(list)
-        self.executions: dict[int, list[CourtCase]] = defaultdict(list)
-        self.open_cases = 0
+        self.open = np.empty(0, np.int64)          # dwellings with an open case
+        self.conditional = np.empty(0, np.int64)   # dwellings under a running conditional verdict
+
+    @property
+    def open_cases(self) -> int:
+        return int(self.open.size)
 
     def summon(self, t: int, ids: np.ndarray, cause: str) -> None:
         """Open a case for each household; the hearing comes after the hearing delay."""
@@ -50,140 +50,150 @@ class Court(mesa.Agent):
         hh = m.households
         if ids.size == 0:
             return
-        hh.in_court[ids] = True
-        aid = m.streams.draws("legal_aid", t, ids) < m.policy.legal_aid.share_summoned
-        fam = hh.children[ids] > 0
-        delay = 0 if cause == "drugs" else m.context.court.hearing_delay_months
-        for hid, has_aid, is_family in zip(ids.tolist(), aid.tolist(), fam.tolist()):
-            case = CourtCase(hid, cause, is_family, has_aid)
-            self.hearings[t + delay].append(case)
-            self._follow(t, hid)
-            m.journeys.log(t, hid, "summons", cause + (", legal aid" if has_aid else ""))
-        self.open_cases += ids.size
+        aid = m.streams.draws("legal_aid", t, hh.hid[ids]) < m.policy.legal_aid.share_summoned
+        hh.case_stage[ids] = HEARING
+        hh.case_cause[ids] = CAUSES.index(cause)
+        hh.case_due[ids] = t + (0 if cause == "drugs" else m.context.court.hearing_delay_months)
+        hh.case_since[ids] = t
+        hh.case_aid[ids] = aid
+        hh.arrangement[ids] = False
+        self.open = union(self.open, ids)
         m.outcomes.add(f"summonses_{cause}", ids.size)
         m.outcomes.add("legal_aid_cases", int(aid.sum()))
         m.outcomes.add_cost("landlord", ids.size * m.context.costs.summons_eur)
-        m.outcomes.add_cost("national", ids.size * m.context.costs.court_case_eur
-                            + int(aid.sum()) * m.context.costs.legal_aid_eur)
+        m.outcomes.add_cost("national", ids.size * m.context.costs.court_case_eur + int(aid.sum()) * m.context.costs.legal_aid_eur)
+        for slot in ids.tolist():
+            self._follow(t, slot, cause)
 
-    def _follow(self, t: int, hid: int) -> None:
-        """Follow the household's journey from here, with a line on what came before."""
+    def _follow(self, t: int, slot: int, cause: str) -> None:
+        """Log the summons, following the household from here on (with a line on what came before)."""
         m = self.model
-        if m.journeys.follow(hid, m.streams.draw("journey_follow", 0, hid)):
-            hh = m.households
-            since = int(hh.arrears_since[hid])
+        hh = m.households
+        hid = int(hh.hid[slot])
+        if m.journeys.follow_at_court(slot):
+            since = int(hh.arrears_since[slot])
             # Months on the report's clock (month 0 = first reported month), like the `month` column.
             arrears = f"arrears since month {since - m.warmup}" if since >= 0 else "no arrears"
-            before = f"{arrears}; signalled: {bool(hh.signalled[hid])}; debt help: {bool(hh.help_until[hid] >= 0)}"
+            before = f"{arrears}; signalled: {bool(hh.signalled[slot])}; debt help: {bool(hh.help_since[slot] >= 0)}"
             m.journeys.log(t, hid, "before_court", before)
+        m.journeys.log(t, hid, "summons", cause + (", legal aid" if hh.case_aid[slot] else ""))
 
     def step(self, t: int) -> None:
-        self._breaches(t)
-        for case in self.hearings.pop(t, []):
-            self.hear(t, case)
-        for case in self.executions.pop(t, []):
-            self.execute(t, case)
+        hh = self.model.households
+        self._conditional_verdicts(t)
+        waiting = self.open[(hh.case_stage[self.open] == HEARING) & (hh.case_since[self.open] < t)]
+        self._pay_before_hearing(t, waiting)
+        due = self.open[(hh.case_stage[self.open] == HEARING) & (hh.case_due[self.open] <= t)]
+        self.hear(t, due)
 
-    # -- hearing ---------------------------------------------------------------------------
-    def _draw(self, name: str, t: int, case: CourtCase) -> float:
-        return self.model.streams.draw(name, t, case.household)
+    # -- before the hearing ------------------------------------------------------------------
+    def _pay_before_hearing(self, t: int, ids: np.ndarray) -> None:
+        m = self.model
+        hh = m.households
+        ids = ids[hh.case_cause[ids] == ARREARS]
+        paid = ids[m.streams.draws("paid_before_hearing", t, hh.hid[ids]) < m.context.court.pay_before_hearing_per_month]
+        self.close(t, paid, "paid_before_hearing", repaid=True)
 
-    def hear(self, t: int, case: CourtCase) -> None:
-        c = self.model.context.court
-        if case.cause == "arrears" and self._draw("paid_before_hearing", t, case) < c.paid_before_hearing:
-            self.close(t, case, "paid_before_hearing", repaid=True)
+    # -- the hearing -------------------------------------------------------------------------
+    def hear(self, t: int, ids: np.ndarray) -> None:
+        """One verdict per hearing: conditional, eviction order, or dismissed."""
+        m = self.model
+        hh = m.households
+        if ids.size == 0:
             return
-        appears = self._draw("appear", t, case) < self._p_appear(case)
-        if not appears:
-            self.model.outcomes.add("default_judgments", 1)
-        if self._draw("verdict", t, case) < self._p_conditional(case, appears):
-            self.conditional(t, case)
-        elif self._draw("grounds", t, case) >= self._p_grounds(case):
-            self.close(t, case, "dismissed")
-        else:
-            self.order_eviction(t, case, "default judgment" if not appears else "eviction order")
+        hids = hh.hid[ids]
+        appears = m.streams.draws("appear", t, hids) < self._p_appear(ids)
+        conditional = m.streams.draws("verdict", t, hids) < self._p_conditional(ids, appears)
+        grounds = m.streams.draws("grounds", t, hids) < self._p_grounds(ids)
+        m.outcomes.add("hearings", ids.size)
+        m.outcomes.add("default_judgments", int((~appears).sum()))
+        self._conditional(t, ids[conditional])
+        self.close(t, ids[~conditional & ~grounds], "dismissed")
+        ordered = ~conditional & grounds
+        self.order_eviction(t, ids[ordered], np.where(appears[ordered], "eviction order", "default judgment"))
 
-    def _p_grounds(self, case: CourtCase) -> float:
-        """Chance the court finds grounds to dissolve the lease (arrears: always)."""
-        if case.cause == "nuisance":
-            return self.model.context.court.verdict_for_nuisance
-        if case.cause == "drugs":
-            return self.model.context.nuisance.drug_eviction
-        return 1.0
-
-    def _p_appear(self, case: CourtCase) -> float:
+    def _p_appear(self, ids: np.ndarray) -> np.ndarray:
         la, c = self.model.policy.legal_aid, self.model.context.court
-        if case.legal_aid:
-            return la.appear_with_aid
-        return min(1.0, c.appear + (0.15 if la.plain_language_summons else 0.0))
+        without = min(1.0, c.appear + (la.plain_language_appear_gain if la.plain_language_summons else 0.0))
+        return np.where(self.model.households.case_aid[ids], la.appear_with_aid, without)
 
-    def _p_conditional(self, case: CourtCase, appears: bool) -> float:
-        if case.cause == "drugs":
-            return 0.0
+    def _p_conditional(self, ids: np.ndarray, appears: np.ndarray) -> np.ndarray:
         pol, c = self.model.policy, self.model.context.court
-        p = 0.0
-        if appears:
-            p = pol.legal_aid.conditional_with_aid if case.legal_aid else c.conditional_if_appear
-        if case.family and pol.child_rights_test.enabled:
-            p = 1 - (1 - p) * (1 - pol.child_rights_test.court_conditional_families)
-        return p
-
-    def conditional(self, t: int, case: CourtCase) -> None:
-        """A conditional verdict: the tenancy goes on under a payment plan."""
         hh = self.model.households
-        hh.conditional_until[case.household] = t + self.model.context.court.conditional_months
-        hh.arrangement[case.household] = True
-        self.close(t, case, "conditional_verdict")
+        p = np.where(hh.case_aid[ids], pol.legal_aid.conditional_with_aid, c.conditional_if_appear) * appears
+        cause = hh.case_cause[ids]
+        weighed = (cause == ARREARS) | (cause == NUISANCE)
+        if pol.child_rights_test.enabled:
+            test = hh.families(ids) & weighed
+            p = np.where(test, 1 - (1 - p) * (1 - pol.child_rights_test.court_conditional_families), p)
+        return np.where(weighed, p, 0.0)
 
-    def order_eviction(self, t: int, case: CourtCase, label: str) -> None:
-        self.model.outcomes.add("eviction_orders", 1)
-        self.model.journeys.log(t, case.household, "eviction_order", label)
-        self.executions[self._execution_month(t + self.model.context.court.execution_delay_months, case)].append(case)
+    def _p_grounds(self, ids: np.ndarray) -> np.ndarray:
+        """Chance the court finds grounds to dissolve the lease (arrears: always)."""
+        rc, c = self.model.context.root_causes, self.model.context.court
+        by_cause = np.array([1.0, c.verdict_for_nuisance, rc.drug_eviction, rc.lease_breach_verdict])
+        return by_cause[self.model.households.case_cause[ids]]
 
-    # -- execution -------------------------------------------------------------------------
-    def _breaches(self, t: int) -> None:
-        """A tenant under a conditional verdict who misses rent can be evicted without a new hearing."""
-        hh = self.model.households
-        missed = self.model.rent.missed
-        breached = missed[(hh.conditional_until[missed] > t) & ~hh.in_court[missed]]
-        hh.conditional_until[breached] = NOBODY
-        hh.in_court[breached] = True
-        self.open_cases += breached.size
-        self.model.outcomes.add("conditional_breaches", breached.size)
-        for hid in breached.tolist():
-            case = CourtCase(hid, "arrears", bool(hh.children[hid] > 0), False)
-            self.model.journeys.log(t, hid, "conditional_breached", "")
-            self.order_eviction(t, case, "breach of conditional verdict")
+    def _conditional(self, t: int, ids: np.ndarray) -> None:
+        """The tenancy goes on under a payment plan; the case closes, legal aid stays with it."""
+        m = self.model
+        hh = m.households
+        lc = m.context.landlords
+        hh.conditional_until[ids] = t + m.context.court.conditional_months
+        hh.conditional_missed[ids] = 0
+        hh.watch[ids] = True
+        m.procedure.start_plan(ids, lc.arrangement_months_long, lc.arrangement_months_long)
+        self.conditional = union(self.conditional, ids)
+        self.close(t, ids, "conditional_verdict", keep_aid=True)
 
-    def _execution_month(self, month: int, case: CourtCase) -> int:
-        """The first month from `month` on that no moratorium covers for this household."""
-        mor = self.model.policy.moratorium
-        if mor.scope == "none" or (mor.scope == "families" and not case.family):
-            return month
-        start = month
-        while self.model.in_moratorium(month) and month <= self.model.last_month:
-            month += 1
-        if month > start:
-            self.model.outcomes.add("executions_postponed", 1)
-        return month
+    def order_eviction(self, t: int, ids: np.ndarray, label: str | np.ndarray, breach: bool = False) -> None:
+        """An eviction order, or a breached conditional verdict (no new verdict), goes to the bailiff."""
+        m = self.model
+        hh = m.households
+        hh.case_stage[ids] = ORDERED
+        hh.case_due[ids] = t + m.context.bailiff.execution_delay_months
+        hh.case_since[ids] = t
+        m.outcomes.add("executions_ordered", ids.size)
+        if not breach:
+            m.outcomes.add("eviction_orders", ids.size)
+        for hid, text in zip(hh.hid[ids].tolist(), np.broadcast_to(label, ids.shape).tolist()):
+            m.journeys.log(t, hid, "eviction_order", text)
 
-    def execute(self, t: int, case: CourtCase) -> None:
-        c = self.model.context.court
-        if case.cause == "arrears" and self._draw("settle", t, case) < c.settle_after_verdict:
-            self.close(t, case, "settled_after_verdict", repaid=True)
+    # -- conditional verdicts ----------------------------------------------------------------
+    def _conditional_verdicts(self, t: int) -> None:
+        """Breaches go to the bailiff without a new verdict; plans that ran their course end."""
+        m = self.model
+        hh = m.households
+        running = self.conditional[hh.conditional_until[self.conditional] > t]
+        ended = self.conditional[hh.conditional_until[self.conditional] == t]
+        hh.case_aid[ended[hh.case_stage[ended] == NO_CASE]] = False
+        m.outcomes.add("conditional_completed", ended.size)
+        breached = running[(hh.conditional_missed[running] >= m.context.court.breach_missed_months)
+                           & hh.occupied[running] & (hh.case_stage[running] == NO_CASE)]
+        hh.conditional_until[breached] = NEVER
+        hh.arrangement[breached] = False
+        hh.case_cause[breached] = ARREARS
+        self.open = union(self.open, breached)
+        m.outcomes.add("breach_orders", breached.size)
+        self.order_eviction(t, breached, "breach of conditional verdict", breach=True)
+        self.conditional = running[hh.conditional_until[running] > t]
+
+    # -- closing -----------------------------------------------------------------------------
+    def close(self, t: int, ids: np.ndarray, outcome: str, repaid: bool = False, keep_aid: bool = False) -> None:
+        """The case ends; `repaid`: the arrears were paid or settled, so the spell ends too."""
+        m = self.model
+        hh = m.households
+        if ids.size == 0:
             return
-        if self._draw("leave", t, case) < c.leave_before_execution:
-            self.close(t, case, "left_before_execution")
-            self.model.displacement.displace(t, case, executed=False)
-            return
-        self.close(t, case, "executed")
-        self.model.displacement.displace(t, case, executed=True)
-
-    def close(self, t: int, case: CourtCase, outcome: str, repaid: bool = False) -> None:
-        hh = self.model.households
-        hh.in_court[case.household] = False
+        hh.case_stage[ids] = NO_CASE
+        hh.case_due[ids] = NEVER
+        if not keep_aid:
+            hh.case_aid[ids] = False
         if repaid:
-            hh.end_spell(case.household)
-        self.open_cases -= 1
-        self.model.outcomes.add(f"cases_{outcome}", 1)
-        self.model.journeys.log(t, case.household, outcome, case.cause)
+            owing = ids[hh.arrears[ids] > 0]
+            m.outcomes.add("arrears_ended_court", owing.size)
+            hh.end_spell(owing)
+        self.open = self.open[hh.case_stage[self.open] != NO_CASE]
+        m.outcomes.add(f"cases_{outcome}", ids.size)
+        for hid, cause in zip(hh.hid[ids].tolist(), hh.case_cause[ids].tolist()):
+            m.journeys.log(t, hid, outcome, CAUSES[cause])

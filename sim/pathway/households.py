@@ -1,168 +1,144 @@
-"""Households: the bulk monthly state of every rented household, kept in NumPy arrays.
+"""Households: every rented dwelling and the household living in it, in NumPy arrays.
 
 Millions of households pay their rent each month and only a few percent are ever in trouble,
-so their state lives in arrays indexed by household id (design.md section 7). Phases 1 and 2
-of the pathway act here: income and cost shocks, and rent payment that builds or repays arrears.
-The rare, rich parts (court cases, displacement) are Mesa agents elsewhere.
+so their state lives in arrays indexed by dwelling (design.md section 7). A dwelling keeps its
+municipality and landlord type; its tenant changes when a household moves out (turnover,
+eviction) and another moves in (tenants.py), paying the dwelling's asking rent or what it can afford. Each household has an id fixed by where and when
+it moved in (`household_ids`), so random draws follow the household, not the dwelling, and a
+rehoused household keeps its id in its new home.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .population import ADULTS, COUPLE_CHILDREN, HAS_CHILDREN, SINGLE_PARENT, Block, Profile
-from .streams import Streams
-
-if TYPE_CHECKING:
-    from .model import EvictionModel
+from .population import COUPLE_CHILDREN, SINGLE_PARENT
 
 NOBODY = np.int16(-1)
+NEVER = np.int16(-1)
+
+
+def household_ids(slots: np.ndarray, month: int) -> np.ndarray:
+    """Ids of households moving into `slots` in simulation `month` (month -1: the first tenants)."""
+    return (np.int64(month + 2) << np.int64(32)) | np.asarray(slots, dtype=np.int64)
 
 
 @dataclass
 class HouseholdArrays:
-    """State of all households; every array has one entry per household id."""
+    """One entry per dwelling. Fields after `hid` describe the household living there now."""
 
+    # the dwelling
     municipality: np.ndarray      # int16, index of the Municipality agent
     private: np.ndarray           # bool, private landlord (else housing corporation)
+    rent: np.ndarray              # float32, EUR/month the current tenancy's rent
+    occupied: np.ndarray          # bool, a household lives here (else vacant until re-let)
+    # the household
+    hid: np.ndarray               # int64, household id (see household_ids)
+    moved_in: np.ndarray          # int16, month the household moved in
     composition: np.ndarray       # int8, index into population.COMPOSITIONS
     adults: np.ndarray            # int8
     children: np.ndarray          # int8
     school_children: np.ndarray   # int8, children aged 4-17
-    on_benefits: np.ndarray       # bool
-    income: np.ndarray            # float32, EUR/month net, without shock
-    rent: np.ndarray              # float32, EUR/month
+    earnings: np.ndarray          # float32, EUR/month the household earns (before benefits)
+    income: np.ndarray            # float32, EUR/month regular net income incl. benefits
+    on_benefits: np.ndarray       # bool, lives on a benefit at the social minimum
+    allowance: np.ndarray         # float32, EUR/month rent allowance (huurtoeslag)
     basic_cost: np.ndarray        # float32, EUR/month basic living costs (norm)
-    housed: np.ndarray            # bool, lives in its rented dwelling (else displaced)
-    shock_until: np.ndarray       # int16, month its income shock ends (-1: never shocked)
-    shock_loss: np.ndarray        # float32, share of income lost while shocked
+    short: np.ndarray             # bool, income cannot cover rent and the uncuttable basic costs
+    # stage 1: shocks
+    shock_kind: np.ndarray        # int8, finances.SHOCK_KINDS index of the running income shock
+    shock_until: np.ndarray       # int16, month the income shock ends (-1: none)
+    shock_income: np.ndarray      # float32, EUR/month income while the shock lasts
+    cost_until: np.ndarray        # int16, month an extra cost ends (-1: none)
+    cost_extra: np.ndarray        # float32, EUR/month extra cost while it lasts
+    # stages 2-3: arrears and the landlord's procedure
     arrears: np.ndarray           # float32, EUR owed to the landlord
     arrears_since: np.ndarray     # int16, month the current arrears spell began (-1: none)
-    contacted: np.ndarray         # bool, landlord made contact in this spell
-    arrangement: np.ndarray       # bool, a payment arrangement is running
+    contacted: np.ndarray         # bool, the landlord reached the tenant in this spell
+    final_notice: np.ndarray      # bool, the landlord sent the final notice in this spell
+    arrangement: np.ndarray       # bool, a payment plan is running
+    instalment: np.ndarray        # float32, EUR/month on top of rent under the plan
+    plan_broken: np.ndarray       # int16, month the last plan was broken (-1: never)
     signalled: np.ndarray         # bool, signalled to the municipality in this spell
+    # stage 4: municipal help
+    queued_since: np.ndarray      # int16, month the household joined the debt-help queue (-1: not queued)
+    help_since: np.ndarray        # int16, month debt help started (-1: none)
     help_until: np.ndarray        # int16, month debt help ends (-1: none)
-    queued: np.ndarray            # bool, waiting for debt help
-    direct_payment: np.ndarray    # bool, rent paid straight from benefits
-    in_court: np.ndarray          # bool, a court case is open
-    conditional_until: np.ndarray  # int16, month a conditional verdict's plan ends (-1: none)
+    direct_payment: np.ndarray    # bool, rent withheld from the benefit
+    # stage 5: root causes
     nuisance_since: np.ndarray    # int16, month a nuisance case began (-1: none)
+    # stages 6-7: court and bailiff (at most one open case per household)
+    case_stage: np.ndarray        # int8, courts.NO_CASE / HEARING / ORDERED
+    case_cause: np.ndarray        # int8, index into outcomes.CAUSES
+    case_due: np.ndarray          # int16, month of the hearing or the bailiff's date
+    case_since: np.ndarray        # int16, month the case reached its current stage
+    case_aid: np.ndarray          # bool, legal aid (stays with the case and a conditional verdict)
+    conditional_until: np.ndarray  # int16, month a conditional verdict's plan ends (-1: none)
+    conditional_missed: np.ndarray  # int8, months of rent missed since the conditional verdict
+    # bookkeeping
+    watch: np.ndarray             # bool, the rent phase looks at this household (see rent.py)
+    followed: np.ndarray          # bool, the household's journey is logged (journeys.py)
 
     @property
     def size(self) -> int:
-        return int(self.income.size)
+        return int(self.rent.size)
 
     def in_help(self, t: int, ids: np.ndarray) -> np.ndarray:
         return self.help_until[ids] > t
 
+    def families(self, ids: np.ndarray) -> np.ndarray:
+        """Which of `ids` are households with children (bool mask)."""
+        comp = self.composition[ids]
+        return (comp == SINGLE_PARENT) | (comp == COUPLE_CHILDREN)
+
     def end_spell(self, ids: np.ndarray | int) -> None:
-        """Arrears repaid: the landlord's procedure starts afresh next time."""
+        """The arrears spell is over: the landlord's procedure starts afresh next time."""
         self.arrears[ids] = 0.0
-        self.arrears_since[ids] = NOBODY
+        self.arrears_since[ids] = NEVER
         self.contacted[ids] = False
+        self.final_notice[ids] = False
         self.arrangement[ids] = False
+        self.instalment[ids] = 0.0
         self.signalled[ids] = False
 
-
-def generate(blocks: list[Block], basic: "BasicCosts", streams: Streams) -> HouseholdArrays:
-    """Draw the synthetic households of every block (municipality)."""
-    parts = [_generate_block(b, i, basic, streams) for i, b in enumerate(blocks)]
-    arrays = {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
-    n = arrays["income"].size
-    return HouseholdArrays(
-        **arrays,
-        housed=np.ones(n, bool),
-        shock_until=np.full(n, NOBODY, np.int16),
-        shock_loss=np.zeros(n, np.float32),
-        arrears=np.zeros(n, np.float32),
-        arrears_since=np.full(n, NOBODY, np.int16),
-        contacted=np.zeros(n, bool),
-        arrangement=np.zeros(n, bool),
-        signalled=np.zeros(n, bool),
-        help_until=np.full(n, NOBODY, np.int16),
-        queued=np.zeros(n, bool),
-        direct_payment=np.zeros(n, bool),
-        in_court=np.zeros(n, bool),
-        conditional_until=np.full(n, NOBODY, np.int16),
-        nuisance_since=np.full(n, NOBODY, np.int16),
-    )
+    def clear_household(self, ids: np.ndarray) -> None:
+        """Forget everything about the household that lived in `ids` (it moved out)."""
+        for f in fields(self):
+            if f.name not in DWELLING_FIELDS:
+                getattr(self, f.name)[ids] = EMPTY[f.name]
+        self.occupied[ids] = False
 
 
-@dataclass(frozen=True)
-class BasicCosts:
-    """Basic monthly living costs by household make-up (EUR/month)."""
-
-    single: float
-    extra_adult: float
-    per_child: float
-
-
-def _generate_block(block: Block, index: int, basic: BasicCosts, streams: Streams) -> dict:
-    p: Profile = block.profile
-    rng = streams.generator("population", index)
-    n = block.size
-    private = np.zeros(n, bool)
-    private[p.corporation_households:] = True
-    shares = [p.share_single, p.share_couple, p.share_single_parent, p.share_couple_children]
-    composition = rng.choice(4, size=n, p=shares).astype(np.int8)
-    has_children = HAS_CHILDREN[composition]
-    n_children = rng.choice([1, 2, 3], size=n, p=[p.children_one, p.children_two,
-                                                   1 - p.children_one - p.children_two])
-    children = np.where(has_children, n_children, 0).astype(np.int8)
-    school = rng.binomial(children, p.school_age_share).astype(np.int8)
-    adults = ADULTS[composition]
-    median_rent = np.where(private, p.rent_private_eur, p.rent_corporation_eur)
-    rent = (median_rent * rng.lognormal(0.0, p.rent_spread, n)).astype(np.float32)
-    basic_cost = (basic.single + (adults - 1.0) * basic.extra_adult + children * float(basic.per_child)).astype(np.float32)
-    headroom = p.headroom_median * rng.lognormal(0.0, p.headroom_spread, n)
-    income = ((rent + basic_cost) * headroom).astype(np.float32)
-    return {
-        "municipality": np.full(n, index, np.int16),
-        "private": private,
-        "composition": composition,
-        "adults": adults,
-        "children": children,
-        "school_children": school,
-        "on_benefits": rng.random(n) < p.on_benefits_share,
-        "income": income,
-        "rent": rent,
-        "basic_cost": basic_cost,
-    }
+DWELLING_FIELDS = ("municipality", "private", "rent", "occupied")
+# The value of each household field in an empty dwelling (and before anything happened).
+EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children": 0, "school_children": 0,
+         "earnings": 0.0, "income": 0.0, "on_benefits": False, "allowance": 0.0, "basic_cost": 0.0,
+         "short": False, "shock_kind": 0, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
+         "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False, "arrangement": False,
+         "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "queued_since": NEVER,
+         "help_since": NEVER, "help_until": NEVER, "direct_payment": False, "nuisance_since": NEVER,
+         "case_stage": 0, "case_cause": 0, "case_due": NEVER, "case_since": NEVER, "case_aid": False, "conditional_until": NEVER,
+         "conditional_missed": 0, "watch": False, "followed": False}
+DTYPES = {"hid": np.int64, "composition": np.int8, "adults": np.int8, "children": np.int8,
+          "school_children": np.int8, "shock_kind": np.int8, "case_stage": np.int8, "case_cause": np.int8,
+          "conditional_missed": np.int8}
 
 
-class IncomeShocks:
-    """Phase 1: job loss, benefit problems, separation, illness hit households at random.
-
-    Onsets are drawn over the whole population from their own stream, independent of anybody's
-    state, so every policy sees the same shocks hit the same households (common random numbers).
-    """
-
-    def __init__(self, model: "EvictionModel") -> None:
-        self.model = model
-        hh = model.households
-        self.groups = [np.flatnonzero(hh.composition == c) for c in range(4)]
-        self.rng = model.streams.generator("income_shocks")
-
-    def rates(self) -> list[float]:
-        s = self.model.context.shocks
-        multiplier = [1.0, 1.0, s.single_parent_multiplier, s.couple_children_multiplier]
-        return [min(1.0, s.onset_per_month * m) for m in multiplier]
-
-    def step(self, t: int) -> None:
-        s = self.model.context.shocks
-        hh = self.model.households
-        for ids, rate in zip(self.groups, self.rates()):
-            hit = ids[self.rng.integers(0, ids.size, self.rng.binomial(ids.size, rate))] if ids.size else ids
-            duration = self.rng.geometric(1.0 / s.duration_months_mean, hit.size)
-            loss = self.rng.uniform(s.income_loss_min, max(s.income_loss_min, s.income_loss_max), hit.size)
-            hh.shock_until[hit] = np.minimum(t + duration, np.iinfo(np.int16).max)
-            hh.shock_loss[hit] = loss
+def _dtype(name: str, value) -> type:
+    if name in DTYPES:
+        return DTYPES[name]
+    if isinstance(value, bool):
+        return bool
+    if isinstance(value, float):
+        return np.float32
+    return np.int16
 
 
-def family_ids(hh: HouseholdArrays, ids: np.ndarray) -> np.ndarray:
-    """Which of `ids` are households with children (bool mask)."""
-    comp = hh.composition[ids]
-    return (comp == SINGLE_PARENT) | (comp == COUPLE_CHILDREN)
+def empty_dwellings(municipality: np.ndarray, private: np.ndarray, rent: np.ndarray) -> HouseholdArrays:
+    """Dwellings without tenants; tenants.move_in fills them."""
+    n = rent.size
+    households = {name: np.full(n, value, dtype=_dtype(name, value)) for name, value in EMPTY.items()}
+    return HouseholdArrays(municipality=municipality.astype(np.int16), private=private.astype(bool),
+                           rent=rent.astype(np.float32), occupied=np.zeros(n, bool), **households)

@@ -1,9 +1,11 @@
 """Individual journeys: event logs for a sample of households, to tell their story.
 
-Two samples: a random set of households whose every event is logged (from the first arrears
-on), and households that reach court, followed from the summons on (all of them in a
-municipality, a share nationally, to bound memory). For a followed household the summons entry
-records what happened before: when its arrears began, whether it was signalled and helped.
+Two samples: households followed from the day they move in (a random share of first and new
+tenants, so that the sample keeps its size as tenants come and go), and households that reach
+court, followed from the summons on (all of them in a municipality, a share nationally, to bound
+memory). For a household followed from court on, the summons entry records what happened
+before: when its arrears began, whether it was signalled and helped. Events are keyed by the
+household id, which a household keeps when it is evicted and rehoused elsewhere.
 """
 
 from __future__ import annotations
@@ -15,35 +17,53 @@ FOLLOW_BUDGET = 100_000  # households-worth of court-stage following per run (me
 
 
 class Journeys:
-    """Collects events (month, household, event, detail) for the sampled households."""
+    """Collects events (month, household id, event, detail) for the followed households."""
 
-    def __init__(self, n_households: int, sample_size: int, rng: np.random.Generator) -> None:
-        self.sampled = np.zeros(n_households, bool)
-        self.sampled[rng.choice(n_households, min(sample_size, n_households), replace=False)] = True
-        self.follow_share = min(1.0, FOLLOW_BUDGET / max(1, n_households))
+    def __init__(self, households, sample_size: int, streams) -> None:
+        self.hh = households
+        self.streams = streams
+        self.sample_share = min(1.0, sample_size / max(1, households.size))
+        self.follow_share = min(1.0, FOLLOW_BUDGET / max(1, households.size))
         self.followed: set[int] = set()
+        self.who: dict[int, tuple[int, int, bool]] = {}  # household id -> (composition, children, private)
         self._bulk: list[tuple[int, np.ndarray, str]] = []
         self._rows: list[tuple[int, int, str, str]] = []
 
-    def log_many(self, event: str, t: int, ids: np.ndarray) -> None:
-        """Log one event for every sampled household among `ids` (vectorised phases)."""
-        chosen = ids[self.sampled[ids]]
+    def sample(self, slots: np.ndarray) -> None:
+        """Decide which households that just moved into `slots` are followed from now on."""
+        hids = self.hh.hid[slots]
+        chosen = self.streams.draws("journey_sample", 0, hids) < self.sample_share
+        self.hh.followed[slots] = chosen
+        for slot in slots[chosen].tolist():
+            self._remember(slot)
+
+    def follow_at_court(self, slot: int) -> bool:
+        """Start following a summoned household if its draw falls in the follow share."""
+        hid = int(self.hh.hid[slot])
+        if hid in self.followed or self.streams.draw("journey_follow", 0, hid) >= self.follow_share:
+            return False
+        self._remember(slot)
+        self.hh.followed[slot] = True
+        return True
+
+    def _remember(self, slot: int) -> None:
+        hh = self.hh
+        hid = int(hh.hid[slot])
+        self.followed.add(hid)
+        self.who[hid] = (int(hh.composition[slot]), int(hh.children[slot]), bool(hh.private[slot]))
+
+    def log_many(self, event: str, t: int, slots: np.ndarray) -> None:
+        """Log one event for every followed household living in `slots` (vectorised phases)."""
+        chosen = slots[self.hh.followed[slots]]
         if chosen.size:
-            self._bulk.append((t, chosen.copy(), event))
+            self._bulk.append((t, self.hh.hid[chosen], event))
 
-    def is_logged(self, household: int) -> bool:
-        return bool(self.sampled[household]) or household in self.followed
+    def is_logged(self, hid: int) -> bool:
+        return hid in self.followed
 
-    def follow(self, household: int, chance: float) -> bool:
-        """Start following a household at court if its draw falls in the follow share."""
-        if not self.sampled[household] and chance < self.follow_share:
-            self.followed.add(household)
-            return True
-        return False
-
-    def log(self, t: int, household: int, event: str, detail: str) -> None:
-        if self.is_logged(household):
-            self._rows.append((t, household, event, detail))
+    def log(self, t: int, hid: int, event: str, detail: str = "") -> None:
+        if hid in self.followed:
+            self._rows.append((t, int(hid), event, detail))
 
     def frame(self) -> pd.DataFrame:
         """All logged events, ordered by household and month."""

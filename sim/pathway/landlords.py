@@ -1,11 +1,15 @@
 """Phase 3: the landlord's arrears procedure.
 
-Month 1 of arrears: reminder and contact, often with a payment arrangement. After about one
-month of arrears the landlord signals the municipality (Wgs, since 2021). From about three
-months without a kept arrangement the landlord may summon the tenant (dagvaarding).
+In the first months of arrears the landlord reaches the tenant (corporations nearly always
+within a month [AE20]) and offers a payment plan: up to 6 months for small arrears, 12 for
+larger, at least EUR 50 a month [WMD], at most once a year [PAT][DGW]. A tenant who declined
+gets a second offer with the final notice, before the file goes to the bailiff [PAT]. At one month of arrears
+it signals the municipality (Wgs, since 2021; a policy lever). From three months of arrears
+[KOP][JA], while no plan runs and no debt help holds the procedure (the breathing space), it
+may summon the tenant (dagvaarding): a monthly chance by landlord type, lower for families.
 
 Landlord agents (a housing corporation and the private landlords of each municipality) hold
-their own settings; the procedure runs vectorised over all tenants in arrears.
+their settings; the procedure runs vectorised over all tenants in arrears.
 """
 
 from __future__ import annotations
@@ -27,24 +31,12 @@ class Landlord(mesa.Agent):
         super().__init__(model)
         self.municipality = municipality
         self.private = private
-
-    def _pick(self, corporation: float, private: float) -> float:
-        return private if self.private else corporation
-
-    @property
-    def arrangement_offer(self) -> float:
-        lc = self.model.context.landlords
-        return self._pick(lc.arrangement_offer_corporation, lc.arrangement_offer_private)
-
-    @property
-    def signal_compliance(self) -> float:
-        es = self.model.policy.early_signalling
-        return self._pick(es.compliance_corporation, es.compliance_private)
-
-    @property
-    def summons_hazard(self) -> float:
-        lc = self.model.context.landlords
-        return self._pick(lc.summons_hazard_corporation, lc.summons_hazard_private)
+        lc, es = model.context.landlords, model.policy.early_signalling
+        pick = (lambda corporation, private_: private_ if private else corporation)
+        self.contact = pick(lc.contact_corporation, lc.contact_private)
+        self.arrangement_offer = pick(lc.arrangement_offer_corporation, lc.arrangement_offer_private)
+        self.signal_compliance = pick(es.compliance_corporation, es.compliance_private)
+        self.summons_per_month = pick(lc.summons_per_month_corporation, lc.summons_per_month_private)
 
 
 def landlord_index(municipality: np.ndarray, private: np.ndarray) -> np.ndarray:
@@ -53,66 +45,87 @@ def landlord_index(municipality: np.ndarray, private: np.ndarray) -> np.ndarray:
 
 
 class ArrearsProcedure:
-    """Contact, arrangements, early signals and summonses for every tenant in arrears."""
+    """Contact, payment plans, early signals and summonses for every tenant in arrears."""
 
     def __init__(self, model: "EvictionModel") -> None:
         self.model = model
+        self.settings = {name: np.array([getattr(landlord, name) for landlord in model.landlords])
+                         for name in ("contact", "arrangement_offer", "signal_compliance", "summons_per_month")}
 
     def _setting(self, ids: np.ndarray, name: str) -> np.ndarray:
         """Each household's landlord's value of a procedure setting."""
         hh = self.model.households
-        values = np.array([getattr(landlord, name) for landlord in self.model.landlords])
-        return values[landlord_index(hh.municipality[ids], hh.private[ids])]
+        return self.settings[name][landlord_index(hh.municipality[ids], hh.private[ids])]
 
     def step(self, t: int, owing: np.ndarray) -> None:
-        """`owing`: housed households with arrears and no open court case."""
+        """`owing`: housed tenants in arrears without a court case or a conditional verdict."""
         hh = self.model.households
         months = hh.arrears[owing] / hh.rent[owing]
         self._contact(t, owing[~hh.contacted[owing]])
-        self._break_arrangements(t)
-        self._signal(t, owing[(months >= self.model.policy.early_signalling.arrears_months_to_signal)
-                              & ~hh.signalled[owing]])
+        final_notice = owing[hh.contacted[owing] & ~hh.arrangement[owing] & ~hh.final_notice[owing]
+                             & (months >= self.model.context.landlords.final_notice_months)]
+        self._final_notice(t, final_notice)
+        signal_at = self.model.policy.early_signalling.arrears_months_to_signal
+        self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing]])
         self._summon(t, owing[months >= self.model.context.landlords.summons_threshold_months])
 
     def _contact(self, t: int, ids: np.ndarray) -> None:
-        """Reminder and contact; an arrangement if offered and accepted."""
-        hh, lc = self.model.households, self.model.context.landlords
-        hh.contacted[ids] = True
-        p_agree = self._setting(ids, "arrangement_offer") * lc.arrangement_accept
-        agreed = ids[self.model.streams.draws("arrangement", t, ids) < p_agree]
-        hh.arrangement[agreed] = True
-        self.model.outcomes.add("arrangements", agreed.size)
-        self.model.journeys.log_many("arrangement", t, agreed)
+        """Reminders and a call; once the tenant is reached, a payment plan may be agreed."""
+        m = self.model
+        hh = m.households
+        reached = ids[m.streams.draws("landlord_contact", t, hh.hid[ids]) < self._setting(ids, "contact")]
+        hh.contacted[reached] = True
+        m.outcomes.add("contacts", reached.size)
+        self._offer_plan(t, reached, "arrangement")
 
-    def _break_arrangements(self, t: int) -> None:
-        """A missed payment breaks an arrangement."""
-        hh = self.model.households
-        missed = self.model.rent.missed
-        broken = missed[hh.arrangement[missed] & (hh.conditional_until[missed] <= t)]
-        hh.arrangement[broken] = False
-        self.model.outcomes.add("arrangements_broken", broken.size)
-        self.model.journeys.log_many("arrangement_broken", t, broken)
+    def _final_notice(self, t: int, ids: np.ndarray) -> None:
+        """The last letter before the bailiff: pay, or take the plan offered now."""
+        self.model.households.final_notice[ids] = True
+        self._offer_plan(t, ids, "arrangement_final_notice")
+
+    def _offer_plan(self, t: int, ids: np.ndarray, stream: str) -> None:
+        """A plan offered (if the last one did not break within the cooldown) and accepted or not."""
+        m = self.model
+        hh, lc = m.households, m.context.landlords
+        cooled = (hh.plan_broken[ids] < 0) | (t - hh.plan_broken[ids] >= lc.arrangement_cooldown_months)
+        p_agree = np.where(cooled, self._setting(ids, "arrangement_offer") * lc.arrangement_accept, 0.0)
+        agreed = ids[m.streams.draws(stream, t, hh.hid[ids]) < p_agree]
+        self.start_plan(agreed, lc.arrangement_months_short, lc.arrangement_months_long)
+        m.outcomes.add("arrangements", agreed.size)
+        m.journeys.log_many("arrangement", t, agreed)
+
+    def start_plan(self, ids: np.ndarray, months_short: int, months_long: int,
+                   instalment: np.ndarray | None = None) -> None:
+        """A payment plan: the arrears spread over its months, at least the minimum instalment."""
+        hh, lc = self.model.households, self.model.context.landlords
+        months = np.where(hh.arrears[ids] <= hh.rent[ids], months_short, months_long)
+        spread = np.maximum(lc.min_instalment_eur, hh.arrears[ids] / months)
+        hh.instalment[ids] = spread if instalment is None else np.maximum(instalment, 1.0)
+        hh.arrangement[ids] = True
 
     def _signal(self, t: int, ids: np.ndarray) -> None:
-        """Early signal to the municipality (Wgs), if the policy has it."""
-        es = self.model.policy.early_signalling
-        if not es.enabled:
+        """Early signal to the municipality (Wgs), if the policy has it; once per spell."""
+        m = self.model
+        if not m.policy.early_signalling.enabled:
             return
-        sent = ids[self.model.streams.draws("signal", t, ids) < self._setting(ids, "signal_compliance")]
-        self.model.households.signalled[ids] = True
-        self.model.outcomes.add("signals", sent.size)
-        self.model.journeys.log_many("signal", t, sent)
-        self.model.early_help.receive_signals(t, sent)
+        hh = m.households
+        hh.signalled[ids] = True
+        sent = ids[m.streams.draws("signal", t, hh.hid[ids]) < self._setting(ids, "signal_compliance")]
+        m.outcomes.add("signals", sent.size)
+        m.journeys.log_many("signal", t, sent)
+        m.early_help.receive_signals(t, sent)
 
     def _summon(self, t: int, ids: np.ndarray) -> None:
-        """Summons for tenants above the threshold without a kept arrangement or breathing space."""
-        hh, m = self.model.households, self.model
-        held_off = hh.arrangement[ids]
+        """Summons for tenants above the threshold without a running plan or breathing space."""
+        m = self.model
+        hh = m.households
+        held_off = hh.arrangement[ids] | m.bailiff.summonses_paused(t, ids)
         if m.policy.debt_help.breathing_space:
             held_off |= hh.in_help(t, ids)
         ids = ids[~held_off]
-        lc = m.context.landlords
-        p = self._setting(ids, "summons_hazard")
-        p = np.where(hh.children[ids] > 0, p * lc.summons_family_factor, p)
-        summoned = ids[m.streams.draws("summons", t, ids) < p]
+        p = self._setting(ids, "summons_per_month")
+        p = np.where(hh.families(ids), p * m.context.landlords.summons_family_factor, p)
+        summoned = ids[m.streams.draws("summons", t, hh.hid[ids]) < np.minimum(p, 1.0)]
+        m.outcomes.add("summons_arrears_months", float((hh.arrears[summoned] / hh.rent[summoned]).sum()))
+        m.outcomes.add("summons_spell_months", float((t - hh.arrears_since[summoned]).sum()))
         m.courts.summon(t, summoned, "arrears")

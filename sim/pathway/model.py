@@ -2,8 +2,8 @@
 
 `EvictionModel.step` is the whole eviction sieve, top to bottom, one month at a time. Each phase
 lives in the module named after its actor or stage. Bulk household state is in NumPy arrays
-(households.py); landlords, municipalities, the court, shelters and displaced households are
-Mesa agents.
+(households.py); landlords, municipalities, the court, the bailiffs and shelters are Mesa
+agents; displaced households are a register of arrays (displaced.py).
 """
 
 from __future__ import annotations
@@ -13,21 +13,27 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
+from .bailiff import Bailiff
 from .courts import Court
-from .evictions import Displacement
-from .households import BasicCosts, IncomeShocks, generate
+from .displacement import Displacement
+from .finances import Finances
+from .households import empty_dwellings
 from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
 from .municipalities import EarlyHelp, Municipality
-from .nuisance import RootCauses
 from .outcomes import OutcomeTable
 from .population import Block, Profile
 from .rent import RentPayment
+from .root_causes import RootCauses
 from .shelters import Shelter
 from .streams import Streams
+from .tenants import Tenants, dwellings
+from .turnover import Turnover
 
 if TYPE_CHECKING:
     from ..scenario import Scenario
+
+CENSUS_EVERY = 12  # months between counts of slow-moving stocks (benefits, allowance), see _census
 
 
 class EvictionModel(mesa.Model):
@@ -45,25 +51,28 @@ class EvictionModel(mesa.Model):
         self.warmup, self.last_month = warmup, months - 1
         self.month = 0
         self.blocks = _blocks(profiles)
-        c = self.context.cost_of_living
-        basic = BasicCosts(c.basic_cost_single_eur, c.basic_cost_extra_adult_eur, c.basic_cost_per_child_eur)
-        self.households = generate(self.blocks, basic, self.streams)
-        self.total_children = int(self.households.children.sum(dtype=np.int64))
-        self._create_agents()
+        self.households = empty_dwellings(*dwellings(self.blocks))
         self.outcomes = OutcomeTable(months)
-        self.journeys = Journeys(self.households.size, journey_sample, self.streams.generator("journeys"))
-        self.shocks = IncomeShocks(self)
+        self.journeys = Journeys(self.households, journey_sample, self.streams)
+        self._create_agents()
+        self.finances = Finances(self)
+        self.tenants = Tenants(self)
+        self.turnover = Turnover(self)
         self.rent = RentPayment(self)
         self.procedure = ArrearsProcedure(self)
         self.early_help = EarlyHelp(self)
         self.root_causes = RootCauses(self)
         self.displacement = Displacement(self)
+        self.in_arrears = np.empty(0, np.int64)
+        self._slow_stocks: dict[str, float] = {}
+        self.tenants.move_in(np.arange(self.households.size), -1)  # the first tenants
 
     def _create_agents(self) -> None:
         self.municipalities = [Municipality(self, i, b) for i, b in enumerate(self.blocks)]
         # Two per municipality, corporation first: see landlords.landlord_index.
         self.landlords = [Landlord(self, i, private) for i in range(len(self.blocks)) for private in (False, True)]
         self.courts = Court(self)
+        self.bailiff = Bailiff(self)
         sh = self.policy.shelter
         self.shelters = {}
         for muni in self.municipalities:
@@ -74,12 +83,14 @@ class EvictionModel(mesa.Model):
         """One month of the eviction sieve."""
         t = self.month
         self.outcomes.start_month(t)
-        self.shocks.step(t)                       # 1 income and cost shocks hit households
-        self.rent.step(t)                         # 2 rent is paid, or arrears build; repaid on recovery
-        self.procedure.step(t, self._owing())     # 3 landlords: contact, arrangement, signal, summons
-        self.early_help.step(t)                   # 4 municipalities: debt-help intake, direct payment
-        self.root_causes.step(t)                  # 5 nuisance cases and drug closures
-        self.courts.step(t)                       # 6-7 hearings, verdicts, the bailiff
+        self.turnover.step(t)                     # tenants move out; last month's vacancies are let again
+        self.finances.step(t)                     # 1 earnings change for good; income and cost shocks start
+        self.rent.step(t)                         # 2 rent is paid or missed; plans and surpluses repay arrears
+        self.procedure.step(t, self._owing(t))    # 3 landlords: contact, payment plan, signal, summons
+        self.early_help.step(t)                   # 4 municipalities: help ends or settles; debt-help intake
+        self.root_causes.step(t)                  # 5 nuisance cases, drug closures, lease breaches
+        self.courts.step(t)                       # 6 hearings and verdicts; breached conditional verdicts
+        self.bailiff.step(t)                      # 7 settling or leaving while executions wait; executions
         self.displacement.step(t)                 # 8-10 displaced households: places, schools, way back
         self._collect(t)
         self.month += 1
@@ -88,54 +99,67 @@ class EvictionModel(mesa.Model):
         while self.month <= self.last_month:
             self.step()
 
-    def _in_arrears(self) -> np.ndarray:
-        """Housed households with arrears (all of them are among this month's rent candidates)."""
+    def _owing(self, t: int) -> np.ndarray:
+        """Housed tenants in arrears without a court case or a running conditional verdict."""
         hh = self.households
-        ids = self.rent.candidates_now
-        return ids[(hh.arrears[ids] > 0) & hh.housed[ids]]
+        ids = self.rent.checked
+        return ids[(hh.arrears[ids] > 0) & hh.occupied[ids] & (hh.case_stage[ids] == 0)
+                   & (hh.conditional_until[ids] <= t)]
 
-    def _owing(self) -> np.ndarray:
-        """Housed households with arrears and no open court case."""
-        ids = self._in_arrears()
-        return ids[~self.households.in_court[ids]]
-
-    def in_moratorium(self, t: int) -> bool:
-        """Whether month `t` (simulation month) falls in the scenario's moratorium."""
-        mor = self.policy.moratorium
-        report_month = t - self.warmup
-        if mor.scope == "none" or not mor.from_month <= report_month <= mor.to_month:
-            return False
-        return not mor.calendar_months or (report_month % 12) + 1 in mor.calendar_months
-
+    # -- end-of-month stocks -----------------------------------------------------------------
     def _collect(self, t: int) -> None:
-        """End-of-month stocks."""
-        hh, out = self.households, self.outcomes
-        owing = self._in_arrears()
-        private = hh.private[owing]
-        out.set("households_in_arrears", owing.size)
-        out.set("households_in_arrears_private", int(private.sum()))
-        out.set("households_in_arrears_corporation", owing.size - int(private.sum()))
-        out.set("arrears_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
-        out.set("in_debt_help", int(np.count_nonzero(hh.help_until > t)))
-        out.set("debt_help_queue", sum(len(m.queue) for m in self.municipalities))
-        out.set("open_court_cases", self.courts.open_cases)
+        self._collect_arrears(t)
+        self._collect_help_and_court(t)
         self._collect_displaced()
-        out.close_month()
+        for name, value in self._census(t).items():
+            self.outcomes.set(name, value)
+        self.outcomes.close_month()
+
+    def _collect_arrears(self, t: int) -> None:
+        hh, out = self.households, self.outcomes
+        ids = self.rent.checked
+        owing = self.in_arrears = ids[(hh.arrears[ids] > 0) & hh.occupied[ids]]
+        corporation = owing[~hh.private[owing]]
+        months = hh.arrears[corporation] / hh.rent[corporation]
+        out.set("households_in_arrears", owing.size)
+        out.set("households_in_arrears_corporation", corporation.size)
+        out.set("households_in_arrears_private", owing.size - corporation.size)
+        out.set("arrears_1_3_months_corporation", int(((months >= 1) & (months <= 3)).sum()))
+        out.set("arrears_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
+        out.set("arrears_corporation_eur", float(hh.arrears[corporation].sum(dtype=np.float64)))
+        out.set("in_payment_plan", int(hh.arrangement[owing].sum()))
+        out.set("households_in_shock", int((hh.shock_until[ids] > t).sum()))
+
+    def _collect_help_and_court(self, t: int) -> None:
+        hh, out, help_ = self.households, self.outcomes, self.early_help
+        out.set("in_debt_help", int((hh.help_until[help_.helped] > t).sum()))
+        out.set("debt_help_queue", int((hh.queued_since[help_.queued] >= 0).sum()))
+        out.set("conditional_verdicts_running", int((hh.conditional_until[self.courts.conditional] > t).sum()))
+        out.set("open_court_cases", self.courts.open_cases)
+
+    def _census(self, t: int) -> dict[str, float]:
+        """Slow-moving stocks of the whole population, counted once a year (a full pass over
+        millions of households each month would cost more than the rest of the month)."""
+        if t % CENSUS_EVERY == 0 or not self._slow_stocks:
+            hh = self.households
+            occupied = hh.occupied
+            self._slow_stocks = {
+                "households": int(np.count_nonzero(occupied)),
+                "households_on_benefits": int(np.count_nonzero(hh.on_benefits & occupied)),
+                "households_with_allowance": int(np.count_nonzero((hh.allowance > 0) & occupied)),
+                "allowance_eur": float(hh.allowance[occupied].sum(dtype=np.float64)),
+                "households_short": int(np.count_nonzero(hh.short & occupied)),
+                "direct_payment_households": int(np.count_nonzero(hh.direct_payment & occupied)),
+                "rent_roll_corporation_eur": float(hh.rent[~hh.private].sum(dtype=np.float64)),
+            }
+        return self._slow_stocks
 
     def _collect_displaced(self) -> None:
         out = self.outcomes
         census = self.displacement.census()
-        for name in ("homeless_households", "homeless_adults", "homeless_children",
-                     "children_relatives", "children_foster", "children_alternative"):
-            out.set(name, census.get(name, 0))
-        for place in ("informal", "alternative", "family_shelter", "night_shelter", "rough"):
-            out.set(f"households_{place}", census.get(f"households_{place}", 0))
-        out.set("displaced_households", census.get("displaced_households", 0))
-        out.set("children_separated_now", census.get("children_relatives", 0) + census.get("children_foster", 0))
-        # Children of households without a displacement record are at home; the invariant
-        # tests check this against a full count of the arrays.
-        out.set("children_home", self.total_children - census.get("children_with_record", 0)
-                + census.get("children_home_agent", 0))
+        for name, value in census.items():
+            out.set(name, value)
+        out.set("children_separated_now", census["children_relatives"] + census["children_foster"])
         out.set("family_shelter_waiting", sum(len(s.waiting) for (_, k), s in self.shelters.items() if k == "family_shelter"))
         out.set("night_shelter_waiting", sum(len(s.waiting) for (_, k), s in self.shelters.items() if k == "night_shelter"))
 

@@ -1,20 +1,24 @@
-"""Phase 4: municipal early help.
+"""Phase 4: municipal early help, from a signal to a plan.
 
-A signalled household is reached by outreach (about 20 %), accepts help (35-39 % of those
-reached) and joins the debt-help queue; the municipality starts as many cases a month as its
-capacity allows. Help lowers missed payments (rent.py), pauses the summons (landlords.py) and
-can put rent straight on benefits (direct rent payment).
+A signal is answered by the outreach team as far as its capacity goes: it reaches about one in
+five signalled households [DV3b] (families visited at home more often [NOS21]), of whom 35-39 %
+accept help [DV2b][DV3b]. Those who accept join the debt-help queue; each month the municipality
+starts as many cases as its capacity allows, tenants facing a summons first [NV19b]. Help
+works through the pathway, never on an outcome: budget management cuts missed rent (rent.py), a
+plan with the landlord and the breathing space hold off the summons (landlords.py), rent can be
+withheld from a benefit (direct rent payment), and for some the debts go into a settlement that
+settles the rent arrears [NV16] after about four months [5DOK-SR]. Outreach staff and debt help
+cost the municipality.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 
-from .households import family_ids
+from .idsets import union
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -22,14 +26,14 @@ if TYPE_CHECKING:
 
 
 class Municipality(mesa.Agent):
-    """A municipality: its households (a block of ids), capacities, queue and shelters."""
+    """A municipality: its households (a block of dwellings), capacities and shelters."""
 
     def __init__(self, model: "EvictionModel", index: int, block: "Block") -> None:
         super().__init__(model)
         self.index = index
         self.block = block
-        self.queue: deque[int] = deque()
         self.help_credit = 0.0
+        self.outreach_left = 0.0
         self.alternative_credit = 0.0
 
     @property
@@ -40,10 +44,11 @@ class Municipality(mesa.Agent):
         return rate * self.block.size / 10_000
 
     def accrue_capacity(self) -> None:
-        """Monthly capacity; unused capacity of a month carries over, up to one month's worth."""
+        """Monthly capacity; unused debt-help capacity carries over one month, outreach does not."""
         pol = self.model.policy
         help_rate = self.per_10k(pol.debt_help.capacity_per_10k_per_month)
         self.help_credit = min(self.help_credit + help_rate, 2 * help_rate + 1)
+        self.outreach_left = self.per_10k(pol.early_signalling.outreach_capacity_per_10k_per_month)
         alt_rate = self.per_10k(pol.housing_duty.units_per_10k_per_month)
         self.alternative_credit = min(self.alternative_credit + alt_rate, 12 * alt_rate + 1)
 
@@ -58,64 +63,153 @@ class Municipality(mesa.Agent):
 
 
 class EarlyHelp:
-    """Outreach after a signal, acceptance, the debt-help queue and direct rent payment."""
+    """Outreach after a signal, acceptance, the debt-help queue, help and its endings."""
 
     def __init__(self, model: "EvictionModel") -> None:
         self.model = model
+        self.queued = np.empty(0, np.int64)   # dwellings whose household waits for debt help
+        self.helped = np.empty(0, np.int64)   # dwellings whose household is in debt help
 
+    # -- outreach ----------------------------------------------------------------------------
     def receive_signals(self, t: int, ids: np.ndarray) -> None:
         m = self.model
+        hh = m.households
         es = m.policy.early_signalling
-        reach = np.full(ids.size, es.reach)
-        accept = np.full(ids.size, es.acceptance)
-        if es.home_visits_families:
-            fam = family_ids(m.households, ids)
-            reach[fam] += (1 - es.reach) / 2
-            accept[fam] += (1 - es.acceptance) / 2
-        is_reached = m.streams.draws("reach", t, ids) < reach
-        reached = ids[is_reached]
-        accepted = reached[m.streams.draws("accept", t, reached) < accept[is_reached]]
+        visited = hh.families(ids) & es.home_visits_families
+        tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < np.where(visited, es.home_visit_reach, es.reach)]
+        reached = self._within_outreach_capacity(t, tried)
+        visited = hh.families(reached) & es.home_visits_families
+        accept = np.where(visited, es.home_visit_acceptance, es.acceptance)
+        accepted = reached[m.streams.draws("accept", t, hh.hid[reached]) < accept]
         m.outcomes.add("signals_reached", reached.size)
+        m.outcomes.add("signals_unanswered", tried.size - reached.size)
         m.outcomes.add("help_accepted", accepted.size)
-        m.outcomes.add_cost("municipality", reached.size * m.context.costs.outreach_eur)
         m.journeys.log_many("reached", t, reached)
         m.journeys.log_many("help_accepted", t, accepted)
         self.enqueue(t, accepted)
 
+    def _within_outreach_capacity(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """The households the outreach teams can still contact this month, in a random order."""
+        m = self.model
+        hh = m.households
+        order = ids[np.argsort(m.streams.draws("outreach_order", t, hh.hid[ids]), kind="stable")]
+        kept = []
+        for muni in m.municipalities:
+            mine = order[hh.municipality[order] == muni.index]
+            take = min(mine.size, int(muni.outreach_left))
+            muni.outreach_left -= take
+            kept.append(mine[:take])
+        return np.sort(np.concatenate(kept)) if kept else ids[:0]
+
     def enqueue(self, t: int, ids: np.ndarray) -> None:
         hh = self.model.households
-        ids = ids[~hh.queued[ids] & ~hh.in_help(t, ids)]
-        hh.queued[ids] = True
-        for muni_index, hid in zip(hh.municipality[ids].tolist(), ids.tolist()):
-            self.model.municipalities[muni_index].queue.append(hid)
+        ids = ids[(hh.queued_since[ids] < 0) & ~hh.in_help(t, ids)]
+        hh.queued_since[ids] = t
+        self.queued = union(self.queued, ids)
 
+    # -- each month --------------------------------------------------------------------------
     def step(self, t: int) -> None:
-        for muni in self.model.municipalities:
+        m = self.model
+        self._end_help(t)
+        for muni in m.municipalities:
             muni.accrue_capacity()
-            started = self._intake(muni)
-            self._start_help(t, np.array(started, dtype=np.int64))
+            m.outcomes.add_cost("municipality", muni.per_10k(
+                m.policy.early_signalling.outreach_capacity_per_10k_per_month) * m.context.costs.outreach_eur)
+        self._intake(t)
 
-    def _intake(self, muni: Municipality) -> list[int]:
+    def _intake(self, t: int) -> None:
+        """Start help for queued households as capacity allows, those facing a summons first."""
+        m = self.model
+        hh = m.households
+        queued = self.queued[(hh.queued_since[self.queued] >= 0) & hh.occupied[self.queued]]
+        urgent = self._facing_summons(queued) if m.policy.debt_help.priority_facing_summons else np.zeros(queued.size, bool)
+        order = queued[np.lexsort((queued, hh.queued_since[queued], ~urgent))]
+        started = []
+        for muni in m.municipalities:
+            mine = order[hh.municipality[order] == muni.index]
+            take = min(mine.size, int(muni.help_credit))
+            muni.help_credit -= take
+            started.append(mine[:take])
+        started = np.concatenate(started) if started else queued[:0]
+        m.outcomes.add("debt_help_started_priority", int(self._facing_summons(started).sum()))
+        self._start_help(t, started)
+        self.queued = queued[hh.queued_since[queued] >= 0]
+
+    def _facing_summons(self, ids: np.ndarray) -> np.ndarray:
         hh = self.model.households
-        started: list[int] = []
-        while muni.queue and muni.help_credit >= 1:
-            hid = muni.queue.popleft()
-            hh.queued[hid] = False
-            if hh.housed[hid]:
-                started.append(hid)
-                muni.help_credit -= 1
-        return started
+        threshold = self.model.context.landlords.summons_threshold_months
+        return (hh.arrears[ids] >= threshold * hh.rent[ids]) | (hh.case_stage[ids] > 0)
 
     def _start_help(self, t: int, ids: np.ndarray) -> None:
         m = self.model
         hh = m.households
+        m.outcomes.add("debt_help_wait_months", float((t - hh.queued_since[ids]).sum()))
+        hh.queued_since[ids] = -1
+        hh.help_since[ids] = t
         hh.help_until[ids] = t + m.policy.debt_help.duration_months
-        hh.arrangement[ids[hh.arrears[ids] > 0]] = True  # debt help agrees a payment plan with the landlord
-        on_benefits = ids[hh.on_benefits[ids]]
-        direct = on_benefits[m.streams.draws("direct_payment", t, on_benefits) < m.policy.direct_rent_payment.uptake]
-        hh.direct_payment[direct] = True
+        hh.watch[ids] = True
+        owing = ids[(hh.arrears[ids] > 0) & (hh.conditional_until[ids] <= t)]
+        lc = m.context.landlords
+        m.procedure.start_plan(owing, lc.arrangement_months_long, lc.arrangement_months_long,
+                               instalment=self._affordable_instalment(t, owing))
+        self._start_direct_payment(t, ids[hh.on_benefits[ids]])
+        self.helped = union(self.helped, ids)
         m.outcomes.add("debt_help_started", ids.size)
-        m.outcomes.add("direct_payment_started", direct.size)
         m.outcomes.add_cost("municipality", ids.size * m.context.costs.debt_help_eur)
         m.journeys.log_many("debt_help", t, ids)
+
+    def _affordable_instalment(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Debt help sets the instalment from the household's budget: a share of what is left
+        after rent and the basic costs it cannot cut, at least the landlords' minimum."""
+        m = self.model
+        left = m.rent.money(t, ids) - m.households.rent[ids] - m.rent.floor(ids)
+        share = m.policy.debt_help.instalment_share_of_budget
+        return np.maximum(m.context.landlords.min_instalment_eur, share * np.maximum(left, 0.0))
+
+    def _start_direct_payment(self, t: int, ids: np.ndarray) -> None:
+        m = self.model
+        hh = m.households
+        direct = ids[m.streams.draws("direct_payment", t, hh.hid[ids]) < m.policy.direct_rent_payment.uptake]
+        hh.direct_payment[direct] = True
+        m.outcomes.add("direct_payment_started", direct.size)
         m.journeys.log_many("direct_rent_payment", t, direct)
+
+    def stop_direct_payment(self, t: int, ids: np.ndarray) -> None:
+        """Rent can no longer be withheld from a benefit the household no longer gets."""
+        hh = self.model.households
+        ids = ids[hh.direct_payment[ids]]
+        hh.direct_payment[ids] = False
+        self.model.outcomes.add("direct_payment_ended", ids.size)
+
+    def _end_help(self, t: int) -> None:
+        """Settlements, drop-outs and the end of help."""
+        m = self.model
+        hh = m.households
+        dh = m.policy.debt_help
+        m.outcomes.add("debt_help_completed", int((hh.help_until[self.helped] == t).sum()))
+        ids = self.helped[hh.help_until[self.helped] > t]
+        due = ids[hh.help_since[ids] + dh.settlement_months == t]
+        settled = due[m.streams.draws("debt_settlement", t, hh.hid[due]) < dh.settlement_share]
+        self._settle(t, settled)
+        drop = ids[m.streams.draws("debt_help_dropout", t, hh.hid[ids]) < dh.dropout_per_month]
+        hh.help_until[drop] = t
+        m.outcomes.add("debt_help_dropouts", drop.size)
+        self.helped = ids[hh.help_until[ids] > t]
+
+    def _settle(self, t: int, ids: np.ndarray) -> None:
+        """A debt settlement: the landlord accepts part of the rent arrears and writes off the rest."""
+        m = self.model
+        hh = m.households
+        m.outcomes.add("debt_help_settlements", ids.size)
+        owing = ids[(hh.arrears[ids] > 0) & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t)]
+        m.outcomes.add("arrears_ended_settlement", owing.size)
+        m.outcomes.add("arrears_written_off_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
+        m.journeys.log_many("debt_settlement", t, owing)
+        hh.end_spell(owing)
+
+    def forget(self, ids: np.ndarray) -> None:
+        """Households leaving their home leave the queue and help (their entries are dropped lazily)."""
+        hh = self.model.households
+        hh.queued_since[ids] = -1
+        hh.help_until[ids] = -1
+        hh.direct_payment[ids] = False

@@ -1,7 +1,8 @@
 """Synthetic populations of rented households: municipality profiles and the whole country.
 
 A profile describes one municipality's rented stock (owner-occupiers are outside the model).
-The country is three blocks of municipality types whose totals match CBS exactly: 2,312,981
+Incomes come from the national assumptions (context.incomes), scaled by the profile's income
+level. The country is three blocks of municipality types whose totals match CBS exactly: 2,312,981
 corporation and 1,166,607 other rented dwellings on 1 Jan 2023 [CBS1]. How the country splits
 into block types is an assumption. A user can give their own profile in a TOML file.
 """
@@ -44,11 +45,9 @@ class Profile(Group):
     rent_private_eur: float = param(950.0, "EUR/month", "assumption", "Median private rent.",
                                     ge=0, le=10000)
     rent_spread: float = param(0.2, "log-sd", "assumption", "Spread of rents.", ge=0, le=2)
-    headroom_median: float = param(
-        1.35, "ratio", "assumption, chosen so ≈15-18% have income below rent + basic costs [PBL]",
-        "Median of income / (rent + basic costs).", ge=0.1, le=10)
-    headroom_spread: float = param(0.25, "log-sd", "assumption", "Spread of that ratio.", ge=0, le=2)
-    on_benefits_share: float = probability(0.25, "assumption", "Households living on benefits.")
+    income_level: float = param(
+        1.0, "ratio", "assumption (1 = the national assumptions in context.incomes)",
+        "Earnings of this municipality's tenants relative to the national level.", ge=0.2, le=5)
 
     @model_validator(mode="after")
     def _check_shares(self) -> "Profile":

@@ -1,10 +1,16 @@
-"""Phase 2: rent payment. A household that cannot pay rent after basic living costs builds
-arrears; once it can, it repays part of them from its surplus.
+"""Phase 2: rent payment. Rent is paid or missed; arrears are repaid from what is left.
 
-Only households that can be short this month are looked at: those in an income shock, those
-whose income is structurally below rent plus the part of basic costs they cannot cut, and those
-with arrears to repay. That is a few percent of the population, so the monthly cost follows the
-households in trouble, not all households.
+Each month a household has its current income (lower during a shock), its rent allowance, and
+extra costs if a cost shock runs. If that money cannot cover rent and its usual basic costs
+(betaalrisico [PBL]), it may miss the month's rent: the larger the shortfall, the likelier. Budget
+management in debt help makes a miss less likely; rent withheld from a benefit cannot be
+missed while the benefit is paid. On a plan (a landlord's arrangement, debt help or a
+conditional verdict) a household squeezes its spending to what it cannot cut, so it misses
+rent less often, and pays the instalment, or breaks the plan if it cannot; without a plan it
+repays a share of its surplus. A spell ends when the arrears are repaid (by a plan or from a surplus).
+
+Only households that can be short or owe are looked at (`watch`), a few percent of all, so the
+monthly cost follows the households in trouble.
 """
 
 from __future__ import annotations
@@ -13,100 +19,139 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .finances import BENEFIT_PROBLEM
+
 if TYPE_CHECKING:
     from .model import EvictionModel
 
+CLEARED_EUR = 0.5  # arrears below this count as repaid
+
 
 class RentPayment:
-    """Builds and repays arrears; remembers who missed rent this month for the landlords."""
+    """Builds and repays arrears; remembers who missed rent this month for landlords and court."""
 
     def __init__(self, model: "EvictionModel") -> None:
         self.model = model
-        self.cost_factor = 1.0
-        self.structural = np.zeros(model.households.size, bool)
-        self.missed = np.empty(0, np.int64)
-        self.candidates_now = np.empty(0, np.int64)
-        self._refresh_structural()
-
-    def _cost_factor(self, t: int) -> float:
-        c = self.model.context.cost_of_living
-        in_shock = c.energy_shock_start_month <= t < c.energy_shock_start_month + c.energy_shock_months
-        return c.energy_shock_factor if in_shock else 1.0
-
-    def _refresh_structural(self) -> None:
-        """Mark households short of money even without a shock (betaalrisico)."""
-        hh = self.model.households
-        coping = self.model.context.cost_of_living.coping_share
-        self.structural = hh.income < hh.rent + hh.basic_cost * (coping * self.cost_factor)
-
-    def _yearly_growth(self, t: int) -> None:
-        c = self.model.context.cost_of_living
-        if t == 0 or t % 12 or (c.rent_growth_per_year == 0 and c.income_growth_per_year == 0):
-            return
-        hh = self.model.households
-        hh.rent *= np.float32(1 + c.rent_growth_per_year)
-        hh.income *= np.float32(1 + c.income_growth_per_year)
-        hh.basic_cost *= np.float32(1 + c.income_growth_per_year)
-        self._refresh_structural()
-
-    def candidates(self, t: int) -> np.ndarray:
-        """Housed households that may be short or have arrears to repay."""
-        hh = self.model.households
-        mask = hh.shock_until > t
-        mask |= hh.arrears > 0
-        mask |= self.structural
-        mask &= hh.housed
-        return np.flatnonzero(mask)
+        self.missed = np.empty(0, np.int64)   # households that missed this month's rent
+        self.checked = np.empty(0, np.int64)  # households that may owe after this month (all in arrears among them)
 
     def step(self, t: int) -> None:
-        factor = self._cost_factor(t)
-        if factor != self.cost_factor:
-            self.cost_factor = factor
-            self._refresh_structural()
-        self._yearly_growth(t)
-        ids = self.candidates_now = self.candidates(t)
-        income_now = self._income_now(t, ids)
-        missed = self._miss(t, ids, income_now)
-        self._build(t, ids[missed])
-        self._repay(t, ids[~missed], income_now[~missed])
-        self.missed = ids[missed]
-
-    def _income_now(self, t: int, ids: np.ndarray) -> np.ndarray:
         hh = self.model.households
-        shocked = hh.shock_until[ids] > t
-        return hh.income[ids] * (1 - np.where(shocked, hh.shock_loss[ids], 0))
+        watched = np.flatnonzero(hh.watch)
+        busy = self._busy(t, watched)
+        quiet, ids = watched[~busy], watched[busy]
+        hh.watch[quiet[~hh.short[quiet]]] = False   # nothing going on any more
+        quiet = quiet[hh.short[quiet]]
+        money = self.money(t, ids)
+        missed = self._miss(t, ids, money)
+        quiet_missed = quiet[self._quiet_misses(t, quiet)]
+        self.missed = np.concatenate([ids[missed], quiet_missed])
+        self.checked = np.concatenate([ids, quiet_missed])  # quiet households owe nothing unless they just missed
+        self._build(t, self.missed)
+        self._repay(t, ids[~missed], money[~missed])
+        self._unwatch(t, ids)
 
-    def _miss(self, t: int, ids: np.ndarray, income_now: np.ndarray) -> np.ndarray:
-        """Who misses this month's rent: more likely the larger the shortfall."""
-        hh, ctx, pol = self.model.households, self.model.context, self.model.policy
+    def _busy(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Households with more going on than a shortfall: arrears, a shock, an extra cost, a plan,
+        help, a conditional verdict or rent withheld from a benefit."""
+        hh = self.model.households
+        busy = (hh.arrears[ids] > 0) | (hh.shock_until[ids] > t) | (hh.cost_until[ids] > t) | hh.arrangement[ids]
+        busy |= (hh.help_until[ids] > t) | (hh.conditional_until[ids] > t) | hh.direct_payment[ids]
+        return busy
+
+    def _quiet_misses(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """`_miss` for households short of money with nothing else going on (most of the watched):
+        the same chance from fewer numbers."""
+        m = self.model
+        hh = m.households
         rent = hh.rent[ids]
-        floor = hh.basic_cost[ids] * (ctx.cost_of_living.coping_share * self.cost_factor)
-        shortfall = np.clip(rent + floor - income_now, 0, rent)
-        p_miss = np.minimum(1.0, ctx.rent_payment.miss_scale * shortfall / rent)
-        p_miss *= np.where(hh.in_help(t, ids), 1 - pol.debt_help.miss_reduction, 1.0)
-        p_miss[hh.direct_payment[ids]] = 0.0
-        return self.model.streams.draws("rent_missed", t, ids) < p_miss
+        spending = hh.basic_cost[ids] * m.finances.cost_factor
+        shortfall = np.clip(rent + spending - hh.income[ids] - hh.allowance[ids], 0, rent)
+        p_miss = m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0)
+        return m.streams.draws("rent_missed", t, hh.hid[ids]) < p_miss
+
+    def money(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """This month's income plus allowance, minus extra costs (EUR)."""
+        hh = self.model.households
+        income = np.where(hh.shock_until[ids] > t, hh.shock_income[ids], hh.income[ids])
+        extra = np.where(hh.cost_until[ids] > t, hh.cost_extra[ids], 0.0)
+        return income + hh.allowance[ids] - extra
+
+    def floor(self, ids: np.ndarray) -> np.ndarray:
+        """The part of basic costs a household cannot cut (EUR)."""
+        m = self.model
+        return m.households.basic_cost[ids] * (m.context.cost_of_living.coping_share * m.finances.cost_factor)
+
+    def _spending(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """What a household spends besides rent (EUR): its basic costs, or on a plan (a landlord's,
+        debt help's or a conditional verdict's) only the part it cannot cut."""
+        m = self.model
+        hh = m.households
+        planned = hh.arrangement[ids] | hh.in_help(t, ids) | (hh.conditional_until[ids] > t)
+        share = np.where(planned, m.context.cost_of_living.coping_share, 1.0)
+        return hh.basic_cost[ids] * (share * m.finances.cost_factor)
+
+    def _miss(self, t: int, ids: np.ndarray, money: np.ndarray) -> np.ndarray:
+        """Who misses this month's rent: more likely the larger the shortfall."""
+        m = self.model
+        hh = m.households
+        rent = hh.rent[ids]
+        shortfall = np.clip(rent + self._spending(t, ids) - money, 0, rent)
+        p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
+        p_miss *= np.where(hh.in_help(t, ids), 1 - m.policy.debt_help.miss_reduction, 1.0)
+        withheld = hh.direct_payment[ids] & ~((hh.shock_until[ids] > t) & (hh.shock_kind[ids] == BENEFIT_PROBLEM))
+        p_miss[withheld] = 0.0
+        return m.streams.draws("rent_missed", t, hh.hid[ids]) < p_miss
 
     def _build(self, t: int, ids: np.ndarray) -> None:
-        hh = self.model.households
-        new = ids[hh.arrears[ids] == 0]
+        m = self.model
+        hh = m.households
+        new = ids[hh.arrears[ids] <= 0]
         hh.arrears_since[new] = t
         hh.arrears[ids] += hh.rent[ids]
-        self.model.outcomes.add("arrears_new", new.size)
-        self.model.journeys.log_many("arrears_start", t, new)
+        hh.conditional_missed[ids] += (hh.conditional_until[ids] > t).astype(np.int8)
+        self._break_plans(t, ids[hh.arrangement[ids]])
+        m.outcomes.add("arrears_new", new.size)
+        m.outcomes.add("rent_missed", ids.size)
+        m.journeys.log_many("arrears_start", t, new)
 
-    def _repay(self, t: int, ids: np.ndarray, income_now: np.ndarray) -> None:
-        hh, ctx = self.model.households, self.model.context
+    def _break_plans(self, t: int, ids: np.ndarray) -> None:
+        """A missed payment breaks a plan [WIN]; a new one comes no sooner than the cooldown."""
+        m = self.model
+        hh = m.households
+        ids = ids[hh.conditional_until[ids] <= t]  # a conditional verdict's plan is the court's matter
+        hh.arrangement[ids] = False
+        hh.instalment[ids] = 0.0
+        hh.plan_broken[ids] = t
+        m.outcomes.add("arrangements_broken", ids.size)
+        m.journeys.log_many("arrangement_broken", t, ids)
+
+    def _repay(self, t: int, ids: np.ndarray, money: np.ndarray) -> None:
+        m = self.model
+        hh = m.households
         owing = hh.arrears[ids] > 0
-        ids, income_now = ids[owing], income_now[owing]
-        # Under an arrangement a household squeezes its spending to the floor to repay.
-        arranged = hh.arrangement[ids]
-        spending = hh.basic_cost[ids] * self.cost_factor
-        spending = np.where(arranged, spending * ctx.cost_of_living.coping_share, spending)
-        surplus = np.maximum(0.0, income_now - hh.rent[ids] - spending)
-        share = np.where(arranged, ctx.rent_payment.arrangement_repay_share, ctx.rent_payment.repay_share_of_surplus)
-        hh.arrears[ids] = np.maximum(0.0, hh.arrears[ids] - share * surplus).astype(np.float32)
-        cleared = ids[hh.arrears[ids] <= 0.5]
-        hh.end_spell(cleared)
-        self.model.outcomes.add("arrears_cleared", cleared.size)
-        self.model.journeys.log_many("arrears_repaid", t, cleared)
+        ids, money = ids[owing], money[owing]
+        surplus = np.maximum(0.0, money - hh.rent[ids] - self._spending(t, ids))
+        instalment = hh.instalment[ids]
+        on_plan = hh.arrangement[ids] & (instalment > 0)
+        short_of_instalment = on_plan & (surplus < instalment)
+        pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
+        hh.arrears[ids] = np.maximum(0.0, hh.arrears[ids] - pay).astype(np.float32)
+        self._break_plans(t, ids[short_of_instalment & (hh.arrears[ids] > CLEARED_EUR)])
+        self._cleared(t, ids[hh.arrears[ids] <= CLEARED_EUR])
+
+    def _cleared(self, t: int, ids: np.ndarray) -> None:
+        m = self.model
+        hh = m.households
+        by_plan = hh.arrangement[ids]
+        m.outcomes.add("arrears_ended_plan", int(by_plan.sum()))
+        m.outcomes.add("arrears_ended_repaid", int((~by_plan).sum()))
+        m.journeys.log_many("arrears_repaid", t, ids)
+        hh.end_spell(ids)
+
+    def _unwatch(self, t: int, ids: np.ndarray) -> None:
+        """Stop looking at households with nothing left to watch."""
+        hh = self.model.households
+        keep = (hh.arrears[ids] > 0) | hh.short[ids] | (hh.shock_until[ids] > t) | (hh.cost_until[ids] > t)
+        keep |= hh.conditional_until[ids] > t
+        hh.watch[ids] = keep

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 import mesa
 
 if TYPE_CHECKING:
-    from .displacement import DisplacedHousehold
     from .model import EvictionModel
 
 
 class Shelter(mesa.Agent):
-    """A municipality's family shelter or night shelter places available to evicted households."""
+    """A municipality's family shelter or night shelter places available to evicted households.
+
+    Occupants and the waiting list hold rows of the register of displaced households."""
 
     def __init__(self, model: "EvictionModel", municipality: int, kind: str, places: int) -> None:
         super().__init__(model)
@@ -21,32 +22,33 @@ class Shelter(mesa.Agent):
         self.kind = kind
         self.places = places
         self.occupants: set[int] = set()
-        self.waiting: deque["DisplacedHousehold"] = deque()
+        self.waiting: deque[int] = deque()
 
     @property
     def free(self) -> int:
         return self.places - len(self.occupants)
 
-    def admit(self, household: "DisplacedHousehold") -> bool:
+    def admit(self, row: int) -> bool:
         """Take the household in if a place is free."""
         if self.free <= 0:
             return False
-        self.occupants.add(household.household)
+        self.occupants.add(row)
         return True
 
-    def wait(self, household: "DisplacedHousehold") -> None:
-        if household not in self.waiting:
-            self.waiting.append(household)
+    def wait(self, row: int) -> None:
+        if row not in self.waiting:
+            self.waiting.append(row)
 
-    def release(self, household: "DisplacedHousehold") -> None:
-        self.occupants.discard(household.household)
-        if household in self.waiting:
-            self.waiting.remove(household)
+    def release(self, row: int) -> None:
+        self.occupants.discard(row)
+        if row in self.waiting:
+            self.waiting.remove(row)
 
     def fill(self, t: int) -> None:
         """Offer free places to the waiting list, first come first served."""
+        after = self.model.displacement
         while self.free > 0 and self.waiting:
-            household = self.waiting.popleft()
-            if household.wants_shelter(self.kind):
-                self.admit(household)
-                household.enter_shelter(t, self.kind)
+            row = self.waiting.popleft()
+            if after.wants_shelter(row, self.kind):
+                self.admit(row)
+                after.enter_shelter(t, row, self.kind)

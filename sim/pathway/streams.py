@@ -3,7 +3,8 @@
 Two kinds of randomness, both derived from the run's seed and a stream name:
 
 * `draws(name, t, ids)` gives each household its own uniform number for a process and month,
-  computed from (seed, stream, month, household id) by a counter-based hash (splitmix64).
+  computed from (seed, stream, month, household id) by a counter-based hash: splitmix64's
+  output function applied to (household id x golden ratio + a key of seed, stream and month).
   A household's draw does not depend on who else is drawn, so switching a policy on does not
   shift anybody else's luck: common random numbers hold per household, not just per stream.
 * `generator(name)` gives a NumPy Generator for processes that draw state-independently
@@ -14,9 +15,11 @@ Stream names are hashed (CRC32), so adding a stream never changes the others.
 
 from __future__ import annotations
 
+import math
 import zlib
 
 import numpy as np
+from scipy.special import ndtri
 
 _MASK = (1 << 64) - 1
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -43,6 +46,14 @@ def stream_id(name: str) -> int:
     return zlib.crc32(name.encode())
 
 
+def geometric(u: np.ndarray, p_end: float | np.ndarray) -> np.ndarray:
+    """Months until an event with monthly chance p_end (1, 2, ...), from uniform numbers u."""
+    p = np.clip(p_end, 1e-9, 1.0)
+    with np.errstate(divide="ignore"):
+        months = 1 + np.floor(np.log1p(-u) / np.log1p(-np.minimum(p, 1 - 1e-12)))
+    return np.where(p >= 1.0, 1, months).astype(np.int64)
+
+
 class Streams:
     """All random numbers of one replication."""
 
@@ -63,13 +74,26 @@ class Streams:
         """Uniform [0, 1) numbers, one per household id, fixed by (seed, name, month, id)."""
         ids = np.asarray(ids, dtype=np.uint64)
         salt = np.uint64(self._key(name) ^ ((t + 1) * 0xD1B54A32D192ED03 & _MASK))
-        bits = _mix(_mix(ids * _GOLDEN + salt))
+        bits = _mix(ids * _GOLDEN + salt)
         return (bits >> np.uint64(11)).astype(np.float64) * (1.0 / (1 << 53))
+
+    def normals(self, name: str, t: int, ids: np.ndarray) -> np.ndarray:
+        """Standard normal numbers, one per household id (the inverse CDF of `draws`)."""
+        return ndtri(np.clip(self.draws(name, t, ids), 1e-12, 1 - 1e-12))
+
+    def months(self, name: str, t: int, ids: np.ndarray, p_end: float | np.ndarray) -> np.ndarray:
+        """A geometric number of months (at least 1) per household: each month ends it with p_end."""
+        return geometric(self.draws(name, t, ids), p_end)
+
+    def month_count(self, name: str, t: int, household: int, p_end: float) -> int:
+        """`months` for one household, without NumPy's per-call cost."""
+        u = self.draw(name, t, household)
+        return 1 if p_end >= 1 else 1 + int(math.log1p(-u) / math.log1p(-p_end))
 
     def draw(self, name: str, t: int, household: int) -> float:
         """One household's uniform number, equal to `draws` but without NumPy's per-call cost."""
         salt = self._key(name) ^ ((t + 1) * 0xD1B54A32D192ED03 & _MASK)
-        bits = _mix_int(_mix_int((household * 0x9E3779B97F4A7C15 + salt) & _MASK))
+        bits = _mix_int((household * 0x9E3779B97F4A7C15 + salt) & _MASK)
         return (bits >> 11) * (1.0 / (1 << 53))
 
     def generator(self, name: str, *extra: int) -> np.random.Generator:

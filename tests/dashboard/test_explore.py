@@ -26,12 +26,12 @@ from .conftest import APP
 PAGE = "app_pages/explore.py"
 PARAMETERS = """
 [parameters]
-"context.shocks.onset_per_month" = { min = 0.01, max = 0.03%s }
+"context.shocks.job_loss_per_month" = { min = 0.01, max = 0.03%s }
 "policy.legal_aid.share_summoned" = { min = 0.0, max = 1.0%s }
 """
 COMMON = """population = "2000"
 months = 12
-warmup = 0
+warmup = 24
 replications = 1
 outcomes = ["evictions", "homeless_households"]
 """
@@ -46,8 +46,8 @@ RECORD = {"date": "2026-01-02", "method": "ABC-SMC",
           "settings": {"population": "national", "scale": 0.05, "months": 24, "warmup": 24, "particles": 64,
                        "generations": 6, "seed": 2023},
           "generations": [{"number": 0}, {"number": 1}],
-          "priors": {"context.shocks.onset_per_month": {"min": 0.008, "max": 0.03}},
-          "estimate": {"context.shocks.onset_per_month": 0.0175}, "version": "0.1.0"}
+          "priors": {"context.shocks.job_loss_per_month": {"min": 0.008, "max": 0.03}},
+          "estimate": {"context.shocks.job_loss_per_month": 0.0175}, "version": "0.1.0"}
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +60,7 @@ def stored(tmp_path_factory) -> Path:
     sweep(grid, results / "tiny", workers=1, progress=False)
     morris = base / "sens.toml"
     morris.write_text('name = "sens"\nmethod = "morris"\nsamples = 2\n' + COMMON + PARAMETERS % ("", "")
-                      + '\n[discovery]\noutcome = "evictions"\nabove = 0.5\n', encoding="utf-8")
+                      + '\n[discovery]\noutcome = "evictions"\nabove = 3.5\n', encoding="utf-8")
     assert evictsim(["sensitivity", str(morris), "--out", str(results / "sens"), "--workers", "1",
                      "--no-progress"]) == 0
     return results
@@ -121,9 +121,9 @@ def test_page_shows_a_sweep_its_chart_runs_and_the_calibration(stored, calibrati
     text = words(at)
     assert "Grid (every combination" in text and "4 runs stored: 4 points x 1 replication(s)." in text
     assert "`policy.legal_aid.share_summoned`: 0 – 1 (2 steps)" in text
-    assert "Evictions (executed) against onset_per_month" in subheaders(at)
+    assert "Evictions (executed) against job_loss_per_month" in subheaders(at)
     runs = at.dataframe[0].value
-    assert len(runs) == 4 and "context.shocks.onset_per_month" in runs
+    assert len(runs) == 4 and "context.shocks.job_loss_per_month" in runs
     labels = [b.label for b in at.get("download_button")]
     assert {"⬇ PNG", "⬇ SVG", "⬇ CSV", "⬇ report.md"} <= set(labels)
     # The calibration: the fit chart, the table with status in words, medians, date and settings.
@@ -143,8 +143,8 @@ def test_choosing_another_outcome_and_parameter_redraws_the_chart(stored, calibr
     before = images(at)[0]
     at.selectbox(key="sweep_outcome").set_value("homeless_households")
     ran(at)
-    assert any(s.startswith("Homeless") and s.endswith("against onset_per_month") for s in subheaders(at))
-    assert "Evictions (executed) against onset_per_month" not in subheaders(at)
+    assert any(s.startswith("Homeless") and s.endswith("against job_loss_per_month") for s in subheaders(at))
+    assert "Evictions (executed) against job_loss_per_month" not in subheaders(at)
     assert images(at)[0] != before
     at.selectbox(key="sweep_param").set_value("policy.legal_aid.share_summoned")
     ran(at)
@@ -158,7 +158,7 @@ def test_sensitivity_indices_and_discovery(stored, calibration, monkeypatch):
     assert {"Which parameters matter most", "Where the outcome is high"} <= set(subheaders(at))
     text = words(at)
     assert "Morris sensitivity analysis (2 samples)" in text
-    assert "Evictions (executed) above 0.5 a year happen mostly when onset_per_month" in text
+    assert "Evictions (executed) above 3.5 a year happen mostly when job_loss_per_month" in text
     ranked = next(d.value for d in at.dataframe if "rank" in d.value)
     assert ranked["rank"].tolist() == [1, 2] and "mu*" in ranked
     assert next(d.value for d in at.dataframe if "inside the box" in d.value).shape[0] == 2
@@ -181,7 +181,7 @@ def test_switching_to_dutch(stored, calibration, monkeypatch):
     at.radio(key="lang").set_value("nl")
     ran(at)
     assert at.title[0].value == "Verkenningen en kalibratie"
-    assert "Uitzettingen (uitgevoerd) tegen onset_per_month" in subheaders(at)
+    assert "Uitzettingen (uitgevoerd) tegen job_loss_per_month" in subheaders(at)
     assert "Rooster (elke combinatie" in words(at)
     fit = next(d.value for d in at.dataframe if "status" in d.value)
     assert fit["status"].tolist()[0] == "✓ past"
@@ -241,12 +241,12 @@ def test_helpers():
     assert explore_data.sig(0.017470197, "nl") == "0,0175"
     assert explore_data.sig(185000.0, "en") == "185,000"
     assert explore_data.sig(True, "en") == "true"
-    limits = pd.DataFrame({"parameter": ["context.shocks.onset_per_month", "policy.x.y"], "low": [0.02, 0.0],
+    limits = pd.DataFrame({"parameter": ["context.shocks.job_loss_per_month", "policy.x.y"], "low": [0.02, 0.0],
                            "high": [0.03, 1.0], "full_low": [0.01, 0.0], "full_high": [0.03, 1.0],
                            "restricted": [0.5, 0.0]})
     box = {"outcome": "evictions", "above": 8.0, "coverage": 0.8, "density": 0.9, "mass": 0.2}
     assert explore_data.discovery_sentence(box, limits, "en") == (
-        "Evictions (executed) above 8 a year happen mostly when onset_per_month is between 0.02 and 0.03: this "
+        "Evictions (executed) above 8 a year happen mostly when job_loss_per_month is between 0.02 and 0.03: this "
         "range holds 80 % of such points, and 90 % of the points inside it are above 8.")
     assert "niets te ontdekken" in explore_data.discovery_sentence({**box, "coverage": math.nan}, limits, "nl")
 

@@ -1,0 +1,66 @@
+"""Parameters that were renamed or removed, so that an old scenario or profile file gets a message
+that names the new parameter (or says why there is none) instead of "unknown field".
+
+Model v2 (arrears that end, landlords and courts that respond) replaced several parameters by
+mechanisms; each entry says what replaced it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# old dotted name -> what to use now
+SCENARIO: dict[str, str] = {
+    "context.shocks.onset_per_month":
+        "replaced by kinds of shock: context.shocks.job_loss_per_month (calibrated), "
+        "benefit_problem_per_month, separation_per_year and cost_shock_per_month",
+    "context.shocks.single_parent_multiplier":
+        "removed: single parents' higher arrears now follow from their incomes and costs (context.incomes)",
+    "context.shocks.couple_children_multiplier":
+        "removed: families' arrears now follow from their incomes and costs (context.incomes)",
+    "context.shocks.income_loss_min": "replaced by context.shocks.job_loss_income_share and benefit_problem_loss",
+    "context.shocks.income_loss_max": "replaced by context.shocks.job_loss_income_share and benefit_problem_loss",
+    "context.shocks.duration_months_mean":
+        "replaced by context.shocks.job_finding_per_month (and the other kinds' *_months_mean)",
+    "context.landlords.summons_hazard_corporation": "now context.landlords.summons_per_month_corporation",
+    "context.landlords.summons_hazard_private": "now context.landlords.summons_per_month_private",
+    "context.landlords.arrangement_offer":
+        "now context.landlords.arrangement_offer_corporation and arrangement_offer_private",
+    "context.court.paid_before_hearing":
+        "now context.court.pay_before_hearing_per_month (a monthly chance while the hearing waits)",
+    "context.court.execution_delay_months": "now context.bailiff.execution_delay_months",
+    "context.court.settle_after_verdict":
+        "now context.bailiff.settle_per_month (a monthly chance while the execution waits)",
+    "context.court.leave_before_execution":
+        "now context.bailiff.leave_per_month (a monthly chance while the execution waits)",
+    "context.nuisance": "the group is now context.root_causes (with lease breaches added)",
+    "context.nuisance.onset_per_month": "now context.root_causes.nuisance_per_month",
+    "context.nuisance.resolve_per_month": "now context.root_causes.nuisance_resolve_per_month",
+    "context.nuisance.escalate_per_month": "now context.root_causes.nuisance_escalate_per_month",
+    "context.nuisance.drug_closure_per_month": "now context.root_causes.drug_closure_per_month",
+    "context.nuisance.drug_eviction": "now context.root_causes.drug_eviction",
+}
+PROFILE: dict[str, str] = {
+    "headroom_median": "removed: incomes now come from context.incomes (earnings by household type, "
+                       "benefits at the social minimum)",
+    "headroom_spread": "removed: see context.incomes.earnings_spread",
+    "on_benefits_share": "removed: whether a household lives on a benefit now follows from its income "
+                         "(context.incomes)",
+}
+
+
+def _dotted(tree: dict[str, Any], prefix: str = "") -> list[str]:
+    names = []
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        names.append(name)
+        if isinstance(value, dict):
+            names.extend(_dotted(value, name + "."))
+    return names
+
+
+def replaced(tree: dict[str, Any], table: dict[str, str]) -> list[str]:
+    """One line per old name found in a (nested) scenario or profile tree: old name and what replaced it."""
+    found = [name for name in _dotted(tree) if name in table]
+    specific = [n for n in found if not any(other.startswith(n + ".") for other in found)]
+    return [f"{name}: {table[name]}" for name in specific]

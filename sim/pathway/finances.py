@@ -1,0 +1,175 @@
+"""Phase 1: household finances. Income, rent allowance and basic costs, and the shocks that change
+what a household can pay: a job lost (and found again), a benefit stopped or sanctioned, a
+separation, an unexpected cost, and lasting changes of earnings (a new job, retirement).
+
+A household lives on its earnings, or on a benefit at the social minimum when its earnings fall
+below it [VEL24a]; families get child benefits on top. The rent allowance (huurtoeslag) pays a
+share of the rent above a base rent that rises with income. Shock onsets are drawn over the
+whole population from their own stream, independent of anybody's state (common random
+numbers); what a shock does to a household is drawn from the household's own numbers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..parameters.context import CostOfLiving, Incomes, RentAllowance
+from .households import HouseholdArrays
+from .idsets import pick
+from .population import ADULTS, COUPLE, COUPLE_CHILDREN
+
+if TYPE_CHECKING:
+    from .model import EvictionModel
+
+SHOCK_KINDS = ("none", "job_loss", "benefit_problem", "separation")
+JOB_LOSS, BENEFIT_PROBLEM, SEPARATION = 1, 2, 3
+
+
+def benefit_norm(incomes: Incomes, composition: np.ndarray) -> np.ndarray:
+    """The social-minimum benefit of each household (EUR/month, without child benefits)."""
+    couple = ADULTS[composition] == 2
+    return np.where(couple, incomes.benefit_norm_couple_eur, incomes.benefit_norm_single_eur).astype(np.float32)
+
+
+def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance) -> None:
+    """Income, benefit status and rent allowance of `ids` from their earnings, make-up and rent."""
+    norm = benefit_norm(incomes, hh.composition[ids])
+    earnings = hh.earnings[ids]
+    hh.on_benefits[ids] = earnings < norm
+    income = np.maximum(earnings, norm) + incomes.child_benefits_eur * hh.children[ids]
+    hh.income[ids] = income
+    hh.allowance[ids] = rent_allowance(allowance, hh.rent[ids], income - norm)
+
+
+def rent_allowance(rules: RentAllowance, rent: np.ndarray, above_minimum: np.ndarray) -> np.ndarray:
+    """Huurtoeslag (EUR/month) for a rent and an income above the social minimum."""
+    base = rules.base_rent_eur + rules.income_taper * np.maximum(above_minimum, 0.0)
+    paid = rules.subsidy_share * np.maximum(rent - base, 0.0)
+    return np.where(rent <= rules.rent_limit_eur, paid, 0.0).astype(np.float32)
+
+
+def basic_costs(costs: CostOfLiving, adults: np.ndarray, children: np.ndarray) -> np.ndarray:
+    """Basic monthly living costs by household make-up (EUR/month, excluding rent)."""
+    return (costs.basic_cost_single_eur + (adults - 1.0) * costs.basic_cost_extra_adult_eur
+            + children * costs.basic_cost_per_child_eur).astype(np.float32)
+
+
+def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float) -> None:
+    """Mark who cannot pay rent and basic costs even without a shock (betaalrisico [PBL])."""
+    money = hh.income[ids] + hh.allowance[ids]
+    hh.short[ids] = money < hh.rent[ids] + cost_factor * hh.basic_cost[ids]
+    hh.watch[ids] |= hh.short[ids]
+
+
+def monthly(per_year: float) -> float:
+    """A yearly chance as a monthly one."""
+    return 1.0 - (1.0 - per_year) ** (1 / 12)
+
+
+class Finances:
+    """Phase 1: lasting changes of earnings, income and cost shocks, the cost of living."""
+
+    def __init__(self, model: "EvictionModel") -> None:
+        self.model = model
+        self.rng = {name: model.streams.generator(f"onset_{name}")
+                    for name in ("life_change", "job_loss", "benefit_problem", "separation", "cost")}
+        self.cost_factor = 1.0
+
+    def _pick(self, name: str, rate: float) -> np.ndarray:
+        """Dwellings picked at random with chance `rate`, independent of anybody's state."""
+        return pick(self.rng[name], self.model.households.size, rate)
+
+    def step(self, t: int) -> None:
+        hh, ctx = self.model.households, self.model.context
+        self._set_cost_factor(t)
+        self.change_earnings(t, self._occupied(self._pick("life_change", ctx.incomes.life_change_per_month)))
+        free = lambda ids: ids[hh.shock_until[ids] <= t]  # noqa: E731 - one running income shock at a time
+        s = ctx.shocks
+        self._job_losses(t, free(self._occupied(self._pick("job_loss", s.job_loss_per_month))))
+        self._benefit_problems(t, free(self._occupied(self._pick("benefit_problem", s.benefit_problem_per_month))))
+        self._separations(t, free(self._occupied(self._pick("separation", monthly(s.separation_per_year)))))
+        self._cost_shocks(t, self._occupied(self._pick("cost", s.cost_shock_per_month)))
+
+    def _occupied(self, ids: np.ndarray) -> np.ndarray:
+        return ids[self.model.households.occupied[ids]]
+
+    def change_earnings(self, t: int, ids: np.ndarray, count: bool = True) -> None:
+        """Earnings drawn anew from the household's type; benefit status and allowance follow
+        (the rent stays: the household keeps its home)."""
+        m = self.model
+        hh = m.households
+        hh.earnings[ids] = m.tenants.earnings(ids, m.streams.normals("earnings_change", t, hh.hid[ids]))
+        left_benefits = ids[hh.on_benefits[ids]]
+        set_income(hh, ids, m.context.incomes, m.context.rent_allowance)
+        left_benefits = left_benefits[~hh.on_benefits[left_benefits]]
+        m.early_help.stop_direct_payment(t, left_benefits)
+        set_short(hh, ids, self.cost_factor)
+        if count:
+            m.outcomes.add("life_changes", ids.size)
+
+    def _start(self, t: int, ids: np.ndarray, kind: int, income: np.ndarray, p_end: float) -> None:
+        m = self.model
+        hh = m.households
+        hh.shock_kind[ids] = kind
+        hh.shock_income[ids] = income
+        hh.shock_until[ids] = np.minimum(t + m.streams.months(f"shock_months_{kind}", t, hh.hid[ids], p_end), 32000)
+        hh.watch[ids] = True
+        m.outcomes.add(f"shocks_{SHOCK_KINDS[kind]}", ids.size)
+        m.journeys.log_many(SHOCK_KINDS[kind], t, ids)
+
+    def _job_losses(self, t: int, ids: np.ndarray) -> None:
+        """Earners lose their job: unemployment benefit (a share of the wage), never below the minimum."""
+        hh, s, inc = self.model.households, self.model.context.shocks, self.model.context.incomes
+        ids = ids[~hh.on_benefits[ids]]
+        norm = benefit_norm(inc, hh.composition[ids])
+        income = np.maximum(s.job_loss_income_share * hh.earnings[ids], norm) + inc.child_benefits_eur * hh.children[ids]
+        self._start(t, ids, JOB_LOSS, income, s.job_finding_per_month)
+
+    def _benefit_problems(self, t: int, ids: np.ndarray) -> None:
+        """A benefit is stopped, cut or sanctioned for a while."""
+        hh, s = self.model.households, self.model.context.shocks
+        ids = ids[hh.on_benefits[ids]]
+        income = hh.income[ids] - s.benefit_problem_loss * benefit_norm(self.model.context.incomes, hh.composition[ids])
+        self._start(t, ids, BENEFIT_PROBLEM, income, 1 / s.benefit_problem_months_mean)
+
+    def _separations(self, t: int, ids: np.ndarray) -> None:
+        """A couple splits up: income falls until the household has adjusted."""
+        hh, s = self.model.households, self.model.context.shocks
+        ids = ids[(hh.composition[ids] == COUPLE) | (hh.composition[ids] == COUPLE_CHILDREN)]
+        self._start(t, ids, SEPARATION, (1 - s.separation_income_loss) * hh.income[ids], 1 / s.separation_months_mean)
+
+    def _cost_shocks(self, t: int, ids: np.ndarray) -> None:
+        m = self.model
+        hh, s = m.households, m.context.shocks
+        ids = ids[hh.cost_until[ids] <= t]
+        u = m.streams.draws("cost_amount", t, hh.hid[ids])
+        hh.cost_extra[ids] = s.cost_shock_eur_min + u * (s.cost_shock_eur_max - s.cost_shock_eur_min)
+        months = m.streams.months("cost_months", t, hh.hid[ids], 1 / s.cost_shock_months_mean)
+        hh.cost_until[ids] = np.minimum(t + months, 32000)
+        hh.watch[ids] = True
+        m.outcomes.add("shocks_cost", ids.size)
+
+    def _set_cost_factor(self, t: int) -> None:
+        """Energy shocks (basic costs x factor) and real growth of rents and incomes."""
+        m = self.model
+        c = m.context.cost_of_living
+        report = t - m.warmup
+        in_shock = c.energy_shock_start_month <= report < c.energy_shock_start_month + c.energy_shock_months
+        factor = c.energy_shock_factor if in_shock else 1.0
+        grows = report > 0 and report % 12 == 0 and (c.rent_growth_per_year or c.income_growth_per_year)
+        if grows:
+            self._grow(c)
+        if factor != self.cost_factor or grows:
+            self.cost_factor = factor
+            occupied = np.flatnonzero(m.households.occupied)
+            set_short(m.households, occupied, factor)
+
+    def _grow(self, c: CostOfLiving) -> None:
+        hh = self.model.households
+        hh.rent *= np.float32(1 + c.rent_growth_per_year)
+        self.model.tenants.rent_factor *= 1 + c.rent_growth_per_year
+        for name in ("earnings", "income", "basic_cost", "allowance"):
+            getattr(hh, name)[:] *= np.float32(1 + c.income_growth_per_year)
+        self.model.tenants.income_factor *= 1 + c.income_growth_per_year

@@ -1,0 +1,95 @@
+"""Turnover: tenants move out and their dwellings are let again.
+
+Tenants leave at the yearly rates of their landlord type (corporations ≈7% [CBS-VR22]), tenants
+in arrears more often (moving out is one way an arrears spell ends: the debt leaves with them).
+A dwelling that falls vacant, by a move or an eviction, is let again at the start of the next
+month: to a displaced household that the municipality rehouses (displacement.py takes it from
+this month's vacancies), otherwise to a new household from outside (tenants.py). The stock of
+dwellings stays the same, so a run has no drift from a shrinking or ageing tenant population.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .finances import monthly
+from .idsets import pick, union
+
+if TYPE_CHECKING:
+    from .model import EvictionModel
+
+
+class Turnover:
+    """Move-outs, vacancies and re-letting."""
+
+    def __init__(self, model: "EvictionModel") -> None:
+        self.model = model
+        self.rng = model.streams.generator("move_out")
+        self.vacant: list[np.ndarray] = []  # dwellings vacated this month, by move-out or eviction
+
+    def step(self, t: int) -> None:
+        self._relet(t)
+        self._move_out(t)
+
+    def _relet(self, t: int) -> None:
+        """Last month's vacancies that no rehoused household took get new tenants."""
+        hh = self.model.households
+        slots = np.concatenate(self.vacant) if self.vacant else np.empty(0, np.int64)
+        slots = slots[~hh.occupied[slots]]
+        self.vacant = []
+        self.model.tenants.move_in(slots, t)
+        self.model.outcomes.add("new_tenants", slots.size)
+
+    def _rates(self) -> tuple[float, float]:
+        tc = self.model.context.turnover
+        return monthly(tc.corporation_per_year), monthly(tc.private_per_year)
+
+    def _move_out(self, t: int) -> None:
+        m = self.model
+        hh = m.households
+        corporation, private = self._rates()
+        top = max(corporation, private)
+        n = hh.size
+        picked = pick(self.rng, n, top)
+        rate = np.where(hh.private[picked], private, corporation)
+        picked = picked[m.streams.draws("move_out", t, picked) * top < rate]
+        owing = m.in_arrears
+        base = np.where(hh.private[owing], private, corporation)
+        extra = (m.context.turnover.in_arrears_factor - 1) * base / (1 - base)
+        owing = owing[m.streams.draws("move_out_arrears", t, hh.hid[owing]) < extra]
+        ids = union(picked, owing)
+        self.leave(t, ids[hh.occupied[ids] & (hh.case_stage[ids] == 0)])
+
+    def leave(self, t: int, ids: np.ndarray) -> None:
+        """Households in `ids` move out of the rented stock; their debts leave with them."""
+        m = self.model
+        hh = m.households
+        owing = ids[hh.arrears[ids] > 0]
+        m.outcomes.add("moves_out", ids.size)
+        m.outcomes.add("moves_out_in_arrears", owing.size)
+        m.outcomes.add("arrears_ended_moved_out", owing.size)
+        m.outcomes.add("arrears_left_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
+        m.journeys.log_many("moved_out", t, ids)
+        m.tenants.children_in_model -= int(hh.children[ids].sum(dtype=np.int64))
+        m.early_help.forget(ids)
+        m.displacement.forget(hh.hid[ids])
+        hh.clear_household(ids)
+        self.vacant.append(ids)
+
+    def vacate(self, slots: np.ndarray) -> None:
+        """Dwellings left by an eviction or a forced departure join this month's vacancies."""
+        self.vacant.append(np.asarray(slots, dtype=np.int64))
+
+    def take_vacancies(self, municipality: int, n: int) -> np.ndarray:
+        """Up to `n` dwellings vacated this month in `municipality` (corporation dwellings first) for
+        rehoused households; they are marked taken so that nobody else gets them."""
+        hh = self.model.households
+        if not self.vacant or n <= 0:
+            return np.empty(0, np.int64)
+        slots = np.concatenate(self.vacant)
+        free = slots[(hh.municipality[slots] == municipality) & ~hh.occupied[slots]]
+        taken = free[np.argsort(hh.private[free], kind="stable")][:n]
+        hh.occupied[taken] = True
+        return taken

@@ -1,0 +1,57 @@
+"""The public API is discoverable: version, outcome list, docstrings, short reprs, dotted overrides."""
+
+from __future__ import annotations
+
+import pytest
+
+import sim
+from sim import Comparison, RunResult, Sensitivity, ScenarioError, compare, load_scenario, nested, run
+from sim.cli import main
+from sim.pathway.outcomes import OUTCOMES
+
+TINY = dict(population="2000", months=12, warmup=0, replications=1)
+
+
+def test_the_version_is_the_same_in_python_and_on_the_command_line(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"evictsim {sim.__version__}"
+    assert sim.__version__[0].isdigit()
+
+
+def test_evictsim_outcomes_lists_every_declared_outcome(capsys):
+    assert main(["outcomes"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == [o.name for o in OUTCOMES]
+    assert main(["outcomes", "--markdown"]) == 0
+    assert f"| `{OUTCOMES[0].name}` | {OUTCOMES[0].kind} |" in capsys.readouterr().out
+
+
+def test_a_dotted_override_is_the_same_as_a_nested_one():
+    base = load_scenario("baseline")
+    dotted = base.override({"policy.legal_aid.share_summoned": 1.0, "context.costs.summons_eur": 1500.0})
+    tree = base.override(nested({"policy.legal_aid.share_summoned": 1.0, "context.costs.summons_eur": 1500.0}))
+    mixed = base.override({"policy.legal_aid.share_summoned": 1.0, "context": {"costs": {"summons_eur": 1500.0}}})
+    assert dotted.parameters() == tree.parameters() == mixed.parameters()
+    assert dotted.policy.legal_aid.share_summoned == 1.0 and dotted.context.costs.summons_eur == 1500.0
+
+
+def test_a_bad_dotted_override_names_the_field():
+    with pytest.raises(ScenarioError, match="policy.legal_aid.share_summoned = 2.0"):
+        load_scenario("baseline").override({"policy.legal_aid.share_summoned": 2.0})
+
+
+def test_compare_takes_one_scenario_as_a_string():
+    comparison = compare("baseline", "ombudsman-legal-aid", **TINY)
+    assert comparison.meta["scenarios"] == ["ombudsman-legal-aid"]
+    assert set(comparison.table.scenario) == {"baseline", "ombudsman-legal-aid"}
+    assert repr(comparison) == ("Comparison(baseline='baseline', scenarios=['ombudsman-legal-aid'], "
+                                f"outcomes={len(OUTCOMES)}, level=0.9)")
+
+
+def test_result_objects_have_docstrings_and_short_reprs():
+    result = run("baseline", **TINY)
+    assert len(repr(result)) < 160 and "RunResult(scenario='baseline'" in repr(result)
+    for cls in (RunResult, Comparison, Sensitivity):
+        assert cls.__doc__ and len(cls.__doc__) > 80, cls.__name__

@@ -1,0 +1,45 @@
+"""What `evictsim calibrate` says: where it wrote, whether the baseline uses it, what it ran anew."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+
+import pytest
+
+from sim.cli import main
+from sim.experiments.targets import DEFAULT_TARGETS
+
+SETTINGS = ('population = "3000"\nscale = 1.0\nmonths = 12\nwarmup = 0\nparticles = 4\ngenerations = 2\n'
+            "batch = 4\nseed = 1\n")
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    cal = tmp_path / "cal"
+    cal.mkdir()
+    shutil.copy(DEFAULT_TARGETS, cal / "targets.csv")
+    shutil.copy(DEFAULT_TARGETS.parent / "parameters.toml", cal / "parameters.toml")
+    (cal / "settings.toml").write_text(SETTINGS, encoding="utf-8")
+    return cal
+
+
+def calibrate(folder, capsys) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # e.g. "Mean of empty slice" on a resume
+        assert main(["calibrate", "--folder", str(folder), "--workers", "1", "--no-progress"]) == 0
+    return capsys.readouterr().out
+
+
+def test_a_calibration_elsewhere_says_where_it_wrote_and_that_the_baseline_does_not_use_it(folder, capsys):
+    out = calibrate(folder, capsys)
+    assert f"wrote {folder / 'calibrated.toml'}; the baseline does not use it" in out
+    assert "baseline now extends" not in out
+    assert "0 read from the store" in out
+
+
+def test_a_resumed_calibration_says_it_ran_nothing_new_and_warns_of_nothing(folder, capsys):
+    first = calibrate(folder, capsys)
+    total = first.split(" simulations")[0].rsplit(" ", 1)[-1]
+    again = calibrate(folder, capsys)
+    assert f"{total} simulations, 0 run now and {total} read from the store" in again
