@@ -19,6 +19,8 @@ from sim.experiments.targets import DEFAULT_TARGETS, TargetsError, load_targets
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = ROOT.parent / "shared" / "domain.md"
+DOMAIN_NOTES = (DOMAIN, ROOT.parent / "shared" / "domain2.md")
+KEY = r"\[([A-Za-z0-9-]+)\]"
 HEADER = "target,outcome,year,unit,value,low,high,kind,estimate,source,note\n"
 
 
@@ -36,9 +38,9 @@ def test_the_shipped_targets_load_and_fit_rows_exist():
 
 @pytest.mark.skipif(not DOMAIN.exists(), reason="the shared domain notes are not beside the repository")
 def test_every_target_cites_a_source_key_of_the_domain_notes():
-    keys = set(re.findall(r"\[([A-Za-z0-9]+)\]", DOMAIN.read_text(encoding="utf-8")))
+    keys = {key for notes in DOMAIN_NOTES for key in re.findall(KEY, notes.read_text(encoding="utf-8"))}
     for t in load_targets():
-        cited = re.findall(r"\[([A-Za-z0-9]+)\]", t.source)
+        cited = re.findall(KEY, t.source)
         assert cited and set(cited) <= keys, t.name
 
 

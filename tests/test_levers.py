@@ -32,9 +32,10 @@ def test_wider_outreach_starts_more_debt_help_and_cuts_summonses():
     assert p["cost_municipality_eur"] > b["cost_municipality_eur"]
 
 
-def test_without_early_signalling_nobody_is_signalled_or_helped():
+def test_without_early_signalling_only_tenants_who_apply_themselves_get_help():
     b, p = effect({"policy": {"early_signalling": {"enabled": False}}})
-    assert b["signals"] > 0 and p["signals"] == 0 and p["debt_help_started"] == 0
+    assert b["signals"] > 0 and p["signals"] == 0 and p["help_accepted"] == 0
+    assert 0 < p["debt_help_started"] <= p["help_sought"] and p["debt_help_started"] < b["debt_help_started"]
     assert p["summonses_arrears"] > b["summonses_arrears"]
 
 
@@ -231,6 +232,6 @@ def test_a_lever_changes_nothing_upstream_of_its_stage(lever, reached, same):
     hb, hp = base.households, policy.households
     assert touched, "the lever's stage must see some households for the test to mean something"
     untouched = (hb.hid == hp.hid) & ~np.isin(hb.hid, list(touched))
-    assert untouched.mean() > 0.8
+    assert untouched.mean() > 0.5
     for name in same:
         assert np.array_equal(getattr(hb, name)[untouched], getattr(hp, name)[untouched]), name

@@ -21,12 +21,46 @@ DRAWS = 24  # posterior draws simulated for the report
 
 
 def posterior_predictive(cal: Calibration, posterior: pd.DataFrame, draws: int = DRAWS) -> pd.DataFrame:
-    """Each target's simulated value for `draws` weighted draws from the posterior, new seeds."""
+    """Yearly outcomes of `draws` weighted draws from the posterior, each simulated with a new seed."""
     rng = np.random.default_rng([cal.settings.seed, 999])
     picks = rng.choice(len(posterior), size=draws, p=posterior["weight"].to_numpy())
     particles = np.array([[cal._t(n, posterior.iloc[i][n]) for n in cal.names] for i in picks])
-    rows = pd.DataFrame(cal.evaluate(particles, rng.integers(0, 2**31, draws)))
+    return pd.DataFrame(cal.evaluate(particles, rng.integers(0, 2**31, draws)))
+
+
+def target_values(cal: Calibration, rows: pd.DataFrame) -> pd.DataFrame:
+    """Each target's simulated value per row of yearly outcomes."""
     return pd.DataFrame({t.name: t.simulated(rows) for t in cal.targets})
+
+
+HAZARDS = {"corporation": "context.landlords.summons_per_month_corporation",
+           "private landlord": "context.landlords.summons_per_month_private"}
+FAMILY_FACTOR = "context.landlords.summons_family_factor"
+
+
+def months_to_summons(cal: Calibration, posterior: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """Mean months from the summons threshold (without a plan or help) to a summons implied by the
+    posterior's monthly chances, per landlord type and for families; and, simulated, the mean
+    months in arrears and the mean arrears (months of rent) at a summons."""
+    weights = posterior["weight"].to_numpy()
+    base = cal.base.parameters()["context"]["landlords"]
+
+    def value(name: str) -> np.ndarray:
+        if name in posterior:
+            return posterior[name].to_numpy()
+        return np.full(len(posterior), base[name.rsplit(".", 1)[-1]])
+    result = []
+    for landlord, hazard in HAZARDS.items():
+        for who, factor in (("other households", 1.0), ("families", value(FAMILY_FACTOR))):
+            months = 1 / np.minimum(1.0, value(hazard) * factor)
+            q = _weighted_quantiles(months, weights, [0.05, 0.5, 0.95])
+            result.append({"what": f"implied: {landlord}, {who}", "median": q[1], "low": q[0], "high": q[2]})
+    for label, numerator in (("simulated: months in arrears at a summons", "summons_spell_months"),
+                             ("simulated: arrears at a summons (months of rent)", "summons_arrears_months")):
+        values = (rows[numerator] / rows["summonses_arrears"]).to_numpy(float)
+        result.append({"what": label, "median": float(np.median(values)),
+                       "low": float(np.percentile(values, 5)), "high": float(np.percentile(values, 95))})
+    return pd.DataFrame(result)
 
 
 def fit_table(cal: Calibration, simulated: pd.DataFrame) -> pd.DataFrame:
@@ -99,18 +133,22 @@ def write_report(folder: str | Path = None, workers: int = 0, progress: bool = T
     cal = Calibration(folder, workers, progress) if folder else Calibration(workers=workers, progress=progress)
     posterior = pd.read_csv(cal.folder / "posterior.csv")
     record = json.loads((cal.folder / "calibration.json").read_text(encoding="utf-8"))
-    table = fit_table(cal, posterior_predictive(cal, posterior))
+    rows = posterior_predictive(cal, posterior)
+    table = fit_table(cal, target_values(cal, rows))
+    timing = months_to_summons(cal, posterior, rows)
     meta = {"scenario": "baseline (calibration)", "seed": cal.settings.seed, "version": record["version"]}
     figures = cal.folder / "figures"
     save(fit_figure(table, meta), figures / "fit", meta)
     save(posterior_figure(cal, posterior, meta), figures / "posterior", meta)
     table.to_csv(cal.folder / "fit.csv", index=False)
     path = cal.folder / "report.md"
-    path.write_text(_markdown(cal, record, table, posterior), encoding="utf-8")
+    timing.to_csv(cal.folder / "months_to_summons.csv", index=False)
+    path.write_text(_markdown(cal, record, table, posterior, timing), encoding="utf-8")
     return path
 
 
-def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd.DataFrame) -> str:
+def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd.DataFrame,
+              timing: pd.DataFrame) -> str:
     s = record["settings"]
     lines = [f"# Calibration report ({record['date']})", "",
              f"ABC-SMC with {s['particles']} particles over {len(record['generations'])} generations on the "
@@ -134,6 +172,13 @@ def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd
         p = cal.priors[name]
         lines.append(f"| `{name}` | {_n(p.min)}-{_n(p.max)}{' (log)' if p.log else ''} | {_n(q[1])} | "
                      f"{_n(q[0])}-{_n(q[2])} | {p.reason} |")
+    lines += ["", "## Months to a summons", "",
+              "Mean months from reaching the summons threshold (three months of arrears) without a plan or "
+              "debt help to a summons, implied by the posterior's monthly chances (1 / chance), and what the "
+              "posterior draws simulate: how long a tenant had been in arrears, and how much was owed, when "
+              "summoned (plans, help and repayments in between make these longer than the threshold alone).", "",
+              "| | median | 5-95 % |", "|---|---|---|"]
+    lines += [f"| {r.what} | {_n(r.median)} | {_n(r.low)}-{_n(r.high)} |" for r in timing.itertuples()]
     misses = table[~table.status.isin(["fits", "below, as it should be"])]
     lines += ["", "## What did not fit, and why", ""]
     if misses.empty:

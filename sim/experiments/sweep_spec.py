@@ -10,7 +10,7 @@
     outcomes = ["evictions", "children_separated"]
 
     [parameters]
-    "context.shocks.onset_per_month" = { min = 0.01, max = 0.03 }
+    "context.shocks.job_loss_per_month" = { min = 0.005, max = 0.02 }
     "policy.legal_aid.share_summoned" = { min = 0.1, max = 1.0, steps = 4 }   # steps: grid only
     "policy.housing_duty.families_duty" = { values = [false, true] }          # values: grid only
 

@@ -76,11 +76,18 @@ class Shocks(Group):
     sanctioned, a separation, an unexpected cost."""
 
     job_loss_per_month: float = param(
-        0.006, "1/month", "assumption, calibrated (no job-loss rate among renters in the domain notes)",
+        0.006, "1/month", "assumption, calibrated, prior 0.002-0.012 (304,770 people entered WW in 2019 [CBS-WW], "
+        "a few % of workers a year; renters more often)",
         "Monthly chance that a household living on earnings loses (most of) them.", ge=0, le=1)
     job_loss_income_share: float = probability(
         0.7, "assumption, range 0.6-0.8 (unemployment benefit WW pays about 70% of the wage)",
         "Share of earnings that remains after a job loss (WW), never below the social minimum.")
+    benefit_gap_months: int = param(
+        1, "months", "assumption, range 0-2 (unemployment benefit or bijstand starts weeks after a job ends)",
+        "Months after a job loss before a benefit is paid.", ge=0, le=6)
+    benefit_gap_income_share: float = probability(
+        0.3, "assumption, range 0-0.6 (the last wage, holiday pay, savings)",
+        "Share of earnings the household has in the months before its benefit starts.")
     job_finding_per_month: float = probability(
         0.12, "[CBS-WW] derived: 41% still on WW after 6 months, 27% after 12",
         "Monthly chance that a household that lost its job finds work again.")
@@ -208,6 +215,18 @@ class Landlords(Group):
         "Summons chance for families relative to other tenants.", ge=0, le=5)
 
 
+class HelpSeeking(Group):
+    """Tenants who ask for debt help themselves, without a signal (most NVVK applications)."""
+
+    self_referral_per_month: float = probability(
+        0.02, "assumption, calibrated, prior 0.003-0.1 ([NV22] 75-79k debt-help applications a year, most "
+        "of them not through an early signal)",
+        "Monthly chance that a tenant with arrears from the threshold below applies for debt help.")
+    from_months: float = param(
+        2.0, "months of rent", "assumption, range 1-4", "Arrears from which tenants apply themselves.",
+        ge=0.5, le=24)
+
+
 class Court(Group):
     """Kantonrechter: the hearing and its verdict, conditional verdicts and their breach."""
 
@@ -244,8 +263,9 @@ class Bailiff(Group):
         0.1, "[AE14b] derived: 7% of verdicts ended in handing in the keys and 5% in leaving without notice",
         "Monthly chance that a tenant with an eviction order leaves before the bailiff comes.")
     capacity_per_10k_per_month: float = param(
-        1.5, "executions/10k households/month",
-        "assumption, range 1-3 (≈800 bailiffs [NU18]; about twice the usual demand, so that a backlog clears)",
+        3.0, "executions/10k households/month",
+        "assumption, range 1.5-5 (≈800 bailiffs, 1.7m official acts a year [NU18][CBS-GDW21]: evictions do not "
+        "wait for bailiffs in ordinary years; about 4 times the usual demand of ≈0.8, so a backlog clears in months)",
         "Executions the bailiffs can carry out per month.", ge=0, le=1000)
     stop_settle_factor: float = param(
         0.5, "ratio", "assumption, range 0.25-1: under a moratorium tenants and landlords feel less urgency",
@@ -366,6 +386,7 @@ class Context(Group):
     rent_payment: RentPayment = RentPayment()
     turnover: Turnover = Turnover()
     landlords: Landlords = Landlords()
+    help_seeking: HelpSeeking = HelpSeeking()
     court: Court = Court()
     bailiff: Bailiff = Bailiff()
     root_causes: RootCauses = RootCauses()

@@ -48,31 +48,29 @@ class EarlySignalling(Group):
 
 
 class DebtHelp(Group):
-    """Municipal debt help after an accepted offer: a capacity-limited queue (households facing a
-    summons first), then budget management that cuts missed rent, a plan the landlord accepts
-    (no summons while it runs: the breathing space), and for some a debt settlement that
-    settles the rent arrears."""
+    """Municipal debt help after an accepted offer or an application: a capacity-limited queue
+    (households facing a summons first), then budget management that cuts missed rent, old debts
+    frozen with no summons while help runs (the breathing space), and for some a settlement after
+    which the landlord writes off the rent arrears it does not get paid."""
 
     capacity_per_10k_per_month: float = param(
-        6.0, "intakes/10k households/month",
-        "assumption, range 3-10 ([NV22] 75-79k applications a year ≈ 1.9 per 1,000 households a month, "
-        "all debts and all households; [NV19b] an 11-day wait)",
-        "New debt-help cases a municipality can start per month for signalled tenants.", ge=0, le=1000)
+        11.0, "intakes/10k households/month",
+        "[NV22] derived: 75,531 applications in 2022, about 60% of them tenants (assumption, range 40-80%), "
+        "over 3.48m rented dwellings; [NV19b] an 11-day wait, so capacity meets demand",
+        "New debt-help cases a municipality can start per month for its tenants.", ge=0, le=1000)
     priority_facing_summons: bool = param(
         True, "switch", "[NV19b] crises (e.g. a threatened eviction) within 3 working days",
         "Tenants with arrears at the summons threshold or a court case go first in the queue.")
-    duration_months: int = param(12, "months", "assumption, range 6-36", "Length of debt help.", ge=1, le=120)
+    duration_months: int = param(18, "months", "[SBS23] a debt settlement runs 18 months since 2023; range 12-36",
+                                 "Length of debt help.", ge=1, le=120)
     miss_reduction: float = probability(
         0.7, "assumption, range 0.4-0.9 (budget management pays fixed costs first)",
         "Cut in the chance of missing rent while in debt help.")
     breathing_space: bool = param(True, "switch", "assumption (Wgs breathing space)",
                                   "Landlords do not summon while a tenant is in debt help.")
-    instalment_share_of_budget: float = probability(
-        0.5, "assumption, range 0.3-0.8 (the plan follows the household's budget, not the landlord's terms)",
-        "Share of what is left after rent and uncuttable costs that a debt-help plan asks each month.")
     settlement_share: float = probability(
         0.39, "[NV16] 37-41% of applications reach a debt settlement",
-        "Share of helped households whose debts go into a settlement that settles the rent arrears.")
+        "Share of helped households whose debts go into a settlement (the rent arrears are settled when help ends).")
     settlement_months: int = param(
         4, "months", "[5DOK-SR] NVVK norm: 120 days to reach a deal with creditors",
         "Months from the start of help to a settlement.", ge=1, le=36)

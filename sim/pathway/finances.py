@@ -3,7 +3,8 @@ what a household can pay: a job lost (and found again), a benefit stopped or san
 separation, an unexpected cost, and lasting changes of earnings (a new job, retirement).
 
 A household lives on its earnings, or on a benefit at the social minimum when its earnings fall
-below it [VEL24a]; families get child benefits on top. The rent allowance (huurtoeslag) pays a
+below it [VEL24a]; families get child benefits on top. After a job loss the benefit starts
+weeks later: until then the household has little more than its last wage. The rent allowance (huurtoeslag) pays a
 share of the rent above a base rent that rises with income. Shock onsets are drawn over the
 whole population from their own stream, independent of anybody's state (common random
 numbers); what a shock does to a household is drawn from the household's own numbers.
@@ -31,6 +32,16 @@ def benefit_norm(incomes: Incomes, composition: np.ndarray) -> np.ndarray:
     """The social-minimum benefit of each household (EUR/month, without child benefits)."""
     couple = ADULTS[composition] == 2
     return np.where(couple, incomes.benefit_norm_couple_eur, incomes.benefit_norm_single_eur).astype(np.float32)
+
+
+def income_now(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: int, gap_share: float) -> np.ndarray:
+    """This month's income (EUR): regular, or lower during a shock; after a job loss, until the
+    benefit starts, only a share of the last earnings (child benefits go on)."""
+    shocked = hh.shock_until[ids] > t
+    income = np.where(shocked, hh.shock_income[ids], hh.income[ids])
+    gap = shocked & (hh.shock_kind[ids] == JOB_LOSS) & (t - hh.shock_since[ids] < gap_months)
+    earnings = hh.earnings[ids]
+    return np.where(gap, gap_share * earnings + (hh.income[ids] - earnings), income)
 
 
 def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance) -> None:
@@ -113,6 +124,7 @@ class Finances:
         m = self.model
         hh = m.households
         hh.shock_kind[ids] = kind
+        hh.shock_since[ids] = t
         hh.shock_income[ids] = income
         hh.shock_until[ids] = np.minimum(t + m.streams.months(f"shock_months_{kind}", t, hh.hid[ids], p_end), 32000)
         hh.watch[ids] = True

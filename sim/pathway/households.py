@@ -49,6 +49,7 @@ class HouseholdArrays:
     short: np.ndarray             # bool, income cannot cover rent and the uncuttable basic costs
     # stage 1: shocks
     shock_kind: np.ndarray        # int8, finances.SHOCK_KINDS index of the running income shock
+    shock_since: np.ndarray       # int16, month the income shock began (-1: none)
     shock_until: np.ndarray       # int16, month the income shock ends (-1: none)
     shock_income: np.ndarray      # float32, EUR/month income while the shock lasts
     cost_until: np.ndarray        # int16, month an extra cost ends (-1: none)
@@ -66,6 +67,7 @@ class HouseholdArrays:
     queued_since: np.ndarray      # int16, month the household joined the debt-help queue (-1: not queued)
     help_since: np.ndarray        # int16, month debt help started (-1: none)
     help_until: np.ndarray        # int16, month debt help ends (-1: none)
+    help_settled: np.ndarray      # bool, a debt settlement was reached; arrears written off when help ends
     direct_payment: np.ndarray    # bool, rent withheld from the benefit
     # stage 5: root causes
     nuisance_since: np.ndarray    # int16, month a nuisance case began (-1: none)
@@ -79,6 +81,7 @@ class HouseholdArrays:
     conditional_missed: np.ndarray  # int8, months of rent missed since the conditional verdict
     # bookkeeping
     watch: np.ndarray             # bool, the rent phase looks at this household (see rent.py)
+    next_miss: np.ndarray         # int16, month a quiet household short of money misses rent next (-1: none)
     followed: np.ndarray          # bool, the household's journey is logged (journeys.py)
 
     @property
@@ -115,12 +118,12 @@ DWELLING_FIELDS = ("municipality", "private", "rent", "occupied")
 # The value of each household field in an empty dwelling (and before anything happened).
 EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children": 0, "school_children": 0,
          "earnings": 0.0, "income": 0.0, "on_benefits": False, "allowance": 0.0, "basic_cost": 0.0,
-         "short": False, "shock_kind": 0, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
+         "short": False, "shock_kind": 0, "shock_since": NEVER, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
          "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False, "arrangement": False,
          "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "queued_since": NEVER,
-         "help_since": NEVER, "help_until": NEVER, "direct_payment": False, "nuisance_since": NEVER,
+         "help_since": NEVER, "help_until": NEVER, "help_settled": False, "direct_payment": False, "nuisance_since": NEVER,
          "case_stage": 0, "case_cause": 0, "case_due": NEVER, "case_since": NEVER, "case_aid": False, "conditional_until": NEVER,
-         "conditional_missed": 0, "watch": False, "followed": False}
+         "conditional_missed": 0, "watch": False, "next_miss": NEVER, "followed": False}
 DTYPES = {"hid": np.int64, "composition": np.int8, "adults": np.int8, "children": np.int8,
           "school_children": np.int8, "shock_kind": np.int8, "case_stage": np.int8, "case_cause": np.int8,
           "conditional_missed": np.int8}

@@ -88,6 +88,7 @@ class ArrearsProcedure:
         m = self.model
         hh, lc = m.households, m.context.landlords
         cooled = (hh.plan_broken[ids] < 0) | (t - hh.plan_broken[ids] >= lc.arrangement_cooldown_months)
+        cooled &= ~hh.in_help(t, ids)  # debt help deals with the landlord itself
         p_agree = np.where(cooled, self._setting(ids, "arrangement_offer") * lc.arrangement_accept, 0.0)
         agreed = ids[m.streams.draws(stream, t, hh.hid[ids]) < p_agree]
         self.start_plan(agreed, lc.arrangement_months_short, lc.arrangement_months_long)

@@ -86,8 +86,9 @@ class EvictionModel(mesa.Model):
         self.turnover.step(t)                     # tenants move out; last month's vacancies are let again
         self.finances.step(t)                     # 1 earnings change for good; income and cost shocks start
         self.rent.step(t)                         # 2 rent is paid or missed; plans and surpluses repay arrears
-        self.procedure.step(t, self._owing(t))    # 3 landlords: contact, payment plan, signal, summons
-        self.early_help.step(t)                   # 4 municipalities: help ends or settles; debt-help intake
+        owing = self._owing(t)
+        self.procedure.step(t, owing)             # 3 landlords: contact, payment plan, signal, summons
+        self.early_help.step(t, owing)            # 4 help ends or settles; tenants apply; debt-help intake
         self.root_causes.step(t)                  # 5 nuisance cases, drug closures, lease breaches
         self.courts.step(t)                       # 6 hearings and verdicts; breached conditional verdicts
         self.bailiff.step(t)                      # 7 settling or leaving while executions wait; executions

@@ -2,13 +2,15 @@
 
 A signal is answered by the outreach team as far as its capacity goes: it reaches about one in
 five signalled households [DV3b] (families visited at home more often [NOS21]), of whom 35-39 %
-accept help [DV2b][DV3b]. Those who accept join the debt-help queue; each month the municipality
+accept help [DV2b][DV3b]. Those who accept join the debt-help queue, as do tenants in arrears
+who apply themselves (most applications do not come from a signal [NV22]); each month the municipality
 starts as many cases as its capacity allows, tenants facing a summons first [NV19b]. Help
-works through the pathway, never on an outcome: budget management cuts missed rent (rent.py), a
-plan with the landlord and the breathing space hold off the summons (landlords.py), rent can be
-withheld from a benefit (direct rent payment), and for some the debts go into a settlement that
-settles the rent arrears [NV16] after about four months [5DOK-SR]. Outreach staff and debt help
-cost the municipality.
+works through the pathway, never on an outcome: budget management cuts missed rent (rent.py), the
+breathing space holds off the summons (landlords.py), rent can be withheld from a benefit (direct
+rent payment), and the old debts are frozen while help lasts. For some a settlement is reached
+[NV16] after about four months [5DOK-SR]; when the help ends the landlord gets its share and
+writes off the rest. Without a settlement the arrears are still owed when help ends. Outreach
+staff and debt help cost the municipality.
 """
 
 from __future__ import annotations
@@ -108,14 +110,26 @@ class EarlyHelp:
         self.queued = union(self.queued, ids)
 
     # -- each month --------------------------------------------------------------------------
-    def step(self, t: int) -> None:
+    def step(self, t: int, owing: np.ndarray) -> None:
+        """`owing`: housed tenants in arrears (any of them may apply for help themselves)."""
         m = self.model
         self._end_help(t)
+        self._self_referrals(t, owing)
         for muni in m.municipalities:
             muni.accrue_capacity()
             m.outcomes.add_cost("municipality", muni.per_10k(
                 m.policy.early_signalling.outreach_capacity_per_10k_per_month) * m.context.costs.outreach_eur)
         self._intake(t)
+
+    def _self_referrals(self, t: int, owing: np.ndarray) -> None:
+        m = self.model
+        hh, hs = m.households, m.context.help_seeking
+        ids = owing[(hh.arrears[owing] >= hs.from_months * hh.rent[owing]) & (hh.queued_since[owing] < 0)
+                    & ~hh.in_help(t, owing)]
+        applied = ids[m.streams.draws("self_referral", t, hh.hid[ids]) < hs.self_referral_per_month]
+        m.outcomes.add("help_sought", applied.size)
+        m.journeys.log_many("help_sought", t, applied)
+        self.enqueue(t, applied)
 
     def _intake(self, t: int) -> None:
         """Start help for queued households as capacity allows, those facing a summons first."""
@@ -148,23 +162,14 @@ class EarlyHelp:
         hh.help_since[ids] = t
         hh.help_until[ids] = t + m.policy.debt_help.duration_months
         hh.watch[ids] = True
-        owing = ids[(hh.arrears[ids] > 0) & (hh.conditional_until[ids] <= t)]
-        lc = m.context.landlords
-        m.procedure.start_plan(owing, lc.arrangement_months_long, lc.arrangement_months_long,
-                               instalment=self._affordable_instalment(t, owing))
+        frozen = ids[hh.conditional_until[ids] <= t]  # a conditional verdict's plan is the court's
+        hh.arrangement[frozen] = False
+        hh.instalment[frozen] = 0.0
         self._start_direct_payment(t, ids[hh.on_benefits[ids]])
         self.helped = union(self.helped, ids)
         m.outcomes.add("debt_help_started", ids.size)
         m.outcomes.add_cost("municipality", ids.size * m.context.costs.debt_help_eur)
         m.journeys.log_many("debt_help", t, ids)
-
-    def _affordable_instalment(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Debt help sets the instalment from the household's budget: a share of what is left
-        after rent and the basic costs it cannot cut, at least the landlords' minimum."""
-        m = self.model
-        left = m.rent.money(t, ids) - m.households.rent[ids] - m.rent.floor(ids)
-        share = m.policy.debt_help.instalment_share_of_budget
-        return np.maximum(m.context.landlords.min_instalment_eur, share * np.maximum(left, 0.0))
 
     def _start_direct_payment(self, t: int, ids: np.ndarray) -> None:
         m = self.model
@@ -182,25 +187,30 @@ class EarlyHelp:
         self.model.outcomes.add("direct_payment_ended", ids.size)
 
     def _end_help(self, t: int) -> None:
-        """Settlements, drop-outs and the end of help."""
+        """Help ends: after a settlement the landlord writes off what the settlement does not pay.
+        Before that, a settlement is reached (or not), and some households drop out."""
         m = self.model
         hh = m.households
         dh = m.policy.debt_help
-        m.outcomes.add("debt_help_completed", int((hh.help_until[self.helped] == t).sum()))
+        ending = self.helped[hh.help_until[self.helped] == t]
+        m.outcomes.add("debt_help_completed", ending.size)
+        self._write_off(t, ending[hh.help_settled[ending]])
+        hh.help_settled[ending] = False
         ids = self.helped[hh.help_until[self.helped] > t]
         due = ids[hh.help_since[ids] + dh.settlement_months == t]
         settled = due[m.streams.draws("debt_settlement", t, hh.hid[due]) < dh.settlement_share]
-        self._settle(t, settled)
+        hh.help_settled[settled] = True
+        m.outcomes.add("debt_help_settlements", settled.size)
         drop = ids[m.streams.draws("debt_help_dropout", t, hh.hid[ids]) < dh.dropout_per_month]
         hh.help_until[drop] = t
+        hh.help_settled[drop] = False
         m.outcomes.add("debt_help_dropouts", drop.size)
         self.helped = ids[hh.help_until[ids] > t]
 
-    def _settle(self, t: int, ids: np.ndarray) -> None:
-        """A debt settlement: the landlord accepts part of the rent arrears and writes off the rest."""
+    def _write_off(self, t: int, ids: np.ndarray) -> None:
+        """A completed settlement: the landlord gets its share and writes off the rest of the arrears."""
         m = self.model
         hh = m.households
-        m.outcomes.add("debt_help_settlements", ids.size)
         owing = ids[(hh.arrears[ids] > 0) & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t)]
         m.outcomes.add("arrears_ended_settlement", owing.size)
         m.outcomes.add("arrears_written_off_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
@@ -212,4 +222,5 @@ class EarlyHelp:
         hh = self.model.households
         hh.queued_since[ids] = -1
         hh.help_until[ids] = -1
+        hh.help_settled[ids] = False
         hh.direct_payment[ids] = False

@@ -55,7 +55,8 @@ OUTCOMES: tuple[Outcome, ...] = (
     # 4 municipalities
     *_flows("households", signals_nuisance="Early signals (nuisance)",
             signals_reached="Signalled households reached", signals_unanswered="Signals beyond outreach capacity",
-            help_accepted="Help accepted", debt_help_started="Debt help started",
+            help_accepted="Help accepted after a signal", help_sought="Tenants in arrears applying for help themselves",
+            debt_help_started="Debt help started",
             debt_help_started_priority="Debt help started for tenants facing a summons",
             debt_help_settlements="Debt settlements reached", debt_help_dropouts="Dropped out of debt help",
             debt_help_completed="Debt help completed",

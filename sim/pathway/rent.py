@@ -6,11 +6,12 @@ extra costs if a cost shock runs. If that money cannot cover rent and its usual 
 management in debt help makes a miss less likely; rent withheld from a benefit cannot be
 missed while the benefit is paid. On a plan (a landlord's arrangement, debt help or a
 conditional verdict) a household squeezes its spending to what it cannot cut, so it misses
-rent less often, and pays the instalment, or breaks the plan if it cannot; without a plan it
-repays a share of its surplus. A spell ends when the arrears are repaid (by a plan or from a surplus).
+rent less often, and pays the instalment, or breaks the plan if it cannot; in debt help old
+debts are frozen until the help ends; otherwise it repays a share of its surplus. A spell ends when the arrears are repaid (by a plan or from a surplus).
 
-Only households that can be short or owe are looked at (`watch`), a few percent of all, so the
-monthly cost follows the households in trouble.
+Only households that owe, are in a shock or on a plan are looked at each month (`watch`); those
+that are merely short of money get the month of their next miss drawn once. So the monthly cost
+follows the households in trouble, not all households.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .finances import BENEFIT_PROBLEM
+from .finances import BENEFIT_PROBLEM, income_now
+from .households import NEVER
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -40,16 +42,18 @@ class RentPayment:
         watched = np.flatnonzero(hh.watch)
         busy = self._busy(t, watched)
         quiet, ids = watched[~busy], watched[busy]
-        hh.watch[quiet[~hh.short[quiet]]] = False   # nothing going on any more
-        quiet = quiet[hh.short[quiet]]
+        hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
+        self._schedule(t, quiet)
+        due = np.flatnonzero(hh.next_miss == t)
+        hh.next_miss[due] = NEVER
         money = self.money(t, ids)
         missed = self._miss(t, ids, money)
-        quiet_missed = quiet[self._quiet_misses(t, quiet)]
-        self.missed = np.concatenate([ids[missed], quiet_missed])
-        self.checked = np.concatenate([ids, quiet_missed])  # quiet households owe nothing unless they just missed
+        self.missed = np.concatenate([ids[missed], due])
+        self.checked = np.concatenate([ids, due])  # quiet households owe nothing unless their miss came
         self._build(t, self.missed)
         self._repay(t, ids[~missed], money[~missed])
         self._unwatch(t, ids)
+        hh.watch[due] = True
 
     def _busy(self, t: int, ids: np.ndarray) -> np.ndarray:
         """Households with more going on than a shortfall: arrears, a shock, an extra cost, a plan,
@@ -59,21 +63,29 @@ class RentPayment:
         busy |= (hh.help_until[ids] > t) | (hh.conditional_until[ids] > t) | hh.direct_payment[ids]
         return busy
 
-    def _quiet_misses(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """`_miss` for households short of money with nothing else going on (most of the watched):
-        the same chance from fewer numbers."""
+    def _schedule(self, t: int, ids: np.ndarray) -> None:
+        """Households short of money with nothing else going on (most of those watched) miss rent
+        with the same chance each month until something changes; so the month of their next miss
+        is drawn once (geometric: the same distribution) and they are not looked at until then.
+        Anything that changes their money or plans puts them under watch again (`watch`)."""
         m = self.model
         hh = m.households
+        hh.watch[ids] = False
+        hh.next_miss[ids] = NEVER
+        ids = ids[hh.short[ids]]
         rent = hh.rent[ids]
-        spending = hh.basic_cost[ids] * m.finances.cost_factor
-        shortfall = np.clip(rent + spending - hh.income[ids] - hh.allowance[ids], 0, rent)
-        p_miss = m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0)
-        return m.streams.draws("rent_missed", t, hh.hid[ids]) < p_miss
+        shortfall = np.clip(rent + hh.basic_cost[ids] * m.finances.cost_factor - hh.income[ids] - hh.allowance[ids],
+                            0, rent)
+        p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
+        ids, p_miss = ids[p_miss > 0], p_miss[p_miss > 0]
+        months = m.streams.months("rent_missed_next", t, hh.hid[ids], p_miss)
+        hh.next_miss[ids] = np.minimum(t + months - 1, 32000)
 
     def money(self, t: int, ids: np.ndarray) -> np.ndarray:
         """This month's income plus allowance, minus extra costs (EUR)."""
-        hh = self.model.households
-        income = np.where(hh.shock_until[ids] > t, hh.shock_income[ids], hh.income[ids])
+        m = self.model
+        hh, s = m.households, m.context.shocks
+        income = income_now(hh, t, ids, s.benefit_gap_months, s.benefit_gap_income_share)
         extra = np.where(hh.cost_until[ids] > t, hh.cost_extra[ids], 0.0)
         return income + hh.allowance[ids] - extra
 
@@ -136,6 +148,7 @@ class RentPayment:
         on_plan = hh.arrangement[ids] & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment)
         pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
+        pay[~on_plan & hh.in_help(t, ids)] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
         hh.arrears[ids] = np.maximum(0.0, hh.arrears[ids] - pay).astype(np.float32)
         self._break_plans(t, ids[short_of_instalment & (hh.arrears[ids] > CLEARED_EUR)])
         self._cleared(t, ids[hh.arrears[ids] <= CLEARED_EUR])
