@@ -64,15 +64,15 @@ def holding(folder: Path) -> Holding | None:
         entries = sorted(p.name for p in folder.iterdir())
     except (FileNotFoundError, NotADirectoryError):
         return None
+    if not entries:
+        return None
     kinds = set()
     for entry in entries:
         kind = _kind_of_entry(folder, entry)
         if kind == "foreign":
             return Holding("foreign", entry)
-        kinds.add(kind)
-    kinds.discard(None)
-    if not entries:
-        return None
+        if kind is not None:
+            kinds.add(kind)
     if len(kinds) != 1:
         return Holding("mixed")
     kind = kinds.pop()
@@ -106,10 +106,6 @@ def _name_of(folder: Path, kind: str) -> str:
 
 def _json(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def comparison_name(names: list[str]) -> str:
-    return "+".join(names)
 
 
 def claim(out: str | Path, wanted: Holding, force: bool = False) -> Path:

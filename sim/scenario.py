@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ScenarioError
+from .extends import walk
 from .limits import HOUSEHOLDS, MAX_EXTENDS, clip, excerpt, name_problem, path_problem
 from .parameters import Context, Policy, renamed
 from .pathway.population import NATIONAL, PROFILES, Profile
@@ -138,48 +139,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     )
 
 
-@dataclass
-class _Visit:
-    """A file of an `extends` chain being walked: its parents are taken one at a time."""
-
-    file: Path
-    key: Path  # the resolved path: the same file reached by two names is one file
-    own: dict[str, Any]
-    next: int = 0
-
-    def parents(self) -> list[str]:
-        extends = self.own.get("extends", [])
-        return [extends] if isinstance(extends, str) else extends
-
-
 def _chain(path: Path) -> list[tuple[Path, dict[str, Any]]]:
-    """The files to apply, ancestors first, each once (a shared base is not applied twice,
-    so it cannot undo what an earlier parent changed).
-
-    A depth-first walk without recursion that reads every file once, so a chain resolves in
-    time linear in its files however they share parents; at most MAX_EXTENDS files.
-    """
-    order: list[tuple[Path, dict[str, Any]]] = []
-    done: set[Path] = set()
-    stack = [_Visit(path, path.resolve(), _read_scenario(path))]
-    while stack:
-        visit = stack[-1]
-        if visit.next == len(visit.parents()):
-            stack.pop()
-            done.add(visit.key)
-            order.append((visit.file, visit.own))
-            continue
-        parent = _resolve_extends(visit.parents()[visit.next], visit.file)
-        visit.next += 1
-        key = parent.resolve()
-        if any(v.key == key for v in stack):
-            raise ScenarioError(f"{parent}: 'extends' goes round in a circle")
-        if key not in done:
-            if len(done) + len(stack) >= MAX_EXTENDS:
-                raise ScenarioError(f"{path}: its extends chain has more than {MAX_EXTENDS} files; "
-                                    f"at most {MAX_EXTENDS} are allowed")
-            stack.append(_Visit(parent, key, _read_scenario(parent)))
-    return order
+    """The files to apply, ancestors first, each once (see sim.extends)."""
+    return walk(path, _read_scenario, _resolve_extends)
 
 
 def _resolve_extends(name: str, file: Path) -> Path:

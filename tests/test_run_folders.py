@@ -46,20 +46,14 @@ def same_run(folder: Path, expected) -> bool:
         and got.summary == json.loads(json.dumps(expected.summary))
 
 
-def test_a_folder_with_another_runs_table_is_refused(tmp_path, runs):
-    """The failure of the issue, reproduced by hand: the folder of one run, another run's table."""
+@pytest.mark.parametrize("part", ["monthly.parquet", "journeys.parquet", "summary.json", "meta.json"])
+def test_a_folder_with_a_part_of_another_run_is_refused(tmp_path, runs, part):
+    """The failure of the issue, reproduced by hand: the folder of one run, a file of another."""
     write_run(runs["ombudsman-legal-aid"], tmp_path / "a")
     write_run(runs["baseline"], tmp_path / "b")
-    shutil.copy(tmp_path / "b" / "monthly.parquet", tmp_path / "a" / "monthly.parquet")
-    with pytest.raises(OutputError, match="monthly.parquet is not the file meta.json was written with"):
-        read_run(tmp_path / "a")
-
-
-def test_a_folder_with_another_runs_meta_is_refused(tmp_path, runs):
-    write_run(runs["ombudsman-legal-aid"], tmp_path / "a")
-    write_run(runs["baseline"], tmp_path / "b")
-    shutil.copy(tmp_path / "b" / "meta.json", tmp_path / "a" / "meta.json")
-    with pytest.raises(OutputError, match="do not belong together"):
+    shutil.copy(tmp_path / "b" / part, tmp_path / "a" / part)
+    with pytest.raises(OutputError, match="is not the file meta.json was written with: its parts do not belong "
+                                          "together"):
         read_run(tmp_path / "a")
 
 

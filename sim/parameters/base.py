@@ -16,7 +16,7 @@ class Group(BaseModel):
     """A block of parameters; unknown keys are rejected (typos must not pass silently).
 
     A group whose fields come in (lower, upper) pairs, such as the two ends of a range, lists
-    them in `ordered`, e.g. `ordered = (("income_loss_min", "income_loss_max"),)`: a pair the
+    them in `ordered`, e.g. `ordered = (("cost_shock_eur_min", "cost_shock_eur_max"),)`: a pair the
     wrong way round is refused, naming both fields and their values, instead of being
     silently reordered or clipped by the model.
     """
