@@ -9,8 +9,6 @@ a scenario sets real rent or income growth.
 
 from __future__ import annotations
 
-from pydantic import model_validator
-
 from .base import Group, param, probability
 
 
@@ -118,13 +116,7 @@ class Shocks(Group):
                                       ge=0, le=10000)
     cost_shock_months_mean: float = param(3.0, "months", "assumption, range 1-6",
                                           "Mean duration of an unexpected cost (geometric).", ge=1, le=60)
-
-    @model_validator(mode="after")
-    def _check_cost_range(self) -> "Shocks":
-        if self.cost_shock_eur_min > self.cost_shock_eur_max:
-            raise ValueError(f"cost_shock_eur_min {self.cost_shock_eur_min} is above "
-                             f"cost_shock_eur_max {self.cost_shock_eur_max}: the minimum must not exceed the maximum")
-        return self
+    ordered = (("cost_shock_eur_min", "cost_shock_eur_max"),)  # a range: refused the wrong way round
 
 
 class CostOfLiving(Group):
