@@ -60,7 +60,6 @@ class Displacement:
 
     def _vacate(self, slots: np.ndarray) -> None:
         m = self.model
-        m.tenants.count(slots, -1)
         m.early_help.forget(slots)
         m.households.clear_household(slots)
         m.turnover.vacate(slots)

@@ -67,7 +67,6 @@ def move_back_in(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, sl
         getattr(hh, name)[slots] = getattr(reg, name)[rows]
     hh.children[slots] = reg.children(rows)
     hh.school_children[slots] = reg.child_school[rows].sum(axis=1)
-    m.tenants.count(slots, +1)
     m.tenants.settle(slots)
     hh.followed[slots] = [m.journeys.is_logged(hid) for hid in reg.hid[rows].tolist()]
     if m.policy.rehousing.second_chance_contracts and slots.size:

@@ -53,7 +53,7 @@ class Tenants:
         self.income_factor = 1.0  # real income growth since the start (context.cost_of_living)
         self.level = np.array([b.profile.income_level for b in model.blocks])
         self.target = np.array([makeup_shares(b.profile) for b in model.blocks])
-        self.counts = np.zeros(self.target.shape, np.int64)  # occupied dwellings by block and make-up
+        self.weights = np.array(model.context.turnover.makeup_weights)
         self.school_share = np.array([b.profile.school_age_share for b in model.blocks])
         self.rent_corporation = np.array([b.profile.rent_corporation_eur for b in model.blocks])
         self.rent_private = np.array([b.profile.rent_private_eur for b in model.blocks])
@@ -68,11 +68,10 @@ class Tenants:
         hh.hid[slots] = ids = household_ids(slots, month)
         hh.moved_in[slots] = month
         block = hh.municipality[slots]
-        makeup = self._draw_makeup(block, m.streams.draws("tenant_makeup", 0, ids))
+        makeup = self._draw_makeup(block, m.streams.draws("tenant_makeup", 0, ids), first=month < 0)
         hh.composition[slots] = composition = MAKEUP_COMPOSITION[makeup]
         hh.adults[slots] = ADULTS[composition]
         hh.children[slots] = children = MAKEUP_CHILDREN[makeup]
-        np.add.at(self.counts, (block, makeup), 1)
         school = sum((m.streams.draws(f"tenant_school_{k}", 0, ids) < self.school_share[block]) & (k < children)
                      for k in range(3))
         hh.school_children[slots] = school
@@ -83,23 +82,13 @@ class Tenants:
             self._changed_since_moving_in(slots)
         self.children_in_model += int(children.sum(dtype=np.int64))
 
-    def _draw_makeup(self, block: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """Make-up of new households: the profile's shares of the stock, corrected for each
-        municipality's current shortfall, so that groups that leave faster (in arrears, evicted)
-        are replaced and the tenants' make-up stays at the profile (no drift over decades)."""
-        makeup = np.empty(u.size, np.int64)
-        for b in np.unique(block).tolist():
-            mine = block == b
-            after = self.counts[b].sum() + mine.sum()
-            wanted = np.maximum(self.target[b] * after - self.counts[b], 0.0)
-            cdf = np.cumsum(wanted / wanted.sum() if wanted.sum() > 0 else self.target[b])
-            makeup[mine] = np.minimum((u[mine, None] >= cdf[None, :-1]).sum(axis=1), len(cdf) - 1)
-        return makeup
-
-    def count(self, slots: np.ndarray, sign: int) -> None:
-        """Keep the make-up counts as households leave (-1) or a displaced household moves in (+1)."""
-        hh = self.model.households
-        np.add.at(self.counts, (hh.municipality[slots], makeup_of(hh.composition[slots], hh.children[slots])), sign)
+    def _draw_makeup(self, block: np.ndarray, u: np.ndarray, first: bool) -> np.ndarray:
+        """Make-up of new households: the profile's shares weighted by how fast each make-up leaves
+        the rented stock in the baseline (context.turnover.makeup_weights), so that the tenants'
+        make-up stays at the profile's; the first tenants take the profile's shares."""
+        shares = self.target if first else self.target * self.weights
+        cdf = np.cumsum(shares / shares.sum(axis=1, keepdims=True), axis=1)[block]
+        return np.minimum((u[:, None] >= cdf[:, :-1]).sum(axis=1), cdf.shape[1] - 1)
 
     def settle(self, slots: np.ndarray) -> None:
         """Basic costs, income, the rent the household can afford and its allowance, for households

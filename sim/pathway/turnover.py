@@ -73,7 +73,6 @@ class Turnover:
         m.outcomes.add("arrears_left_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
         m.journeys.log_many("moved_out", t, ids)
         m.tenants.children_in_model -= int(hh.children[ids].sum(dtype=np.int64))
-        m.tenants.count(ids, -1)
         m.early_help.forget(ids)
         m.displacement.forget(hh.hid[ids])
         hh.clear_household(ids)
