@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
-from .experiments.compare import HEADLINE
+from .pathway.outcomes import HEADLINE
 from .limits import check_households, clip_message, excerpt
 from .parameters import Context, Policy, describe
 from .scenario import load_scenario, resolve_population
@@ -214,7 +214,6 @@ def _who_extends(calibrated: Path) -> str:
 def _comparison_figures(comparison, folder: Path) -> None:
     """A forest plot of the headline differences and a time series per headline outcome."""
     from . import plots
-    from .experiments.compare import HEADLINE
 
     base = comparison.runs[comparison.meta["baseline"]].meta
     meta = {**base, "scenario": " vs ".join([comparison.meta["baseline"], *comparison.meta["scenarios"]])}

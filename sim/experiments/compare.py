@@ -16,13 +16,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..pathway.outcomes import OUTCOMES
+from ..pathway.outcomes import HEADLINE, OUTCOMES
 from ..runner import RunResult, run, yearly_by_replication
 from ..scenario import Scenario, load_scenario
 
-HEADLINE = ("evictions", "evictions_with_children", "children_evicted", "summonses", "verdicts", "signals",
-            "households_in_arrears", "homeless_households", "homeless_children", "children_separated",
-            "school_changes", "cost_total_eur")
 LEVEL = 0.90
 
 
