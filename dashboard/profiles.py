@@ -3,14 +3,13 @@
 households.
 
 Figures are validated by the model's own Profile declaration; an uploaded file goes through the
-package's loader (sim.scenario.load_profile). Nothing uploaded is ever executed.
+package's loader (sim.scenario.profile_from). Nothing uploaded is ever executed or written to disk.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,9 @@ from pydantic import ValidationError
 
 from sim.parameters import Policy, describe
 from sim.pathway.population import PROFILES, Profile
-from sim.scenario import ScenarioError, load_profile
+from sim.limits import clip_message, excerpt
+from sim.scenario import ScenarioError, profile_from
+from sim.tomlfiles import parse_toml
 
 from .levers import flatten
 
@@ -87,7 +88,7 @@ def messages(err: ValidationError) -> str:
     for e in err.errors():
         field = ".".join(str(p) for p in e["loc"])
         text = e["msg"].removeprefix("Value error, ")
-        lines.append(f"- `{field}` = {e.get('input')!r}: {text}" if field else f"- {text}")
+        lines.append(f"- `{field}` = {excerpt(e.get('input'))}: {text}" if field else f"- {text}")
     return "\n".join(lines)
 
 
@@ -119,17 +120,17 @@ def assumed(name: str, households: int) -> tuple[float, float]:
 
 
 def load_upload(data: bytes, filename: str) -> tuple[Profile | None, str | None]:
-    """Parse an uploaded profile TOML with the package's validated loader; never executes it."""
+    """Parse an uploaded profile TOML with the package's validated loader; never executes it,
+    never writes it to disk. The file's name only names the profile, cleaned like a name in
+    the address (any length, any characters)."""
+    name = re.sub(r"[^\w .()-]", "", Path(filename.replace("\x00", "")).stem)[:60] or "upload"
+    shown = excerpt(filename).strip("'\"")
     if len(data) > MAX_UPLOAD:
-        return None, f"{filename}: {len(data):,} bytes; a profile is a short text file (at most {MAX_UPLOAD:,} bytes)"
-    stem = Path(filename).stem or "upload"
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{stem}.toml"
-        path.write_bytes(data)
-        try:
-            return load_profile(path), None
-        except ScenarioError as err:
-            return None, str(err).replace(str(path), filename)
+        return None, f"{shown}: {len(data):,} bytes; a profile is a short text file (at most {MAX_UPLOAD:,} bytes)"
+    try:
+        return profile_from(parse_toml(data, shown), shown, name), None
+    except ScenarioError as err:
+        return None, clip_message(str(err))
 
 
 def to_toml(profile: Profile) -> str:

@@ -44,6 +44,8 @@ def stored_comparisons() -> list[Stored]:
     found = []
     base = results_dir()
     for path in sorted(base.glob("*/comparison.json")) if base.is_dir() else []:
+        if path.parent.name.startswith("."):
+            continue  # a comparison being written (sim.run_folder), not yet in place
         try:
             meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
             population = str(meta["runs"][meta["baseline"]]["population"])

@@ -10,17 +10,38 @@
     feature_scores("results/crossed"); robustness("results/crossed", "evictions")
 """
 
-from .experiments.compare import Comparison, compare
-from .runner import RunResult, run, version
-from .scenario import Scenario, ScenarioError, load_scenario, nested
-from .experiments.sensitivity import Sensitivity, sensitivity
-from .experiments.store import load_results, query
-from .experiments.sweep import perform_experiments, sweep
-from .experiments.results import Results
-from .experiments.analysis import dimensional_stack, discover, feature_scores, robustness
+from importlib import import_module
 
-__version__ = version()
+# The public API, loaded on first use: `import sim` (and the command line) stays fast, and a
+# command imports only what it needs (a run does not load the plotting or analysis stack).
+_API = {
+    "Comparison": ".experiments.compare", "compare": ".experiments.compare",
+    "RunResult": ".runner", "run": ".runner",
+    "Scenario": ".scenario", "ScenarioError": ".scenario", "load_scenario": ".scenario", "nested": ".scenario",
+    "Sensitivity": ".experiments.sensitivity", "sensitivity": ".experiments.sensitivity",
+    "load_results": ".experiments.store", "query": ".experiments.store",
+    "perform_experiments": ".experiments.sweep", "sweep": ".experiments.sweep",
+    "Results": ".experiments.results",
+    "dimensional_stack": ".experiments.analysis", "discover": ".experiments.analysis",
+    "feature_scores": ".experiments.analysis", "robustness": ".experiments.analysis",
+}
+__all__ = sorted([*_API, "__version__"])
 
-__all__ = ["Comparison", "Results", "RunResult", "Scenario", "ScenarioError", "Sensitivity", "__version__", "compare",
-           "dimensional_stack", "discover", "feature_scores", "load_results", "load_scenario", "nested",
-           "perform_experiments", "query", "robustness", "run", "sensitivity", "sweep"]
+
+def __getattr__(name: str):
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("evictsim")
+        except metadata.PackageNotFoundError:
+            return "0+unknown"
+    if name in _API:
+        value = getattr(import_module(_API[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'sim' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -8,23 +8,33 @@ output folder), so bad input stops with one clear message and nothing half-writt
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
-from .experiments.compare import HEADLINE
+from .pathway.outcomes import HEADLINE
+from .limits import check_households, clip_message, excerpt
 from .parameters import Context, Policy, describe
-from .scenario import ScenarioError, load_scenario, resolve_population
+from .scenario import load_scenario, resolve_population
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, quoting at most a short excerpt of a bad argument in its one-line error."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {clip_message(message)}\n")
 
 
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{excerpt(text)} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
     return value
@@ -45,18 +55,20 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     from .runner import version
 
-    ap = argparse.ArgumentParser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
+    ap = _Parser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
     ap.add_argument("--version", action="version", version=f"evictsim {version()}")
     sub = ap.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="run one scenario")
     p_run.add_argument("scenario", help="scenario name in scenarios/ or a .toml file")
     _add_run_options(p_run)
     p_run.add_argument("--out", help="output folder (default results/<scenario>)")
+    p_run.add_argument("--force", action="store_true", help="replace another result already in --out")
     p_cmp = sub.add_parser("compare", help="compare scenarios against a baseline on the same seeds")
     p_cmp.add_argument("baseline")
     p_cmp.add_argument("scenarios", nargs="+")
     _add_run_options(p_cmp)
     p_cmp.add_argument("--out", help="output folder (default results/compare)")
+    p_cmp.add_argument("--force", action="store_true", help="replace another result already in --out")
     for name, text in (("sweep", "run a parameter sweep into a resumable results store"),
                        ("sensitivity", "Sobol or Morris sensitivity analysis, with scenario discovery")):
         p = sub.add_parser(name, help=text)
@@ -65,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--cluster", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
         p.add_argument("--out", help="results folder (default results/<sweep name>)")
         p.add_argument("--no-progress", action="store_true", help="no progress bar")
+        p.add_argument("--force", action="store_true", help="replace another result already in --out")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
     p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
@@ -86,23 +99,26 @@ def parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> dict:
     from .runner import check_settings
 
-    resolve_population(args.population)
-    check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--")
+    check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--",
+                   journeys=args.journeys)
+    real = resolve_population(args.population)
+    check_households(sum(p.households for p in real), args.scale, args.population, prefix="--")
     return {"population": args.population, "months": args.months, "seed": args.seed,
             "replications": args.replications, "scale": args.scale, "warmup": args.warmup,
             "journey_sample": args.journeys}
 
 
 def cmd_run(args: argparse.Namespace) -> None:
-    from .results_io import prepare_dir, write_run
+    from .results_io import write_run
+    from .run_folder import Holding, claim
     from .runner import run
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
-    out = prepare_dir(args.out or Path("results") / scenario.name)
+    out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
     start = time.perf_counter()
     result = run(scenario, **settings)
-    write_run(result, out)
+    write_run(result, out, args.force)
     print(f"{scenario.name}: {args.replications} replication(s) of {args.months} months, "
           f"{result.meta['households']:,} households, {time.perf_counter() - start:.1f} s")
     print(f"{'outcome (per year)':<28}{'mean':>14}  5-95 % interval")
@@ -114,15 +130,16 @@ def cmd_run(args: argparse.Namespace) -> None:
 
 def cmd_compare(args: argparse.Namespace) -> None:
     from .experiments.compare import compare, format_table, write_comparison
-    from .results_io import prepare_dir
+    from .run_folder import Holding, claim
 
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
     settings = _settings(args)
-    out = prepare_dir(args.out or Path("results") / "compare")
+    names = "+".join(s.name for s in scenarios)
+    out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
     start = time.perf_counter()
     comparison = compare(scenarios[0], scenarios[1:], **settings)
-    write_comparison(comparison, out)
-    _comparison_figures(comparison, out / "figures")
+    write_comparison(comparison, out, args.force,
+                     extra=lambda folder: _comparison_figures(comparison, folder / "figures"))
     print(format_table(comparison))
     print(f"{len(scenarios)} scenarios x {args.replications} replications in {time.perf_counter() - start:.1f} s; "
           f"written to {out}/")
@@ -131,17 +148,19 @@ def cmd_compare(args: argparse.Namespace) -> None:
 def cmd_sweep(args: argparse.Namespace) -> None:
     from .experiments.sweep import perform_experiments, plan
     from .experiments.sweep_spec import load_spec
+    from .run_folder import Holding, claim
 
     spec = load_spec(args.spec)
     tasks = plan(spec, args.spec)
-    out = Path(args.out or Path("results") / spec.name)
+    out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
     policies = len({t.policy for t in tasks}) if spec.crossed else 1
     unique, stored = {t.run_id for t in tasks}, {p.stem for p in (out / "runs").glob("*.parquet")}
     print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies} points"
           f"{f' x {policies} policies' if spec.crossed else ''} x {spec.replications} replications), "
           f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else ""))
     start = time.perf_counter()
-    results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+    results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
+                                  force=args.force)
     figures = len(list((out / "figures").glob("*.png")))
     print(f"{len(results)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); results.csv and "
           f"{figures} figures in {out}/; load with sim.load_results('{out}')")
@@ -157,7 +176,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> None:
     out = Path(args.out or Path("results") / spec.name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
-        result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress)
+        result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
+                             force=args.force)
     print(format_indices(result))
     print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
 
@@ -194,7 +214,6 @@ def _who_extends(calibrated: Path) -> str:
 def _comparison_figures(comparison, folder: Path) -> None:
     """A forest plot of the headline differences and a time series per headline outcome."""
     from . import plots
-    from .experiments.compare import HEADLINE
 
     base = comparison.runs[comparison.meta["baseline"]].meta
     meta = {**base, "scenario": " vs ".join([comparison.meta["baseline"], *comparison.meta["scenarios"]])}
@@ -245,9 +264,14 @@ def main(argv: list[str] | None = None) -> int:
                 "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS}
     try:
         status = commands[args.command](args)
-    except (ScenarioError, ValueError) as err:
-        print(f"evictsim: error: {err}", file=sys.stderr)
-        return 2
+    except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except (ValueError, OSError) as err:  # ScenarioError, OutputError, ClusterError, settings, the file system
+        return _fail(f"{err.filename}: {err.strerror}" if isinstance(err, OSError) and err.filename else str(err))
+    except MemoryError:
+        return _fail("out of memory: this needs more memory than the machine has; "
+                     "use a smaller --population, or --scale to simulate a share")
     except KeyboardInterrupt:
         print(f"\nevictsim: interrupted; {INTERRUPTED.get(args.command, 'nothing was written')}", file=sys.stderr)
         return 130  # 128 + SIGINT, as a shell reports it
@@ -256,6 +280,12 @@ def main(argv: list[str] | None = None) -> int:
 
 INTERRUPTED = {command: "every finished run is stored: run the same command again to resume"
                for command in ("sweep", "sensitivity", "calibrate")}
+
+
+def _fail(message: str, status: int = 2) -> int:
+    """The one error path: "evictsim: error: <what, which input, what is allowed>" on stderr."""
+    print(f"evictsim: error: {clip_message(message)}", file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from .pathway.outcomes import OUTCOMES  # noqa: E402
+from .results_io import write_atomic  # noqa: E402
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 LINESTYLES = ("-", "--", "-.", ":")
@@ -126,8 +127,11 @@ def save(fig: Figure, path_stem: str | Path, meta: dict[str, Any]) -> list[Path]
     description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
     # Not with_suffix: a stem like "evictions_vs_context.court.appear" has dots of its own.
     png, svg = stem.with_name(f"{stem.name}.png"), stem.with_name(f"{stem.name}.svg")
-    fig.savefig(png, dpi=150, metadata={"Title": stem.name, "Description": description, "Software": "evictsim"})
-    fig.savefig(svg, metadata={"Title": stem.name, "Description": description, "Creator": "evictsim"})
+    # Each through a temporary name of its own: two sweeps into one folder may draw the same figure.
+    write_atomic(png, lambda tmp: fig.savefig(tmp, format="png", dpi=150, metadata={
+        "Title": stem.name, "Description": description, "Software": "evictsim"}))
+    write_atomic(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={
+        "Title": stem.name, "Description": description, "Creator": "evictsim"}))
     plt.close(fig)
     return [png, svg]
 

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .limits import JOURNEYS, MONTHS, REPLICATIONS, SEED, WARMUP, check_households, check_setting
 from .pathway.model import EvictionModel
 from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
@@ -59,10 +60,11 @@ def run(scenario: Scenario | str = "baseline", population: str | int | Path = "m
         months: int = 120, seed: int = 1, replications: int = 1, scale: float = 1.0,
         warmup: int = DEFAULT_WARMUP, journey_sample: int = 500) -> RunResult:
     """Simulate `replications` runs of a scenario; results are for the real population."""
-    check_settings(months, replications, scale, warmup, seed)
+    check_settings(months, replications, scale, warmup, seed, journeys=journey_sample)
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     real = resolve_population(population)
+    check_households(sum(p.households for p in real), scale, population)
     seeds = replication_seeds(seed, replications)
     tables, journeys = [], []
     for rep, rep_seed in enumerate(seeds):
@@ -97,17 +99,14 @@ def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float
 
 
 def check_settings(months: int, replications: int, scale: float, warmup: int, seed: int,
-                   prefix: str = "") -> None:
-    """Reject impossible run settings, naming the setting (with `prefix`, e.g. "--"), value and range."""
-    checks = [("months", months, months >= 12, "at least 12"),
-              ("replications", replications, replications >= 1, "at least 1"),
-              ("scale", scale, 0 < scale <= 1, "above 0 and at most 1"),
-              ("warmup", warmup, warmup >= 0, "0 or more"),
-              ("seed", seed, seed >= 0, "a non-negative integer")]
-    for name, value, ok, allowed in checks:
-        if not ok:
-            raise ValueError(f"{prefix}{name} {value!r}: must be {allowed}" if prefix
-                             else f"{name} = {value!r}: must be {allowed}")
+                   prefix: str = "", journeys: int = 0) -> None:
+    """Reject run settings outside sim.limits, naming the setting (with `prefix`, e.g. "--"), value and range."""
+    for name, value, bound in (("months", months, MONTHS), ("replications", replications, REPLICATIONS),
+                               ("warmup", warmup, WARMUP), ("seed", seed, SEED), ("journeys", journeys, JOURNEYS)):
+        check_setting(name, value, bound, prefix)
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1:
+        raise ValueError(f"{prefix}scale {scale!r}: must be above 0 and at most 1" if prefix
+                         else f"scale = {scale!r}: must be above 0 and at most 1")
 
 
 def _monthly_frame(model: EvictionModel, rep: int, warmup: int, factor: float) -> pd.DataFrame:

@@ -14,23 +14,25 @@ field, the value and what is allowed.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .errors import ScenarioError
+from .extends import walk
+from .limits import HOUSEHOLDS, MAX_EXTENDS, clip, excerpt, name_problem, path_problem
 from .parameters import Context, Policy, renamed
 from .pathway.population import NATIONAL, PROFILES, Profile
+from .tomlfiles import read_toml
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
+CALIBRATION_DIR = SCENARIO_DIR.parent / "calibration"  # where the calibration writes calibrated.toml
 NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 TOP_LEVEL = ("name", "description", "extends", "policy", "context", "calibration")
-
-
-class ScenarioError(ValueError):
-    """A scenario or profile file that cannot be used; the message says where and why."""
+SETTINGS = ("extends", "policy", "context")  # a scenario with none of these changes nothing
+SAYS_WHAT = 'a scenario says what it changes, e.g. extends = "baseline" and [policy.legal_aid] share_summoned = 1.0'
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Scenario:
         changes = _undot(changes)
         unknown = set(changes) - {"policy", "context"}
         if unknown:
-            raise ScenarioError(f"override: unknown section(s) {sorted(unknown)}; allowed: policy, context")
+            raise ScenarioError(f"override: unknown section(s) {excerpt(sorted(unknown))}; allowed: policy, context")
         where = f"override of {self.name}"
         _check_renamed(Path(where), changes, renamed.SCENARIO)
         merged = _deep_merge(self.parameters(), changes)
@@ -90,23 +92,35 @@ def resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> P
     then in scenarios/, so that a user's own scenario can extend "baseline".
     """
     text = str(name_or_path)
+    problem = path_problem(text)
+    if problem:
+        raise ScenarioError(f"{excerpt(text)}: a scenario name or file that {problem}")
     filename = text if text.endswith(".toml") else f"{text}.toml"
     if relative_to is None:
         tries = [Path(text)] if text.endswith(".toml") else [SCENARIO_DIR / filename]
     else:
         tries = [relative_to / filename, SCENARIO_DIR / filename]
     for path in tries:
-        if path.is_file():
+        if _is_file(path):
             return path.resolve() if relative_to is not None else path
     known = ", ".join(sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")))
     where = f" (looked in {', '.join(str(p.parent) for p in tries)})"
     raise ScenarioError(f"{text}: no such scenario file{where}; known scenarios: {known}")
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # e.g. a path that grew too long once joined to the folder
+        return False
+
+
 def load_scenario(name_or_path: str | Path) -> Scenario:
     """Load and validate a scenario, following `extends`."""
     path = resolve_path(name_or_path)
-    chain = _chain(path, ())
+    chain = _chain(path)
+    if not any(chain[-1][1].get(key) for key in SETTINGS):  # it would run on the uncalibrated defaults
+        raise ScenarioError(f"{path}: sets nothing (no extends, [policy.*] or [context.*]); {SAYS_WHAT}")
     merged: dict[str, Any] = {}
     calibration: dict[str, Any] = {}
     for file, own in chain:
@@ -125,51 +139,60 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     )
 
 
-def _chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str, Any]]]:
-    """The files to apply, ancestors first, each once (a shared base is not applied twice,
-    so it cannot undo what an earlier parent changed)."""
-    if path.resolve() in seen:
-        raise ScenarioError(f"{path}: 'extends' goes round in a circle")
-    own = _read_toml(path)
+def _chain(path: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The files to apply, ancestors first, each once (see sim.extends)."""
+    return walk(path, _read_scenario, _resolve_extends)
+
+
+def _resolve_extends(name: str, file: Path) -> Path:
+    """The file an `extends` entry names. It may lie in the folder of the file that names it (or
+    below it), in scenarios/ or in calibration/ (the baseline extends ../calibration/calibrated),
+    and nowhere else: a scenario cannot pull in any .toml on the disk."""
+    if path_problem(name):
+        raise ScenarioError(f"{file}: extends = {excerpt(name)}: a name that {path_problem(name)}")
+    try:
+        path = resolve_path(name, file.parent)
+    except ScenarioError as err:
+        raise ScenarioError(f"{file}: extends = {excerpt(name)}: {err}") from None
+    roots = (file.parent.resolve(), SCENARIO_DIR.resolve(), CALIBRATION_DIR.resolve())
+    if not any(path.is_relative_to(root) for root in roots):
+        raise ScenarioError(f"{file}: extends = {excerpt(name)}: {path} is outside the folders extends may point "
+                            f"to: the folder of {file.name} (or below it), {roots[1]} and {roots[2]}")
+    return path
+
+
+def _read_scenario(path: Path) -> dict[str, Any]:
+    own = read_toml(path)
+    if not own:
+        raise ScenarioError(f"{path}: is empty; {SAYS_WHAT}")
     _check_top_level(path, own)
     _check_renamed(path, {k: v for k, v in own.items() if k in ("policy", "context")}, renamed.SCENARIO)
-    extends = own.get("extends", [])
-    chain: list[tuple[Path, dict[str, Any]]] = []
-    for parent in [extends] if isinstance(extends, str) else extends:
-        for file, data in _chain(resolve_path(parent, path.parent), (*seen, path.resolve())):
-            if all(file.resolve() != f.resolve() for f, _ in chain):
-                chain.append((file, data))
-    return [*chain, (path, own)]
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError as err:
-        raise ScenarioError(f"{path}: not UTF-8 text (byte {err.start}); save the file as UTF-8") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ScenarioError(f"{path}: not valid TOML: {err}") from None
-    except OSError as err:
-        raise ScenarioError(f"{path}: cannot be read: {err.strerror}") from None
+    return own
 
 
 def _check_top_level(path: Path, raw: dict[str, Any]) -> None:
     for key, value in raw.items():
         if key not in TOP_LEVEL:
-            raise ScenarioError(f"{path}: unknown top-level key {key!r}; allowed: {', '.join(TOP_LEVEL)}")
+            raise ScenarioError(f"{path}: unknown top-level key {excerpt(key)}; allowed: {', '.join(TOP_LEVEL)}")
         if key in ("name", "description") and not isinstance(value, str):
-            raise ScenarioError(f"{path}: {key} = {value!r}: must be a string")
-        if key == "name" and not NAME.fullmatch(value):
-            raise ScenarioError(f"{path}: name = {value!r}: use letters, digits, '-', '_' or '.', "
-                                "not starting with '.' (it names the output folder)")
-        if key == "extends" and not (isinstance(value, str) or
-                                     (isinstance(value, list) and all(isinstance(v, str) for v in value))):
-            raise ScenarioError(f"{path}: extends = {value!r}: must be a scenario name or a list of names")
+            raise ScenarioError(f"{path}: {key} = {excerpt(value)}: must be a string")
+        if key == "name" and (not NAME.fullmatch(value) or name_problem(value)):
+            raise ScenarioError(f"{path}: name = {excerpt(value)}: use letters, digits, '-', '_' or '.', "
+                                "not starting with '.', at most 100 characters (it names the output folder)")
+        if key == "extends":
+            _check_extends(path, value)
         if key in ("policy", "context", "calibration") and not isinstance(value, dict):
-            raise ScenarioError(f"{path}: {key} = {value!r}: must be a table like [{key}.<group>]")
+            raise ScenarioError(f"{path}: {key} = {excerpt(value)}: must be a table like [{key}.<group>]")
 
 
-def _check_renamed(path: Path, tree: dict[str, Any], table: dict[str, str]) -> None:
+def _check_extends(path: Path, value: Any) -> None:
+    if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+        raise ScenarioError(f"{path}: extends = {excerpt(value)}: must be a scenario name or a list of names")
+    if isinstance(value, list) and len(value) > MAX_EXTENDS:
+        raise ScenarioError(f"{path}: extends lists {len(value):,} names; at most {MAX_EXTENDS} are allowed")
+
+
+def _check_renamed(path: Path | str, tree: dict[str, Any], table: dict[str, str]) -> None:
     """Old parameter names get a message naming what replaced them (see parameters/renamed.py)."""
     lines = renamed.replaced(tree, table)
     if lines:
@@ -198,7 +221,7 @@ def format_errors(where: str, section: str, model: type[BaseModel], err: Validat
     lines = []
     for e in err.errors():
         loc = ".".join(str(p) for p in e["loc"])
-        dotted = ".".join(p for p in (section, loc) if p)
+        dotted = clip(".".join(p for p in (section, loc) if p), 120)
         message = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
             allowed = _fields_at(model, e["loc"][:-1])
@@ -206,8 +229,10 @@ def format_errors(where: str, section: str, model: type[BaseModel], err: Validat
                          f"allowed here: {', '.join(allowed)}")
         elif not dotted:  # a check of the whole file: its input is the whole file, not worth repeating
             lines.append(f"{where}: {message}")
+        elif isinstance(e.get("input"), dict):  # a check across a group's fields: name them, not the group
+            lines.append(f"{where}: {dotted}: {message}")
         else:
-            lines.append(f"{where}: {dotted} = {e.get('input')!r}: {message}")
+            lines.append(f"{where}: {dotted} = {excerpt(e.get('input'))}: {message}")
     return "\n".join(lines)
 
 
@@ -230,13 +255,22 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
 
 def load_profile(path: Path) -> Profile:
     """A user's own municipality figures (keys of population.Profile) from a TOML file."""
-    raw = _read_toml(path)
-    _check_renamed(path, raw, renamed.PROFILE)
-    raw.setdefault("name", path.stem)
+    return profile_from(read_toml(path), str(path), path.stem)
+
+
+def profile_from(raw: dict[str, Any], where: str, default_name: str) -> Profile:
+    """Validate figures read from a profile file or an upload; `where` names it in messages."""
+    if not raw:
+        raise ScenarioError(f"{where}: is empty; give your municipality's figures, e.g. "
+                            "corporation_households = 12000 and private_households = 5000")
+    _check_renamed(where, raw, renamed.PROFILE)
+    raw.setdefault("name", default_name)
+    if isinstance(raw["name"], str) and name_problem(raw["name"]):
+        raise ScenarioError(f"{where}: name = {excerpt(raw['name'])}: {name_problem(raw['name'])}")
     try:
         return Profile.model_validate(raw)
     except ValidationError as err:
-        raise ScenarioError(format_errors(str(path), "", Profile, err)) from None
+        raise ScenarioError(format_errors(where, "", Profile, err)) from None
 
 
 def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -> tuple[Profile, ...]:
@@ -252,9 +286,11 @@ def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -
     if text in PROFILES:
         return (PROFILES[text],)
     if text.isascii() and text.isdigit():
+        if len(text) > 9 or not HOUSEHOLDS.low <= int(text) <= HOUSEHOLDS.high:
+            raise ValueError(f"population {excerpt(text)}: a household count must be {HOUSEHOLDS.allowed()}")
         base = PROFILES["medium_town"]
         return (base.scaled(int(text) / base.households).model_copy(update={"name": f"medium_town_{text}"}),)
     if text.endswith(".toml"):
         return (load_profile(Path(text)),)
     allowed = ", ".join(["national", *PROFILES, "a household count", "a profile .toml file"])
-    raise ValueError(f"population {text!r}: unknown; allowed: {allowed}")
+    raise ValueError(f"population {excerpt(text)}: unknown; allowed: {allowed}")

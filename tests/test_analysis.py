@@ -177,9 +177,9 @@ def test_a_run_refuses_a_worker_whose_code_differs_from_the_clients():
 # -- on a stored sweep, from Python and from the command line -----------------------------------
 
 SPEC = '''name = "small"
-population = "3000"
+population = "8000"
 months = 24
-warmup = 0
+warmup = 24
 replications = 2
 design = "lhs"
 samples = 6

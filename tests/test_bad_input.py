@@ -230,7 +230,7 @@ def test_error_in_parent_is_attributed_to_parent(tmp_path):
 
 
 def test_unknown_field_in_child_is_attributed_to_child(tmp_path):
-    write(tmp_path, "parent.toml", 'name = "parent"\n')
+    write(tmp_path, "parent.toml", 'name = "parent"\n[policy.shelter]\nnight_places_per_10k = 4.0\n')
     child = write(tmp_path, "child.toml", 'extends = "parent"\n[policy.legal_aid]\nshare = 1.0\n')
     message = load_error(child)
     assert message.startswith(f"{child}: ")
@@ -381,7 +381,7 @@ def test_non_utf8_file_names_the_file(tmp_path):
 
 
 def test_child_without_name_is_named_after_its_file(tmp_path):
-    write(tmp_path, "base.toml", 'name = "base"\n')
+    write(tmp_path, "base.toml", 'name = "base"\n[policy.shelter]\nnight_places_per_10k = 4.0\n')
     child = write(tmp_path, "mine.toml", 'extends = "base"\n[policy.legal_aid]\nshare_summoned = 1.0\n')
     assert load_scenario(child).name == "mine"
 
@@ -421,7 +421,7 @@ def test_a_users_file_can_extend_the_shipped_baseline(tmp_path):
 
 def test_a_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "bom.toml"
-    path.write_bytes("\ufeffname = \"bom\"\n".encode("utf-8"))
+    path.write_bytes("\ufeffname = \"bom\"\nextends = \"baseline\"\n".encode("utf-8"))
     assert load_scenario(path).name == "bom"
 
 

@@ -59,7 +59,7 @@ def test_comparison_reports_intervals_and_verdicts():
     aid = scenario({"policy": {"legal_aid": {"share_summoned": 1.0}}, "context": {"shocks": {"job_loss_per_month": 0.03}}},
                    "aid")
     base = scenario({"context": {"shocks": {"job_loss_per_month": 0.03}}}, "base")
-    table = compare(base, [aid], **SMALL).table
+    table = compare(base, [aid], **{**SMALL, "population": "10000", "warmup": 24}).table
     row = table[(table.scenario == "aid") & (table.outcome == "default_judgments")].iloc[0]
     assert row["diff_low"] <= row["diff"] <= row["diff_high"] < 0
     assert row["verdict"] == "lower"

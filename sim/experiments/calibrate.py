@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..runner import code_fingerprint, git_commit, version
 from ..scenario import ScenarioError, load_scenario
+from ..tomlfiles import read_toml
 from .store import ResultStore, run_id
 from .sweep import Task, execute, make_task
 from .sweep_spec import FIELDS, apply_point
@@ -65,10 +65,7 @@ class Generation:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise ScenarioError(f"{path}: {err}") from None
+    return read_toml(path)  # within sim.limits; a ScenarioError naming the file otherwise
 
 
 def load_priors(path: Path) -> dict[str, Prior]:

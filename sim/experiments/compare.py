@@ -10,19 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ..pathway.outcomes import OUTCOMES
+from ..pathway.outcomes import HEADLINE, OUTCOMES
 from ..runner import RunResult, run, yearly_by_replication
 from ..scenario import Scenario, load_scenario
 
-HEADLINE = ("evictions", "evictions_with_children", "children_evicted", "summonses", "verdicts", "signals",
-            "households_in_arrears", "homeless_households", "homeless_children", "children_separated",
-            "school_changes", "cost_total_eur")
 LEVEL = 0.90
 
 
@@ -115,14 +112,18 @@ def _fmt(value: float, signed: bool = False) -> str:
     return text if abs(value) >= 10 or value == 0 else (f"{value:+,.1f}" if signed else f"{value:,.1f}")
 
 
-def write_comparison(comparison: Comparison, out: str | Path) -> list[Path]:
-    """comparison.parquet and comparison.json, plus each scenario's run in its own subfolder."""
-    from ..results_io import prepare_dir, write_json, write_parquet, write_run
+def write_comparison(comparison: Comparison, out: str | Path, force: bool = False,
+                     extra: Callable[[Path], None] | None = None) -> list[Path]:
+    """comparison.parquet and comparison.json, plus each scenario's run in its own subfolder,
+    written as one unit (sim.run_folder): the same comparison in `out` is replaced whole, any
+    other result there is refused unless `force`. `extra(folder)` may add files (the command
+    line's figures) before the folder is put in place."""
+    from ..results_io import write_comparison_files
+    from ..run_folder import Holding, replacing
 
-    path = prepare_dir(out)
-    write_parquet(path / "comparison.parquet", comparison.table, comparison.meta)
-    records = comparison.table.replace({np.nan: None}).to_dict(orient="records")
-    write_json(path / "comparison.json", {"meta": comparison.meta, "rows": records})
-    for name, result in comparison.runs.items():
-        write_run(result, path / name)
-    return [path / "comparison.parquet", path / "comparison.json"]
+    names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
+    with replacing(out, Holding("comparison", "+".join(names)), force) as folder:
+        write_comparison_files(comparison, folder)
+        if extra is not None:
+            extra(folder)
+    return [Path(out) / "comparison.parquet", Path(out) / "comparison.json"]

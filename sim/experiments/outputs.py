@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import plots
 from ..analysis_plots import box_chart
-from ..results_io import write_json, write_parquet
+from ..results_io import write_atomic, write_json, write_parquet
 from ..runner import version
 from .results import Results
 from .sweep_spec import SweepSpec
@@ -42,7 +42,7 @@ def write_sweep_report(results: Results, spec: SweepSpec) -> list[Path]:
     in crossed experiments one line per policy). Returns the files written."""
     folder = results.folder
     columns = [*results.experiments.columns, *(spec.outcomes or results.outcomes.columns)]
-    results.runs[columns].to_csv(folder / "results.csv", index=False)
+    write_atomic(folder / "results.csv", lambda tmp: results.runs[columns].to_csv(tmp, index=False))
     written = [folder / "results.csv"]
     if len(results) == 0:
         return written
@@ -60,7 +60,7 @@ def write_sensitivity_report(result: Any, folder: Path) -> list[Path]:
     """sensitivity.parquet/.csv/.json and the index and discovery figures of a `Sensitivity`."""
     spec = result.spec
     write_parquet(folder / "sensitivity.parquet", result.indices)
-    result.indices.to_csv(folder / "sensitivity.csv", index=False)
+    write_atomic(folder / "sensitivity.csv", lambda tmp: result.indices.to_csv(tmp, index=False))
     report = {"method": spec.method, "indices": result.indices.to_dict(orient="records"),
               "warnings": list(result.warnings)}
     meta = figure_meta(spec)

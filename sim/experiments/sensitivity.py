@@ -23,7 +23,7 @@ from .discovery import Box, prim
 from ..pathway.outcomes import OUTCOMES
 from .results import point_means
 from .sweep import perform_experiments
-from .sweep_spec import SweepSpec, load_spec
+from .sweep_spec import SweepSpec, check_runs, count_policies, load_spec
 
 CONF_LEVEL = 0.95
 NOISE = 0.02  # index differences and interval widths below this are not taken as a sign of too few samples
@@ -75,18 +75,22 @@ def sample(spec: SweepSpec) -> np.ndarray:
 
 
 def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
-                cluster: str | None = None, progress: bool = True, report: bool = True) -> Sensitivity:
+                cluster: str | None = None, progress: bool = True, report: bool = True,
+                force: bool = False) -> Sensitivity:
     """Sample, run (or resume) and analyse; with `report`, write sensitivity.csv/.json and figures
-    into `out` (see `outputs`)."""
+    into `out` (see `outputs`); `force` replaces another result in `out`."""
     from .outputs import write_sensitivity_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     if not spec.sampled:
         raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
+    per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
+    check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications)
     x = sample(spec)
     points = [dict(zip(problem(spec)["names"], map(float, row))) for row in x]
-    results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=points, report=False)
+    results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=points, report=False,
+                                  force=force)
     outcomes = spec.outcomes or [o.name for o in OUTCOMES if o.kind == "flow"]
     table = point_means(results, outcomes)
     indices = pd.concat([_analyse(spec, x, group.sort_values("point")[o].to_numpy(), o).assign(policy=policy)

@@ -30,6 +30,7 @@ from typing import Any, Callable
 import pandas as pd
 
 from ..results_io import OutputError, prepare_dir, to_parquet, write_json, write_parquet
+from ..run_folder import Holding, claim, clear, stale_temporary, temp_tag
 
 RUNS = "runs"
 SERIES = "series"
@@ -45,17 +46,35 @@ def run_id(identity: dict[str, Any]) -> str:
 
 
 class ResultStore:
-    """A folder with sweep.json (the spec), runs/<run id>.parquet and, if asked for, series/."""
+    """A folder with sweep.json (the spec), runs/<run id>.parquet and, if asked for, series/.
+
+    Several processes may run the same sweep into one store at once: each writes its runs under
+    temporary names of its own, and a run finished twice is stored once (same id, same file).
+    A folder holding another kind of result, or another study, is refused unless `force`.
+    """
 
     def __init__(self, folder: str | Path, spec: dict[str, Any],
-                 same_study: Callable[[dict[str, Any]], bool] | None = None) -> None:
-        self.folder = prepare_dir(folder)
+                 same_study: Callable[[dict[str, Any]], bool] | None = None, force: bool = False) -> None:
+        record = json.loads(json.dumps(spec, default=str))
+        path = claim(folder, Holding("sweep"), force)
+        if force and path.is_dir() and any(path.iterdir()) and not self._holds(path, record, same_study):
+            clear(path)
+        self.folder = prepare_dir(path)
         self.runs = self.folder / RUNS
         self.series = self.folder / SERIES
         self.runs.mkdir(exist_ok=True)
-        self._claim(spec, same_study)
-        for stale in [*self.runs.glob(".*.tmp"), *self.series.glob(".*.tmp")]:
-            stale.unlink()  # a write that was interrupted; its run is simply redone
+        self._claim(record, same_study)
+        for stale in stale_temporary([*self.runs.glob(".*.tmp"), *self.series.glob(".*.tmp")]):
+            stale.unlink(missing_ok=True)  # a write that was interrupted; its run is simply redone
+
+    @staticmethod
+    def _holds(folder: Path, record: dict[str, Any], same_study: Callable[[dict[str, Any]], bool] | None) -> bool:
+        """Whether `folder` holds this study: the same record, or one `same_study` takes for it grown."""
+        try:
+            stored = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return stored == record or bool(same_study and same_study(stored))
 
     def _claim(self, spec: dict[str, Any], same_study: Callable[[dict[str, Any]], bool] | None) -> None:
         """Take the folder if it is new or holds this study; `same_study(stored record)` says
@@ -63,12 +82,10 @@ class ResultStore:
         path = self.folder / SPEC_FILE
         record = json.loads(json.dumps(spec, default=str))
         if path.exists():
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            same = same_study(stored) if same_study else stored == record
-            if not same:
-                raise OutputError(f"{self.folder}: holds results of a different sweep; "
-                                  "choose another --out folder (nothing was changed)")
-            if stored == record:
+            if not self._holds(self.folder, record, same_study):
+                raise OutputError(f"{self.folder}: holds results of a different sweep; choose another --out "
+                                  "folder, or add --force to replace them (nothing was changed)")
+            if json.loads(path.read_text(encoding="utf-8")) == record:
                 return
         write_json(path, record)
 
@@ -95,7 +112,7 @@ class ResultStore:
     @staticmethod
     def _put(folder: Path, rid: str, frame: pd.DataFrame, meta: dict[str, Any] | None) -> None:
         path = folder / f"{rid}.parquet"
-        tmp = folder / f".{rid}.tmp"
+        tmp = folder / f".{rid}.{temp_tag()}.tmp"  # this writer's own: sweeps may share a store
         to_parquet(frame, tmp, meta)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
@@ -123,10 +140,12 @@ def query(folder: str | Path, sql: str) -> pd.DataFrame:
     runs = folder / RUNS
     if not runs.is_dir():
         raise OutputError(f"{folder}: no sweep results here (no {RUNS}/ folder)")
+    if not any(runs.glob("*.parquet")):
+        raise OutputError(f"{folder}: no finished runs to query yet")
     con = duckdb.connect()
     con.execute(f"CREATE VIEW outcomes AS SELECT * FROM read_parquet('{_glob(runs)}', union_by_name=true)")
     if (folder / PLAN_FILE).is_file():
-        con.execute(f"CREATE VIEW experiments AS SELECT * FROM read_parquet('{(folder / PLAN_FILE).as_posix()}')")
+        con.execute(f"CREATE VIEW experiments AS SELECT * FROM read_parquet('{_quoted(folder / PLAN_FILE)}')")
         con.execute("CREATE VIEW runs AS SELECT * FROM experiments JOIN outcomes USING (run_id)")
     else:  # a store from before the plan was kept: its run files hold everything
         con.execute("CREATE VIEW runs AS SELECT * FROM outcomes")
@@ -136,4 +155,9 @@ def query(folder: str | Path, sql: str) -> pd.DataFrame:
 
 
 def _glob(folder: Path) -> str:
-    return (folder / "*.parquet").as_posix().replace("'", "''")
+    return _quoted(folder / "*.parquet")
+
+
+def _quoted(path: Path) -> str:
+    """A path inside a SQL string literal: a folder named it's must not end the string."""
+    return path.as_posix().replace("'", "''")

@@ -24,6 +24,8 @@ from ..scenario import resolve_population
 from ..runner import (code_fingerprint, git_commit, git_dirty, monthly_outcomes, replication_seeds, simulate, version,
                       yearly_outcomes)
 from ..scenario import Scenario
+from ..limits import check_households
+from .cluster import connect, first_completed, result_of, wait_for_workers
 from .crossed import planned_points
 from .results import Results
 from .store import SERIES_KEY, ResultStore, load_results, run_id
@@ -78,7 +80,7 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
          points: list[dict[str, Any]] | None = None) -> list[Task]:
     """Every run of the sweep (the spec's design, or the given points), with its id."""
     base = base_scenario(spec, spec_path)
-    resolve_population(spec.population)
+    check_households(sum(p.households for p in resolve_population(spec.population)), spec.scale, spec.population)
     seeds = replication_seeds(spec.seed, spec.replications)
     return [make_task(p.scenario, p.values, spec.population, spec.months, spec.warmup, spec.scale, seed,
                       p.number, rep, p.policy, spec.series)
@@ -94,21 +96,24 @@ def experiments_table(tasks: list[Task]) -> pd.DataFrame:
 
 def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
                         cluster: str | None = None, progress: bool = True,
-                        points: list[dict[str, Any]] | None = None, report: bool = True) -> Results:
+                        points: list[dict[str, Any]] | None = None, report: bool = True,
+                        force: bool = False) -> Results:
     """Run (or resume, or grow) a sweep into `out` and return its `Results`
     (`experiments, outcomes = perform_experiments(...)`, as in the EMA Workbench). Runs already
-    stored are reused. With `report`, also writes results.csv and figures (see `outputs`)."""
+    stored are reused. With `report`, also writes results.csv and figures (see `outputs`).
+    Another result in `out` (a run, a comparison, another sweep) is refused unless `force`,
+    which replaces it."""
     from .outputs import write_sweep_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     tasks = plan(spec, spec_path, points)
-    client = _connect(cluster) if cluster else None
+    client = connect(cluster) if cluster else None
     try:
-        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress)
+        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force)
     finally:
         if client is not None:
-            client.close()
+            client.close(timeout=10)
     results = load_results(out)
     if report:
         write_sweep_report(results, spec)
@@ -116,14 +121,14 @@ def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: 
 
 
 def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], out: Path, workers: int,
-              client, progress: bool) -> None:
+              client, progress: bool, force: bool = False) -> None:
     """Claim the store, write the plan, and run what is not stored yet (repeated points once)."""
     from .cluster import check_workers
 
     if client is not None:
         check_workers(client)
     provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(), "git_dirty": git_dirty()}
-    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec))
+    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec), force)
     store.write_plan(experiments_table(tasks))
     done = store.done(series=spec.series)
     todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())
@@ -133,10 +138,12 @@ def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], 
 
 
 def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None, cluster: str | None = None,
-          progress: bool = True, points: list[dict[str, Any]] | None = None, report: bool = True) -> pd.DataFrame:
+          progress: bool = True, points: list[dict[str, Any]] | None = None, report: bool = True,
+          force: bool = False) -> pd.DataFrame:
     """Run (or resume, or grow) a sweep into `out`; one row per run: its experiment and the yearly
-    value of every outcome. With `report`, also writes results.csv and figures/ into `out`."""
-    return perform_experiments(spec, out, workers, cluster, progress, points, report).runs
+    value of every outcome. With `report`, also writes results.csv and figures/ into `out`;
+    `force` replaces another result in `out`."""
+    return perform_experiments(spec, out, workers, cluster, progress, points, report, force).runs
 
 
 def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], bar: "Progress") -> Callable:
@@ -161,15 +168,6 @@ def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str,
 def _same_sweep(stored: dict[str, Any], spec: SweepSpec) -> bool:
     """A folder holds the same sweep (perhaps grown or revised) if it has the same name."""
     return isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
-
-
-def _connect(address: str):
-    from dask.distributed import Client
-
-    try:
-        return Client(address, timeout="10s")
-    except (OSError, TimeoutError) as err:
-        raise ValueError(f"--cluster {address}: cannot reach a Dask scheduler there ({err})") from None
 
 
 def execute(tasks: list[Task], workers: int, client, on_result: Callable[[dict], None]) -> None:
@@ -265,16 +263,14 @@ def _start_method():
 
 
 def _on_dask(tasks: list[Task], client, on_result: Callable[[dict], None]) -> None:
-    from dask.distributed import wait as dask_wait
-
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    workers = wait_for_workers(client)
 
     def done(running):
-        finished, rest = dask_wait(running, return_when="FIRST_COMPLETED")
+        finished, rest = first_completed(client, running)  # stops when the cluster has no workers
         for future in finished:
-            on_result(future.result())
+            on_result(result_of(future))
             future.release()
-        return set(rest)
+        return rest
     _bounded(tasks, lambda t: client.submit(run_task, t, pure=False), done, 4 * workers)
 
 

@@ -37,7 +37,7 @@ run; `outcomes` names those to report and plot.
 from __future__ import annotations
 
 import itertools
-import tomllib
+import math
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,7 +47,9 @@ from scipy.stats import qmc
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
+from ..limits import MAX_NAME_CHARS, MONTHS, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
 from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path, suggest
+from ..tomlfiles import read_toml
 
 FIELDS = {f"policy.{r['name']}": r for r in describe(Policy)} | {f"context.{r['name']}": r for r in describe(Context)}
 
@@ -81,14 +83,14 @@ class DiscoverySpec(BaseModel):
 
 class SweepSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    name: str = Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+    name: str = Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$", max_length=MAX_NAME_CHARS)
     scenario: str = "baseline"
     population: str = "small_town"
-    months: int = Field(60, ge=12, le=1200)
-    warmup: int = Field(24, ge=0, le=600)
+    months: int = Field(60, ge=MONTHS.low, le=MONTHS.high)
+    warmup: int = Field(24, ge=WARMUP.low, le=WARMUP.high)
     scale: float = Field(1.0, gt=0, le=1)
-    replications: int = Field(1, ge=1, le=10_000)
-    seed: int = Field(1, ge=0)
+    replications: int = Field(1, ge=REPLICATIONS.low, le=REPLICATIONS.high)
+    seed: int = Field(1, ge=SEED.low, le=SEED.high)
     design: Literal["grid", "lhs", "sobol", "posterior"] = "grid"
     samples: int = Field(16, ge=1, le=1_000_000)
     outcomes: list[str] = Field(default_factory=list)
@@ -137,10 +139,11 @@ class SweepSpec(BaseModel):
         if self.discovery and self.discovery.outcome not in OUTCOME_INDEX:
             unknown.append(self.discovery.outcome)
         if unknown:
-            raise ValueError(f"unknown outcome(s) {unknown}{suggest(unknown[0], list(OUTCOME_INDEX))}; "
+            raise ValueError(f"unknown outcome(s) {excerpt(unknown)}{suggest(unknown[0], list(OUTCOME_INDEX))}; "
                              "`evictsim outcomes` lists them")
         if self.design == "sobol" and self.samples & (self.samples - 1):
             raise ValueError(f"samples = {self.samples}: the sobol design needs a power of two (e.g. 16, 32, 64)")
+        check_runs(self.design, count_points(self), self.replications)
         return self
 
 
@@ -163,12 +166,35 @@ def _check_crossed(spec: SweepSpec) -> None:
             raise ValueError(f"{path}: both an uncertainty and a lever; choose one")
 
 
+def count_points(spec: SweepSpec) -> int:
+    """How many points the spec has (every policy times every point of the uncertainties when
+    crossed), counted without building them."""
+    sampled = _grid_size(spec.sampled) if spec.design == "grid" else spec.samples
+    return sampled * count_policies(spec)
+
+
+def count_policies(spec: SweepSpec) -> int:
+    """How many policies crossed experiments compare (1 for a design over [parameters])."""
+    return max(1, len(spec.lever_scenarios)) * _grid_size(spec.lever_ranges) if spec.crossed else 1
+
+
+def _grid_size(ranges: dict[str, Range]) -> int:
+    return math.prod(len(r.values) if r.values is not None else r.steps for r in ranges.values())
+
+
+def check_runs(what: str, points: int, replications: int) -> None:
+    """Refuse a design of more than RUNS.high runs before any of it is built."""
+    if points * replications > RUNS.high:
+        raise ValueError(f"the {what} design has {points:,} points x {replications:,} replications = "
+                         f"{points * replications:,} runs; at most {RUNS.high:,} are allowed")
+
+
 def _check_parameter(path: str, rng: Range, design: str) -> None:
     row = FIELDS.get(path)
     if row is None:
         same_leaf = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
         hint = f" (did you mean {same_leaf[0]}?)" if same_leaf else suggest(path, list(FIELDS))
-        raise ValueError(f"unknown parameter {path!r}{hint}; `evictsim params` lists them")
+        raise ValueError(f"unknown parameter {excerpt(path)}{hint}; `evictsim params` lists them")
     if rng.values is not None:
         if design != "grid":
             raise ValueError(f"{path}: values lists are for the grid design; {design} needs min and max")
@@ -183,10 +209,7 @@ def _check_parameter(path: str, rng: Range, design: str) -> None:
 def load_spec(path: str | Path) -> SweepSpec:
     """Read and validate a sweep file; errors name the file, the field and the value."""
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ScenarioError(f"{path}: cannot be read as TOML: {err}") from None
+    raw = read_toml(path)
     raw.setdefault("name", path.stem)
     try:
         return SweepSpec.model_validate(raw)

@@ -7,15 +7,30 @@ docs read these declarations; nothing keeps a second copy of a default or a boun
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Group(BaseModel):
-    """A block of parameters; unknown keys are rejected (typos must not pass silently)."""
+    """A block of parameters; unknown keys are rejected (typos must not pass silently).
+
+    A group whose fields come in (lower, upper) pairs, such as the two ends of a range, lists
+    them in `ordered`, e.g. `ordered = (("cost_shock_eur_min", "cost_shock_eur_max"),)`: a pair the
+    wrong way round is refused, naming both fields and their values, instead of being
+    silently reordered or clipped by the model.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True, strict=True)
+    ordered: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    @model_validator(mode="after")
+    def _check_ordered(self) -> "Group":
+        for low, high in self.ordered:
+            if getattr(self, low) > getattr(self, high):
+                raise ValueError(f"{low} = {getattr(self, low)!r} is above {high} = {getattr(self, high)!r}; "
+                                 f"{low} must be at most {high}")
+        return self
 
 
 def param(

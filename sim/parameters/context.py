@@ -9,9 +9,11 @@ a scenario sets real rent or income growth.
 
 from __future__ import annotations
 
-from pydantic import model_validator
+from pydantic import Field, field_validator
 
 from .base import Group, param, probability
+
+MAKEUP_WEIGHTS = (0.948, 0.937, 1.012, 1.084, 1.088, 0.937, 0.986, 1.008)  # benchmarks/makeup_weights.py
 
 
 class Incomes(Group):
@@ -118,13 +120,7 @@ class Shocks(Group):
                                       ge=0, le=10000)
     cost_shock_months_mean: float = param(3.0, "months", "assumption, range 1-6",
                                           "Mean duration of an unexpected cost (geometric).", ge=1, le=60)
-
-    @model_validator(mode="after")
-    def _check_cost_range(self) -> "Shocks":
-        if self.cost_shock_eur_min > self.cost_shock_eur_max:
-            raise ValueError(f"cost_shock_eur_min {self.cost_shock_eur_min} is above "
-                             f"cost_shock_eur_max {self.cost_shock_eur_max}: the minimum must not exceed the maximum")
-        return self
+    ordered = (("cost_shock_eur_min", "cost_shock_eur_max"),)  # a range: refused the wrong way round
 
 
 class CostOfLiving(Group):
@@ -177,6 +173,20 @@ class Turnover(Group):
     in_arrears_factor: float = param(
         2.0, "ratio", "assumption, range 1-4 ([AE14b] tenants leave over arrears, no rate found)",
         "Move-out rate of tenants in arrears relative to others.", ge=0, le=20)
+    makeup_weights: list[float] = Field(
+        default_factory=lambda: list(MAKEUP_WEIGHTS),
+        description="How often each make-up (single, couple, single parent with 1/2/3 children, couple with "
+                    "1/2/3 children) is drawn among new tenants relative to the profile's shares: groups that "
+                    "leave the rented stock faster (arrears, eviction) are replaced more often, so that the "
+                    "baseline's make-up stays at the profile's. Derived from the model's baseline "
+                    "(benchmarks/makeup_weights.py); policies that change who leaves change the make-up.")
+
+    @field_validator("makeup_weights")
+    @classmethod
+    def _eight_positive(cls, weights: list[float]) -> list[float]:
+        if len(weights) != 8 or min(weights) <= 0:
+            raise ValueError(f"needs 8 positive weights (one per make-up), not {weights}")
+        return weights
 
 
 class Landlords(Group):

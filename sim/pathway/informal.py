@@ -11,7 +11,6 @@ as small arrays, one row per displaced household (registered in displaced.py).
 from __future__ import annotations
 
 import numpy as np
-from scipy.stats import poisson
 
 MAX_TIES = 12  # P(more than 12 ties) is below 1e-4 for the default mean of 4
 
@@ -19,7 +18,7 @@ MAX_TIES = 12  # P(more than 12 ties) is below 1e-4 for the default mean of 4
 def draw_ties(streams, t: int, hids: np.ndarray, mean_ties: float, p_willing: float,
               max_room: int) -> dict[str, np.ndarray]:
     """Ties of each household in `hids`: arrays (households x MAX_TIES) of kind, willingness, room."""
-    n_ties = poisson.ppf(streams.draws("network_size", t, hids), mean_ties).astype(np.int64)
+    n_ties = poisson_quantile(streams.draws("network_size", t, hids), mean_ties)
     exists = np.arange(MAX_TIES)[None, :] < np.minimum(n_ties, MAX_TIES)[:, None]
     columns = {"relative": [], "willing": [], "room": []}
     for k in range(MAX_TIES):
@@ -30,6 +29,14 @@ def draw_ties(streams, t: int, hids: np.ndarray, mean_ties: float, p_willing: fl
     ties["willing"] &= exists
     ties["used"] = ~exists
     return ties
+
+
+def poisson_quantile(u: np.ndarray, mean: float) -> np.ndarray:
+    """The Poisson(mean) quantile of each uniform number (inverse CDF over 0..MAX_TIES)."""
+    k = np.arange(MAX_TIES + 1)
+    log_pmf = k * np.log(max(mean, 1e-12)) - mean - np.cumsum(np.log(np.maximum(k, 1)))
+    cdf = np.cumsum(np.exp(log_pmf))
+    return np.searchsorted(cdf, u, side="right").astype(np.int64)
 
 
 def _candidates(relative: np.ndarray, willing: np.ndarray, used: np.ndarray) -> list[int]:

@@ -167,6 +167,10 @@ OUTCOMES: tuple[Outcome, ...] = (
              allowance_eur="Rent allowance paid (month)"),
 )
 OUTCOME_INDEX = {o.name: i for i, o in enumerate(OUTCOMES)}
+# The outcomes a comparison leads with (CLI tables, figures, the dashboard's cards).
+HEADLINE = ("evictions", "evictions_with_children", "children_evicted", "summonses", "verdicts", "signals",
+            "households_in_arrears", "homeless_households", "homeless_children", "children_separated",
+            "school_changes", "cost_total_eur")
 FLOWS = tuple(o.name for o in OUTCOMES if o.kind == "flow")
 STOCKS = tuple(o.name for o in OUTCOMES if o.kind == "stock")
 

@@ -23,12 +23,13 @@ import numpy as np
 from ..parameters.context import Incomes
 from .finances import basic_costs, benefit_norm, monthly, set_income, set_short
 from .households import household_ids
-from .population import ADULTS, HAS_CHILDREN, Block
+from .population import ADULTS, COUPLE, COUPLE_CHILDREN, HAS_CHILDREN, SINGLE, SINGLE_PARENT, Block
 
 if TYPE_CHECKING:
     from .model import EvictionModel
 
 CHEAPEST_RENT_EUR = 300.0  # assumption: the cheapest rented dwellings
+SHORT_LEAVE_FACTOR = 3.0  # how much faster tenants short of money leave (arrears, eviction); see _changed_since_moving_in
 
 
 def dwellings(blocks: list[Block]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -51,11 +52,8 @@ class Tenants:
         self.model = model
         self.income_factor = 1.0  # real income growth since the start (context.cost_of_living)
         self.level = np.array([b.profile.income_level for b in model.blocks])
-        # composition and children cumulative shares per block
-        self.composition_cdf = np.array([np.cumsum([b.profile.share_single, b.profile.share_couple,
-                                                    b.profile.share_single_parent, 1.0]) for b in model.blocks])
-        self.children_cdf = np.array([[b.profile.children_one, b.profile.children_one + b.profile.children_two]
-                                      for b in model.blocks])
+        self.target = np.array([makeup_shares(b.profile) for b in model.blocks])
+        self.weights = np.array(model.context.turnover.makeup_weights)
         self.school_share = np.array([b.profile.school_age_share for b in model.blocks])
         self.rent_corporation = np.array([b.profile.rent_corporation_eur for b in model.blocks])
         self.rent_private = np.array([b.profile.rent_private_eur for b in model.blocks])
@@ -70,13 +68,10 @@ class Tenants:
         hh.hid[slots] = ids = household_ids(slots, month)
         hh.moved_in[slots] = month
         block = hh.municipality[slots]
-        u = m.streams.draws("tenant_composition", 0, ids)
-        composition = (u[:, None] >= self.composition_cdf[block]).sum(axis=1).clip(0, 3).astype(np.int8)
-        hh.composition[slots] = composition
+        makeup = self._draw_makeup(block, m.streams.draws("tenant_makeup", 0, ids), first=month < 0)
+        hh.composition[slots] = composition = MAKEUP_COMPOSITION[makeup]
         hh.adults[slots] = ADULTS[composition]
-        u = m.streams.draws("tenant_children", 0, ids)
-        n_children = 1 + (u[:, None] >= self.children_cdf[block]).sum(axis=1)
-        hh.children[slots] = children = np.where(HAS_CHILDREN[composition], n_children, 0).astype(np.int8)
+        hh.children[slots] = children = MAKEUP_CHILDREN[makeup]
         school = sum((m.streams.draws(f"tenant_school_{k}", 0, ids) < self.school_share[block]) & (k < children)
                      for k in range(3))
         hh.school_children[slots] = school
@@ -86,6 +81,14 @@ class Tenants:
         if month < 0:
             self._changed_since_moving_in(slots)
         self.children_in_model += int(children.sum(dtype=np.int64))
+
+    def _draw_makeup(self, block: np.ndarray, u: np.ndarray, first: bool) -> np.ndarray:
+        """Make-up of new households: the profile's shares weighted by how fast each make-up leaves
+        the rented stock in the baseline (context.turnover.makeup_weights), so that the tenants'
+        make-up stays at the profile's; the first tenants take the profile's shares."""
+        shares = self.target if first else self.target * self.weights
+        cdf = np.cumsum(shares / shares.sum(axis=1, keepdims=True), axis=1)[block]
+        return np.minimum((u[:, None] >= cdf[:, :-1]).sum(axis=1), cdf.shape[1] - 1)
 
     def settle(self, slots: np.ndarray) -> None:
         """Basic costs, income, the rent the household can afford and its allowance, for households
@@ -129,8 +132,16 @@ class Tenants:
         q = m.context.incomes.life_change_per_month
         leave = np.where(hh.private[slots], monthly(m.context.turnover.private_per_year),
                          monthly(m.context.turnover.corporation_per_year))
-        changed = slots[m.streams.draws("changed_since_moving_in", 0, hh.hid[slots]) < q / (q + leave)]
+        picked = m.streams.draws("changed_since_moving_in", 0, hh.hid[slots]) < q / (q + leave)
+        changed, leave = slots[picked], leave[picked]
+        letting = hh.earnings[changed].copy()
         m.finances.change_earnings(-1, changed, count=False)
+        # Tenants short of money leave faster (arrears, eviction): fewer of them are still there.
+        stay = (q + leave) / (q + SHORT_LEAVE_FACTOR * leave)
+        gone = changed[hh.short[changed] & (m.streams.draws("still_here", 0, hh.hid[changed]) >= stay)]
+        hh.earnings[gone] = letting[np.isin(changed, gone)]
+        set_income(hh, gone, m.context.incomes, m.context.rent_allowance)
+        set_short(hh, gone, m.finances.cost_factor)
 
     def earnings(self, slots: np.ndarray, z: np.ndarray) -> np.ndarray:
         """Earnings (EUR/month) of the households in `slots` for standard normal deviates `z`."""
@@ -138,6 +149,25 @@ class Tenants:
         median = median_earnings(inc)[hh.composition[slots]] * self.level[hh.municipality[slots]]
         median = np.where(hh.private[slots], median * inc.private_earnings_factor, median)
         return (median * self.income_factor * np.exp(inc.earnings_spread * z)).astype(np.float32)
+
+
+# Make-up categories: single, couple, single parent with 1/2/3 children, couple with 1/2/3 children.
+MAKEUP_COMPOSITION = np.array([SINGLE, COUPLE] + [SINGLE_PARENT] * 3 + [COUPLE_CHILDREN] * 3, dtype=np.int8)
+MAKEUP_CHILDREN = np.array([0, 0, 1, 2, 3, 1, 2, 3], dtype=np.int8)
+
+
+def makeup_shares(p) -> np.ndarray:
+    """The profile's shares of households by make-up (composition and number of children)."""
+    children = np.array([p.children_one, p.children_two, 1 - p.children_one - p.children_two])
+    return np.concatenate([[p.share_single, p.share_couple], p.share_single_parent * children,
+                           p.share_couple_children * children])
+
+
+def makeup_of(composition: np.ndarray, children: np.ndarray) -> np.ndarray:
+    """Make-up category of households (children capped at 3)."""
+    family = HAS_CHILDREN[composition]
+    base = np.where(composition == SINGLE_PARENT, 1, 4)
+    return np.where(family, base + np.clip(children, 1, 3), composition).astype(np.int64)
 
 
 def median_earnings(inc: Incomes) -> np.ndarray:

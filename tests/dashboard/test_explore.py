@@ -59,8 +59,9 @@ def stored(tmp_path_factory) -> Path:
     grid.write_text('name = "tiny"\n' + COMMON + PARAMETERS % (", steps = 2", ", steps = 2"), encoding="utf-8")
     sweep(grid, results / "tiny", workers=1, progress=False)
     morris = base / "sens.toml"
-    morris.write_text('name = "sens"\nmethod = "morris"\nsamples = 2\n' + COMMON + PARAMETERS % ("", "")
-                      + '\n[discovery]\noutcome = "evictions"\nabove = 3.5\n', encoding="utf-8")
+    # New arrears depend on the job-loss rate clearly even in 2,000 households (evictions are too few).
+    morris.write_text('name = "sens"\nmethod = "morris"\nsamples = 2\n' + COMMON.replace('"evictions"', '"arrears_new"')
+                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 140\n', encoding="utf-8")
     assert evictsim(["sensitivity", str(morris), "--out", str(results / "sens"), "--workers", "1",
                      "--no-progress"]) == 0
     return results
@@ -121,7 +122,7 @@ def test_page_shows_a_sweep_its_chart_runs_and_the_calibration(stored, calibrati
     text = words(at)
     assert "Grid (every combination" in text and "4 runs stored: 4 points x 1 replication(s)." in text
     assert "`policy.legal_aid.share_summoned`: 0 – 1 (2 steps)" in text
-    assert "Evictions (executed) against job_loss_per_month" in subheaders(at)
+    assert "New arrears spells against job_loss_per_month" in subheaders(at)  # the outcome chosen for "sens" stays
     runs = at.dataframe[0].value
     assert len(runs) == 4 and "context.shocks.job_loss_per_month" in runs
     labels = [b.label for b in at.get("download_button")]
@@ -158,7 +159,7 @@ def test_sensitivity_indices_and_discovery(stored, calibration, monkeypatch):
     assert {"Which parameters matter most", "Where the outcome is high"} <= set(subheaders(at))
     text = words(at)
     assert "Morris sensitivity analysis (2 samples)" in text
-    assert "Evictions (executed) above 3.5 a year happen mostly when job_loss_per_month" in text
+    assert "New arrears spells above 140 a year happen mostly when job_loss_per_month" in text
     ranked = next(d.value for d in at.dataframe if "rank" in d.value)
     assert ranked["rank"].tolist() == [1, 2] and "mu*" in ranked
     assert next(d.value for d in at.dataframe if "inside the box" in d.value).shape[0] == 2
@@ -172,7 +173,7 @@ def test_the_address_restores_sweep_outcome_and_parameter(stored, calibration, m
     assert (at.session_state["sweep"], at.session_state["sweep_outcome"], at.session_state["sweep_param"]) == (
         "tiny", "homeless_households", "policy.legal_aid.share_summoned")
     at = opened(sweep="nowhere", sweep_outcome="bogus")  # unknown values fall back to the first choice
-    assert (at.session_state["sweep"], at.session_state["sweep_outcome"]) == ("sens", "evictions")
+    assert (at.session_state["sweep"], at.session_state["sweep_outcome"]) == ("sens", "arrears_new")
 
 
 def test_switching_to_dutch(stored, calibration, monkeypatch):
@@ -257,7 +258,7 @@ def test_download_bytes_of_every_chart(stored, calibration):
     mtimes = explore_data.sweep_stamp(folder)
     charts = [explore_views.sweep_chart(str(stored / "tiny"), explore_data.sweep_stamp(stored / "tiny"),
                                        "policy.legal_aid.share_summoned", "evictions", "nl"),
-              explore_views.indices_chart(str(folder), mtimes, "evictions", "en"),
+              explore_views.indices_chart(str(folder), mtimes, "arrears_new", "en"),
               explore_views.discovery_chart(str(folder), mtimes, "nl"),
               explore_views.fit_chart(str(calibration), explore_data.calibration_stamp(calibration), "en")]
     for png, svg in charts:
