@@ -68,7 +68,7 @@ class RentAllowance(Group):
         0.8, "assumption, range 0.65-1 (the rules pay 100% up to a quality limit, 65% above)",
         "Share of the rent above the base rent that the allowance pays.")
     income_taper: float = param(
-        0.4, "EUR per EUR", "assumption, range 0.25-0.6, checked against the share of recipients [ESB-HT]",
+        0.5, "EUR per EUR", "assumption, range 0.3-0.7, checked against the share of recipients [ESB-HT]",
         "Rise of the base rent per euro of income above the social minimum.", ge=0, le=5)
     rent_limit_eur: float = param(
         880.0, "EUR/month", "assumption (the liberalisation limit, ≈EUR 880 in 2024; not in the domain notes)",
@@ -127,7 +127,7 @@ class CostOfLiving(Group):
     """Basic living costs, and how rents and incomes move over time (constant prices by default)."""
 
     basic_cost_single_eur: float = param(
-        950.0, "EUR/month", "assumption, range 850-1,100 (Nibud-type basic budget excluding rent), checked "
+        1000.0, "EUR/month", "assumption, range 850-1,100 (Nibud-type basic budget excluding rent), checked "
         "against the betaalrisico share [PBL]", "Basic monthly living costs of one adult, excluding rent.",
         ge=0, le=10000)
     basic_cost_extra_adult_eur: float = param(
@@ -334,6 +334,9 @@ class AfterEviction(Group):
         3.0, "months", "assumption, range 1-6", "Mean months a host keeps a household.", ge=1, le=60)
     aftercare_contact: float = probability(
         0.5, "assumption, range 0.3-0.8", "Chance the municipality is in contact with a household after eviction.")
+    contact_per_month: float = probability(
+        0.05, "assumption, range 0.02-0.15 (street outreach, the shelter desk; [TSG23] most MO applicants first "
+        "stayed with family or friends)", "Monthly chance a displaced household without contact comes into contact.")
     leaver_own_housing: float = probability(
         0.5, "assumption, range 0.3-0.7 ([SYN] a third of dwellings are empty on the day)",
         "Chance a tenant who leaves before the bailiff has a place of their own.")
@@ -355,7 +358,8 @@ class Rehousing(Group):
     """Ways back into housing: urgency, the regular market, and how fast shelters empty."""
 
     regular_per_month: float = probability(
-        0.03, "assumption, range 0.01-0.06 ([BRU] 1 in 3 still without a home 1-3 years after an eviction)",
+        0.045, "[BRU] derived: 1 in 3 still without a home 1-3 years after an eviction (about two years: "
+        "0.045 a month); range 0.025-0.09 ([VGM-U] a third of the homeless have been so for over a year)",
         "Monthly chance a displaced household finds a home on its own, in an average housing market.")
     urgency_families: float = probability(
         0.5, "assumption, range 0.2-0.8 ([NOS19] many regulations refuse urgency after eviction for rent debt)",

@@ -175,7 +175,7 @@ class Displacement:
         reg = self.reg
         if self._try_host(t, row):
             return
-        family = reg.children(np.array([row]))[0] > 0  # children away: the parents wait for a family place
+        family = reg.child_count(row) > 0  # children away: the parents wait for a family place
         if reg.contact[row] and not family and self.enter(t, row, "night_shelter"):
             return
         hidden = self._draw("hidden", t, row) < self.model.context.after_eviction.hidden_share
@@ -234,7 +234,7 @@ class Displacement:
 
     # -- helpers -----------------------------------------------------------------------------
     def with_parents(self, row: int) -> int:
-        return int((self.reg.child_place[row] == WITH_PARENTS).sum())
+        return self.reg.child_count(row, WITH_PARENTS)
 
     def _draw(self, name: str, t: int, row: int) -> float:
         return self.model.streams.draw(name, t, int(self.reg.hid[row]))
@@ -257,12 +257,27 @@ class Displacement:
             if kind == "alternative":
                 m.outcomes.add_cost("municipality", place.build(t))
         rows = self.reg.rows()
+        self._come_into_contact(t, rows)
         m.children.step(t, rows)
         m.rehousing.step(t, rows)
         self._stays_end(t)
         evictions.follow_up(m, self.reg, t)
         self._retire_finished(t)
         evictions.account(m, self.reg, self.reg.rows())
+
+    def _come_into_contact(self, t: int, rows: np.ndarray) -> None:
+        """Households without contact reach the municipality in time (street outreach, the shelter
+        desk): they join the shelters' waiting lists and may get urgency."""
+        m, reg = self.model, self.reg
+        rows = rows[~reg.contact[rows] & (reg.place[rows] != HOUSED) & (reg.since[rows] < t)]
+        met = rows[m.streams.draws("contact_later", t, reg.hid[rows]) < m.context.after_eviction.contact_per_month]
+        reg.contact[met] = True
+        m.rehousing.grant_urgency(t, met)
+        m.outcomes.add("contacts_after_eviction", met.size)
+        for row in met.tolist():
+            family = reg.child_count(row) > 0
+            if reg.place[row] in (DOUBLED_UP, HIDDEN, ROUGH):
+                self.place(row, "family_shelter" if family else "night_shelter").wait(row)
 
     def _stays_end(self, t: int) -> None:
         """Hosts ask a household to leave; emergency stays end: find the next place."""
@@ -271,7 +286,9 @@ class Displacement:
         ending = rows[np.isin(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
         for row in ending.tolist():
             self.model.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
-            self.move(t, row, BETWEEN)
+            if reg.place[row] == EMERGENCY:
+                self.place(row, "emergency").release(row)
+            reg.place[row] = BETWEEN  # a moment without a place: no move of its own
             self.arrive(t, row)
 
     def _retire_finished(self, t: int) -> None:

@@ -146,4 +146,5 @@ def census(m: "EvictionModel", reg: Register) -> dict[str, int]:
     away_from_home = int(with_parents[unhoused].sum()) + sum(away.values())
     count["children_home"] = m.tenants.children_in_model - away_from_home
     count["children_separated_now"] = sum(away.values())
+    count["children_placed"] = away["children_foster"] + away["children_residential"]
     return count
