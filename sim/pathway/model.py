@@ -132,6 +132,11 @@ class EvictionModel(mesa.Model):
 
     # -- end-of-month stocks -----------------------------------------------------------------
     def _collect(self, t: int) -> None:
+        hh = self.households
+        ids = self.rent.checked
+        self.in_arrears = ids[(hh.arrears[ids] > 0) & hh.occupied[ids]]  # next month's move-outs use it
+        if t < self.warmup:
+            return  # warm-up months are not reported: their stocks are not counted
         self._collect_arrears(t)
         self._collect_help_and_court(t)
         self._collect_displaced()
@@ -141,8 +146,7 @@ class EvictionModel(mesa.Model):
 
     def _collect_arrears(self, t: int) -> None:
         hh, out = self.households, self.outcomes
-        ids = self.rent.checked
-        owing = self.in_arrears = ids[(hh.arrears[ids] > 0) & hh.occupied[ids]]
+        ids, owing = self.rent.checked, self.in_arrears
         corporation = owing[~hh.private[owing]]
         months = hh.arrears[corporation] / hh.rent[corporation]
         out.set("households_in_arrears", owing.size)

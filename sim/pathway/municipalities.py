@@ -183,6 +183,7 @@ class EarlyHelp:
         hh = self.model.households
         ids = ids[hh.direct_payment[ids]]
         hh.direct_payment[ids] = False
+        hh.watch[ids] = True  # its rent can be missed again
         self.model.outcomes.add("direct_payment_ended", ids.size)
 
     def _end_help(self, t: int) -> None:
