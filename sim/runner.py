@@ -24,7 +24,7 @@ from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
 from .scenario import Scenario, load_scenario, resolve_population
 
-DEFAULT_WARMUP = 48  # months simulated before month 0: arrears settle within 2 years, homelessness within 4
+DEFAULT_WARMUP = 96  # months simulated before month 0: arrears settle within 2 years, homelessness within 8
 
 
 @dataclass(repr=False)
