@@ -21,14 +21,14 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from ..scenario import resolve_population
-from ..runner import (code_fingerprint, git_commit, git_dirty, monthly_outcomes, replication_seeds, simulate, version,
-                      yearly_outcomes)
+from ..runner import (code_fingerprint, git_commit, git_dirty, journey_frame, monthly_outcomes, replication_seeds,
+                      simulate, version, yearly_outcomes)
 from ..scenario import Scenario
 from ..limits import check_households
 from .cluster import connect, first_completed, result_of, wait_for_workers
 from .crossed import planned_points
 from .results import Results
-from .store import SERIES_KEY, ResultStore, load_results, run_id
+from .store import JOURNEYS_KEY, SERIES_KEY, ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, base_scenario, load_spec
 
 
@@ -47,6 +47,7 @@ class Task:
     policy: str | None = None   # crossed experiments: the policy's name
     series: bool = False        # also return the monthly series
     code: str = ""              # the client's code fingerprint, which the run id stands for
+    journeys: int = 0           # also return the journeys of this many sampled households
 
 
 def run_task(task: Task) -> dict[str, Any]:
@@ -58,10 +59,12 @@ def run_task(task: Task) -> dict[str, Any]:
                          f"{task.code}; install the same evictsim on every worker (docs/cluster.md). "
                          "The runs finished so far are stored")
     model = simulate(task.scenario, resolve_population(task.population), task.months, task.seed,
-                     task.scale, task.warmup)
+                     task.scale, task.warmup, task.journeys)
     row = {"run_id": task.run_id, **yearly_outcomes(model, task.scale)}
     if task.series:
         row[SERIES_KEY] = monthly_outcomes(model, task.scale)
+    if task.journeys:
+        row[JOURNEYS_KEY] = journey_frame(model)
     return row
 
 

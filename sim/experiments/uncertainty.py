@@ -1,0 +1,121 @@
+"""Intervals that say what they cover: random noise, parameter uncertainty, or both.
+
+Results come as an array `y[d, r]`: draw d (one joint set of uncertain parameters, see
+draws.py) and replication r (one seed; the same R seeds in every draw and every scenario).
+Without posterior draws there is one "draw", the calibration's medians.
+
+- The noise-only interval is today's: a t-interval for the mean over the R replications,
+  from the spread within draws (with common seeds, the R replications are the only independent
+  samples of noise, whatever the number of draws).
+- The parameter half-width is the normal 90 % range of the draws' means (what the effect would
+  be in each plausible world), and the total interval combines the two half-widths in
+  quadrature. With every draw the same (priors collapsed to points) the total interval is the
+  noise-only interval; it always contains it.
+- The variance decomposition splits the variance of single runs exactly (law of total
+  variance): between draws (parameters) plus within draws (noise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+LEVEL = 0.90
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The mean of y over draws and replications, and its intervals at `LEVEL`.
+
+    low/high: the total interval (noise only when there is one draw); low_noise/high_noise: the
+    noise-only interval (nan with one replication); parameters_share/noise_share: the variance
+    decomposition of single runs (nan when it cannot be split: one draw or one replication).
+    """
+
+    mean: float
+    low: float
+    high: float
+    low_noise: float
+    high_noise: float
+    parameters_share: float
+    noise_share: float
+
+
+def spread(y: np.ndarray, level: float = LEVEL) -> Spread:
+    """Intervals and variance shares of `y[d, r]` (a 1-d array is one draw of replications)."""
+    y = np.atleast_2d(np.asarray(y, dtype=float))
+    draw_means = y.mean(axis=1)
+    mean = float(draw_means.mean())
+    half_noise = _noise_half_width(y, level)
+    if y.shape[0] == 1:
+        half_total = half_noise
+    else:
+        half_parameters = stats.norm.ppf(0.5 + level / 2) * float(np.std(draw_means, ddof=1))
+        half_total = half_parameters if np.isnan(half_noise) else float(np.hypot(half_noise, half_parameters))
+    between, within = decompose(y)
+    shares = (between / (between + within), within / (between + within)) \
+        if y.shape[0] > 1 and y.shape[1] > 1 and between + within > 0 else (float("nan"), float("nan"))
+    return Spread(mean, mean - half_total, mean + half_total, mean - half_noise, mean + half_noise, *shares)
+
+
+def _noise_half_width(y: np.ndarray, level: float) -> float:
+    replications = y.shape[1]
+    if replications < 2:
+        return float("nan")
+    within_variance = float(np.mean(np.var(y, axis=1, ddof=1)))
+    return float(stats.t.ppf(0.5 + level / 2, replications - 1) * np.sqrt(within_variance / replications))
+
+
+def decompose(y: np.ndarray) -> tuple[float, float]:
+    """(between-draw, within-draw) variance of single runs; they sum to the variance of all runs."""
+    y = np.atleast_2d(np.asarray(y, dtype=float))
+    return float(np.var(y.mean(axis=1))), float(np.mean(np.var(y, axis=1)))
+
+
+def verdict(diff: np.ndarray, low: float, high: float) -> str:
+    """The verdict words of a difference from its (total) interval."""
+    if np.all(np.asarray(diff) == 0):
+        return "no change"
+    if np.isnan(low):
+        return "one replication: no interval"
+    if low <= 0 <= high:
+        return "uncertain"
+    return "lower" if high < 0 else "higher"
+
+
+def covers(draws: int, replications: int) -> dict[str, object]:
+    """`meta["uncertainty"]` of a result: what its intervals cover."""
+    return {"covers": "noise and parameters" if draws > 1 else "noise", "posterior_draws": draws,
+            "replications": replications, "level": LEVEL}
+
+
+SENTENCES = {
+    "en": {
+        "noise": "{level} % intervals over {replications} paired replications: they cover random noise only; "
+                 "the model's uncertain parameters are fixed at the calibration's medians "
+                 "(add --posterior N to include what we do not know about them).",
+        "noise and parameters": "{level} % intervals cover what we do not know about the parameters "
+                                "({draws} joint draws of the calibration's posterior and the lever effect sizes) "
+                                "and random noise ({replications} paired replications per draw); "
+                                "the noise-only interval is shown next to it.",
+    },
+    "nl": {
+        "noise": "{level} %-intervallen over {replications} gepaarde herhalingen: ze dekken alleen toeval; "
+                 "de onzekere parameters van het model staan op de medianen van de kalibratie "
+                 "(voeg --posterior N toe om ook die onzekerheid mee te nemen).",
+        "noise and parameters": "{level} %-intervallen dekken wat we niet weten over de parameters "
+                                "({draws} gezamenlijke trekkingen uit de posterior van de kalibratie en de "
+                                "effectgroottes van de maatregelen) en toeval ({replications} gepaarde herhalingen "
+                                "per trekking); het interval voor alleen toeval staat ernaast.",
+    },
+}
+
+
+def interval_sentence(uncertainty: dict | None, lang: str = "en") -> str:
+    """One plain sentence on what a result's intervals cover, in English or Dutch."""
+    info = uncertainty or {"covers": "noise", "posterior_draws": 1, "replications": 0, "level": LEVEL}
+    text = SENTENCES["nl" if lang == "nl" else "en"][info.get("covers", "noise")]
+    return text.format(level=round(100 * float(info.get("level", LEVEL))), draws=info.get("posterior_draws", 1),
+                       replications=info.get("replications", 0))
