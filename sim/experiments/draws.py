@@ -69,6 +69,28 @@ def priors(effects_only: bool = False) -> dict[str, Prior]:
             for row in parameter_rows() if row["prior"] and (row["effect"] or not effects_only)}
 
 
+def calibrated_priors(folder: Path = CALIBRATION_DIR) -> dict[str, tuple[float, float]]:
+    """The calibration's priors (calibration/parameters.toml) by dotted name: min and max."""
+    path = folder / "parameters.toml"
+    return {name: (float(raw["min"]), float(raw["max"])) for name, raw in read_toml(path).items()} \
+        if path.is_file() else {}
+
+
+def uncertainty_of(row: dict[str, Any], calibrated: dict[str, tuple[float, float]]) -> str:
+    """How a parameter's uncertainty enters results, in words (for `evictsim params` and the docs)."""
+    if row["name"] in calibrated:
+        low, high = calibrated[row["name"]]
+        return f"calibrated (prior {_number(low)}-{_number(high)}): posterior draws"
+    if not row["prior"]:
+        return "what-if setting" if row["name"] in WHAT_IF_SETTINGS else ""
+    low, high = row["prior"]
+    return f"{_number(low)}-{_number(high)}" + (": drawn (effect size)" if row["effect"] else "")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.4g}"
+
+
 @dataclass(frozen=True)
 class Draws:
     """N joint draws: `values[d]` maps dotted parameter names to the value of draw d."""
@@ -135,9 +157,10 @@ def own_settings(scenario: Scenario) -> set[str]:
     return names
 
 
-def apply_draw(scenario: Scenario, draw: dict[str, float]) -> Scenario:
-    """The scenario in the world of one draw: the draw's values except where the scenario sets its own."""
-    keep = own_settings(scenario)
+def apply_draw(scenario: Scenario, draw: dict[str, float], keep: set[str] = frozenset()) -> Scenario:
+    """The scenario in the world of one draw: the draw's values except where the scenario sets its
+    own (and except the names in `keep`, e.g. a sweep point's parameters)."""
+    keep = own_settings(scenario) | set(keep)
     changes = {name: value for name, value in draw.items() if name not in keep}
     return scenario.override(changes, name=scenario.name) if changes else scenario
 
