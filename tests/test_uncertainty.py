@@ -221,3 +221,31 @@ def test_calibrate_check_resimulates_the_shipped_calibration_and_says_it_still_f
     assert main(["calibrate", "--check"]) == 0
     out = capsys.readouterr().out
     assert "calibration fitted to the same model" in out and "the calibration still fits" in out
+
+
+# -- global sensitivity on the effect sizes ------------------------------------------------------
+
+def test_the_shipped_effect_size_sensitivity_spans_every_effect_size_over_its_prior():
+    from sim.experiments.sweep_spec import load_spec
+
+    spec = load_spec(Path(__file__).parents[1] / "examples" / "sensitivity_package_effect_sizes.toml")
+    effects = priors(effects_only=True)
+    assert set(spec.uncertainties) == set(effects)
+    for name, prior in effects.items():
+        assert (spec.uncertainties[name].min, spec.uncertainties[name].max) == (prior.low, prior.high)
+    assert spec.against == "baseline"
+
+
+def test_a_sensitivity_against_a_policy_ranks_what_drives_the_effect(tmp_path):
+    from sim import sensitivity
+
+    spec = tmp_path / "e.toml"
+    spec.write_text('name = "e"\npopulation = "3000"\nmonths = 12\nwarmup = 12\nmethod = "morris"\nsamples = 2\n'
+                    'design = "lhs"\noutcomes = ["default_judgments"]\nagainst = "baseline"\n[uncertainties]\n'
+                    '"policy.legal_aid.appear_with_aid" = { min = 0.7, max = 0.95 }\n'
+                    '"context.costs.legal_aid_eur" = { min = 500.0, max = 2500.0 }\n'
+                    '[levers]\nscenarios = ["baseline", "ombudsman-legal-aid"]\n', encoding="utf-8")
+    result = sensitivity(spec, tmp_path / "out", workers=1, progress=False, report=False)
+    assert set(result.indices.policy) == {"ombudsman-legal-aid - baseline"}
+    ranked = result.indices.set_index("parameter")["mu_star"]
+    assert ranked["policy.legal_aid.appear_with_aid"] > ranked["context.costs.legal_aid_eur"] == 0

@@ -95,6 +95,8 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
                                   force=force, posterior=spec.posterior_draws)
     outcomes = spec.outcomes or [o.name for o in OUTCOMES if o.kind == "flow"]
     table = point_means(results, outcomes)
+    if spec.against is not None:
+        table = effects(table, spec.against, outcomes)
     indices = pd.concat([_analyse(spec, x, group.sort_values("point")[o].to_numpy(), o).assign(policy=policy)
                          for policy, group in _by_policy(table) for o in outcomes], ignore_index=True)
     if "policy" not in table:
@@ -107,6 +109,18 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
     if report:
         write_sensitivity_report(result, Path(out))
     return result
+
+
+def effects(table: pd.DataFrame, against: str, outcomes: list[str]) -> pd.DataFrame:
+    """Each policy's point means minus the `against` policy's at the same point (same parameters
+    and seeds), named "<policy> - <against>"."""
+    reference = table[table.policy == against].set_index("point")[outcomes]
+    parts = []
+    for policy, group in table[table.policy != against].groupby("policy", sort=False):
+        group = group.set_index("point")
+        group[outcomes] = group[outcomes] - reference.loc[group.index].to_numpy()
+        parts.append(group.reset_index().assign(policy=f"{policy} - {against}"))
+    return pd.concat(parts, ignore_index=True)
 
 
 def _by_policy(table: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:
