@@ -25,7 +25,7 @@ CARDS = ("evictions", "children_evicted", "homeless_households", "homeless_child
          "school_changes", "cost_total_eur")
 
 # A symbol next to each verdict word, so the direction is never told by colour alone.
-VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "within noise": "≈", "no change": "=", "baseline": "●"}
+VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "uncertain": "≈", "no change": "=", "baseline": "●"}
 
 UI: dict[str, dict[str, str]] = {
     "app_title": {"en": "evictsim: eviction policy in the Netherlands",

@@ -38,7 +38,7 @@ UNITS = {"households": {"en": "households", "nl": "huishoudens"}, "children": {"
 VERDICTS = {
     "lower": {"en": "lower", "nl": "lager"},
     "higher": {"en": "higher", "nl": "hoger"},
-    "within noise": {"en": "within noise", "nl": "binnen de ruis"},
+    "uncertain": {"en": "uncertain", "nl": "onzeker"},
     "no change": {"en": "no change", "nl": "geen verandering"},
     "baseline": {"en": "baseline", "nl": "basis"},
     "one replication: no interval": {"en": "one replication: no interval", "nl": "één replicatie: geen interval"},
