@@ -249,3 +249,15 @@ def test_a_sensitivity_against_a_policy_ranks_what_drives_the_effect(tmp_path):
     assert set(result.indices.policy) == {"ombudsman-legal-aid - baseline"}
     ranked = result.indices.set_index("parameter")["mu_star"]
     assert ranked["policy.legal_aid.appear_with_aid"] > ranked["context.costs.legal_aid_eur"] == 0
+
+
+def test_a_comparison_with_draws_reads_back_whole(tmp_path):
+    from sim.experiments.compare import write_comparison
+    from sim.results_io import read_comparison
+
+    c = compare("baseline", "ombudsman-legal-aid", posterior=2, workers=1, **TINY)
+    write_comparison(c, tmp_path / "c")
+    back = read_comparison(tmp_path / "c")
+    assert back.meta["uncertainty"] == c.meta["uncertainty"] and back.meta["posterior"]["draws"] == 2
+    assert {"diff_low_noise", "diff_high_noise", "diff_parameters_share"} <= set(back.table.columns)
+    assert "draw" in back.runs["baseline"].monthly
