@@ -160,9 +160,8 @@ def check_settings(months: int, replications: int, scale: float, warmup: int, se
                                ("posterior", posterior, POSTERIOR)):
         check_setting(name, value, bound, prefix)
     if posterior == 1:
-        raise ValueError(f"{prefix}posterior 1: one draw cannot show parameter uncertainty; use 0 (the "
-                         f"calibration's medians) or at least 2 draws" if prefix else
-                         "posterior = 1: one draw cannot show parameter uncertainty; use 0 (the calibration's "
+        setting = f"{prefix}posterior 1" if prefix else "posterior = 1"
+        raise ValueError(f"{setting}: one draw cannot show parameter uncertainty; use 0 (the calibration's "
                          "medians) or at least 2 draws")
     if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1:
         raise ValueError(f"{prefix}scale {scale!r}: must be above 0 and at most 1" if prefix
@@ -219,6 +218,7 @@ def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, flo
         if draws is not None:
             by_draw = values.reshape(draws, -1)
             noise = (by_draw - by_draw.mean(axis=1, keepdims=True) + mean).ravel()
+            noise = np.maximum(noise, 0) if values.min() >= 0 else noise  # counts and costs stay >= 0
             between, within = decompose(by_draw)
             summary[outcome.name].update({
                 "p5_noise": float(np.percentile(noise, 5)), "p95_noise": float(np.percentile(noise, 95)),
