@@ -60,18 +60,36 @@ def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario
     if isinstance(scenarios, (str, Path, Scenario)):
         scenarios = [scenarios]  # one scenario, not a list of its characters
     loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in [baseline, *scenarios]]
-    runs = _run_all(loaded, posterior, workers, settings)
-    draws = max(1, posterior)
+    return pair(_run_all(loaded, posterior, workers, settings))
+
+
+def pair(runs: dict[str, RunResult]) -> Comparison:
+    """The comparison of runs made on the same seeds (and in the same posterior draws), the
+    baseline first: e.g. runs cached one scenario at a time, as the dashboard keeps them."""
+    base = next(iter(runs))
+    _check_paired(runs)
+    draws = runs[base].meta.get("posterior", {}).get("draws", 1)
     yearly = {name: _by_draw(yearly_by_replication(r.monthly), draws) for name, r in runs.items()}
-    base = loaded[0].name
     rows = [_row(name, o, yearly[name][o.name], yearly[base][o.name], name == base)
             for name in runs for o in OUTCOMES]
-    replications = settings.get("replications", 1)
-    meta = {"baseline": base, "scenarios": [s.name for s in loaded[1:]], "level": LEVEL,
-            "uncertainty": covers(draws, replications), "runs": {name: r.meta for name, r in runs.items()}}
-    if posterior:
+    meta = {"baseline": base, "scenarios": list(runs)[1:], "level": LEVEL,
+            "uncertainty": covers(draws, len(runs[base].meta["replication_seeds"])),
+            "runs": {name: r.meta for name, r in runs.items()}}
+    if "posterior" in runs[base].meta:
         meta["posterior"] = runs[base].meta["posterior"]
     return Comparison(pd.DataFrame(rows), runs, meta)
+
+
+def _check_paired(runs: dict[str, RunResult]) -> None:
+    """Refuse runs that do not share their seeds and draws: their differences would not be paired."""
+    def world(r: RunResult) -> tuple:
+        p = r.meta.get("posterior", {})
+        return tuple(r.meta["replication_seeds"]), p.get("draws"), p.get("seed"), p.get("posterior")
+    base, *others = runs
+    for name in others:
+        if world(runs[name]) != world(runs[base]):
+            raise ValueError(f"{name} and {base} were not run on the same seeds and posterior draws; "
+                             "run them with the same seed, replications and posterior")
 
 
 def _run_all(loaded: list[Scenario], posterior: int, workers: int | None, settings: dict[str, Any]) -> dict[str, RunResult]:
