@@ -240,7 +240,7 @@ def test_a_sensitivity_against_a_policy_ranks_what_drives_the_effect(tmp_path):
     from sim import sensitivity
 
     spec = tmp_path / "e.toml"
-    spec.write_text('name = "e"\npopulation = "3000"\nmonths = 12\nwarmup = 12\nmethod = "morris"\nsamples = 2\n'
+    spec.write_text('name = "e"\npopulation = "20000"\nmonths = 24\nwarmup = 12\nmethod = "morris"\nsamples = 2\n'
                     'design = "lhs"\noutcomes = ["default_judgments"]\nagainst = "baseline"\n[uncertainties]\n'
                     '"policy.legal_aid.appear_with_aid" = { min = 0.7, max = 0.95 }\n'
                     '"context.costs.legal_aid_eur" = { min = 500.0, max = 2500.0 }\n'
