@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sim.pathway.outcomes import OUTCOMES
 
 from .i18n_model import (CARD_LABELS, CHOICES, COMPOSITIONS, GROUPS, LEVERS, MONTHS, OUTCOMES_NL, PLACES,
-                         PROFILE_FIELDS, SHORT, STORY, UNITS, VERDICTS)
+                         PROFILE_FIELDS, SCENARIO_TITLES, SHORT, STORY, UNITS, VERDICTS)
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
 SIM_LABELS = {o.name: o.label for o in OUTCOMES}
@@ -25,7 +25,8 @@ CARDS = ("evictions", "children_evicted", "homeless_households", "homeless_child
          "school_changes", "cost_total_eur")
 
 # A symbol next to each verdict word, so the direction is never told by colour alone.
-VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "within noise": "≈", "no change": "=", "baseline": "●"}
+VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "uncertain": "≈", "within noise": "≈", "no change": "=",
+                   "baseline": "●"}
 
 UI: dict[str, dict[str, str]] = {
     "app_title": {"en": "evictsim: eviction policy in the Netherlands",
@@ -95,11 +96,35 @@ UI: dict[str, dict[str, str]] = {
     "on_average": {"en": "{unit}, monthly average", "nl": "{unit}, gemiddeld per maand"},
     "interval_line": {"en": "90 % interval {span} · {verdict}", "nl": "90%-interval {span} · {verdict}"},
     "baseline_level": {"en": "Baseline: {value}", "nl": "Basis: {value}"},
+    "verdicts_explained": {"en": "**▼ lower** or **▲ higher**: the whole 90 % interval lies below or above zero. "
+                                 "**≈ uncertain**: the interval includes zero, so the simulation cannot tell "
+                                 "whether the policy lowers or raises this figure. **= no change**: every "
+                                 "replication gave exactly the same figure.",
+                           "nl": "**▼ lager** of **▲ hoger**: het hele 90%-interval ligt onder of boven nul. "
+                                 "**≈ onzeker**: het interval omvat nul, dus de simulatie kan niet zeggen of het "
+                                 "beleid dit cijfer verlaagt of verhoogt. **= geen verandering**: elke herhaling "
+                                 "gaf precies hetzelfde cijfer."},
+    "share_counts": {"en": "{events} of {cases}", "nl": "{events} van {cases}"},
+    "ratio_counts": {"en": "{events} evictions in the group", "nl": "{events} ontruimingen in de groep"},
+    "few_cases": {"en": "few cases, read with care", "nl": "weinig gevallen, voorzichtig lezen"},
+    "scorecard_covers": {"en": "Each share counts the simulated cases over all replications and reported years "
+                               "(\"12 of 40\": 12 events in a cohort of 40). Its 90 % interval covers simulation "
+                               "noise only; a share that rests on fewer than 20 cases is marked.",
+                         "nl": "Elk aandeel telt de gesimuleerde gevallen over alle herhalingen en gerapporteerde "
+                               "jaren (\"12 van 40\": 12 gebeurtenissen in een groep van 40). Het 90%-interval "
+                               "geeft alleen de toevalsvariatie van de simulatie weer; een aandeel dat op minder "
+                               "dan 20 gevallen rust, is gemarkeerd."},
     "over_time": {"en": "Over time", "nl": "In de tijd"},
     "outcome": {"en": "Outcome", "nl": "Uitkomst"},
     "forest_title": {"en": "Difference against the baseline", "nl": "Verschil met het basisscenario"},
-    "forest_xlabel": {"en": "change against the baseline (%), 90 % interval",
-                      "nl": "verandering t.o.v. het basisscenario (%), 90%-interval"},
+    "forest_xlabel": {"en": "change against the baseline (%), with its 90 % interval; -100 % means none left",
+                      "nl": "verandering ten opzichte van het basisscenario (%), met het 90%-interval; -100% "
+                            "betekent: geen meer"},
+    "forest_right": {"en": "right: the difference a year [90 % interval]; * fewer than 5 a year in the baseline",
+                     "nl": "rechts: het verschil per jaar [90%-interval]; * minder dan 5 per jaar in het "
+                           "basisscenario"},
+    "no_cases_baseline": {"en": "none in the baseline", "nl": "geen in het basisscenario"},
+    "year": {"en": "year", "nl": "jaar"},
     "month": {"en": "month", "nl": "maand"},
     "headline_table": {"en": "Headline table", "nl": "Kerntabel"},
     "downloads": {"en": "Download the comparison", "nl": "Vergelijking downloaden"},
@@ -370,6 +395,11 @@ def word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
     """`key` from one of the word tables (places, lever groups, ...), or the key itself."""
     entry = table.get(key)
     return (entry.get(lang) or entry["en"]) if entry else key
+
+
+def scenario_title(name: str, lang: str) -> str:
+    """A scenario's title in people's words (its file name where none is declared)."""
+    return word(SCENARIO_TITLES, name, lang) if name in SCENARIO_TITLES else name
 
 
 def outcome_label(name: str, lang: str) -> str:

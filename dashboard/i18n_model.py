@@ -18,6 +18,8 @@ CARD_LABELS = {
     "school_changes": {"en": "School changes", "nl": "Schoolwisselingen"},
     "cost_total_eur": {"en": "Total cost", "nl": "Totale kosten"},
 }
+# Filled in with the scenario texts (see SCENARIO_TEXTS below); the file name where none is given.
+SCENARIO_TITLES: dict[str, dict[str, str]] = {}
 OUTCOMES_NL = {
     "evictions": "Uitzettingen (uitgevoerd)",
     "evictions_with_children": "Uitzettingen van gezinnen met kinderen",
@@ -38,7 +40,9 @@ UNITS = {"households": {"en": "households", "nl": "huishoudens"}, "children": {"
 VERDICTS = {
     "lower": {"en": "lower", "nl": "lager"},
     "higher": {"en": "higher", "nl": "hoger"},
-    "within noise": {"en": "within noise", "nl": "binnen de ruis"},
+    # Issue 10 renames "within noise" to "uncertain"; both mean the interval includes zero.
+    "uncertain": {"en": "uncertain", "nl": "onzeker"},
+    "within noise": {"en": "uncertain", "nl": "onzeker"},
     "no change": {"en": "no change", "nl": "geen verandering"},
     "baseline": {"en": "baseline", "nl": "basis"},
     "one replication: no interval": {"en": "one replication: no interval", "nl": "één replicatie: geen interval"},

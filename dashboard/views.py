@@ -10,16 +10,21 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from sim.intervals import covers_sentence
+
 from . import exports, figures, runs, state
 from .i18n import CARD_LABELS, CARDS, outcome_label, outcome_number, span, t, unit_label, verdict_text, word
 from .runs import Current
-from .tables import stamp
+from .tables import bounded_table, stamp
 
 BASE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 [data-testid="stMetricLabel"] p { font-size: 1rem; }
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+/* Captions carry the intervals and what they cover: Streamlit's faded grey (about 3.9:1) is
+   below WCAG AA, this grey is about 10:1 on white. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #3d3f4a !important; opacity: 1; }
 </style>
 """
 # Presentation mode: the same page read from the back of a room.
@@ -85,7 +90,7 @@ def _card(table: pd.DataFrame, scenario: str, outcome: str, lang: str) -> None:
 
 def headline_cards(current: Current, lang: str) -> None:
     """Per scenario: a card per headline outcome with level, difference, 90 % interval and verdict."""
-    table = current.comparison.table
+    table = bounded_table(current.comparison)
     base = current.comparison.meta["baseline"]
     for scenario in current.comparison.meta["scenarios"]:
         st.subheader(t("vs", lang, scenario=scenario, baseline=base))
@@ -93,6 +98,13 @@ def headline_cards(current: Current, lang: str) -> None:
             for column, outcome in zip(st.columns(4), row):
                 with column:
                     _card(table, scenario, outcome, lang)
+    intervals_explained(current, lang)
+
+
+def intervals_explained(current: Current, lang: str) -> None:
+    """Under every interval: what it covers, and what the verdict words mean."""
+    st.caption(covers_sentence(current.comparison.meta, lang))
+    st.caption(t("verdicts_explained", lang))
 
 
 def export_buttons(current: Current, lang: str) -> None:

@@ -25,4 +25,5 @@ def card(key: str, language: str):
 
 data = card(current.key, lang)
 views.show_table(scorecard_wide(data, lang, explain=not state.present()), data, "scorecard", lang, static=True)
+st.caption(t("scorecard_covers", lang))
 views.stamp_line(current, lang)
