@@ -26,6 +26,14 @@ def sidebar() -> None:
         else:
             _comparison()
             _custom()
+            _run_button()
+
+
+def _run_button() -> None:
+    """Nothing is simulated until asked: a changed selection waits for this button."""
+    lang = state.lang()
+    st.button(t("run_button", lang), type="primary", key="run", on_click=runs.apply, width="stretch",
+              disabled=not runs.pending(), help=t("run_help", lang))
 
 
 def _population() -> None:
@@ -74,7 +82,7 @@ def _custom() -> None:
             with st.expander(word(GROUPS, group, lang)):
                 for lever in (lv for lv in levers.levers() if lv.group == group):
                     lever_widget(lever, lang)
-        st.form_submit_button(t("custom_apply", lang), type="primary")
+        st.form_submit_button(t("custom_apply", lang), type="primary", on_click=runs.apply)
     values = {lv.name: ss[lv.key] for lv in levers.levers()}
     changed = levers.changes(values, ss["custom_from"])
     st.caption(t("custom_changed", lang, levers=", ".join(word(LEVERS, n, lang) for n in changed))

@@ -71,6 +71,12 @@ def services_form(households: int) -> None:
             st.caption(t("muni_assumption", lang, value=number(value, lang), per10k=number(per10k, lang)))
 
 
+def use_figures() -> None:
+    """Compare the policies for the figures on the page, now."""
+    ss["population"] = "custom"
+    runs.apply()
+
+
 st.title(t("muni_title", lang))
 st.markdown(t("muni_intro", lang))
 left, right = st.columns(2)
@@ -91,7 +97,7 @@ services_form(profile.households)
 using = ss["population"] == "custom"
 row = st.container(horizontal=True)
 row.button(t("muni_use", lang), type="primary", disabled=using, key="use_figures",
-           on_click=lambda: ss.update(population="custom"))
+           on_click=use_figures)
 row.download_button(t("muni_download", lang), profiles.to_toml(profile), f"{profile.name or 'municipality'}.toml",
                    "application/toml", key="toml", on_click="ignore")
 

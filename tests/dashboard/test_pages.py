@@ -44,9 +44,27 @@ def test_compare_shows_cards_and_switches_to_dutch():
     assert param(at, "lang") == ["nl"]
 
 
+def test_a_changed_selection_waits_for_the_run_button():
+    from dashboard.runs import _store
+
+    at = ran(app())
+    runs_before = set(_store())
+    at.multiselect(key="scenarios").set_value(["ombudsman-package", "moratorium-winter-families"])
+    ran(at)
+    assert len(at.metric) == 7  # still the comparison that was run
+    assert "Press **Run**" in texts(at) and set(_store()) == runs_before  # nothing simulated yet
+    assert param(at, "scenario") == ["ombudsman-package", "moratorium-winter-families"]
+    at.button(key="run").click()
+    ran(at)
+    assert len(at.metric) == 14 and "Press **Run**" not in texts(at)
+    assert len(set(_store()) - runs_before) == 1  # only the added scenario was simulated
+
+
 def test_compare_picks_another_scenario():
     at = ran(app())
     at.multiselect(key="scenarios").set_value(["ombudsman-package", "ombudsman-legal-aid"])
+    ran(at)
+    at.button(key="run").click()
     ran(at)
     assert len(at.metric) == 14
     assert "ombudsman-legal-aid against baseline" in texts(at)
@@ -149,6 +167,8 @@ def test_stored_national_results(tmp_path, monkeypatch):
 def test_pages_with_the_baseline_alone():
     at = ran(app())
     at.multiselect(key="scenarios").set_value([])
+    ran(at)
+    at.button(key="run").click()
     ran(at)
     assert "Pick at least one scenario" in at.info[0].value
     for page in PAGES[1:]:
