@@ -54,7 +54,7 @@ def _relative(r: pd.Series, level: float) -> tuple[float, float, float]:
     return tuple(float(np.maximum(-100.0, r[k] * scale)) for k in ("diff", "diff_low", "diff_high"))  # NaN stays
 
 
-def _absolute(outcome: str, r: pd.Series, lang: str) -> str:
+def difference_text(outcome: str, r: pd.Series, lang: str) -> str:
     """The difference a year in the outcome's own unit, with its interval: what the % rests on."""
     diff = outcome_number(outcome, r["diff"], lang, True, short=True)
     if math.isnan(r["diff_low"]):
@@ -63,10 +63,12 @@ def _absolute(outcome: str, r: pd.Series, lang: str) -> str:
                              lang)
 
 
-def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS) -> Figure:
-    """Per scenario a labelled block: each outcome's paired difference as % of the baseline with its
-    90 % interval (bounded at -100 %), and on the right the difference a year in its own unit."""
-    table, scenarios = bounded_table(comparison), comparison.meta["scenarios"]
+def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS,
+                  scenarios: tuple[str, ...] | None = None) -> Figure:
+    """Per scenario (all, or those given) a labelled block: each outcome's paired difference as %
+    of the baseline with its 90 % interval (bounded at -100 %), and on the right the difference a
+    year in its own unit."""
+    table, scenarios = bounded_table(comparison), scenarios or comparison.meta["scenarios"]
     base = table[table.verdict == "baseline"].set_index("outcome")["mean"]
     height = 0.36 * len(outcomes) * max(1, len(scenarios)) + 0.45 * len(scenarios) + 1.3
     fig, ax = plt.subplots(figsize=(12, height), layout="constrained")
@@ -75,7 +77,7 @@ def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] =
     for scenario in scenarios:
         look = scenario_style(scenario)
         ax.text(0.005, y, scenario_title(scenario, lang), transform=ax.get_yaxis_transform(), weight="bold",
-                va="center", fontsize=12, color=look["color"])
+                va="center", fontsize="large", color=look["color"])
         y -= 1
         for outcome in outcomes:
             r, level = row_of(table, scenario, outcome), base.get(outcome, np.nan)
@@ -85,7 +87,7 @@ def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] =
                 ax.errorbar(mid, y, xerr=err, fmt=look["marker"], color=look["color"], capsize=3, markersize=7)
             ticks.append(y)
             names.append(outcome_label(outcome, lang) + (" *" if level < FEW_EVENTS else ""))
-            right.append(_absolute(outcome, r, lang) if level > 0 else t("no_cases_baseline", lang))
+            right.append(difference_text(outcome, r, lang) if level > 0 else t("no_cases_baseline", lang))
             y -= 1
         y -= 0.3
     _forest_axes(ax, ticks, names, right, lang)
@@ -144,7 +146,7 @@ def timeseries_figure(comparison: Comparison, outcome: str, lang: str) -> Figure
 def _caption(fig: Figure, comparison: Comparison, lang: str) -> Figure:
     """The footer every chart carries: version, date, seed, scenarios and population."""
     text = f"{stamp(comparison, lang)} · {population_label(facts(comparison), lang)}"
-    fig.text(0.01, 0.005, text, fontsize=9, color="#444444", ha="left", va="bottom", wrap=True)
+    fig.text(0.01, 0.005, text, fontsize="small", color="#444444", ha="left", va="bottom", wrap=True)
     return fig
 
 
@@ -169,6 +171,18 @@ def to_png_svg(draw: Callable[[], Figure], meta: dict[str, object]) -> tuple[byt
             return plots.to_bytes(fig, "png", meta), plots.to_bytes(fig, "svg", meta)
         finally:
             plt.close(fig)
+
+
+# Charts on a slide: the same figures with larger type, so that a 12-inch-wide chart shown across a
+# 16:9 slide reads at about 16 pt.
+SLIDE_RC = {"font.size": 16, "axes.titlesize": 20, "axes.labelsize": 16, "legend.fontsize": 16,
+            "xtick.labelsize": 16, "ytick.labelsize": 16}
+
+
+def slide_png(draw: Callable[[], Figure]) -> bytes:
+    """A figure drawn for a slide (see SLIDE_RC), as PNG bytes."""
+    with LOCK, plt.rc_context(SLIDE_RC):
+        return to_png(draw, dpi=150)
 
 
 def to_png(draw: Callable[[], Figure], dpi: int = 150) -> bytes:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sim.pathway.outcomes import OUTCOMES
 
 from .i18n_model import (CARD_LABELS, CHOICES, COMPOSITIONS, GROUPS, LEVERS, MONTHS, OUTCOMES_NL, PLACES,
-                         PROFILE_FIELDS, SCENARIO_TITLES, SHORT, STORY, UNITS, VERDICTS)
+                         PROFILE_FIELDS, SCENARIO_DESCRIPTIONS, SCENARIO_TITLES, SHORT, STORY, UNITS, VERDICTS)
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
 SIM_LABELS = {o.name: o.label for o in OUTCOMES}
@@ -238,6 +238,63 @@ UI: dict[str, dict[str, str]] = {
                          "Version: evictsim {version}\nDate: {date}",
                    "nl": "Bevolking: {population}\nHerhalingen: {reps} van {months} maanden\nSeed: {seed}\n"
                          "Versie: evictsim {version}\nDatum: {date}"},
+    "summary_opening": {"en": "Each policy was simulated against {baseline} for {population}, over {years} years "
+                              "with {reps} paired replications (the same households with the same luck under "
+                              "every policy).",
+                        "nl": "Elk beleid is gesimuleerd tegen {baseline} voor {population}, over {years} jaar "
+                              "met {reps} gepaarde herhalingen (dezelfde huishoudens met hetzelfde toeval onder "
+                              "elk beleid)."},
+    "caveat_model": {"en": "evictsim is a model: its figures show the direction and rough size of a policy's "
+                           "effect under the model's assumptions, not a forecast. Effects of policies that have not "
+                           "been tried in the Netherlands rest on assumptions that are documented per parameter.",
+                     "nl": "evictsim is een model: de cijfers tonen de richting en de orde van grootte van het "
+                           "effect van beleid onder de aannamen van het model, geen voorspelling. Effecten van "
+                           "beleid dat in Nederland nog niet is geprobeerd, rusten op aannamen die per parameter "
+                           "zijn vastgelegd."},
+    "caveat_small": {"en": "In a small municipality some outcomes rest on a handful of cases a year; read them "
+                           "with their interval and the counts behind them.",
+                     "nl": "In een kleine gemeente rusten sommige uitkomsten op een handvol gevallen per jaar; lees "
+                           "ze met hun interval en de aantallen waarop ze rusten."},
+    "method_text": {"en": "Method: an agent-based simulation of the eviction sieve, month by month, for {population}; "
+                          "{reps} paired replications of {months} months per policy, seed {seed}, evictsim {version} "
+                          "(commit {commit}). Differences are paired per replication; their 90 % interval is a "
+                          "t-interval over the replications.",
+                    "nl": "Methode: een agentgebaseerde simulatie van de ontruimingszeef, maand voor maand, voor "
+                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, seed {seed}, "
+                          "evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
+                          "90%-interval is een t-interval over de herhalingen."},
+    "deck_key_message": {"en": "Key message", "nl": "Kernboodschap"},
+    "deck_summary": {"en": "Summary", "nl": "Samenvatting"},
+    "deck_caveats": {"en": "Caveats", "nl": "Kanttekeningen"},
+    "deck_method": {"en": "Method", "nl": "Methode"},
+    "deck_headline_of": {"en": "{scenario}: outcomes per year", "nl": "{scenario}: uitkomsten per jaar"},
+    "deck_forest_of": {"en": "{scenario}: change against the baseline",
+                       "nl": "{scenario}: verandering ten opzichte van het basisscenario"},
+    "deck_scorecard_part": {"en": "Rights scorecard ({part} of {parts})", "nl": "Rechten-scorekaart ({part} van "
+                                                                                "{parts})"},
+    "alt_forest": {"en": "Forest plot of the change against the baseline. {numbers}",
+                   "nl": "Forest plot van de verandering ten opzichte van het basisscenario. {numbers}"},
+    "alt_timeseries": {"en": "Line chart of {outcome} per year for {scenarios}. {numbers}",
+                       "nl": "Lijngrafiek van {outcome} per jaar voor {scenarios}. {numbers}"},
+    "col_difference_interval": {"en": "difference [90 % interval]", "nl": "verschil [90%-interval]"},
+    "col_events": {"en": "events", "nl": "gebeurtenissen"},
+    "col_cases": {"en": "cases", "nl": "gevallen"},
+    "col_value_share": {"en": "value", "nl": "waarde"},
+    "col_key": {"en": "key", "nl": "sleutel"},
+    "unit_share": {"en": "share (0-1)", "nl": "aandeel (0-1)"},
+    "unit_ratio": {"en": "ratio (1 = equal)", "nl": "verhouding (1 = gelijk)"},
+    "col_unit_kind": {"en": "unit", "nl": "eenheid"},
+    "meta_version": {"en": "evictsim version", "nl": "evictsim-versie"},
+    "meta_commit": {"en": "commit", "nl": "commit"},
+    "meta_baseline": {"en": "baseline", "nl": "basisscenario"},
+    "meta_scenarios": {"en": "scenarios", "nl": "scenario's"},
+    "meta_seed": {"en": "seed", "nl": "seed (startgetal toeval)"},
+    "meta_population": {"en": "population", "nl": "bevolking"},
+    "meta_replications": {"en": "replications", "nl": "herhalingen"},
+    "meta_months": {"en": "months", "nl": "maanden"},
+    "meta_date": {"en": "date", "nl": "datum"},
+    "meta_draws": {"en": "posterior draws", "nl": "trekkingen uit de kalibratie"},
+    "meta_covers": {"en": "intervals cover", "nl": "intervallen omvatten"},
     # -- explore sweeps and calibration --
     "explore_title": {"en": "Explore sweeps and calibration", "nl": "Verkenningen en kalibratie"},
     "explore_intro": {"en": "Stored parameter sweeps and sensitivity analyses, made with the command line, and how "
@@ -435,7 +492,7 @@ def number(value: float, lang: str, signed: bool = False, euro: bool = False) ->
     """A number as people read it: no decimals from 10 on, Dutch separators in Dutch, '–' for none."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    decimals = 0 if abs(value) >= 10 or value == 0 else 1
+    decimals = 0 if abs(value) >= 10 or value == 0 or isinstance(value, int) else 1
     text = f"{value:{'+' if signed and value != 0 else ''},.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -467,5 +524,5 @@ def share(value: float, lang: str) -> str:
 
 
 __all__ = ["CARDS", "CARD_LABELS", "CHOICES", "COMPOSITIONS", "GROUPS", "LANGUAGES", "LEVERS", "MONTHS", "PLACES",
-           "PROFILE_FIELDS", "SHORT", "STORY", "number", "outcome_label", "outcome_number", "share", "span", "t",
+           "PROFILE_FIELDS", "SCENARIO_DESCRIPTIONS", "SCENARIO_TITLES", "SHORT", "STORY", "number", "outcome_label", "outcome_number", "share", "span", "t",
            "translator", "unit_label", "verdict_text", "word"]

@@ -137,9 +137,22 @@ def indicator_text(key: str, value: float, low: float, high: float, lang: str, e
     text = fmt(value) if math.isnan(low) else f"{fmt(value)} {span(fmt(low), fmt(high), lang)}"
     if events is None or cases is None:
         return text
-    counts = t("ratio_counts" if ratio else "share_counts", lang, events=number(events, lang),
-               cases=number(cases, lang))
+    counts = t("ratio_counts" if ratio else "share_counts", lang, events=number(round(events), lang),
+               cases=number(round(cases), lang))
     return f"{text} · {counts}" + (f" · {t('few_cases', lang)}" if cases < FEW_CASES else "")
+
+
+SCORECARD_COLUMNS = {"scenario": "col_scenario", "number": "col_number", "key": "col_key", "unit": "col_unit_kind",
+                     "obligation": "col_obligation", "indicator": "col_indicator", "value": "col_value_share",
+                     "low": "col_low", "high": "col_high", "events": "col_events", "cases": "col_cases",
+                     "better": "col_better", "explanation": "col_explanation"}
+
+
+def scorecard_export(card: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The scorecard for a spreadsheet: headers and words in the language, numbers unrounded."""
+    out = card.assign(unit=[t(f"unit_{u}", lang) for u in card.unit],
+                      better=[t(f"better_{b}", lang) for b in card.better])
+    return out.rename(columns={c: t(k, lang) for c, k in SCORECARD_COLUMNS.items()})
 
 
 def scorecard_wide(card: pd.DataFrame, lang: str, explain: bool = True) -> pd.DataFrame:

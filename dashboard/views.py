@@ -51,29 +51,35 @@ def chart(key: str, kind: str, outcome: str, lang: str) -> tuple[bytes, bytes]:
     return figures.to_png_svg(draw, figures.plot_meta(comparison))
 
 
-def show_chart(png: bytes, svg: bytes, name: str, lang: str) -> None:
+def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | None = None) -> None:
     """A chart (its title and axes are in the image), and outside presentation mode its downloads."""
     # Outside presentation mode a chart keeps a readable size instead of filling a wide screen.
     st.image(png, width="stretch" if state.present() else CHART_WIDTH)
     if state.present():
         return
     with st.container(horizontal=True):
-        st.download_button(f"⬇ {t('png', lang)}", png, f"{name}.png", "image/png", key=f"png_{name}",
-                           on_click="ignore")
-        st.download_button(f"⬇ {t('svg', lang)}", svg, f"{name}.svg", "image/svg+xml", key=f"svg_{name}",
-                           on_click="ignore")
+        for data, ext, mime in ((png, "png", "image/png"), (svg, "svg", "image/svg+xml")):
+            st.download_button(f"⬇ {t(ext, lang)}", data, _file(current, name, ext), mime, key=f"{ext}_{name}",
+                               on_click="ignore")
 
 
-def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, static: bool = False) -> None:
-    """A table, and (outside presentation mode) its CSV download with the numbers unrounded.
-    A static table wraps long text instead of cutting it off."""
+def _file(current: Current | None, name: str, ext: str) -> str:
+    return exports.file_name(current.comparison, name, ext) if current else f"evictsim_{name}.{ext}"
+
+
+def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, static: bool = False,
+               current: Current | None = None) -> None:
+    """A table, and (outside presentation mode) its CSV download with the numbers unrounded, in the
+    language's own CSV format, after a block saying what it comes from. A static table wraps
+    long text instead of cutting it off."""
     if static:
         st.table(shown.set_index(shown.columns[0]))
     else:
         st.dataframe(shown, hide_index=True, width="stretch", height="content")
     if not state.present():
-        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data), f"{name}.csv", "text/csv",
-                           key=f"csv_{name}", on_click="ignore")
+        meta = exports.export_meta(current.comparison, lang) if current else None
+        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data, lang, meta), _file(current, name, "csv"),
+                           "text/csv", key=f"csv_{name}", on_click="ignore")
 
 
 def _card(table: pd.DataFrame, scenario: str, outcome: str, lang: str) -> None:
@@ -110,13 +116,14 @@ def intervals_explained(current: Current, lang: str) -> None:
 def export_buttons(current: Current, lang: str) -> None:
     """PDF brief and PPTX deck of the current comparison, built only when clicked."""
     st.subheader(t("downloads", lang))
-    name = "-".join(current.names)[:80]
     outcome = st.session_state.get("ts_outcome", "evictions")
     row = st.container(horizontal=True)
     row.download_button(f"⬇ {t('pdf', lang)}", partial(exports.pdf_brief, current.comparison, lang),
-                        f"evictsim-{name}.pdf", "application/pdf", key="pdf", on_click="ignore", type="primary")
+                        _file(current, f"brief-{lang}", "pdf"), "application/pdf", key="pdf", on_click="ignore",
+                        type="primary")
     row.download_button(f"⬇ {t('pptx', lang)}", partial(exports.pptx_deck, current.comparison, lang, outcome),
-                        f"evictsim-{name}.pptx", PPTX_MIME, key="pptx", on_click="ignore", type="primary")
+                        _file(current, f"slides-{lang}", "pptx"), PPTX_MIME, key="pptx", on_click="ignore",
+                        type="primary")
 
 
 def stamp_line(current: Current, lang: str) -> None:

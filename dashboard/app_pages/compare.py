@@ -25,15 +25,15 @@ if not f["scenarios"]:
 views.headline_cards(current, lang)
 
 st.subheader(t("forest_title", lang))
-views.show_chart(*views.chart(current.key, "forest", "", lang), "forest", lang)
+views.show_chart(*views.chart(current.key, "forest", "", lang), "forest", lang, current)
 st.subheader(t("over_time", lang))
 outcome = st.selectbox(t("outcome", lang), HEADLINE, key="ts_outcome", format_func=lambda o: outcome_label(o, lang),
                        width=CHART_WIDTH if not state.present() else "stretch")
-views.show_chart(*views.chart(current.key, "timeseries", outcome, lang), f"timeseries-{outcome}", lang)
+views.show_chart(*views.chart(current.key, "timeseries", outcome, lang), f"timeseries-{outcome}", lang, current)
 
 if not state.present():
     st.subheader(t("headline_table", lang))
     data = headline_frame(current.comparison, lang)
-    views.show_table(display(data, lang), data, "headline-table", lang)
+    views.show_table(display(data, lang), data, "headline-table", lang, current=current)
     views.export_buttons(current, lang)
 views.stamp_line(current, lang)

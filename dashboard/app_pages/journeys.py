@@ -66,5 +66,5 @@ if not state.present():
     data = data[["scenario", "month", "event", "detail"]]
     data.columns = [t(f"col_{c}", lang) for c in data.columns]
     st.subheader(t("events_table", lang))
-    views.show_table(data, data, f"journey-{ss['household']}", lang)
+    views.show_table(data, data, f"journey-{ss['household']}", lang, current=current)
 views.stamp_line(current, lang)

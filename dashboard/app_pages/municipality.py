@@ -114,5 +114,5 @@ for title, field, name in (("muni_rates", "per_1000_households", "municipality-p
                           ("muni_absolute", "mean", "municipality-absolute")):
     st.markdown(f"**{t(title, lang)}**")
     frame = municipality_frame(current.comparison, lang, field)
-    views.show_table(display(frame, lang), frame, name, lang)
+    views.show_table(display(frame, lang), frame, name, lang, current=current)
 views.stamp_line(current, lang)
