@@ -39,6 +39,7 @@ def main() -> None:
              for name, path, icon in PAGES]
     page = st.navigation(pages, position="top")
     views.style()
+    views.document_language(lang)
     page.run()
     state.write_query()
 

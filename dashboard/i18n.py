@@ -49,8 +49,8 @@ UI: dict[str, dict[str, str]] = {
     "replications_help": {"en": "Paired runs with the same seeds; more give narrower intervals but take longer.",
                           "nl": "Gepaarde runs met dezelfde seeds; meer geeft smallere intervallen maar duurt langer."},
     "months": {"en": "Months simulated", "nl": "Gesimuleerde maanden"},
-    "seed": {"en": "Seed", "nl": "Seed"},
-    "more_settings": {"en": "Run length and seed", "nl": "Looptijd en seed"},
+    "seed": {"en": "Seed", "nl": "Startgetal (seed)"},
+    "more_settings": {"en": "Run length and seed", "nl": "Looptijd en startgetal"},
     "pop_small_town": {"en": "Small town · 8,000", "nl": "Kleine gemeente · 8.000"},
     "pop_medium_town": {"en": "Medium town · 40,000", "nl": "Middelgrote gemeente · 40.000"},
     "pop_large_city": {"en": "Large city · 320,000 (slow)", "nl": "Grote stad · 320.000 (traag)"},
@@ -72,10 +72,10 @@ UI: dict[str, dict[str, str]] = {
     "custom_section": {"en": "Build your own scenario", "nl": "Stel zelf een scenario samen"},
     "custom_on": {"en": "Add a scenario of my own", "nl": "Voeg een eigen scenario toe"},
     "custom_from": {"en": "Start from", "nl": "Begin bij"},
-    "custom_apply": {"en": "Apply levers", "nl": "Hefbomen toepassen"},
+    "custom_apply": {"en": "Apply levers", "nl": "Maatregelen toepassen"},
     "custom_name": {"en": "custom", "nl": "custom"},
     "custom_changed": {"en": "Changed: {levers}", "nl": "Gewijzigd: {levers}"},
-    "custom_unchanged": {"en": "No lever changed yet.", "nl": "Nog geen hefboom gewijzigd."},
+    "custom_unchanged": {"en": "No lever changed yet.", "nl": "Nog geen maatregel gewijzigd."},
     "model_default": {"en": "Model default: {value} ({unit}). Source: {source}.",
                       "nl": "Standaard in het model: {value} ({unit}). Bron: {source}."},
     "no_scenarios": {"en": "Pick at least one scenario to compare with the baseline (in the sidebar).",
@@ -177,8 +177,8 @@ UI: dict[str, dict[str, str]] = {
                        "nl": "Gesimuleerde gezinnen met kinderen die bij de rechter kwamen. Hetzelfde gezin heeft "
                              "onder elk beleid hetzelfde geluk, dus zijn verhaal is te vergelijken."},
     "family": {"en": "Family", "nl": "Gezin"},
-    "family_label": {"en": "run {rep} · no. {hh} · {composition}, {children} child(ren) · {end}",
-                     "nl": "run {rep} · nr. {hh} · {composition}, {children} kind(eren) · {end}"},
+    "family_label": {"en": "run {rep} · no. {hh} · {composition}, {children} · {end}",
+                     "nl": "run {rep} · nr. {hh} · {composition}, {children} · {end}"},
     "no_families": {"en": "No family with children reached court in this run. Try more replications or a larger "
                           "population.",
                     "nl": "In deze run kwam geen gezin met kinderen bij de rechter. Probeer meer herhalingen of "
@@ -206,7 +206,7 @@ UI: dict[str, dict[str, str]] = {
     "muni_services_help": {"en": "Leave empty to keep the model's assumption. Applied to the baseline and to every "
                                  "scenario that does not change that lever itself.",
                            "nl": "Laat leeg om de aanname van het model te houden. Geldt voor het basisscenario en "
-                                 "voor elk scenario dat die hefboom niet zelf verandert."},
+                                 "voor elk scenario dat die maatregel niet zelf verandert."},
     "muni_assumption": {"en": "Model assumption: {value} ({per10k} per 10,000 households).",
                         "nl": "Aanname van het model: {value} ({per10k} per 10.000 huishoudens)."},
     "family_shelter_places": {"en": "Family shelter places", "nl": "Plaatsen in de gezinsopvang"},
@@ -226,7 +226,7 @@ UI: dict[str, dict[str, str]] = {
     "muni_download": {"en": "Download these figures (.toml, for the command line)",
                       "nl": "Deze cijfers downloaden (.toml, voor de opdrachtregel)"},
     "stamp": {"en": "evictsim {version} · {date} · seed {seed} · {scenarios}",
-              "nl": "evictsim {version} · {date} · seed {seed} · {scenarios}"},
+              "nl": "evictsim {version} · {date} · startgetal {seed} · {scenarios}"},
     "deck_title": {"en": "Eviction policy compared", "nl": "Huisuitzettingsbeleid vergeleken"},
     "deck_subtitle": {"en": "{scenarios} against {baseline} · {population}",
                       "nl": "{scenarios} tegen {baseline} · {population}"},
@@ -260,7 +260,7 @@ UI: dict[str, dict[str, str]] = {
                           "(commit {commit}). Differences are paired per replication; their 90 % interval is a "
                           "t-interval over the replications.",
                     "nl": "Methode: een agentgebaseerde simulatie van de ontruimingszeef, maand voor maand, voor "
-                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, seed {seed}, "
+                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal {seed}, "
                           "evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
                           "90%-interval is een t-interval over de herhalingen."},
     "deck_key_message": {"en": "Key message", "nl": "Kernboodschap"},
@@ -404,7 +404,7 @@ UI: dict[str, dict[str, str]] = {
     "explore_cal_intro": {"en": "The model's uncertain context parameters were fitted to Dutch figures (ABC-SMC). Each "
                                 "target against what the calibrated model simulates, as a ratio to the observed "
                                 "figure.",
-                          "nl": "De onzekere contextparameters van het model zijn gefit op Nederlandse cijfers "
+                          "nl": "De onzekere contextparameters van het model zijn afgestemd op Nederlandse cijfers "
                                 "(ABC-SMC). Elk doel tegen wat het gekalibreerde model simuleert, als verhouding tot "
                                 "het waargenomen cijfer."},
     "explore_cal_none": {"en": "No calibration in `{folder}` yet. Make one with the command line (it takes a while), "
@@ -439,7 +439,7 @@ UI: dict[str, dict[str, str]] = {
     "status_below": {"en": "✓ below, as it should be", "nl": "✓ eronder, zoals het hoort"},
     "status_above": {"en": "✗ above the figure it is part of", "nl": "✗ boven het cijfer waar het deel van is"},
     "status_none": {"en": "– not simulated", "nl": "– niet gesimuleerd"},
-    "kind_fit": {"en": "fitted", "nl": "gefit"},
+    "kind_fit": {"en": "fitted", "nl": "gekalibreerd"},
     "kind_check": {"en": "check", "nl": "controle"},
     "kind_upper": {"en": "upper bound", "nl": "bovengrens"},
 }
@@ -509,6 +509,13 @@ def outcome_number(name: str, value: float, lang: str, signed: bool = False, sho
     if short and euro and not math.isnan(value) and abs(value) >= 1e6:
         return number(value / 1e6, lang, signed, euro=True) + t("million", lang)
     return number(value, lang, signed, euro=euro)
+
+
+def children(count: int | str, lang: str) -> str:
+    """A number of children in words: "1 child", "3 children" ("1 kind", "3 kinderen")."""
+    n = int(count) if str(count).strip().isdigit() else count
+    one, many = {"en": ("child", "children"), "nl": ("kind", "kinderen")}[lang]
+    return f"{n} {one if n == 1 else many}"
 
 
 def span(low: str, high: str, lang: str) -> str:

@@ -131,6 +131,12 @@ def stamp_line(current: Current, lang: str) -> None:
     st.caption(stamp(current.comparison, lang))
 
 
+def document_language(lang: str) -> None:
+    """Set <html lang> to the chosen language, so that screen readers and translation tools read
+    the page in it (Streamlit writes lang="en" whatever the page says)."""
+    st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
+
+
 def style() -> None:
     """Larger type in presentation mode; a leave button, since the sidebar is folded away."""
     st.markdown(PRESENTATION_CSS if state.present() else BASE_CSS, unsafe_allow_html=True)

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures, journey_view, runs, state, views
-from dashboard.i18n import STORY, t
+from dashboard.i18n import STORY, scenario_title, t
 
 lang, ss = state.lang(), st.session_state
 st.title(t("journeys_title", lang))
@@ -62,7 +62,8 @@ if not state.present():
             lines = journey_view.story(events, lang)
             prefix = STORY["month_prefix"][lang]
             st.markdown("\n".join(f"- **{prefix.format(month=m)}**: {text}" for m, text in lines) or "–")
-    data = pd.concat([e.assign(scenario=name) for name, e in stories.items()], ignore_index=True)
+    data = pd.concat([journey_view.events_in_words(e, lang).assign(scenario=scenario_title(name, lang))
+                      for name, e in stories.items()], ignore_index=True)
     data = data[["scenario", "month", "event", "detail"]]
     data.columns = [t(f"col_{c}", lang) for c in data.columns]
     st.subheader(t("events_table", lang))

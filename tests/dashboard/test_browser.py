@@ -143,15 +143,14 @@ def test_compare_language_downloads_and_pages(server, page):
     expect(page.get_by_role("combobox", name="Bevolking")).to_have_value("Kleine gemeente · 8.000")
     assert "lang=nl" in page.url
     deck = Presentation(io.BytesIO(download(page, page.get_by_role("button", name="⬇ Presentatie (PPTX)"))))
-    titles = [slide.shapes.title.text for slide in deck.slides]
-    assert titles == ["Huisuitzettingsbeleid vergeleken", "Kernuitkomsten per jaar", "Verschil met het basisscenario",
-                      "In de tijd: Uitzettingen (uitgevoerd)", "Rechten-scorekaart"]
+    titles = [next(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in deck.slides]
+    assert titles[:2] == ["Huisuitzettingsbeleid vergeleken", "Kernboodschap"]
     screenshot(page, "compare_nl")
 
     visit(page, "Rechten-scorekaart", "Rechten-scorekaart")
     screenshot(page, "scorecard_nl")
     visit(page, "Gezinsverhalen", "Gezinsverhalen")
-    expect(page.get_by_text("De deurwaarder zet het gezin uit.").first).to_be_visible()
+    expect(page.get_by_text("De deurwaarder voert de ontruiming uit.").first).to_be_visible()
     screenshot(page, "journeys_nl")
     visit(page, "Mijn gemeente", "Mijn gemeente")
     screenshot(page, "municipality_nl")

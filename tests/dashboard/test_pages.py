@@ -40,7 +40,7 @@ def test_compare_shows_cards_and_switches_to_dutch():
     at.radio(key="lang").set_value("nl")
     ran(at)
     assert at.title[0].value == "Beleid vergelijken"
-    assert "Uitzettingen" in [m.label for m in at.metric]
+    assert "Ontruimingen" in [m.label for m in at.metric]
     assert param(at, "lang") == ["nl"]
 
 

@@ -74,7 +74,9 @@ def test_family_story_in_words():
     assert "legal aid" in lines[1][1] and "by default" in lines[2][1]
     assert journey_view.story(events.assign(detail=events.detail.str.replace(
         "arrears since month 26", "no arrears")), "en")[0][1].startswith("Before court")
-    assert lines[4][1] == "2 child(ren) separated from the parents, to foster care."
+    assert lines[4][1] == "2 children separated from the parents, to foster care."
+    assert journey_view.story(events.assign(detail=events.detail.replace("2 to foster", "1 to foster")), "nl")[4][1] \
+        == "1 kind van de ouders gescheiden, naar een pleeggezin."
     assert lines[5][1] == "The parents stay on the street."
     dutch = journey_view.story(events, "nl")
     assert dutch[3][1] == STORY["executed"]["nl"]
