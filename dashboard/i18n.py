@@ -199,6 +199,12 @@ UI: dict[str, dict[str, str]] = {
     "muni_upload_ok": {"en": "Profile `{name}` loaded.", "nl": "Profiel `{name}` geladen."},
     "muni_upload_error": {"en": "This file cannot be used as a profile:\n\n{error}",
                           "nl": "Dit bestand is niet bruikbaar als profiel:\n\n{error}"},
+    "muni_upload_help": {"en": "A .toml text file with your municipality's figures (at most 100 KB), as the "
+                               "download button below writes it.",
+                         "nl": "Een .toml-tekstbestand met de cijfers van uw gemeente (hoogstens 100 kB), zoals de "
+                               "downloadknop hieronder het schrijft."},
+    "muni_upload_defaulted": {"en": "Not in the file, so the model's defaults are used: {fields}.",
+                              "nl": "Niet in het bestand, dus de standaardwaarden van het model gelden: {fields}."},
     "muni_households": {"en": "Households", "nl": "Huishoudens"},
     "muni_composition": {"en": "Who rents", "nl": "Wie huurt"},
     "muni_money": {"en": "Rent and income", "nl": "Huur en inkomen"},

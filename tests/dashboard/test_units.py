@@ -94,3 +94,24 @@ def test_launch_command():
     assert cmd[-2:] == ["--server.port", "8600"] and "--server.headless" in cmd
     assert dashboard_cli.launch(port=70000) == 2
 
+
+
+def test_uploads_that_cannot_be_a_profile_say_why_in_the_chosen_language():
+    for data, name, en, nl in ((b"", "empty.toml", "none of a profile's figures", "geen enkel cijfer"),
+                               (b"# only a comment\nname = 'x'\n", "x.toml", "none of a profile's", "geen enkel"),
+                               (b"corporation_households = 9000", "town.txt", "only a .toml file", "alleen een .toml"),
+                               (b"a" * 5_000_000, "big.toml", "at most 100,000 bytes", "hoogstens 100.000 bytes"),
+                               (bytes(range(256)) * 4, "binary.toml", "UTF-8", "UTF-8")):
+        assert profiles.load_upload(data, name, "en")[0] is None
+        assert en in profiles.load_upload(data, name, "en")[1] and nl in profiles.load_upload(data, name, "nl")[1]
+
+
+def test_a_partial_upload_lists_what_takes_the_defaults_and_errors_come_one_per_line():
+    partial = b"corporation_households = 9000\nprivate_households = 3000\n"
+    assert profiles.load_upload(partial, "town.toml")[0] is not None
+    left_out = profiles.defaulted(partial)
+    assert "share_single" in left_out and "corporation_households" not in left_out and "name" not in left_out
+    _, error = profiles.load_upload(b"corporation_households = -5\nshare_single = 2.0\n", "bad.toml", "nl")
+    lines = error.splitlines()
+    assert len(lines) >= 2 and all(line.startswith("- ") for line in lines)
+    assert "moet minstens" in error or "mag hoogstens" in error
