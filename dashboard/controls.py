@@ -6,10 +6,12 @@ address), so no widget here passes a default of its own.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from . import levers, runs, state
-from .i18n import CHOICES, GROUPS, LANGUAGES, LEVERS, MONTHS, t, word
+from .i18n import CHOICES, GROUPS, LANGUAGES, LEVERS, MONTHS, scenario_title, t, word
 from .levers import Lever
 
 
@@ -45,10 +47,11 @@ def _population() -> None:
 def _comparison() -> None:
     lang, ss = state.lang(), st.session_state
     names = levers.scenario_names()
-    st.selectbox(t("baseline", lang), names, key="baseline")
+    title = partial(scenario_title, lang=lang)
+    st.selectbox(t("baseline", lang), names, key="baseline", format_func=title)
     options = [n for n in names if n != ss["baseline"]]
     ss["scenarios"] = [s for s in ss["scenarios"] if s in options]  # the baseline may have changed
-    st.multiselect(t("scenarios", lang), options, key="scenarios")
+    st.multiselect(t("scenarios", lang), options, key="scenarios", format_func=title)
     st.slider(t("replications", lang), 1, state.MAX_REPLICATIONS, key="replications",
               help=t("replications_help", lang))
     with st.expander(t("more_settings", lang)):
@@ -76,6 +79,7 @@ def _custom() -> None:
     if not ss["custom_on"]:
         return
     st.selectbox(t("custom_from", lang), levers.scenario_names(), key="custom_from",
+                 format_func=partial(scenario_title, lang=lang),
                  on_change=lambda: state.reset_levers(ss["custom_from"]))
     with st.form("levers", border=False):
         for group in dict.fromkeys(lv.group for lv in levers.levers()):

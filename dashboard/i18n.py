@@ -37,6 +37,10 @@ UI: dict[str, dict[str, str]] = {
     "page_municipality": {"en": "My municipality", "nl": "Mijn gemeente"},
     "page_explore": {"en": "Explore sweeps and calibration", "nl": "Verkenningen en kalibratie"},
     "language": {"en": "Language", "nl": "Taal"},
+    "address_dropped": {"en": "Parts of the address could not be used and were left out: {parts}. The view shows "
+                              "the defaults instead.",
+                        "nl": "Delen van het adres waren niet bruikbaar en zijn weggelaten: {parts}. De weergave "
+                              "toont daar de standaardwaarden."},
     "presentation": {"en": "Presentation mode", "nl": "Presentatiemodus"},
     "presentation_help": {"en": "Large charts, few controls, sidebar folded away.",
                           "nl": "Grote grafieken, weinig knoppen, zijbalk ingeklapt."},

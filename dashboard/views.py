@@ -4,16 +4,20 @@ export buttons, the stamp line and presentation-mode styling.
 
 from __future__ import annotations
 
+import functools
 import math
 from functools import partial
 
 import pandas as pd
 import streamlit as st
+from PIL import Image, ImageDraw
 
 from sim.intervals import covers_sentence
 
 from . import exports, figures, runs, state
-from .i18n import CARD_LABELS, CARDS, outcome_label, outcome_number, span, t, unit_label, verdict_text, word
+from .exports import scenario_description
+from .i18n import (CARD_LABELS, CARDS, outcome_label, outcome_number, scenario_title, span, t, unit_label,
+                   verdict_text, word)
 from .runs import Current
 from .tables import bounded_table, stamp
 
@@ -33,7 +37,11 @@ PRESENTATION_CSS = BASE_CSS + """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 3rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
 [data-testid="stMetricDelta"] * { font-size: 1.2rem !important; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stCaptionContainer"] { font-size: 1.3rem; }
+/* Tables read from the back of the room, and no chart taller than the screen. */
+[data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.25rem !important; }
+[data-testid="stImage"] img { max-height: 82vh; width: auto !important; max-width: 100%; object-fit: contain; }
 </style>
 """
 CHART_WIDTH = 900  # pixels
@@ -51,10 +59,11 @@ def chart(key: str, kind: str, outcome: str, lang: str) -> tuple[bytes, bytes]:
     return figures.to_png_svg(draw, figures.plot_meta(comparison))
 
 
-def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | None = None) -> None:
-    """A chart (its title and axes are in the image), and outside presentation mode its downloads."""
+def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | None = None, alt: str = "") -> None:
+    """A chart (its title and axes are in the image) with its alt text (what it shows, in words),
+    and outside presentation mode its downloads."""
     # Outside presentation mode a chart keeps a readable size instead of filling a wide screen.
-    st.image(png, width="stretch" if state.present() else CHART_WIDTH)
+    st.image(png, width="stretch" if state.present() else CHART_WIDTH, alt=alt or name)
     if state.present():
         return
     with st.container(horizontal=True):
@@ -99,7 +108,8 @@ def headline_cards(current: Current, lang: str) -> None:
     table = bounded_table(current.comparison)
     base = current.comparison.meta["baseline"]
     for scenario in current.comparison.meta["scenarios"]:
-        st.subheader(t("vs", lang, scenario=scenario, baseline=base))
+        st.subheader(t("vs", lang, scenario=scenario_title(scenario, lang), baseline=scenario_title(base, lang)))
+        st.caption(scenario_description(current.comparison, scenario, lang))
         for row in (CARDS[:4], CARDS[4:]):
             for column, outcome in zip(st.columns(4), row):
                 with column:
@@ -129,6 +139,24 @@ def export_buttons(current: Current, lang: str) -> None:
 def stamp_line(current: Current, lang: str) -> None:
     """Version, date, seed and scenarios under every page, as on every export."""
     st.caption(stamp(current.comparison, lang))
+
+
+@functools.cache
+def favicon() -> Image.Image:
+    """A small house in the model's blue, drawn here so that the browser fetches nothing elsewhere."""
+    image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(32, 6), (60, 30), (4, 30)], fill="#0072B2")
+    draw.rectangle((12, 30, 52, 58), fill="#0072B2")
+    draw.rectangle((27, 40, 37, 58), fill="#FFFFFF")
+    return image
+
+
+def dropped_from_address(lang: str) -> None:
+    """Say which parts of the address the view could not use (once, on the session's first view)."""
+    dropped = st.session_state.pop("_dropped", [])
+    if dropped:
+        st.warning(t("address_dropped", lang, parts=", ".join(f"`{p}`" for p in dropped)))
 
 
 def document_language(lang: str) -> None:

@@ -24,7 +24,7 @@ def card(key: str, language: str):
 
 
 data = card(current.key, lang)
-views.show_table(scorecard_wide(data, lang, explain=not state.present()), scorecard_export(data, lang), "scorecard",
+views.show_table(scorecard_wide(data, lang), scorecard_export(data, lang), "scorecard",
                  lang, static=True, current=current)
 st.caption(t("scorecard_covers", lang))
 views.stamp_line(current, lang)

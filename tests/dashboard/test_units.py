@@ -92,7 +92,10 @@ def test_launch_command():
     assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("dashboard/app.py")
     assert ["--browser.gatherUsageStats", "false"] == cmd[5:7]
     assert cmd[-2:] == ["--server.port", "8600"] and "--server.headless" in cmd
+    assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1"  # this machine only, unless asked
     assert dashboard_cli.launch(port=70000) == 2
+    assert dashboard_cli.launch(address="my host; rm") == 2
+    assert dashboard_cli.address_problem("0.0.0.0") is None and dashboard_cli.address_problem("::1") is None
 
 
 
