@@ -273,6 +273,13 @@ UI: dict[str, dict[str, str]] = {
                           "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal {seed}, "
                           "evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
                           "90%-interval is een t-interval over de herhalingen."},
+    "reproduce": {"en": "Reproduce this", "nl": "Zelf narekenen"},
+    "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python (a scenario "
+                              "built from levers must first be saved as a scenario file; your own figures are the "
+                              "profile file that My municipality downloads):",
+                        "nl": "Dezelfde vergelijking vanaf de opdrachtregel, en dezelfde tabel in Python (een "
+                              "zelf samengesteld scenario moet eerst als scenariobestand worden opgeslagen; eigen "
+                              "cijfers zijn het profielbestand dat Mijn gemeente downloadt):"},
     "deck_key_message": {"en": "Key message", "nl": "Kernboodschap"},
     "deck_summary": {"en": "Summary", "nl": "Samenvatting"},
     "deck_caveats": {"en": "Caveats", "nl": "Kanttekeningen"},

@@ -87,3 +87,22 @@ def method(comparison: Comparison, lang: str) -> str:
     f = facts(comparison)
     return t("method_text", lang, reps=f["reps"], months=f["months"], population=population_label(f, lang),
              seed=f["seed"], version=f["version"], commit=f["commit"] or "–")
+
+
+def reproduce(comparison: Comparison) -> tuple[str, str]:
+    """The command line and the Python lines that give the same table (same seeds, same figures).
+    A population of one's own figures is the profile file the municipality page downloads."""
+    f = facts(comparison)
+    meta = comparison.runs[f["baseline"]].meta
+    population = f["population"] if isinstance(f["population"], str) else "my_municipality.toml"
+    scale, warmup = meta.get("scale", 1.0), meta.get("warmup")
+    extra = (f" --scale {scale}" if scale != 1.0 else "") + (f" --warmup {warmup}" if warmup is not None else "")
+    names = [f["baseline"], *f["scenarios"]]
+    command = (f".venv/bin/evictsim compare {' '.join(names)} --population {population} --months {f['months']} "
+               f"--replications {f['reps']} --seed {f['seed']}{extra}")
+    settings = f"population={population!r}, months={f['months']}, replications={f['reps']}, seed={f['seed']}"
+    settings += (f", scale={scale}" if scale != 1.0 else "") + (f", warmup={warmup}" if warmup is not None else "")
+    python = ("from sim import compare\n\n"
+              f"comparison = compare({f['baseline']!r}, {f['scenarios']!r}, {settings})\n"
+              "comparison.table")
+    return command, python

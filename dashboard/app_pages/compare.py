@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import deck, runs, state, views
 from dashboard.i18n import outcome_label, t
+from dashboard.messages import reproduce
 from dashboard.tables import display, facts, headline_frame, population_label
 from dashboard.views import CHART_WIDTH
 from sim.experiments.compare import HEADLINE
@@ -38,4 +39,9 @@ if not state.present():
     data = headline_frame(current.comparison, lang)
     views.show_table(display(data, lang), data, "headline-table", lang, current=current)
     views.export_buttons(current, lang)
+    with st.expander(t("reproduce", lang)):
+        command, python = reproduce(current.comparison)
+        st.markdown(t("reproduce_intro", lang))
+        st.code(command, language="bash")
+        st.code(python, language="python")
 views.stamp_line(current, lang)

@@ -106,3 +106,14 @@ def test_csv_says_what_it_is_and_parses_back_in_its_language(comparison, lang):
 def test_file_names_say_what_and_for_whom(comparison):
     name = exports.file_name(comparison, "forest", "png")
     assert name.startswith("evictsim_forest_ombudsman-package_small_town_") and name.endswith(".png")
+
+
+def test_reproduce_this_gives_the_same_table(comparison):
+    from dashboard.messages import reproduce
+
+    command, python = reproduce(comparison)
+    assert command.startswith(".venv/bin/evictsim compare baseline ombudsman-package --population small_town")
+    assert "--seed 3" in command and "--replications 2" in command
+    names: dict = {}
+    exec(python.replace("comparison.table", "table = comparison.table"), names)  # the lines as shown
+    pd.testing.assert_frame_equal(names["table"], comparison.table)
