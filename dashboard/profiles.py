@@ -168,7 +168,7 @@ def _upload_error(kind: str, lang: str, **values: Any) -> str:
 
 def load_upload(data: bytes, filename: str, lang: str = "en") -> tuple[Profile | None, str | None]:
     """Parse an uploaded profile TOML with the package's validated loader; never executes it,
-    never writes it to disk. A file that is too large, not .toml, or holds none of a profile's
+    never writes it to disk. A file that is too large, named as another type than .toml, or holds none of a profile's
     figures is refused; the message is a Markdown list in the language. The file's name only
     names the profile, cleaned like a name in the address (any length, any characters)."""
     name = re.sub(r"[^\w .()-]", "", Path(filename.replace("\x00", "")).stem)[:60] or "upload"
@@ -176,7 +176,8 @@ def load_upload(data: bytes, filename: str, lang: str = "en") -> tuple[Profile |
     if len(data) > MAX_UPLOAD:
         return None, _upload_error("size", lang, name=shown, size=number(len(data), lang),
                                    limit=number(MAX_UPLOAD, lang))
-    if not filename.lower().endswith(".toml"):
+    # A name with another type (.txt, .xlsx) is refused by it; a name without one is judged by its content.
+    if Path(filename.replace("\x00", "")).suffix.lower() not in ("", ".toml"):
         return None, _upload_error("type", lang, name=shown)
     try:
         raw = parse_toml(data, shown)

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import streamlit as st
-
 import pandas as pd
+import streamlit as st
 
 from sim.experiments import compare as pairing
 from sim.experiments.compare import Comparison

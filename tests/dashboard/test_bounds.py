@@ -80,3 +80,13 @@ def test_the_interval_sentence_follows_what_the_comparison_declares(comparison):
                                                "replications": 5}}
     assert "40 draws" in covers_sentence(both, "en") and "5 paired" in covers_sentence(both, "en")
     assert "40 trekkingen" in covers_sentence(both, "nl")
+
+
+def test_runs_kept_by_the_dashboard_pair_as_sim_compare_pairs_them(comparison):
+    from dashboard.runs import paired
+
+    again = paired(dict(comparison.runs))
+    assert again.meta["baseline"] == "baseline" and again.meta["scenarios"] == ["ombudsman-package"]
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(again.table, comparison.table)
