@@ -59,13 +59,18 @@ def _title_slide(prs, comparison: Comparison, lang: str) -> None:
     _text(slide, lines, MARGIN, Inches(1.6), SLIDE_W - 2 * MARGIN, Inches(4.5), 24)
 
 
-def _key_message_slide(prs, comparison: Comparison, lang: str) -> None:
+KEY_MESSAGES = 2  # scenarios per key-message slide, so that their sentences fit at 20 pt and more
+
+
+def _key_message_slides(prs, comparison: Comparison, lang: str) -> None:
+    """The headline sentence of each scenario (two to a slide), with what the intervals cover."""
     names = comparison.meta["scenarios"]
-    slide = _slide(prs, t("deck_key_message", lang), comparison, lang, [method(comparison, lang)])
-    size = 24 if len(names) <= 2 else 20
-    _text(slide, [headline_sentence(comparison, s, lang) for s in names], MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN,
-          Inches(3.3), size)
-    _text(slide, caveats(comparison, lang)[0], MARGIN, Inches(4.9), SLIDE_W - 2 * MARGIN, Inches(1.6), MIN_PT)
+    for start in range(0, max(len(names), 1), KEY_MESSAGES):
+        part = names[start:start + KEY_MESSAGES]
+        slide = _slide(prs, t("deck_key_message", lang), comparison, lang, [method(comparison, lang)])
+        _text(slide, [headline_sentence(comparison, s, lang) for s in part], MARGIN, BODY_TOP,
+              SLIDE_W - 2 * MARGIN, Inches(3.9), 24 if len(part) == 1 else 20)
+        _text(slide, caveats(comparison, lang)[0], MARGIN, Inches(5.35), SLIDE_W - 2 * MARGIN, Inches(1.35), MIN_PT)
 
 
 def _table(slide, cells: list[list[str]], widths: list[float], top=BODY_TOP) -> None:
@@ -134,13 +139,15 @@ def _scorecard_slides(prs, comparison: Comparison, lang: str) -> None:
     wide = scorecard_wide(scorecard_frame(comparison, lang), lang, explain=False)
     names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
     header = [t("col_obligation", lang), t("col_better", lang), *(scenario_title(n, lang) for n in names)]
-    rows = [[f"{r[0]}. {r[2]}", r[3], *(c.replace(" · ", "\n", 1) for c in r[4:])] for r in wide.itertuples(index=False)]
+    few = f" · {t('few_cases', lang)}"  # on a slide a star; the notes say what it means
+    rows = [[f"{r[0]}. {r[2]}", r[3], *(c.replace(few, " *").replace(" · ", "\n", 1) for c in r[4:])]
+            for r in wide.itertuples(index=False)]
     per_slide = 2 if len(names) > 3 else 3
     parts = [rows[i:i + per_slide] for i in range(0, len(rows), per_slide)]
     rest = (SLIDE_W - 2 * MARGIN) / Inches(1) - 5.6
     for i, part in enumerate(parts, 1):
         title = t("deck_scorecard_part", lang, part=i, parts=len(parts))
-        slide = _slide(prs, title, comparison, lang, [t("scorecard_covers", lang)])
+        slide = _slide(prs, title, comparison, lang, [t("scorecard_covers", lang), f"* {t('few_cases', lang)}"])
         _table(slide, [header, *part], [4.0, 1.6, *[rest / len(names)] * len(names)])
 
 
@@ -156,7 +163,7 @@ def pptx_deck(comparison: Comparison, lang: str = "en", outcome: str = "eviction
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     _title_slide(prs, comparison, lang)
-    _key_message_slide(prs, comparison, lang)
+    _key_message_slides(prs, comparison, lang)
     for scenario in comparison.meta["scenarios"]:
         _headline_slide(prs, comparison, scenario, lang)
         png = slide_png(lambda s=scenario: forest_figure(comparison, lang, scenarios=(s,)))
