@@ -107,7 +107,7 @@ def _forest_axes(ax, ticks: list[float], names: list[str], right: list[str], lan
     twin.set_ylim(ax.get_ylim())
     twin.set_yticks(ticks, right)
     twin.tick_params(length=0)
-    ax.set_xlabel(t("forest_xlabel", lang) + "\n" + t("forest_right", lang))
+    ax.set_xlabel(plots.wrap(t("forest_xlabel", lang), 80) + "\n" + plots.wrap(t("forest_right", lang), 80))
     ax.set_title(t("forest_title", lang))
     ax.grid(axis="x", alpha=0.3)
 

@@ -286,7 +286,7 @@ UI: dict[str, dict[str, str]] = {
     "deck_method": {"en": "Method", "nl": "Methode"},
     "deck_headline_of": {"en": "{scenario}: outcomes per year", "nl": "{scenario}: uitkomsten per jaar"},
     "deck_forest_of": {"en": "{scenario}: change against the baseline",
-                       "nl": "{scenario}: verandering ten opzichte van het basisscenario"},
+                       "nl": "{scenario}: verschil met het basisscenario"},
     "deck_scorecard_part": {"en": "Rights scorecard ({part} of {parts})", "nl": "Rechten-scorekaart ({part} van "
                                                                                 "{parts})"},
     "alt_forest": {"en": "Forest plot of the change against the baseline. {numbers}",
