@@ -116,7 +116,11 @@ MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
           "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]}
 
 PLACES = {
+    "doubled_up": {"en": "with relatives or friends", "nl": "bij familie of vrienden"},
     "informal": {"en": "with relatives or friends", "nl": "bij familie of vrienden"},
+    "emergency": {"en": "in emergency accommodation", "nl": "in de noodopvang"},
+    "hidden": {"en": "hidden (a car, a shed, a caravan)", "nl": "verborgen (een auto, een schuur, een caravan)"},
+    "residential": {"en": "to residential care", "nl": "naar een leefgroep"},
     "alternative": {"en": "in alternative housing", "nl": "in vervangende woonruimte"},
     "family_shelter": {"en": "in a family shelter", "nl": "in de gezinsopvang"},
     "night_shelter": {"en": "in a night shelter", "nl": "in de nachtopvang"},
@@ -242,6 +246,10 @@ SHORT = {
     "home": {"en": "home", "nl": "thuis"},
     "housed": {"en": "new home", "nl": "nieuwe woning"},
     "informal": {"en": "relatives/friends", "nl": "familie/vrienden"},
+    "doubled_up": {"en": "relatives/friends", "nl": "familie/vrienden"},
+    "emergency": {"en": "emergency shelter", "nl": "noodopvang"},
+    "hidden": {"en": "car/shed", "nl": "auto/schuur"},
+    "residential": {"en": "residential care", "nl": "leefgroep"},
     "alternative": {"en": "alternative housing", "nl": "vervangende woning"},
     "family_shelter": {"en": "family shelter", "nl": "gezinsopvang"},
     "night_shelter": {"en": "night shelter", "nl": "nachtopvang"},

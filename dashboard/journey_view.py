@@ -27,7 +27,9 @@ MARKERS = dict(zip(MONEY + COURT, "osDXv^P*hp>odsD^XvPX"))
 LANES = {"children": 0.0, "parents": 1.0, "court": 2.0, "money": 3.3}
 # Places get a colour and a hatch each, and their name is written on the bar: never colour alone.
 PLACE_STYLE = {"home": ("#DDDDDD", ""), "housed": ("#FFFFFF", ""), "with_parents": ("#DDDDDD", ""),
-               "informal": (plots.PALETTE[4], "//"), "alternative": (plots.PALETTE[2], ".."),
+               "informal": (plots.PALETTE[4], "//"), "doubled_up": (plots.PALETTE[4], "//"),
+               "emergency": (plots.PALETTE[6], "oo"), "hidden": (plots.PALETTE[7], "**"),
+               "residential": (plots.PALETTE[7], "\\\\"), "alternative": (plots.PALETTE[2], ".."),
                "family_shelter": (plots.PALETTE[5], "\\\\"), "night_shelter": (plots.PALETTE[0], "xx"),
                "rough": (plots.PALETTE[1], "++"), "foster": (plots.PALETTE[3], "--"),
                "relatives": (plots.PALETTE[4], "||")}

@@ -1,9 +1,14 @@
 """The rights scorecard: the eight obligations of the ombudsmen's 2023 letter, each with an
-indicator computed from a run's outcomes, a direction (is more better?) and a plain-language
-explanation in English and Dutch.
+indicator computed from a run, a direction (is more better?), the events behind it, and a
+plain-language explanation in English and Dutch.
 
-Indicators are shares or ratios of yearly outcomes, per replication, so they carry the same
-uncertainty as everything else.
+Every share is events over one cohort: evicted households (or children) followed up for a year,
+family evictions, hearings. The model counts each numerator within its own denominator, so a
+share lies in [0, 1] whatever the period; the point is the pooled share over replications and
+its interval a 90 % Wilson interval on the simulated counts, so a share that rests on a handful
+of events shows how uncertain it is (noise only; see docs/model.md). Obligation 4 compares
+eviction risks: the rate of evictions in a group over the rate among all households, with a
+90 % interval on the log of that ratio.
 """
 
 from __future__ import annotations
@@ -12,109 +17,155 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
-from .experiments.compare import interval
-from .runner import RunResult, yearly_by_replication
+from .pathway.outcomes import FLOWS, STOCKS
+from .runner import RunResult
+
+LEVEL = 0.90
 
 
 @dataclass(frozen=True)
 class Obligation:
     number: int
     key: str
-    better: str  # "higher" or "lower"
-    unit: str    # "share" (0-1) or "ratio" (1 = equal)
+    better: str            # "higher" or "lower"
+    unit: str              # "share" (0-1) or "ratio" (1 = equal)
+    events: str            # outcome counting the events (shares) or the group's evictions (ratios)
+    cases: str             # outcome counting the cohort (shares) or the group's households (ratios)
     title: dict[str, str]
     indicator: dict[str, str]
     explanation: dict[str, str]
 
 
+def _ratio(number: int, key: str, events: str, cases: str, who_en: str, who_nl: str) -> Obligation:
+    return Obligation(
+        number, key, "lower", "ratio", events, cases,
+        {"en": "No discrimination", "nl": "Geen discriminatie"},
+        {"en": f"Eviction risk of {who_en} relative to all tenants",
+         "nl": f"Ontruimingsrisico van {who_nl} ten opzichte van alle huurders"},
+        {"en": "Whether you are evicted should not depend on who you are or who your landlord is (1 = equal).",
+         "nl": "Of je ontruimd wordt mag niet afhangen van wie je bent of wie je verhuurder is (1 = gelijk)."})
+
+
 OBLIGATIONS: tuple[Obligation, ...] = (
-    Obligation(1, "no_homelessness", "lower", "share",
-               {"en": "No eviction into homelessness", "nl": "Geen uitzetting in dakloosheid"},
-               {"en": "Share of evictions that end in homelessness or separation",
-                "nl": "Aandeel uitzettingen dat eindigt in dakloosheid of scheiding"},
-               {"en": "An eviction must never leave people without a home: sofa-surfing, shelters and the street count.",
-                "nl": "Een uitzetting mag nooit leiden tot dakloosheid: bankslapen, opvang en straat tellen mee."}),
-    Obligation(2, "root_causes", "higher", "share",
+    Obligation(1, "no_homelessness", "lower", "share", "cohort_evictions_homeless", "cohort_evictions",
+               {"en": "No eviction into homelessness", "nl": "Geen ontruiming in dakloosheid"},
+               {"en": "Share of evicted households in shelter, hidden or on the street, or with children "
+                      "separated, in the year after",
+                "nl": "Aandeel ontruimde huishoudens dat in het jaar erna in de opvang, verborgen of op straat "
+                      "leeft, of waarvan kinderen van hun ouders gescheiden raken"},
+               {"en": "An eviction must never leave people without a home. Staying with relatives or friends is "
+                      "not counted here.",
+                "nl": "Een ontruiming mag nooit tot dakloosheid leiden. Logeren bij familie of vrienden telt "
+                      "hier niet mee."}),
+    Obligation(2, "root_causes", "higher", "share", "evictions_arrears_helped", "evictions_arrears",
                {"en": "Root causes addressed", "nl": "Oorzaken aangepakt"},
-               {"en": "Debt help started per early signal", "nl": "Gestarte schuldhulp per vroegsignaal"},
-               {"en": "Arrears, nuisance and drugs should be tackled before a landlord goes to court.",
-                "nl": "Achterstanden, overlast en drugs horen aangepakt te worden voordat de verhuurder naar de rechter gaat."}),
-    Obligation(3, "alternative_housing", "higher", "share",
+               {"en": "Share of evictions for arrears where the tenant had debt help",
+                "nl": "Aandeel ontruimingen wegens huurachterstand waarbij de huurder schuldhulp had"},
+               {"en": "Arrears should be tackled with help before a landlord goes to court.",
+                "nl": "Huurachterstand hoort met hulp aangepakt te worden voordat de verhuurder naar de rechter gaat."}),
+    Obligation(3, "alternative_housing", "higher", "share", "cohort_family_evictions_in_view", "cohort_family_evictions",
                {"en": "Alternative housing in view", "nl": "Vervangende woonruimte in zicht"},
-               {"en": "Share of family evictions with alternative housing",
-                "nl": "Aandeel gezinsuitzettingen met vervangende woonruimte"},
+               {"en": "Share of family evictions with alternative housing in view before the eviction",
+                "nl": "Aandeel gezinsontruimingen met vervangende woonruimte in zicht vóór de ontruiming"},
                {"en": "A family should only be evicted when a decent place to live together is ready.",
-                "nl": "Een gezin hoort alleen uitgezet te worden als er passende woonruimte klaarstaat."}),
-    Obligation(4, "no_discrimination", "lower", "ratio",
-               {"en": "No discrimination", "nl": "Geen discriminatie"},
-               {"en": "Eviction risk of private tenants relative to corporation tenants",
-                "nl": "Uitzettingsrisico van particuliere huurders ten opzichte van corporatiehuurders"},
-               {"en": "Whether you are evicted should not depend on who your landlord is (1 = equal).",
-                "nl": "Of je wordt uitgezet mag niet afhangen van wie je verhuurder is (1 = gelijk)."}),
-    Obligation(5, "legal_grounds", "lower", "share",
+                "nl": "Een gezin hoort alleen ontruimd te worden als er passende woonruimte klaarstaat."}),
+    _ratio(4, "no_discrimination_single_parents", "evictions_single_parent", "households_single_parent",
+           "single parents", "eenoudergezinnen"),
+    _ratio(4, "no_discrimination_large_families", "evictions_large_family", "households_large_family",
+           "families with three or more children", "gezinnen met drie of meer kinderen"),
+    _ratio(4, "no_discrimination_benefits", "evictions_on_benefits", "households_on_benefits",
+           "households living on a benefit", "huishoudens met een uitkering"),
+    _ratio(4, "no_discrimination_private", "evictions_private", "households_private",
+           "private tenants", "huurders van particuliere verhuurders"),
+    Obligation(5, "legal_grounds", "lower", "share", "default_judgments", "hearings",
                {"en": "Only on grounds laid down in law", "nl": "Alleen op wettelijke gronden"},
-               {"en": "Share of verdicts given by default (tenant not heard)",
-                "nl": "Aandeel vonnissen bij verstek (huurder niet gehoord)"},
+               {"en": "Share of hearings decided by default (tenant not heard)",
+                "nl": "Aandeel zittingen beslist bij verstek (huurder niet gehoord)"},
                {"en": "A judge can only weigh the grounds when the tenant is there to be heard.",
                 "nl": "Een rechter kan de gronden pas wegen als de huurder gehoord wordt."}),
-    Obligation(6, "child_development", "lower", "share",
+    Obligation(6, "child_development", "lower", "share", "cohort_children_separated", "cohort_children",
                {"en": "Children's development protected", "nl": "Ontwikkeling van kinderen beschermd"},
-               {"en": "Share of evicted children separated from their parents",
-                "nl": "Aandeel uitgezette kinderen dat van hun ouders gescheiden raakt"},
+               {"en": "Share of evicted children separated from their parents in the year after",
+                "nl": "Aandeel ontruimde kinderen dat in het jaar erna van hun ouders gescheiden raakt"},
                {"en": "Children should stay with their parents and keep their school.",
                 "nl": "Kinderen horen bij hun ouders te blijven en op hun school."}),
-    Obligation(7, "legal_protection", "higher", "share",
+    Obligation(6, "schools", "lower", "share", "cohort_children_school_change", "cohort_school_children",
+               {"en": "Children's development protected", "nl": "Ontwikkeling van kinderen beschermd"},
+               {"en": "Share of evicted school-age children who changed school in the year after",
+                "nl": "Aandeel ontruimde schoolgaande kinderen dat in het jaar erna van school wisselt"},
+               {"en": "A change of school breaks friendships and learning.",
+                "nl": "Een schoolwissel breekt vriendschappen en leren af."}),
+    Obligation(7, "legal_protection", "higher", "share", "evictions_with_legal_aid", "evictions",
                {"en": "Legal protection", "nl": "Rechtsbescherming"},
                {"en": "Share of evictions where the tenant had legal aid",
-                "nl": "Aandeel uitzettingen waarbij de huurder rechtshulp had"},
+                "nl": "Aandeel ontruimingen waarbij de huurder rechtshulp had"},
                {"en": "Accessible information, independent support and an effective remedy.",
                 "nl": "Begrijpelijke informatie, onafhankelijke ondersteuning en een effectief rechtsmiddel."}),
-    Obligation(8, "consultation", "higher", "share",
-               {"en": "Meaningful consultation", "nl": "Betekenisvolle consultatie"},
-               {"en": "Share of family evictions where the children were heard",
-                "nl": "Aandeel gezinsuitzettingen waarbij de kinderen zijn gehoord"},
-               {"en": "Parents and children must have a real say before and after an eviction.",
-                "nl": "Ouders en kinderen moeten echt meepraten, voor en na een uitzetting."}),
+    Obligation(8, "consultation", "higher", "share", "cohort_family_evictions_heard", "cohort_family_evictions",
+               {"en": "Meaningful consultation", "nl": "Betekenisvolle inspraak"},
+               {"en": "Share of family evictions where the children were heard (the court and the municipality "
+                      "act on it)",
+                "nl": "Aandeel gezinsontruimingen waarbij de kinderen zijn gehoord (de rechter en de gemeente "
+                      "doen er iets mee)"},
+               {"en": "Parents and children must have a real say. In the model, being heard makes a conditional "
+                      "verdict more likely and a school change less likely (assumed effects).",
+                "nl": "Ouders en kinderen moeten echt meepraten. In het model maakt gehoord worden een "
+                      "voorwaardelijk vonnis waarschijnlijker en een schoolwissel minder waarschijnlijk "
+                      "(aangenomen effecten)."}),
 )
 
 
-def _ratio(num: pd.Series, den: pd.Series) -> np.ndarray:
-    num, den = num.to_numpy(float), den.to_numpy(float)
-    return np.divide(num, den, out=np.full_like(num, np.nan), where=den > 0)
+def wilson(events: float, cases: float, level: float = LEVEL) -> tuple[float, float]:
+    """Wilson score interval for a share of `events` in `cases` (NaN without cases)."""
+    if cases <= 0:
+        return float("nan"), float("nan")
+    z = stats.norm.ppf(0.5 + level / 2)
+    p = events / cases
+    centre = (p + z * z / (2 * cases)) / (1 + z * z / cases)
+    half = z * np.sqrt(p * (1 - p) / cases + z * z / (4 * cases * cases)) / (1 + z * z / cases)
+    return min(max(0.0, centre - half), p), max(min(1.0, centre + half), p)  # exact at 0 and 1
 
 
-def indicator_values(yearly: pd.DataFrame, corporation: int, private: int) -> dict[str, np.ndarray]:
-    """Each obligation's indicator per replication (NaN where its denominator is zero)."""
-    y = yearly
-    rate_private = y["evictions_private"] / max(private, 1)
-    rate_corporation = y["evictions_corporation"] / max(corporation, 1)
-    return {
-        "no_homelessness": _ratio(y["evictions_into_homelessness"], y["evictions"]),
-        "root_causes": _ratio(y["debt_help_started"], y["signals"]),
-        "alternative_housing": 1 - _ratio(y["family_evictions_without_alternative"], y["evictions_with_children"]),
-        "no_discrimination": _ratio(rate_private, rate_corporation),
-        "legal_grounds": _ratio(y["default_judgments"], y["verdicts"]),
-        "child_development": _ratio(y["children_separated"], y["children_evicted"]),
-        "legal_protection": _ratio(y["evictions_with_legal_aid"], y["evictions"]),
-        "consultation": _ratio(y["family_evictions_children_heard"], y["evictions_with_children"]),
-    }
+def risk_ratio(a: float, n1: float, c: float, n2: float, level: float = LEVEL) -> tuple[float, float, float]:
+    """Ratio of the rates a/n1 and c/n2 with a log-normal interval (NaN without events)."""
+    if min(a, c) <= 0 or min(n1, n2) <= 0:
+        return float("nan"), float("nan"), float("nan")
+    ratio = (a / n1) / (c / n2)
+    z = stats.norm.ppf(0.5 + level / 2)
+    se = np.sqrt(max(1 / a - 1 / n1 + 1 / c - 1 / n2, 0.0))
+    return ratio, ratio * np.exp(-z * se), ratio * np.exp(z * se)
+
+
+def simulated_totals(result: RunResult) -> dict[str, float]:
+    """Flows summed over the reported horizon and all replications, stocks averaged over the
+    horizon and summed over replications, in simulated units (results are scaled to the real
+    population; the counts behind an interval are the model's own)."""
+    monthly = result.monthly
+    scale = float(result.meta.get("scale", 1.0))
+    values = monthly.drop(columns=["replication", "month"])
+    flows = values[list(FLOWS)].sum() * scale
+    stocks = values.groupby(monthly.replication).mean()[list(STOCKS)].sum() * scale
+    totals = {**flows.to_dict(), **stocks.to_dict()}
+    private = sum(p["private_households"] for p in result.meta["profiles"])
+    totals["households_private"] = private * scale * monthly.replication.nunique()
+    return totals
 
 
 def scorecard(result: RunResult, language: str = "en") -> pd.DataFrame:
-    """One row per obligation: indicator mean and 90 % interval over replications."""
-    profiles = result.meta["profiles"]
-    corporation = sum(p["corporation_households"] for p in profiles)
-    private = sum(p["private_households"] for p in profiles)
-    values = indicator_values(yearly_by_replication(result.monthly), corporation, private)
+    """One row per indicator: value, 90 % interval, the events and cases behind it."""
+    totals = simulated_totals(result)
     rows = []
     for ob in OBLIGATIONS:
-        v = values[ob.key]
-        v = v[~np.isnan(v)]
-        mean, low, high = interval(v) if v.size else (float("nan"),) * 3
-        if ob.unit == "share":  # a t-interval can run past 0 or 1; a share cannot
-            low, high = max(low, 0.0), min(high, 1.0)
+        events, cases = totals.get(ob.events, 0.0), totals.get(ob.cases, 0.0)
+        if ob.unit == "share":
+            value = events / cases if cases > 0 else float("nan")
+            low, high = wilson(events, cases)
+        else:
+            value, low, high = risk_ratio(events, cases, totals["evictions"], totals["households"])
         rows.append({"number": ob.number, "key": ob.key, "unit": ob.unit, "obligation": ob.title[language],
-                     "indicator": ob.indicator[language], "value": mean, "low": low, "high": high,
-                     "better": ob.better, "explanation": ob.explanation[language]})
+                     "indicator": ob.indicator[language], "value": value, "low": low, "high": high,
+                     "events": round(events), "cases": round(cases), "better": ob.better,
+                     "explanation": ob.explanation[language]})
     return pd.DataFrame(rows)

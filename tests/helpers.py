@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from sim import load_scenario
-from sim.pathway.displaced import FOSTER, HOUSED, NO_CHILD, RELATIVES
+from sim.pathway.displaced import AWAY, HOUSED, NO_CHILD
 from sim.pathway.model import EvictionModel
 from sim.runner import run, yearly_by_replication
 from sim.scenario import resolve_population
@@ -48,6 +48,6 @@ def children_by_full_count(m: EvictionModel) -> tuple[int, int]:
     rows = reg.rows()
     housed, away = rows[reg.place[rows] == HOUSED], rows[reg.place[rows] != HOUSED]
     in_homes = int(hh.children[hh.occupied].sum(dtype=np.int64))
-    separated_of_housed = int(np.isin(reg.child_place[housed], (RELATIVES, FOSTER)).sum())
+    separated_of_housed = int(np.isin(reg.child_place[housed], AWAY).sum())
     of_displaced = int((reg.child_place[away] != NO_CHILD).sum())
     return in_homes - separated_of_housed, in_homes + of_displaced

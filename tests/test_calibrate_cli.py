@@ -43,3 +43,15 @@ def test_a_resumed_calibration_says_it_ran_nothing_new_and_warns_of_nothing(fold
     total = first.split(" simulations")[0].rsplit(" ", 1)[-1]
     again = calibrate(folder, capsys)
     assert f"{total} simulations, 0 run now and {total} read from the store" in again
+
+
+def test_more_generations_extend_a_finished_calibration_instead_of_starting_again(folder, capsys):
+    first = calibrate(folder, capsys)
+    before = int(first.split(" simulations")[0].rsplit(" ", 1)[-1])
+    settings = folder / "settings.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("generations = 2", "generations = 3"),
+                        encoding="utf-8")
+    again = calibrate(folder, capsys)
+    total = int(again.split(" simulations")[0].rsplit(" ", 1)[-1])
+    assert total > before
+    assert f"{total} simulations, {total - before} run now and {before} read from the store" in again

@@ -31,7 +31,7 @@ outcomes = ["evictions", "cost_total_eur"]
 "policy.legal_aid.appear_with_aid" = { min = 0.6, max = 1.0 }
 [levers]
 scenarios = ["baseline", "ombudsman-legal-aid"]
-"policy.housing_duty.families_duty" = { values = [false, true] }
+"policy.registration.enabled" = { values = [false, true] }
 '''
 
 
@@ -54,9 +54,9 @@ def crossed(tmp_path_factory) -> Results:
 def test_a_crossed_spec_runs_every_policy_on_every_point_with_common_seeds(crossed):
     experiments, outcomes = crossed
     assert len(experiments) == len(outcomes) == 3 * 4 * 2  # points x (2 scenarios x 2 duty values) x replications
-    assert set(experiments.policy) == {"baseline · families_duty=false", "baseline · families_duty=true",
-                                       "ombudsman-legal-aid · families_duty=false",
-                                       "ombudsman-legal-aid · families_duty=true"}
+    assert set(experiments.policy) == {"baseline · enabled=false", "baseline · enabled=true",
+                                       "ombudsman-legal-aid · enabled=false",
+                                       "ombudsman-legal-aid · enabled=true"}
     uncertain = ["context.costs.alternative_housing_month_eur", "policy.legal_aid.appear_with_aid"]
     per_policy = [group[["point", "replication", "seed", *uncertain]].reset_index(drop=True)
                   for _, group in experiments.groupby("policy")]
@@ -74,19 +74,19 @@ def test_legal_aid_lowers_evictions_on_the_same_points(crossed):
 
 
 def test_the_same_parameters_give_the_same_rows_whatever_the_spec_calls_them(crossed, tmp_path):
-    """A named scenario that sets families_duty is the lever value families_duty = true: the same
+    """A named scenario that sets registration.enabled is the lever value enabled = true: the same
     runs, found in the store, nothing simulated again."""
     out = tmp_path / "copy"
     shutil.copytree(crossed.folder, out)  # the module's store stays as it is for the other tests
-    named = CROSSED.replace('scenarios = ["baseline", "ombudsman-legal-aid"]\n"policy.housing_duty.families_duty" '
-                            '= { values = [false, true] }', 'scenarios = ["baseline", "ombudsman-housing-duty"]')
+    named = CROSSED.replace('scenarios = ["baseline", "ombudsman-legal-aid"]\n"policy.registration.enabled" '
+                            '= { values = [false, true] }', 'scenarios = ["baseline", "ombudsman-registration"]')
     before = stamps(out)
     again = perform_experiments(spec_file(tmp_path, named), out, workers=1, progress=False, report=False)
     assert stamps(out) == before, "every run was already stored"
-    assert set(again.experiments.policy) == {"baseline", "ombudsman-housing-duty"}
+    assert set(again.experiments.policy) == {"baseline", "ombudsman-registration"}
     first = crossed.runs.set_index("run_id")
-    for policy, lever in (("baseline", "baseline · families_duty=false"),
-                          ("ombudsman-housing-duty", "baseline · families_duty=true")):
+    for policy, lever in (("baseline", "baseline · enabled=false"),
+                          ("ombudsman-registration", "baseline · enabled=true")):
         ours = again.runs[again.runs.policy == policy].set_index("run_id")
         theirs = first[first.policy == lever]
         pd.testing.assert_frame_equal(ours[["evictions", "cost_total_eur"]], theirs.loc[ours.index, ["evictions",
@@ -95,7 +95,7 @@ def test_the_same_parameters_give_the_same_rows_whatever_the_spec_calls_them(cro
 
 def test_a_boolean_lever_crosses_with_a_latin_hypercube(tmp_path):
     spec = load_spec(spec_file(tmp_path, CROSSED))
-    assert spec.crossed and spec.design == "lhs" and spec.lever_ranges["policy.housing_duty.families_duty"].values
+    assert spec.crossed and spec.design == "lhs" and spec.lever_ranges["policy.registration.enabled"].values
 
 
 def test_a_lever_scenario_that_changes_context_is_refused(tmp_path):

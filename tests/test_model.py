@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from sim import run
-from sim.pathway.displaced import HOUSED
+from sim.pathway.displaced import HOUSED, PLACES
 from sim.pathway.outcomes import ARREARS_ENDINGS, OUTCOME_INDEX
 from sim.pathway.streams import Streams
 
@@ -101,7 +101,7 @@ def _check_month(m, row, cum, previous):
     assert not np.isin(reg.hid[unhoused], living).any()
     # every child in exactly one place, and the census agrees with a full count
     places = row["children_home"] + row["homeless_children"] + row["children_alternative"] \
-        + row["children_relatives"] + row["children_foster"]
+        + row["children_relatives"] + row["children_foster"] + row["children_residential"]
     at_home, followed = children_by_full_count(m)
     assert places == followed == m.tenants.children_in_model
     assert row["children_home"] == at_home
@@ -111,14 +111,19 @@ def _check_month(m, row, cum, previous):
     ended = sum(row[f"arrears_ended_{e}"] for e in ARREARS_ENDINGS)
     assert row["households_in_arrears"] == previous["households_in_arrears"] + row["arrears_new"] - ended
     assert row["households_in_arrears"] == int((hh.occupied & (hh.arrears > 0)).sum())
-    displaced_in = cum["evictions"] + cum["left_before_execution"] - cum["left_to_own_housing"]
+    displaced_in = cum["evictions"] + cum["left_before_execution"] - cum["left_to_own_housing"] + cum["tenancies_failed"]
     assert row["displaced_households"] == displaced_in - cum["rehoused"] == unhoused.size
     assert row["children_separated_now"] == \
         cum["children_separated"] - cum["children_reunified"] - cum["children_separated_left"]
     assert row["homeless_households"] + row["households_alternative"] == row["displaced_households"]
-    # one verdict per hearing, and no shelter holds more than its places
+    assert row["children_of_displaced_with_parent"] <= row["children_of_displaced"]
+    # one verdict per hearing, and no place holds more than its capacity
     assert row["verdicts"] <= row["hearings"]
-    assert all(len(s.occupants) <= s.places for s in m.shelters.values())
+    assert all(len(p.occupants) <= p.capacity for p in m.places.values())
+    # a place's occupants are where the register says they are
+    for (_, kind), place in m.places.items():
+        if kind in ("family_shelter", "night_shelter", "emergency", "alternative"):
+            assert all(PLACES[reg.place[r]] == kind and reg.active[r] for r in place.occupants), kind
 
 
 def test_a_breached_conditional_verdict_is_executed_without_a_new_verdict():

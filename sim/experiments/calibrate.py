@@ -104,7 +104,11 @@ class Calibration:
         self.simulated = 0  # runs simulated by this object; the others were read from the store
 
     def _identity(self) -> dict[str, Any]:
-        return {"settings": self.settings.model_dump(), "priors": {n: p.model_dump() for n, p in self.priors.items()},
+        """What the stored runs depend on. Not the number of generations: the first generations
+        of a longer calibration are the same runs (every choice is seeded), so more generations
+        extend a finished calibration instead of starting again."""
+        settings = self.settings.model_dump(exclude={"generations"})
+        return {"settings": settings, "priors": {n: p.model_dump() for n, p in self.priors.items()},
                 "targets": (self.folder / "targets.csv").read_text(encoding="utf-8"),
                 "code": code_fingerprint()}
 

@@ -68,7 +68,7 @@ class RentAllowance(Group):
         0.8, "assumption, range 0.65-1 (the rules pay 100% up to a quality limit, 65% above)",
         "Share of the rent above the base rent that the allowance pays.")
     income_taper: float = param(
-        0.4, "EUR per EUR", "assumption, range 0.25-0.6, checked against the share of recipients [ESB-HT]",
+        0.5, "EUR per EUR", "assumption, range 0.3-0.7, checked against the share of recipients [ESB-HT]",
         "Rise of the base rent per euro of income above the social minimum.", ge=0, le=5)
     rent_limit_eur: float = param(
         880.0, "EUR/month", "assumption (the liberalisation limit, ≈EUR 880 in 2024; not in the domain notes)",
@@ -127,7 +127,7 @@ class CostOfLiving(Group):
     """Basic living costs, and how rents and incomes move over time (constant prices by default)."""
 
     basic_cost_single_eur: float = param(
-        950.0, "EUR/month", "assumption, range 850-1,100 (Nibud-type basic budget excluding rent), checked "
+        1000.0, "EUR/month", "assumption, range 850-1,100 (Nibud-type basic budget excluding rent), checked "
         "against the betaalrisico share [PBL]", "Basic monthly living costs of one adult, excluding rent.",
         ge=0, le=10000)
     basic_cost_extra_adult_eur: float = param(
@@ -319,79 +319,171 @@ class RootCauses(Group):
 
 
 class AfterEviction(Group):
-    """Where displaced households go and how they get back into housing."""
+    """Where households go after an eviction or a forced departure, before any way back."""
 
     network_size_mean: float = param(
-        4.0, "ties", "assumption", "Mean number of relatives/friends in a household's network.",
+        4.0, "ties", "assumption, range 2-6", "Mean number of relatives/friends in a household's network.",
         ge=0, le=50)
     host_willing: float = probability(
-        0.6, "assumption ([AE17] evicted tenants often end up on a sofa)",
-        "Chance a tie is willing and able to host.")
+        0.6, "assumption, range 0.3-0.8 ([AE17] evicted tenants often end up on a sofa; [TSG23] most MO "
+        "applicants stay with family or friends)", "Chance a tie is willing and able to host.")
     host_room_persons: int = param(
-        5, "persons", "assumption ([ETH2] 95% of homeless children counted were with a parent)",
-        "Most persons a host can take in (room is drawn from 1 to this).", ge=1, le=20)
+        5, "persons", "assumption, range 3-8", "Most persons a host can take in (room is drawn from 1 to this).",
+        ge=1, le=20)
     host_months_mean: float = param(
-        3.0, "months", "assumption", "Mean months a host keeps a household.", ge=1, le=60)
-    relatives_take_children: float = probability(
-        0.5, "assumption", "Chance a tie takes in the children when the family cannot stay together.")
-    alternative_housing_families: float = probability(
-        0.3, "assumption ([TRG] 2/3 of centrumgemeenten seek alternative housing for families)",
-        "Chance an evicted family in contact gets municipal alternative housing without a duty.")
+        3.0, "months", "assumption, range 1-6", "Mean months a host keeps a household.", ge=1, le=60)
     aftercare_contact: float = probability(
-        0.5, "assumption", "Chance the municipality is in contact with a household after eviction.")
-    rehouse_per_month: float = probability(
-        0.04, "assumption ([BRU] 1 in 3 still without a home after 1-3 years)",
-        "Monthly chance a displaced household finds regular housing.")
-    shelter_exit_per_month: float = probability(
-        1 / 13, "[NRC19] average shelter stay 13 months", "Monthly chance of leaving shelter to housing.")
-    foster_reunify_months: int = param(
-        6, "months", "assumption", "Months from parents' rehousing to a foster child's return.",
-        ge=0, le=120)
+        0.5, "assumption, range 0.3-0.8", "Chance the municipality is in contact with a household after eviction.")
+    contact_per_month: float = probability(
+        0.05, "assumption, range 0.02-0.15 (street outreach, the shelter desk; [TSG23] most MO applicants first "
+        "stayed with family or friends)", "Monthly chance a displaced household without contact comes into contact.")
     leaver_own_housing: float = probability(
-        0.5, "assumption", "Chance a tenant who leaves before the bailiff has a place of their own.")
+        0.5, "assumption, range 0.3-0.7 ([SYN] a third of dwellings are empty on the day)",
+        "Chance a tenant who leaves before the bailiff has a place of their own.")
+    hidden_share: float = probability(
+        0.5, "assumption, range 0.3-0.7 ([ETH3] 18% of counted homeless adults in a car, shed or caravan)",
+        "Share of adults without any place who live hidden (car, shed, caravan) rather than on the street.")
+    alternative_offer_families: float = probability(
+        0.67, "[TRG] 2/3 of centrumgemeenten always seek alternative housing for families",
+        "Chance the municipality offers an evicted family in contact alternative housing, if a unit is free.")
+    alternative_lead_time_months: int = param(
+        6, "months", "assumption, range 3-12 (finding, converting or placing flexible housing)",
+        "Months from a municipality's decision to add an alternative housing unit to its use.", ge=0, le=60)
+    emergency_months_max: int = param(
+        3, "months", "assumption, range 1-6 (crisis places and hotels are for weeks, not years)",
+        "Longest stay in emergency accommodation before the family must move on.", ge=1, le=36)
+
+
+class Rehousing(Group):
+    """Ways back into housing: urgency, the regular market, and how fast shelters empty."""
+
+    regular_per_month: float = probability(
+        0.045, "[BRU] derived (France; no Dutch figure): 1 in 3 still without a home 1-3 years after an "
+        "eviction (about two years: 0.045 a month); range 0.025-0.09 ([VGM-U] a third of the homeless have been so for over a year)",
+        "Monthly chance a displaced household finds a home on its own, in an average housing market.")
+    urgency_families: float = probability(
+        0.5, "assumption, range 0.2-0.8 ([NOS19] many regulations refuse urgency after eviction for rent debt)",
+        "Chance an evicted family in contact gets an urgency status.")
+    urgency_adults: float = probability(
+        0.15, "assumption, range 0.05-0.3 (as above; for adults more rarely)",
+        "Chance an evicted household without children in contact gets an urgency status.")
+    urgency_months_mean: float = param(
+        6.0, "months", "[PUR] a dwelling within 6 months of urgency; [NOS19] 4 months in Arnhem-Nijmegen",
+        "Mean months from urgency to a dwelling (in an average housing market).", ge=1, le=60)
+    shelter_exit_per_month: float = probability(
+        1 / 13, "[NRC19] average shelter stay 13 months; [NU23b] about a year",
+        "Monthly chance of leaving a family or night shelter to housing.")
+    housing_first_failure_per_month: float = probability(
+        0.0077, "[HF] 83% not homeless again (derived over two years)",
+        "Monthly chance a Housing First tenancy fails while support lasts.")
+    second_chance_failure_per_month: float = probability(
+        0.01, "assumption, range 0.005-0.03 (effects only anecdotal [TRG][LKP])",
+        "Monthly chance a second-chance tenancy fails while the contract lasts.")
+    support_months: int = param(
+        24, "months", "assumption, range 12-36", "Months a Housing First or second-chance tenancy is supported.",
+        ge=1, le=120)
+
+
+class YouthProtection(Group):
+    """Children stay with a parent unless a decision separates them: a youth-protection decision
+    (supervision, or a placement out of home) whose chance rises with the family's circumstances,
+    or the family's own choice to let a relative take the children in."""
+
+    decision_per_month_hidden: float = probability(
+        0.06, "assumption, calibrated (95% of homeless children counted were with a parent [ETH2])",
+        "Monthly chance of a youth-protection decision for a family living hidden (car, shed, caravan).")
+    decision_per_month_doubled_up: float = probability(
+        0.004, "assumption, range 0.001-0.01", "The same for a family staying with relatives or friends.")
+    decision_per_month_sheltered: float = probability(
+        0.002, "assumption, range 0.0005-0.005", "The same in emergency accommodation, a shelter or alternative housing.")
+    rising_per_month: float = param(
+        0.1, "1/month", "assumption, range 0-0.3 (worries grow the longer a family has no home)",
+        "Rise of that chance per month the family has been displaced (x (1 + this x months)).", ge=0, le=5)
+    placement_share: float = probability(
+        0.35, "assumption, range 0.2-0.5 ([CBS-JB22] of 9,065 measures in 2022; [NJI-PZ] 3,279 new foster placements)",
+        "Share of decisions that place the children out of home (the rest: supervision at home).")
+    relatives_by_choice: float = probability(
+        0.3, "assumption, range 0.1-0.5", "Chance a family with nowhere suitable lets a relative take the children in.")
+    reunify_months: int = param(
+        6, "months", "assumption, range 3-12", "Months from the parents' settling to a placed child's return.",
+        ge=0, le=120)
+    foster_places_per_10k: float = param(
+        0.5, "places/10k households", "assumption, range 0.2-1.5 ([NJI-PZ] 16,608 foster families for 17,652 "
+        "children: few places spare)", "Foster places for children placed after an eviction; beyond them, "
+        "residential care.", ge=0, le=1000)
+    supervision_months: int = param(
+        12, "months", "assumption (an OTS runs a year)", "Length of supervision at home.", ge=1, le=60)
 
 
 class Schools(Group):
-    """When a child changes school (too far, or separated)."""
+    """When a child changes school: the new place is out of reach of the old school."""
 
-    far_informal: float = probability(0.4, "assumption ([KOM][ND20] cases)",
-                                      "Chance a stay with relatives/friends is too far from school.")
-    far_shelter: float = probability(0.6, "assumption", "Chance a shelter is too far from school.")
-    far_alternative: float = probability(0.3, "assumption",
-                                         "Chance alternative housing is too far from school.")
-    far_rehoused: float = probability(0.5, "assumption", "Chance a new home is too far from school.")
-    far_separated: float = probability(0.8, "assumption",
-                                       "Chance a child separated from parents changes school.")
+    far_doubled_up: float = probability(0.3, "assumption, range 0.1-0.5 ([KOM][ND20] cases)",
+                                        "Chance a stay with relatives or friends is out of reach of school.")
+    far_emergency: float = probability(0.5, "assumption, range 0.2-0.8", "The same for emergency accommodation.")
+    far_shelter: float = probability(0.6, "assumption, range 0.3-0.9 (family shelters are regional)",
+                                     "The same for a family shelter.")
+    far_hidden: float = probability(0.4, "assumption, range 0.2-0.7", "The same for a car, shed or caravan.")
+    far_alternative: float = probability(0.2, "assumption, range 0.1-0.4 (the municipality's own stock)",
+                                         "The same for alternative housing.")
+    far_rehoused: float = probability(0.4, "assumption, range 0.2-0.6", "The same for a new home.")
+    far_separated: float = probability(0.8, "assumption, range 0.5-0.95",
+                                       "Chance a child placed away from its parents changes school.")
+    small_town_factor: float = param(
+        1.3, "ratio", "assumption, range 1-1.6 (small towns have no shelters of their own: centrumgemeenten)",
+        "Out-of-reach chances in municipalities below 20,000 rented households, relative to others.", ge=0, le=5)
 
 
 class Costs(Group):
     """Costs by payer, in euros."""
 
-    summons_eur: float = param(1000.0, "EUR/case", "assumption", "Landlord: summons and court fees.",
+    summons_eur: float = param(1000.0, "EUR/case", "assumption, range 500-2,000", "Landlord: summons and court fees.",
                                ge=0, le=1e6)
     eviction_landlord_eur: float = param(7500.0, "EUR/eviction", "[EPQ] EUR 5-10k",
                                          "Landlord: cost of an executed eviction (bailiff, removal, storage).",
                                          ge=0, le=1e6)
-    court_case_eur: float = param(600.0, "EUR/case", "assumption", "National: court's cost of a case.",
+    court_case_eur: float = param(600.0, "EUR/case", "assumption, range 300-1,200", "National: court's cost of a case.",
                                   ge=0, le=1e6)
-    legal_aid_eur: float = param(1000.0, "EUR/case", "assumption", "National: legal aid per case.",
+    legal_aid_eur: float = param(1000.0, "EUR/case", "assumption, range 500-2,000", "National: legal aid per case.",
                                  ge=0, le=1e6)
     outreach_eur: float = param(150.0, "EUR/contact", "assumption, range 100-300",
                                 "Municipality: outreach staff per contact it can make in a month "
                                 "(paid for the capacity, used or not).", ge=0, le=1e6)
     debt_help_eur: float = param(2400.0, "EUR/case", "[NIJ] ≈EUR 2,400 per household",
                                  "Municipality: debt help per case.", ge=0, le=1e6)
-    shelter_month_eur: float = param(1250.0, "EUR/household-month", "[EV] ≈EUR 15k per place per year",
-                                     "Municipality: a shelter place for a month.", ge=0, le=1e6)
+    storage_eur: float = param(1000.0, "EUR/eviction", "assumption, range 500-2,000 ([SCHUL21] since 2021 the "
+                               "municipality removes and stores the goods)", "Municipality: storing household goods.",
+                               ge=0, le=1e6)
+    emergency_month_eur: float = param(3000.0, "EUR/household-month", "assumption, range 2,000-5,000 (hotels, "
+                                       "holiday parks [KV12])", "Municipality: emergency accommodation for a family.",
+                                       ge=0, le=1e6)
+    shelter_month_eur: float = param(1250.0, "EUR/place-month", "[EV] ≈EUR 15k per place per year",
+                                     "Municipality: a family or night shelter place for a month (paid for the "
+                                     "places, used or not).", ge=0, le=1e6)
     alternative_housing_month_eur: float = param(
-        900.0, "EUR/household-month", "assumption",
-        "Municipality: alternative (temporary) housing for a month.", ge=0, le=1e6)
+        900.0, "EUR/unit-month", "assumption, range 600-1,500",
+        "Municipality: running an alternative (temporary) housing unit for a month, occupied or not.", ge=0, le=1e6)
+    alternative_unit_build_eur: float = param(
+        25000.0, "EUR/unit", "assumption, range 10,000-60,000 (conversion or flexible housing)",
+        "Municipality: creating one alternative housing unit.", ge=0, le=1e7)
+    housing_first_month_eur: float = param(
+        1000.0, "EUR/household-month", "assumption, range 600-2,000 (support; [SOC-BE] not more than shelter)",
+        "Municipality: Housing First support for a month (paid for the places, used or not).", ge=0, le=1e6)
+    second_chance_eur: float = param(
+        3000.0, "EUR/contract", "assumption, range 1,000-6,000 (coaching and the landlord's risk)",
+        "Municipality: a second-chance contract.", ge=0, le=1e6)
+    supervision_child_month_eur: float = param(
+        600.0, "EUR/child-month", "assumption, range 300-1,000 (family supervision, OTS)",
+        "Youth care: supervision of a child at home for a month.", ge=0, le=1e6)
     foster_child_month_eur: float = param(
-        3333.0, "EUR/child-month", "[NRCF] ~EUR 40k per placement per year (unverified)",
-        "Youth care: a child in foster care for a month.", ge=0, le=1e6)
+        3333.0, "EUR/child-month", "[NRCF] ~EUR 40k per placement per year (unverified); [WSCH] allowance "
+        "alone EUR 6.7-8.2k a year", "Youth care: a child in foster care for a month.", ge=0, le=1e6)
+    residential_child_month_eur: float = param(
+        8000.0, "EUR/child-month", "assumption, range 5,000-12,000", "Youth care: a child in residential care.",
+        ge=0, le=1e6)
     homeless_adult_month_eur: float = param(
         2500.0, "EUR/adult-month", "[EV] EUR 30-85k per homeless person per year (low end, assumption)",
-        "National: societal cost of an adult sleeping rough or sofa-surfing for a month.", ge=0, le=1e6)
+        "National: societal cost of an adult without a home (sofa, car, street) for a month.", ge=0, le=1e6)
 
 
 class Context(Group):
@@ -409,5 +501,7 @@ class Context(Group):
     bailiff: Bailiff = Bailiff()
     root_causes: RootCauses = RootCauses()
     after_eviction: AfterEviction = AfterEviction()
+    rehousing: Rehousing = Rehousing()
+    youth_protection: YouthProtection = YouthProtection()
     schools: Schools = Schools()
     costs: Costs = Costs()

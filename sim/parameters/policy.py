@@ -117,47 +117,65 @@ class ChildRightsTest(Group):
 
 
 class Consultation(Group):
-    """Meaningful consultation of parents and children (obligation 8)."""
+    """Meaningful consultation of parents and children (obligation 8): in a family's court case
+    the children are heard, and the court and the municipality act on what they hear."""
 
     children_heard: float = probability(
-        0.05, "assumption (no data; the ombudsman found children invisible [NO1])",
-        "Share of evicted families whose children were heard.")
+        0.05, "assumption, range 0-0.2 (no data; the ombudsman found children invisible [NO1])",
+        "Share of family court cases in which the children are heard.")
+    court_conditional_gain: float = probability(
+        0.2, "assumption, range 0-0.4", "Extra chance of a conditional verdict when the children were heard.")
+    school_weight: float = probability(
+        0.5, "assumption, range 0-0.8",
+        "Cut in the chance that a heard family's next place is out of reach of the children's school.")
 
 
 class HousingDuty(Group):
-    """Alternative housing by the municipality for evicted households."""
+    """Alternative housing by the municipality for evicted families: a stock of units, built up at
+    a rate (with a lead time and a cost), and optionally a duty: a family's eviction is executed
+    only when a unit is in view, otherwise the execution waits."""
 
     families_duty: bool = param(
         False, "switch", "Ombudsman 2023 recommendation [NO2][NO5]",
-        "A legal duty: every evicted family gets alternative housing that keeps it together.")
-    units_per_10k_per_month: float = param(
-        0.3, "units/10k households/month", "assumption",
-        "Alternative housing units a municipality can offer per month without a duty.", ge=0, le=1000)
+        "A legal duty: a family is evicted only with alternative housing in view that keeps it together.")
+    units_per_10k: float = param(
+        1.0, "units/10k households", "assumption, range 0.3-3 (no national count)",
+        "Alternative housing units a municipality has at the start.", ge=0, le=1000)
+    build_per_10k_per_year: float = param(
+        0.0, "units/10k households/year", "assumption (a lever; each unit costs context.costs.alternative_unit_build_eur)",
+        "Alternative housing units the municipality adds each year.", ge=0, le=1000)
 
 
 class Shelter(Group):
-    """Shelter places available to evicted households."""
+    """Places for households without a home, each with a cost per month (paid whether used or not)."""
 
     family_places_per_10k: float = param(
         0.5, "places/10k households",
-        "assumption ([TRG] ≥800-900 families/yr x 13-month stay [NRC19]; share for evictions)",
+        "assumption, range 0.2-1.5 ([TRG] ≥800-900 families a year x 13-month stay [NRC19]; a share for evictions)",
         "Family shelter places.", ge=0, le=1000)
     night_places_per_10k: float = param(
-        2.0, "places/10k households", "assumption", "Night shelter places for adults.", ge=0, le=1000)
+        2.0, "places/10k households", "assumption, range 1-4 ([VAL23] capacity unchanged 2021-23)",
+        "Night shelter places for adults.", ge=0, le=1000)
+    emergency_places_per_10k: float = param(
+        0.3, "places/10k households", "assumption, range 0.1-1 ([KV12] hotels and holiday homes)",
+        "Emergency accommodation for families (crisis places, hotels).", ge=0, le=1000)
 
 
 class Rehousing(Group):
-    """Ways back into housing."""
+    """Ways back into housing that policy adds: second-chance contracts and Housing First, each with
+    a capacity, a cost, and tenancies that can still fail."""
 
     second_chance_contracts: bool = param(
         False, "switch", "assumption (effects only anecdotal [TRG][LKP])",
-        "Second-chance contracts: displaced households are rehoused twice as fast, with budget coaching.")
+        "Second-chance contracts: displaced households get a tenancy with budget coaching.")
+    second_chance_per_10k_per_year: float = param(
+        1.0, "contracts/10k households/year", "assumption, range 0.3-3",
+        "Second-chance contracts the landlords offer per year (when the switch is on).", ge=0, le=1000)
     housing_first: bool = param(
-        False, "switch", "[HF] 83% not homeless again",
-        "Housing First for rough sleepers and night-shelter users after 3 months.")
-    housing_first_offer_per_month: float = probability(
-        0.5, "assumption", "Monthly chance an eligible rough sleeper is offered a Housing First place.")
-    housing_first_retention: float = probability(0.83, "[HF]", "Share who stay housed in Housing First.")
+        False, "switch", "[HF] 83% not homeless again", "Housing First for adults without a home.")
+    housing_first_places_per_10k: float = param(
+        1.0, "places/10k households", "assumption, range 0.3-3 ([EET] almost 90 municipalities)",
+        "Housing First places (support for a tenancy), when the switch is on.", ge=0, le=1000)
 
 
 class Moratorium(Group):

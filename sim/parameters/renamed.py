@@ -39,6 +39,19 @@ SCENARIO: dict[str, str] = {
     "context.nuisance.escalate_per_month": "now context.root_causes.nuisance_escalate_per_month",
     "context.nuisance.drug_closure_per_month": "now context.root_causes.drug_closure_per_month",
     "context.nuisance.drug_eviction": "now context.root_causes.drug_eviction",
+    "policy.housing_duty.units_per_10k_per_month":
+        "replaced by a stock of units, policy.housing_duty.units_per_10k, and a build rate, build_per_10k_per_year",
+    "policy.rehousing.housing_first_offer_per_month":
+        "replaced by a capacity: policy.rehousing.housing_first_places_per_10k (a place is offered when free)",
+    "policy.rehousing.housing_first_retention":
+        "now context.rehousing.housing_first_failure_per_month (a monthly chance after placement)",
+    "context.after_eviction.relatives_take_children":
+        "replaced by context.youth_protection.relatives_by_choice (a family's own choice)",
+    "context.after_eviction.rehouse_per_month": "now context.rehousing.regular_per_month",
+    "context.after_eviction.shelter_exit_per_month": "now context.rehousing.shelter_exit_per_month",
+    "context.after_eviction.foster_reunify_months": "now context.youth_protection.reunify_months",
+    "context.after_eviction.alternative_housing_families": "now context.after_eviction.alternative_offer_families",
+    "context.schools.far_informal": "now context.schools.far_doubled_up",
 }
 PROFILE: dict[str, str] = {
     "headroom_median": "removed: incomes now come from context.incomes (earnings by household type, "

@@ -6,6 +6,10 @@ These are monthly chances, so a longer wait (a later date, a queue at the bailif
 changes how many orders end in an eviction. On the date the bailiffs execute the orders due,
 earliest first, as far as their capacity for the month goes; the rest wait.
 
+Under a housing duty a family is evicted only with alternative housing in view: when the
+municipality has no unit free, the execution waits (the landlord loses the rent meanwhile),
+until a unit frees up or is built.
+
 A moratorium holds the executions of the households it protects (all or families; tenants of
 all landlords, corporations or private landlords) in its months, and can stop summonses too.
 While an execution is held, tenants and landlords settle less often than usual (an assumption
@@ -32,6 +36,7 @@ class Bailiff(mesa.Agent):
     def __init__(self, model: "EvictionModel") -> None:
         super().__init__(model)
         self.credit = np.zeros(len(model.municipalities))
+        self.waiting_housing = 0  # family executions waiting for alternative housing, this month
 
     def covers(self, t: int, ids: np.ndarray) -> np.ndarray:
         """Which of `ids` a moratorium protects in simulation month `t`."""
@@ -63,7 +68,28 @@ class Bailiff(mesa.Agent):
         ordered, held = ordered[hh.case_stage[ordered] == ORDERED], held[hh.case_stage[ordered] == ORDERED]
         due = hh.case_due[ordered] <= t
         m.outcomes.add("executions_postponed", int((due & held & (hh.case_due[ordered] == t)).sum()))
-        self._execute(t, ordered[due & ~held])
+        ready, in_view = self._housing_duty(t, ordered[due & ~held])
+        self._execute(t, ready, in_view)
+
+    def _housing_duty(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Under the duty, families go only when an alternative unit is free for them; the others wait.
+        Returns the executions that can go ahead and which of them have a unit in view."""
+        m = self.model
+        hh = m.households
+        family = hh.families(ids)
+        if not m.policy.housing_duty.families_duty or not family.any():
+            self.waiting_housing = 0
+            return ids, np.zeros(ids.size, bool)
+        keep = ~family
+        for muni in np.unique(hh.municipality[ids[family]]).tolist():
+            mine = np.flatnonzero(family & (hh.municipality[ids] == muni))
+            mine = mine[np.argsort(hh.case_due[ids[mine]], kind="stable")]
+            keep[mine[:max(m.places[(muni, "alternative")].free, 0)]] = True
+        waiting = ids[~keep]
+        self.waiting_housing = waiting.size
+        m.outcomes.add("executions_waiting_housing_months", waiting.size)
+        m.outcomes.add_cost("landlord", float(hh.rent[waiting].sum(dtype=np.float64)))
+        return ids[keep], family[keep]
 
     def _settle_or_leave(self, t: int, ids: np.ndarray, held: np.ndarray) -> None:
         m = self.model
@@ -76,11 +102,12 @@ class Bailiff(mesa.Agent):
         leaves = rest & (m.streams.draws("leave", t, hids) < b.leave_per_month * factor)
         self._depart(t, ids[leaves], executed=False)
 
-    def _execute(self, t: int, ids: np.ndarray) -> None:
+    def _execute(self, t: int, ids: np.ndarray, in_view: np.ndarray) -> None:
         """Execute the orders due, earliest first, within each municipality's capacity."""
         m = self.model
         hh = m.households
         rate = m.context.bailiff.capacity_per_10k_per_month
+        viewed = set(ids[in_view].tolist())
         order = ids[np.lexsort((ids, hh.case_due[ids]))]
         executed = []
         for muni in m.municipalities:
@@ -92,9 +119,9 @@ class Bailiff(mesa.Agent):
             executed.append(mine[:take])
         executed = np.concatenate(executed) if executed else ids[:0]
         m.outcomes.set("executions_waiting_capacity", ids.size - executed.size)
-        self._depart(t, executed, executed=True)
+        self._depart(t, executed, executed=True, in_view=np.array([s in viewed for s in executed.tolist()], bool))
 
-    def _depart(self, t: int, ids: np.ndarray, executed: bool) -> None:
+    def _depart(self, t: int, ids: np.ndarray, executed: bool, in_view: np.ndarray | None = None) -> None:
         """The household leaves its home: evicted by the bailiff, or gone before the date."""
         m = self.model
         if ids.size == 0:
@@ -102,4 +129,4 @@ class Bailiff(mesa.Agent):
         hh = m.households
         causes, aid = hh.case_cause[ids].copy(), hh.case_aid[ids].copy()
         m.courts.close(t, ids, "executed" if executed else "left_before_execution")
-        m.displacement.displace(t, ids, executed, causes, aid)
+        m.displacement.displace(t, ids, executed, causes, aid, in_view)

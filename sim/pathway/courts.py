@@ -4,7 +4,9 @@ A summons opens a case; the hearing follows after the hearing delay, and while i
 in arrears may pay [KB3]. At the hearing the tenant appears or not (default judgment; legal aid
 and a plain-language summons raise appearance), and the court gives one verdict: a conditional
 verdict (the tenancy goes on under a payment plan), an eviction order, or, for nuisance and
-lease breaches without grounds, a dismissal. Legal aid and a child-rights test change the odds.
+lease breaches without grounds, a dismissal. Legal aid, a child-rights test and hearing the
+children (policy.consultation: in a family's case the children may be heard, and the court acts
+on it) change the odds.
 A tenant who misses rent again under a conditional verdict, up to a set number of months, can
 be evicted without a new verdict: the landlord hands the breached verdict to the bailiff (a
 breach order, its own flow). Legal aid stays with the case throughout.
@@ -51,6 +53,8 @@ class Court(mesa.Agent):
         if ids.size == 0:
             return
         aid = m.streams.draws("legal_aid", t, hh.hid[ids]) < m.policy.legal_aid.share_summoned
+        heard = hh.families(ids) & (m.streams.draws("children_heard", t, hh.hid[ids]) < m.policy.consultation.children_heard)
+        hh.case_heard[ids] = heard
         hh.case_stage[ids] = HEARING
         hh.case_cause[ids] = CAUSES.index(cause)
         hh.case_due[ids] = t + (0 if cause == "drugs" else m.context.court.hearing_delay_months)
@@ -126,6 +130,8 @@ class Court(mesa.Agent):
         if pol.child_rights_test.enabled:
             test = hh.families(ids) & weighed
             p = np.where(test, 1 - (1 - p) * (1 - pol.child_rights_test.court_conditional_families), p)
+        heard = hh.case_heard[ids] & weighed  # the court acts on what the children said
+        p = np.where(heard, 1 - (1 - p) * (1 - pol.consultation.court_conditional_gain), p)
         return np.where(weighed, p, 0.0)
 
     def _p_grounds(self, ids: np.ndarray) -> np.ndarray:

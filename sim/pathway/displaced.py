@@ -1,11 +1,15 @@
-"""The register of displaced households: one row per household that lost its home, kept until
-it and all its children are housed again.
+"""The register of displaced households: one row per household that lost its home, kept until it
+and all its children are housed again and, after an eviction, at least twelve months have passed
+(the follow-up of the rights scorecard's cohort).
 
 A row holds what the household brought (id, municipality, make-up, earnings), where the adults
-are (`place`), where each child is (`child_place`: with the parents, with relatives, in foster
-care), the household's network of ties (informal.py) and its contact with the municipality.
-Rows are arrays, so the monthly work (costs, rehousing chances) is vectorised; the rules that
-decide where a household goes (displacement.py) run per household, only when it moves.
+are (`place`) and since when, where each child is (`child_place`) with its moves and school
+changes, any youth-protection measure, the household's network of ties (informal.py), its
+contact with the municipality and any urgency status, and what the follow-up records: whether
+it was ever without a home (in emergency accommodation, a shelter, hidden or on the street),
+whether alternative housing was in view at the eviction. Rows are
+arrays, so the monthly work is vectorised; the rules that decide where a household goes
+(displacement.py) run per household, only when it moves.
 """
 
 from __future__ import annotations
@@ -14,19 +18,28 @@ import numpy as np
 
 from .informal import MAX_TIES
 
-PLACES = ("between", "informal", "alternative", "family_shelter", "night_shelter", "rough", "housed")
-BETWEEN, INFORMAL, ALTERNATIVE, FAMILY_SHELTER, NIGHT_SHELTER, ROUGH, HOUSED = range(len(PLACES))
-HOMELESS = np.array([INFORMAL, FAMILY_SHELTER, NIGHT_SHELTER, ROUGH])
-SHELTERED = np.array([ALTERNATIVE, FAMILY_SHELTER, NIGHT_SHELTER])
+PLACES = ("between", "doubled_up", "emergency", "family_shelter", "night_shelter", "hidden", "rough",
+          "alternative", "housed")
+BETWEEN, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, NIGHT_SHELTER, HIDDEN, ROUGH, ALTERNATIVE, HOUSED = range(len(PLACES))
+HOMELESS = np.array([DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, NIGHT_SHELTER, HIDDEN, ROUGH])  # ETHOS
+WITHOUT_HOME = (EMERGENCY, FAMILY_SHELTER, NIGHT_SHELTER, HIDDEN, ROUGH)  # not even with relatives or friends
+SHELTERS = np.array([FAMILY_SHELTER, NIGHT_SHELTER])
+UNSHELTERED = np.array([HIDDEN, ROUGH])
 MAX_CHILDREN = 3
-NO_CHILD, WITH_PARENTS, RELATIVES, FOSTER = -1, 0, 1, 2
-CHILD_PLACES = {RELATIVES: "relatives", FOSTER: "foster"}
+CHILD_PLACES = ("with_parents", "relatives", "foster", "residential")
+NO_CHILD, WITH_PARENTS, RELATIVES, FOSTER, RESIDENTIAL = -1, 0, 1, 2, 3
+AWAY = (RELATIVES, FOSTER, RESIDENTIAL)
+PLACED = (FOSTER, RESIDENTIAL)
+FOLLOW_UP_MONTHS = 12
 
 _ROW_FIELDS = {"hid": np.int64, "municipality": np.int16, "composition": np.int8, "adults": np.int8,
-               "earnings": np.float32, "place": np.int8, "since": np.int16, "host_until": np.int16,
-               "contact": bool, "active": bool}
-_CHILD_FIELDS = {"child_place": np.int8, "child_school": bool, "child_reunify": np.int16}
+               "earnings": np.float32, "place": np.int8, "since": np.int16, "place_since": np.int16,
+               "stay_until": np.int16, "contact": bool, "urgency": bool, "heard": bool, "supervised_until": np.int16,
+               "evicted_at": np.int16, "ever_homeless": bool, "in_view": bool, "followed_up": bool, "active": bool}
+_CHILD_FIELDS = {"child_place": np.int8, "child_school": bool, "child_reunify": np.int16, "child_moves": np.int8,
+                 "child_changes": np.int8, "child_separated": bool}
 _TIE_FIELDS = {"tie_relative": bool, "tie_willing": bool, "tie_room": np.int8, "tie_used": bool}
+_FILL = {"child_place": NO_CHILD, "child_reunify": -1, "supervised_until": -1, "evicted_at": -1, "stay_until": -1}
 
 
 class Register:
@@ -37,33 +50,26 @@ class Register:
         self._grow(capacity)
 
     def _grow(self, capacity: int) -> None:
-        for name, dtype in _ROW_FIELDS.items():
-            self._resize(name, (capacity,), dtype)
-        for name, dtype in _CHILD_FIELDS.items():
-            self._resize(name, (capacity, MAX_CHILDREN), dtype)
-        for name, dtype in _TIE_FIELDS.items():
-            self._resize(name, (capacity, MAX_TIES), dtype)
+        for fields, shape in ((_ROW_FIELDS, ()), (_CHILD_FIELDS, (MAX_CHILDREN,)), (_TIE_FIELDS, (MAX_TIES,))):
+            for name, dtype in fields.items():
+                new = np.full((capacity, *shape), _FILL.get(name, 0), dtype=dtype)
+                old = getattr(self, name, None)
+                if old is not None:
+                    new[: old.shape[0]] = old
+                setattr(self, name, new)
         self.capacity = capacity
 
-    def _resize(self, name: str, shape: tuple[int, ...], dtype) -> None:
-        fill = NO_CHILD if name == "child_place" else 0
-        new = np.full(shape, fill, dtype=dtype)
-        old = getattr(self, name, None)
-        if old is not None:
-            new[: old.shape[0]] = old
-        setattr(self, name, new)
-
     def add(self, n: int) -> np.ndarray:
-        """Indices of `n` free rows (the register grows when full)."""
+        """Indices of `n` free rows, reset to their empty values (the register grows when full)."""
         free = np.flatnonzero(~self.active)
         if free.size < n:
             self._grow(max(2 * self.capacity, self.capacity + n))
             free = np.flatnonzero(~self.active)
         rows = free[:n]
+        for fields in (_ROW_FIELDS, _CHILD_FIELDS, _TIE_FIELDS):
+            for name in fields:
+                getattr(self, name)[rows] = _FILL.get(name, 0)
         self.active[rows] = True
-        self.child_place[rows] = NO_CHILD
-        self.child_reunify[rows] = -1
-        self.tie_used[rows] = True
         return rows
 
     def retire(self, rows: np.ndarray) -> None:
@@ -72,11 +78,17 @@ class Register:
     def rows(self) -> np.ndarray:
         return np.flatnonzero(self.active)
 
-    def children(self, rows: np.ndarray, where: int | None = None) -> np.ndarray:
-        """Number of children per row (in one place, if given)."""
+    def children(self, rows: np.ndarray, where: int | tuple[int, ...] | None = None) -> np.ndarray:
+        """Number of children per row (in one place or places, if given)."""
         places = self.child_place[rows]
-        return ((places != NO_CHILD) if where is None else (places == where)).sum(axis=1)
+        if where is None:
+            return (places != NO_CHILD).sum(axis=1)
+        return np.isin(places, where).sum(axis=1)
 
-    def unhoused(self) -> np.ndarray:
-        rows = self.rows()
+    def child_count(self, row: int, where: int | None = None) -> int:
+        """`children` of one row (in one place, if given), without NumPy's per-call cost."""
+        places = self.child_place[row].tolist()
+        return places.count(where) if where is not None else MAX_CHILDREN - places.count(NO_CHILD)
+
+    def unhoused(self, rows: np.ndarray) -> np.ndarray:
         return rows[self.place[rows] != HOUSED]

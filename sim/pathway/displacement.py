@@ -1,13 +1,15 @@
-"""Phases 8-10: after an eviction. Where the parents and each child go, and the way back.
+"""Phase 8: after an eviction or a forced departure, where the household goes and when it moves.
 
-On eviction (or leaving before the bailiff without a place of their own) a household enters the
-register of displaced households (displaced.py) and its dwelling is let again. It goes, in order
-of preference: to alternative housing from the municipality (always for families under a housing
-duty), to the family shelter, to relatives or friends who can take the whole household, or, for a
-family with none of these, it is split up: children to a relative or to foster care, parents to
-the night shelter or the street. Each month it may get back into housing, into a dwelling that
-fell vacant in its municipality; children return when the parents have a place. Every child is
-always in exactly one place: with its parents, with relatives, or in foster care.
+A household that loses its home enters the register of displaced households (displaced.py) and
+its dwelling is let again. A family goes, in order: to alternative housing (in view before the
+eviction under a housing duty; otherwise offered by the municipality when it is in contact and a
+unit is free [TRG]), to relatives or friends with room for everybody (most do [AE17][TSG23]), to
+emergency accommodation, to the family shelter; with none of these it lives hidden (a car, a
+holiday home, a shed), and may let a relative take the children in. Adults alone go to relatives
+or friends, the night shelter, or live hidden or on the street [ETH3]. Children stay with a
+parent unless the family chooses otherwise or a youth-protection decision separates them
+(children.py). Every place has a capacity and a cost (places.py) and a way out: a host's limit,
+the end of an emergency stay, and rehousing (rehousing.py).
 """
 
 from __future__ import annotations
@@ -17,17 +19,22 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import evictions, informal
-from .displaced import (ALTERNATIVE, BETWEEN, FAMILY_SHELTER, FOSTER, HOMELESS, HOUSED, INFORMAL, NIGHT_SHELTER,
-                        NO_CHILD, PLACES, RELATIVES, ROUGH, SHELTERED, WITH_PARENTS, Register)
+from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, FOLLOW_UP_MONTHS, HIDDEN,
+                        HOUSED, NIGHT_SHELTER, NO_CHILD, PLACED, PLACES, RELATIVES, ROUGH, WITH_PARENTS,
+                        WITHOUT_HOME, Register)
 
 if TYPE_CHECKING:
     from .model import EvictionModel
 
-SHELTER_KINDS = {"family_shelter": FAMILY_SHELTER, "night_shelter": NIGHT_SHELTER}
+PLACE_OF = {"emergency": EMERGENCY, "family_shelter": FAMILY_SHELTER, "night_shelter": NIGHT_SHELTER,
+            "alternative": ALTERNATIVE}
+ENTRIES = {"emergency": "emergency_entries", "family_shelter": "family_shelter_entries",
+           "night_shelter": "night_shelter_entries", "alternative": "alternative_housing_placements"}
+SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)  # places where children with relatives come back
 
 
 class Displacement:
-    """Registers displaced households, moves them between places and back into housing."""
+    """Registers displaced households and moves them between places."""
 
     def __init__(self, model: "EvictionModel") -> None:
         self.model = model
@@ -35,21 +42,30 @@ class Displacement:
         self.row_of: dict[int, int] = {}  # household id -> register row
 
     # -- entering the register ---------------------------------------------------------------
-    def displace(self, t: int, slots: np.ndarray, executed: bool, causes: np.ndarray, aid: np.ndarray) -> None:
-        """Households in `slots` lose their home (evicted, or gone before the bailiff came)."""
+    def displace(self, t: int, slots: np.ndarray, executed: bool, causes: np.ndarray, aid: np.ndarray,
+                 in_view: np.ndarray | None = None) -> None:
+        """Households in `slots` lose their home: evicted (with alternative housing `in_view` or
+        not), or gone before the bailiff came."""
         m = self.model
+        hh = m.households
+        heard = hh.case_heard[slots].copy()
         evictions.count_departures(m, slots, causes, executed)
+        in_view = np.zeros(slots.size, bool) if in_view is None else in_view
         if not executed:
-            own = m.streams.draws("leaver_own_housing", t, m.households.hid[slots]) < \
-                m.context.after_eviction.leaver_own_housing
+            own = m.streams.draws("leaver_own_housing", t, hh.hid[slots]) < m.context.after_eviction.leaver_own_housing
             self._leave_the_model(t, slots[own])
-            slots, aid = slots[~own], aid[~own]
-        rows = self._register(t, slots)
-        for row in rows.tolist():
-            self.arrive(t, row)
+            slots, aid, heard, in_view = slots[~own], aid[~own], heard[~own], in_view[~own]
+        rows = self.register(t, slots, executed)
+        self.reg.heard[rows] = heard
+        self.reg.in_view[rows] = in_view
+        for row, unit in zip(rows.tolist(), in_view.tolist()):
+            if unit:
+                self.enter(t, row, "alternative")
+            else:
+                self.arrive(t, row)
             m.outcomes.add(f"displaced_to_{PLACES[self.reg.place[row]]}", 1)
         if executed:
-            evictions.count_rights(m, t, self.reg, rows, aid)
+            evictions.count_first_places(m, t, self.reg, rows, aid)
 
     def _leave_the_model(self, t: int, slots: np.ndarray) -> None:
         """Leavers with a place of their own go out of the rented stock the model follows."""
@@ -61,10 +77,11 @@ class Displacement:
     def _vacate(self, slots: np.ndarray) -> None:
         m = self.model
         m.early_help.forget(slots)
+        m.rehousing.end_support(slots)
         m.households.clear_household(slots)
         m.turnover.vacate(slots)
 
-    def _register(self, t: int, slots: np.ndarray) -> np.ndarray:
+    def register(self, t: int, slots: np.ndarray, executed: bool) -> np.ndarray:
         """Copy the households into the register, with fresh ties, and free their dwellings."""
         m = self.model
         hh, reg, ae = m.households, self.reg, m.context.after_eviction
@@ -72,15 +89,17 @@ class Displacement:
         hids = hh.hid[slots]
         for name in ("hid", "municipality", "composition", "adults", "earnings"):
             getattr(reg, name)[rows] = getattr(hh, name)[slots]
-        reg.place[rows], reg.since[rows], reg.host_until[rows] = BETWEEN, t, -1
+        reg.place[rows], reg.since[rows], reg.place_since[rows] = BETWEEN, t, t
+        reg.evicted_at[rows] = t if executed else -1
         contact = m.streams.draws("aftercare", t, hids) < ae.aftercare_contact
         reg.contact[rows] = m.policy.registration.enabled | contact
+        m.rehousing.grant_urgency(t, rows)
         self._children(rows, hh.children[slots], hh.school_children[slots])
         ties = informal.draw_ties(m.streams, t, hids, ae.network_size_mean, ae.host_willing, ae.host_room_persons)
         for name, values in ties.items():
             getattr(reg, f"tie_{name}")[rows] = values
         for row, hid in zip(rows.tolist(), hids.tolist()):
-            self._take_over(row, hid)
+            self._take_over(t, row, hid)
         self._vacate(slots)
         return rows
 
@@ -89,258 +108,196 @@ class Displacement:
         self.reg.child_place[rows] = np.where(k < children[:, None], WITH_PARENTS, NO_CHILD)
         self.reg.child_school[rows] = k < school[:, None]
 
-    def _take_over(self, row: int, hid: int) -> None:
-        """A household evicted again while a child is still in foster care keeps that child's place."""
+    def _take_over(self, t: int, row: int, hid: int) -> None:
+        """A household displaced again while a child is still away keeps that child's place."""
         old = self.row_of.get(hid)
         if old is not None and old != row:
-            self.reg.child_place[row] = self.reg.child_place[old]
-            self.reg.child_reunify[row] = self.reg.child_reunify[old]
-            self._retire(np.array([old]))
+            reg = self.reg
+            reg.child_place[row] = reg.child_place[old]
+            reg.child_reunify[row] = reg.child_reunify[old]
+            self.model.children.transfer(old, row)
+            self.retire(t, np.array([old]))
         self.row_of[hid] = row
 
-    def forget(self, hids: np.ndarray) -> None:
-        """Households that move out of the rented stock leave the register; children still in care
+    def lose_home(self, t: int, slots: np.ndarray) -> None:
+        """A supported tenancy failed: the household is displaced again, without a court case."""
+        m = self.model
+        hh = m.households
+        owing = slots[hh.arrears[slots] > 0]
+        m.outcomes.add("arrears_ended_departure", owing.size)
+        m.outcomes.add("arrears_left_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
+        m.outcomes.add("tenancies_failed", slots.size)
+        for row in self.register(t, slots, executed=False).tolist():
+            self.arrive(t, row)
+
+    def forget(self, t: int, hids: np.ndarray) -> None:
+        """Households that move out of the rented stock leave the register; children still away
         leave the model with them (counted)."""
         rows = np.array([self.row_of[h] for h in hids.tolist() if h in self.row_of], dtype=np.int64)
         if rows.size:
-            away = np.isin(self.reg.child_place[rows], (RELATIVES, FOSTER)).sum()
-            self.model.outcomes.add("children_separated_left", int(away))
-            self._retire(rows)
+            self.model.outcomes.add("children_separated_left", int(self.reg.children(rows, (RELATIVES,) + PLACED).sum()))
+            self.retire(t, rows)
 
-    def _retire(self, rows: np.ndarray) -> None:
+    def retire(self, t: int, rows: np.ndarray) -> None:
+        """Rows leave the register: the follow-up of an eviction ends (possibly early)."""
+        evictions.record_follow_up(self.model, self.reg, rows[self.reg.evicted_at[rows] >= 0])
+        self.model.children.release(rows)
         for hid in self.reg.hid[rows].tolist():
             self.row_of.pop(hid, None)
+        for row in rows.tolist():
+            for place in self._places(row):
+                place.release(row)
         self.reg.retire(rows)
 
     # -- where a household goes --------------------------------------------------------------
     def arrive(self, t: int, row: int) -> None:
-        """Find a place after losing the home (or when a host asks the household to leave)."""
-        reg = self.reg
-        family = bool((reg.child_place[row] != NO_CHILD).any())
-        if family and self._try_alternative(t, row):
-            return
-        if family and reg.contact[row] and self._try_shelter(t, row, "family_shelter"):
-            self._parents_settled(t, row)
+        """Find a place after losing the home, or when a host or an emergency stay ends."""
+        if self.with_parents(row):
+            self._family_arrives(t, row)
+        else:
+            self._adults_arrive(t, row)
+
+    def _family_arrives(self, t: int, row: int) -> None:
+        contact = self.reg.contact[row]
+        if contact and self._draw("alternative_offer", t, row) < self.model.context.after_eviction.alternative_offer_families \
+                and self.enter(t, row, "alternative"):
             return
         if self._try_host(t, row):
             return
-        if (reg.child_place[row] == WITH_PARENTS).any():
-            self._separate(t, row)
-        if family and reg.contact[row]:
-            self._shelter(row, "family_shelter").wait(row)
-        self._house_adults_alone(t, row)
+        if contact and (self.enter(t, row, "emergency") or self.enter(t, row, "family_shelter")):
+            return
+        self.model.children.relatives_by_choice(t, row)
+        self.move(t, row, HIDDEN)
+        if contact:
+            self.place(row, "family_shelter").wait(row)
 
-    def _draw(self, name: str, t: int, row: int) -> float:
-        return self.model.streams.draw(name, t, int(self.reg.hid[row]))
+    def _adults_arrive(self, t: int, row: int) -> None:
+        reg = self.reg
+        if self._try_host(t, row):
+            return
+        family = reg.child_count(row) > 0  # children away: the parents wait for a family place
+        if reg.contact[row] and not family and self.enter(t, row, "night_shelter"):
+            return
+        hidden = self._draw("hidden", t, row) < self.model.context.after_eviction.hidden_share
+        self.move(t, row, HIDDEN if hidden or family else ROUGH)
+        if reg.contact[row]:
+            self.place(row, "family_shelter" if family else "night_shelter").wait(row)
 
-    def _shelter(self, row: int, kind: str):
-        return self.model.shelters[(int(self.reg.municipality[row]), kind)]
-
-    def _persons(self, row: int) -> int:
-        return int(self.reg.adults[row]) + int((self.reg.child_place[row] == WITH_PARENTS).sum())
-
-    def _try_alternative(self, t: int, row: int) -> bool:
-        m, reg = self.model, self.reg
-        duty = m.policy.housing_duty.families_duty
-        offered = duty or (reg.contact[row] and self._draw("alternative", t, row) < m.context.after_eviction.alternative_housing_families)
-        if offered and m.municipalities[int(reg.municipality[row])].take_alternative_unit(duty):
-            self._move(t, row, ALTERNATIVE)
-            m.outcomes.add("alternative_housing_placements", 1)
-            self._parents_settled(t, row)
-            return True
-        return False
-
-    def _try_shelter(self, t: int, row: int, kind: str) -> bool:
-        if self._shelter(row, kind).admit(row):
-            self._move(t, row, SHELTER_KINDS[kind])
-            self.model.outcomes.add(f"{kind}_entries", 1)
-            return True
-        return False
-
-    def wants_shelter(self, row: int, kind: str) -> bool:
-        place = self.reg.place[row]
-        if not self.reg.active[row]:
+    def enter(self, t: int, row: int, kind: str) -> bool:
+        """Into a place of `kind` if one is free."""
+        if not self.place(row, kind).admit(row):
             return False
-        return place in (INFORMAL, NIGHT_SHELTER, ROUGH) if kind == "family_shelter" else place in (INFORMAL, ROUGH)
-
-    def enter_shelter(self, t: int, row: int, kind: str) -> None:
-        """A place came free on the waiting list: move in and bring separated children back."""
-        self._move(t, row, SHELTER_KINDS[kind])
-        self.model.outcomes.add(f"{kind}_entries", 1)
-        if kind == "family_shelter":
-            self._parents_settled(t, row)
+        self.move(t, row, PLACE_OF[kind])
+        self.model.outcomes.add(ENTRIES[kind], 1)
+        if kind == "emergency":
+            self.reg.stay_until[row] = t + self.model.context.after_eviction.emergency_months_max
+        return True
 
     def _try_host(self, t: int, row: int) -> bool:
         reg = self.reg
         tie = informal.find_host(reg.tie_relative[row], reg.tie_willing[row], reg.tie_room[row], reg.tie_used[row],
-                                 self._persons(row))
+                                 int(reg.adults[row]) + self.with_parents(row))
         if tie is None:
             return False
         mean = self.model.context.after_eviction.host_months_mean
-        reg.host_until[row] = t + self.model.streams.month_count("host_months", t, int(reg.hid[row]), 1 / mean)
-        self._move(t, row, INFORMAL)
+        reg.stay_until[row] = t + self.model.streams.month_count("host_months", t, int(reg.hid[row]), 1 / mean)
+        self.move(t, row, DOUBLED_UP)
         return True
 
-    def _separate(self, t: int, row: int) -> None:
-        """No place for the whole family: children go to a relative, else to foster care."""
-        m, reg = self.model, self.reg
-        kids = reg.child_place[row] == WITH_PARENTS
-        relative = informal.find_relative_for_children(reg.tie_relative[row], reg.tie_willing[row], reg.tie_room[row],
-                                                       reg.tie_used[row], int(kids.sum()))
-        takes = relative is not None and self._draw("relatives_take", t, row) < m.context.after_eviction.relatives_take_children
-        place = RELATIVES if takes else FOSTER
-        self._change_schools(t, row, kids, m.context.schools.far_separated, "separated")
-        reg.child_place[row, kids] = place
-        name = "relatives" if takes else "foster"
-        m.outcomes.add("children_separated", int(kids.sum()))
-        m.outcomes.add(f"children_to_{name}", int(kids.sum()))
-        m.journeys.log(t, int(reg.hid[row]), "children_separated", f"{int(kids.sum())} to {name}")
-
-    def _house_adults_alone(self, t: int, row: int) -> None:
-        if self._try_host(t, row):
-            return
-        if self.reg.contact[row] and self._try_shelter(t, row, "night_shelter"):
-            return
-        self._move(t, row, ROUGH)
-        if self.reg.contact[row]:
-            self._shelter(row, "night_shelter").wait(row)
-
-    def _move(self, t: int, row: int, place: int) -> None:
+    def move(self, t: int, row: int, place: int) -> None:
         """Move the adults (and the children with them) to `place`."""
-        reg, far = self.reg, self.model.context.schools
-        chance = {INFORMAL: far.far_informal, FAMILY_SHELTER: far.far_shelter, NIGHT_SHELTER: far.far_shelter,
-                  ALTERNATIVE: far.far_alternative}.get(place, 0.0)
-        if place != reg.place[row]:
-            self._change_schools(t, row, reg.child_place[row] == WITH_PARENTS, chance, PLACES[place])
-            if reg.place[row] in (FAMILY_SHELTER, NIGHT_SHELTER):
-                self._shelter(row, PLACES[reg.place[row]]).release(row)
-        reg.place[row] = place
+        reg = self.reg
+        old = reg.place[row]
+        if place != old:
+            self.model.schools.move(t, row, reg.child_place[row] == WITH_PARENTS, place)
+            if PLACES[old] in ("emergency", "family_shelter", "night_shelter", "alternative"):
+                self.place(row, PLACES[old]).release(row)
+        reg.place[row], reg.place_since[row] = place, t
+        if place in WITHOUT_HOME and reg.evicted_at[row] >= 0 and t - reg.evicted_at[row] < FOLLOW_UP_MONTHS:
+            reg.ever_homeless[row] = True
+        if place in SETTLED:
+            self.model.children.parents_settled(t, row)
         self.model.journeys.log(t, int(reg.hid[row]), "moved", PLACES[place])
 
-    def _change_schools(self, t: int, row: int, children: np.ndarray, far_chance: float, reason: str) -> None:
-        reg = self.reg
-        for i in np.flatnonzero(children & reg.child_school[row]).tolist():
-            if self.model.streams.draw(f"school_{i}", t, int(reg.hid[row])) < far_chance:
-                self.model.outcomes.add("school_changes", 1)
-                self.model.journeys.log(t, int(reg.hid[row]), "school_change", reason)
+    def wants_place(self, row: int, kind: str) -> bool:
+        """A household on a waiting list still needs the place (it may have found better meanwhile)."""
+        if not self.reg.active[row]:
+            return False
+        place = self.reg.place[row]
+        if kind == "family_shelter":
+            return place in (DOUBLED_UP, EMERGENCY, HIDDEN, ROUGH, NIGHT_SHELTER)
+        return place in (DOUBLED_UP, HIDDEN, ROUGH)
 
-    def _parents_settled(self, t: int, row: int) -> None:
-        """Parents have a stable place: relatives bring children back now, foster care after a delay."""
-        reg = self.reg
-        back = reg.child_place[row] == RELATIVES
-        if back.any():
-            reg.child_place[row, back] = WITH_PARENTS
-            self._reunified(t, row, int(back.sum()))
-        waiting = (reg.child_place[row] == FOSTER) & (reg.child_reunify[row] < 0)
-        reg.child_reunify[row, waiting] = t + self.model.context.after_eviction.foster_reunify_months
+    def enter_from_waiting_list(self, t: int, row: int, kind: str) -> None:
+        self.move(t, row, PLACE_OF[kind])
+        self.model.outcomes.add(ENTRIES[kind], 1)
 
-    def _reunified(self, t: int, row: int, n: int) -> None:
-        self.model.outcomes.add("children_reunified", n)
-        self.model.journeys.log(t, int(self.reg.hid[row]), "children_reunified", str(n))
+    # -- helpers -----------------------------------------------------------------------------
+    def with_parents(self, row: int) -> int:
+        return self.reg.child_count(row, WITH_PARENTS)
+
+    def _draw(self, name: str, t: int, row: int) -> float:
+        return self.model.streams.draw(name, t, int(self.reg.hid[row]))
+
+    def place(self, row: int, kind: str):
+        return self.model.places[(int(self.reg.municipality[row]), kind)]
+
+    def _places(self, row: int):
+        muni = int(self.reg.municipality[row])
+        return [p for (m, _), p in self.model.places.items() if m == muni and p.kind != "housing_first"]
 
     # -- each month --------------------------------------------------------------------------
     def step(self, t: int) -> None:
-        for shelter in self.model.shelters.values():
-            shelter.fill(t)
+        m = self.model
+        for place in m.places.values():
+            if place.kind in ("family_shelter", "night_shelter"):
+                place.fill(t, lambda row, k=place.kind: self.wants_place(row, k),
+                           lambda t_, row, k=place.kind: self.enter_from_waiting_list(t_, row, k))
+        for (_, kind), place in m.places.items():
+            if kind == "alternative":
+                m.outcomes.add_cost("municipality", place.build(t))
+        rows = self.reg.rows()
+        self._come_into_contact(t, rows)
+        m.children.step(t, rows)
+        m.rehousing.step(t, rows)
+        self._stays_end(t)
+        evictions.follow_up(m, self.reg, t)
+        self._retire_finished(t)
+        evictions.account(m, self.reg, self.reg.rows())
+
+    def _come_into_contact(self, t: int, rows: np.ndarray) -> None:
+        """Households without contact reach the municipality in time (street outreach, the shelter
+        desk): they join the shelters' waiting lists and may get urgency."""
+        m, reg = self.model, self.reg
+        rows = rows[~reg.contact[rows] & (reg.place[rows] != HOUSED) & (reg.since[rows] < t)]
+        met = rows[m.streams.draws("contact_later", t, reg.hid[rows]) < m.context.after_eviction.contact_per_month]
+        reg.contact[met] = True
+        m.rehousing.grant_urgency(t, met)
+        m.outcomes.add("contacts_after_eviction", met.size)
+        for row in met.tolist():
+            family = reg.child_count(row) > 0
+            if reg.place[row] in (DOUBLED_UP, HIDDEN, ROUGH):
+                self.place(row, "family_shelter" if family else "night_shelter").wait(row)
+
+    def _stays_end(self, t: int) -> None:
+        """Hosts ask a household to leave; emergency stays end: find the next place."""
         reg = self.reg
         rows = reg.rows()
-        self._return_foster_children(t, rows)
-        housed = rows[reg.place[rows] == HOUSED]
-        self._retire(housed[reg.children(housed, FOSTER) == 0])
-        rows = reg.rows()
-        self._account(rows)
-        rows = rows[(reg.place[rows] != HOUSED) & (reg.since[rows] < t)]
-        rehoused = self._rehouse(t, rows)
-        rest = rows[~np.isin(rows, rehoused)]
-        for row in rest[(reg.place[rest] == INFORMAL) & (reg.host_until[rest] <= t)].tolist():
-            self.model.journeys.log(t, int(reg.hid[row]), "host_ended")
-            reg.place[row] = BETWEEN
+        ending = rows[np.isin(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
+        for row in ending.tolist():
+            self.model.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
+            if reg.place[row] == EMERGENCY:
+                self.place(row, "emergency").release(row)
+            reg.place[row] = BETWEEN  # a moment without a place: no move of its own
             self.arrive(t, row)
 
-    def _return_foster_children(self, t: int, rows: np.ndarray) -> None:
-        reg = self.reg
-        due = (reg.child_place[rows] == FOSTER) & (reg.child_reunify[rows] >= 0) & (reg.child_reunify[rows] <= t)
-        for row in rows[due.any(axis=1)].tolist():
-            back = reg.child_place[row] == FOSTER
-            reg.child_place[row, back] = WITH_PARENTS
-            reg.child_reunify[row, back] = -1
-            self._reunified(t, row, int(back.sum()))
-
-    def _account(self, rows: np.ndarray) -> None:
-        """This month's costs and disrupted school months."""
-        m, reg = self.model, self.reg
-        costs, out = m.context.costs, m.outcomes
-        place = reg.place[rows]
-        out.add_cost("municipality", costs.shelter_month_eur * np.isin(place, (FAMILY_SHELTER, NIGHT_SHELTER)).sum()
-                     + costs.alternative_housing_month_eur * (place == ALTERNATIVE).sum())
-        homeless_adults = reg.adults[rows][np.isin(place, (INFORMAL, ROUGH, BETWEEN))].sum()
-        out.add_cost("national", costs.homeless_adult_month_eur * float(homeless_adults))
-        out.add_cost("youth_care", costs.foster_child_month_eur * float(reg.children(rows, FOSTER).sum()))
-        unstable = np.isin(place, HOMELESS)[:, None]
-        children = reg.child_place[rows]
-        away = (children == RELATIVES) | (children == FOSTER)
-        disrupted = reg.child_school[rows] & (away | ((children == WITH_PARENTS) & unstable))
-        out.add("school_months_disrupted", int(disrupted.sum()))
-
-    def _rehouse(self, t: int, rows: np.ndarray) -> np.ndarray:
-        """Rehousing chances this month; a household rehoused takes a vacancy in its municipality."""
-        m, reg = self.model, self.reg
-        ae, rh = m.context.after_eviction, m.policy.rehousing
-        place = reg.place[rows]
-        p = np.where(np.isin(place, SHELTERED), ae.shelter_exit_per_month, ae.rehouse_per_month)
-        if rh.second_chance_contracts:
-            p = np.minimum(1.0, 2 * p)
-        eligible_hf = np.isin(place, (ROUGH, NIGHT_SHELTER)) & (reg.children(rows, WITH_PARENTS) == 0) & (t - reg.since[rows] >= 3)
-        p_hf = rh.housing_first_offer_per_month * rh.housing_first_retention
-        housing_first = rh.housing_first & eligible_hf & (p_hf > p)
-        p = np.where(housing_first, p_hf, p)
-        chosen = m.streams.draws("rehouse", t, reg.hid[rows]) < p
-        rows, housing_first = rows[chosen], housing_first[chosen]
-        slots = np.full(rows.size, -1, np.int64)
-        for muni in np.unique(reg.municipality[rows]).tolist():
-            mine = np.flatnonzero(reg.municipality[rows] == muni)
-            vacancies = m.turnover.take_vacancies(muni, mine.size)
-            slots[mine[:vacancies.size]] = vacancies
-        m.outcomes.add("rehousing_waiting_vacancy", int((slots < 0).sum()))
-        housed = slots >= 0
-        rows, slots, housing_first = rows[housed], slots[housed], housing_first[housed]
-        evictions.move_back_in(m, t, reg, rows, slots)
-        for row, hf in zip(rows.tolist(), housing_first.tolist()):
-            self._rehoused(t, row, "housing_first" if hf else "regular")
-        return rows
-
-    def _rehoused(self, t: int, row: int, how: str) -> None:
-        """Back into a home of its own; separated children come back."""
-        m, reg = self.model, self.reg
-        for kind in ("family_shelter", "night_shelter"):
-            self._shelter(row, kind).release(row)
-        self._change_schools(t, row, reg.child_place[row] == WITH_PARENTS, m.context.schools.far_rehoused, "rehoused")
-        reg.place[row] = HOUSED
-        m.outcomes.add("rehoused", 1)
-        m.outcomes.add(f"rehoused_{how}", 1)
-        m.journeys.log(t, int(reg.hid[row]), "rehoused", how)
-        self._parents_settled(t, row)
-
-    # -- counting ----------------------------------------------------------------------------
-    def census(self) -> dict[str, int]:
-        """Where displaced households, their adults and their children are now."""
+    def _retire_finished(self, t: int) -> None:
+        """Housed, every child home, and the follow-up of an eviction over."""
         reg = self.reg
         rows = reg.rows()
-        place = reg.place[rows]
-        unhoused = place != HOUSED
-        homeless = np.isin(place, HOMELESS) & unhoused
-        count = {f"households_{name}": int((place == code).sum())
-                 for code, name in enumerate(PLACES) if name not in ("between", "housed")}
-        with_parents = reg.children(rows, WITH_PARENTS)
-        count.update({
-            "displaced_households": int(unhoused.sum()),
-            "homeless_households": int(homeless.sum()),
-            "homeless_adults": int(reg.adults[rows][homeless].sum()),
-            "homeless_children": int(with_parents[unhoused & (place != ALTERNATIVE)].sum()),
-            "children_alternative": int(with_parents[place == ALTERNATIVE].sum()),
-            "children_relatives": int(reg.children(rows, RELATIVES).sum()),
-            "children_foster": int(reg.children(rows, FOSTER).sum()),
-        })
-        away_from_home = int(with_parents[unhoused].sum()) + count["children_relatives"] + count["children_foster"]
-        count["children_home"] = self.model.tenants.children_in_model - away_from_home
-        return count
+        done = (reg.place[rows] == HOUSED) & (reg.children(rows, (RELATIVES,) + PLACED) == 0)
+        done &= (reg.evicted_at[rows] < 0) | (t - reg.evicted_at[rows] >= FOLLOW_UP_MONTHS)
+        self.retire(t, rows[done])
+
+    def census(self) -> dict[str, int]:
+        return evictions.census(self.model, self.reg)

@@ -1,10 +1,12 @@
-"""Phase 8: what an eviction is, in the numbers, and how a displaced household moves back in.
+"""Phase 8 in numbers: evictions counted, each eviction followed up for twelve months, the costs of
+every place by payer, and the census of displaced households and children.
 
-An executed eviction (or a tenant leaving before the bailiff) ends the tenancy and any arrears
-spell: the debt leaves with the household. Here evictions are counted by cause, landlord and
-household type, the landlord's cost is booked, and the rights scorecard's flows are recorded
-(evictions into homelessness, family evictions without alternative housing, with children
-heard, with legal aid). `move_back_in` puts a rehoused household into a vacant dwelling.
+The follow-up makes the rights scorecard's indicators shares of one cohort: for every household
+evicted, twelve months later (or when it leaves the rented stock or is evicted again, earlier)
+the model records whether it was ever without a home or separated in that year, whether
+alternative housing was in view at the eviction, how many of its children were separated,
+changed school, and how often they moved. Each numerator counts within its own denominator, so
+every share lies in [0, 1] whatever the period it is summed over.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .displaced import ALTERNATIVE, HOMELESS, NO_CHILD, WITH_PARENTS, Register
-from .idsets import union
+from .displaced import (ALTERNATIVE, AWAY, BETWEEN, DOUBLED_UP, FOSTER, HIDDEN, HOMELESS, HOUSED, NO_CHILD, PLACES,
+                        RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, Register)
 from .outcomes import CAUSES
+from .population import SINGLE_PARENT
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -35,43 +38,113 @@ def count_departures(m: "EvictionModel", slots: np.ndarray, causes: np.ndarray, 
     m.outcomes.add("evictions", slots.size)
     for i, cause in enumerate(CAUSES):
         m.outcomes.add(f"evictions_{cause}", int((causes == i).sum()))
-    m.outcomes.add("evictions_arrears_corporation", int(((causes == CAUSES.index("arrears")) & ~private).sum()))
+    arrears = causes == CAUSES.index("arrears")
+    m.outcomes.add("evictions_arrears_corporation", int((arrears & ~private).sum()))
+    m.outcomes.add("evictions_arrears_helped", int((arrears & (hh.help_since[slots] >= 0)).sum()))
     m.outcomes.add("evictions_private", int(private.sum()))
     m.outcomes.add("evictions_corporation", int((~private).sum()))
     m.outcomes.add("evictions_with_children", int((children > 0).sum()))
+    m.outcomes.add("evictions_single_parent", int((hh.composition[slots] == SINGLE_PARENT).sum()))
+    m.outcomes.add("evictions_large_family", int((children >= 3).sum()))
+    m.outcomes.add("evictions_on_benefits", int(hh.on_benefits[slots].sum()))
     m.outcomes.add("children_evicted", int(children.sum(dtype=np.int64)))
     m.outcomes.add_cost("landlord", slots.size * m.context.costs.eviction_landlord_eur)
+    m.outcomes.add_cost("municipality", slots.size * m.context.costs.storage_eur)
 
 
-def count_rights(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, aid: np.ndarray) -> None:
-    """The rights scorecard's flows for evicted households, once they found their first place."""
-    places = reg.child_place[rows]
-    separated = ((places != WITH_PARENTS) & (places != NO_CHILD)).any(axis=1)
-    homeless = np.isin(reg.place[rows], HOMELESS) | separated
-    family = (places != NO_CHILD).any(axis=1)
-    m.outcomes.add("evictions_into_homelessness", int(homeless.sum()))
+def count_first_places(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, aid: np.ndarray) -> None:
+    """Flows counted at the eviction itself: legal aid, children heard."""
+    family = reg.children(rows) > 0
     m.outcomes.add("evictions_with_legal_aid", int(aid.sum()))
-    m.outcomes.add("family_evictions_without_alternative", int((family & (reg.place[rows] != ALTERNATIVE)).sum()))
-    heard = m.streams.draws("children_heard", t, reg.hid[rows]) < m.policy.consultation.children_heard
-    m.outcomes.add("family_evictions_children_heard", int((family & heard).sum()))
+    m.outcomes.add("family_evictions_in_view", int((family & reg.in_view[rows]).sum()))
+    m.outcomes.add("family_evictions_children_heard", int((family & reg.heard[rows]).sum()))
+
+
+def follow_up(m: "EvictionModel", reg: Register, t: int) -> None:
+    """Record the year after each eviction that reached twelve months this month."""
+    rows = reg.rows()
+    record_follow_up(m, reg, rows[reg.evicted_at[rows] == t - 12])
+
+
+def record_follow_up(m: "EvictionModel", reg: Register, rows: np.ndarray) -> None:
+    """The cohort tallies of evicted households whose follow-up ends now (marked done)."""
+    rows = rows[(reg.evicted_at[rows] >= 0) & ~reg.followed_up[rows]]
+    if rows.size == 0:
+        return
+    reg.followed_up[rows] = True
+    has_child = reg.child_place[rows] != NO_CHILD
+    family = has_child.any(axis=1)
+    separated = (reg.child_separated[rows] & has_child).sum(axis=1)
+    add = m.outcomes.add
+    add("cohort_evictions", rows.size)
+    add("cohort_evictions_homeless", int((reg.ever_homeless[rows] | (separated > 0)).sum()))
+    add("cohort_family_evictions", int(family.sum()))
+    add("cohort_family_evictions_in_view", int((family & reg.in_view[rows]).sum()))
+    add("cohort_family_evictions_heard", int((family & reg.heard[rows]).sum()))
+    add("cohort_children", int(has_child.sum()))
+    add("cohort_children_separated", int(separated.sum()))
+    add("cohort_children_school_change", int(((reg.child_changes[rows] > 0) & has_child & reg.child_school[rows]).sum()))
+    add("cohort_school_children", int((has_child & reg.child_school[rows]).sum()))
+    add("cohort_child_moves", int((reg.child_moves[rows] * has_child).sum()))
 
 
 def move_back_in(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, slots: np.ndarray) -> None:
     """Displaced households (register `rows`) get vacant dwellings (`slots`): new tenancies without
-    their old arrears. A second-chance contract comes with budget coaching for the length of a
-    debt-help case."""
+    their old arrears."""
     hh = m.households
     hh.hid[slots] = reg.hid[rows]
     hh.moved_in[slots] = t
     for name in ("composition", "adults", "earnings"):
         getattr(hh, name)[slots] = getattr(reg, name)[rows]
     hh.children[slots] = reg.children(rows)
-    hh.school_children[slots] = reg.child_school[rows].sum(axis=1)
+    hh.school_children[slots] = (reg.child_school[rows] & (reg.child_place[rows] != NO_CHILD)).sum(axis=1)
     m.tenants.settle(slots)
     hh.followed[slots] = [m.journeys.is_logged(hid) for hid in reg.hid[rows].tolist()]
-    if m.policy.rehousing.second_chance_contracts and slots.size:
-        hh.help_since[slots] = t
-        hh.help_until[slots] = t + m.policy.debt_help.duration_months
-        m.early_help.helped = union(m.early_help.helped, slots)
-        m.outcomes.add("debt_help_started", slots.size)
-        m.outcomes.add_cost("municipality", slots.size * m.context.costs.debt_help_eur)
+
+
+def account(m: "EvictionModel", reg: Register, rows: np.ndarray) -> None:
+    """This month's costs of places and care, and disrupted school months."""
+    costs, out = m.context.costs, m.outcomes
+    for place in m.places.values():
+        payer = "youth_care" if place.kind == "foster" else "municipality"
+        out.add_cost(payer, place.monthly_cost())
+    place = reg.place[rows]
+    adults = reg.adults[rows][np.isin(place, (DOUBLED_UP, HIDDEN, ROUGH, BETWEEN))].sum()
+    out.add_cost("national", costs.homeless_adult_month_eur * float(adults))
+    supervised = reg.children(rows[reg.supervised_until[rows] > m.month], WITH_PARENTS).sum()
+    out.add_cost("youth_care", costs.supervision_child_month_eur * float(supervised)
+                 + costs.residential_child_month_eur * float(reg.children(rows, RESIDENTIAL).sum()))
+    children = reg.child_place[rows]
+    unstable = np.isin(place, HOMELESS)[:, None]
+    disrupted = reg.child_school[rows] & (np.isin(children, AWAY) | ((children == WITH_PARENTS) & unstable))
+    out.add("school_months_disrupted", int(disrupted.sum()))
+
+
+def census(m: "EvictionModel", reg: Register) -> dict[str, int]:
+    """Where displaced households, their adults and their children are now."""
+    rows = reg.rows()
+    place = reg.place[rows]
+    unhoused = place != HOUSED
+    homeless = np.isin(place, HOMELESS)
+    count = {f"households_{name}": int((place == code).sum())
+             for code, name in enumerate(PLACES) if name not in ("between", "housed")}
+    with_parents = reg.children(rows, WITH_PARENTS)
+    away = {name: int(reg.children(rows, code).sum())
+            for name, code in (("children_relatives", RELATIVES), ("children_foster", FOSTER),
+                               ("children_residential", RESIDENTIAL))}
+    count.update(away)
+    count.update({
+        "displaced_households": int(unhoused.sum()),
+        "homeless_households": int(homeless.sum()),
+        "homeless_adults": int(reg.adults[rows][homeless].sum()),
+        "homeless_children": int(with_parents[homeless].sum()),
+        "children_alternative": int(with_parents[place == ALTERNATIVE].sum()),
+        "children_under_supervision": int(with_parents[reg.supervised_until[rows] > m.month].sum()),
+        "children_of_displaced": int(reg.children(rows[unhoused]).sum()),
+        "children_of_displaced_with_parent": int(with_parents[unhoused].sum()),
+    })
+    away_from_home = int(with_parents[unhoused].sum()) + sum(away.values())
+    count["children_home"] = m.tenants.children_in_model - away_from_home
+    count["children_separated_now"] = sum(away.values())
+    count["children_placed"] = away["children_foster"] + away["children_residential"]
+    return count

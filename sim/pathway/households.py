@@ -69,6 +69,8 @@ class HouseholdArrays:
     help_until: np.ndarray        # int16, month debt help ends (-1: none)
     help_settled: np.ndarray      # bool, a debt settlement was reached; arrears written off when help ends
     direct_payment: np.ndarray    # bool, rent withheld from the benefit
+    support: np.ndarray           # int8, a supported tenancy: rehousing.SECOND_CHANCE or HOUSING_FIRST (0: none)
+    support_until: np.ndarray     # int16, month the support ends (-1: none)
     # stage 5: root causes
     nuisance_since: np.ndarray    # int16, month a nuisance case began (-1: none)
     # stages 6-7: court and bailiff (at most one open case per household)
@@ -77,6 +79,7 @@ class HouseholdArrays:
     case_due: np.ndarray          # int16, month of the hearing or the bailiff's date
     case_since: np.ndarray        # int16, month the case reached its current stage
     case_aid: np.ndarray          # bool, legal aid (stays with the case and a conditional verdict)
+    case_heard: np.ndarray        # bool, the children were heard in a family's court case
     conditional_until: np.ndarray  # int16, month a conditional verdict's plan ends (-1: none)
     conditional_missed: np.ndarray  # int8, months of rent missed since the conditional verdict
     # bookkeeping
@@ -121,10 +124,10 @@ EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children"
          "short": False, "shock_kind": 0, "shock_since": NEVER, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
          "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False, "arrangement": False,
          "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "queued_since": NEVER,
-         "help_since": NEVER, "help_until": NEVER, "help_settled": False, "direct_payment": False, "nuisance_since": NEVER,
-         "case_stage": 0, "case_cause": 0, "case_due": NEVER, "case_since": NEVER, "case_aid": False, "conditional_until": NEVER,
+         "help_since": NEVER, "help_until": NEVER, "help_settled": False, "support": 0, "support_until": NEVER, "direct_payment": False, "nuisance_since": NEVER,
+         "case_stage": 0, "case_cause": 0, "case_due": NEVER, "case_since": NEVER, "case_aid": False, "case_heard": False, "conditional_until": NEVER,
          "conditional_missed": 0, "watch": False, "next_miss": NEVER, "followed": False}
-DTYPES = {"hid": np.int64, "composition": np.int8, "adults": np.int8, "children": np.int8,
+DTYPES = {"hid": np.int64, "support": np.int8, "composition": np.int8, "adults": np.int8, "children": np.int8,
           "school_children": np.int8, "shock_kind": np.int8, "case_stage": np.int8, "case_cause": np.int8,
           "conditional_missed": np.int8}
 

@@ -20,12 +20,10 @@ def draw_ties(streams, t: int, hids: np.ndarray, mean_ties: float, p_willing: fl
     """Ties of each household in `hids`: arrays (households x MAX_TIES) of kind, willingness, room."""
     n_ties = poisson_quantile(streams.draws("network_size", t, hids), mean_ties)
     exists = np.arange(MAX_TIES)[None, :] < np.minimum(n_ties, MAX_TIES)[:, None]
-    columns = {"relative": [], "willing": [], "room": []}
-    for k in range(MAX_TIES):
-        columns["relative"].append(streams.draws(f"tie_kind_{k}", t, hids) < 0.5)
-        columns["willing"].append(streams.draws(f"tie_willing_{k}", t, hids) < p_willing)
-        columns["room"].append(1 + (streams.draws(f"tie_room_{k}", t, hids) * max_room).astype(np.int64))
-    ties = {name: np.stack(values, axis=1) for name, values in columns.items()}
+    kind, willing, room = (streams.draws_many([f"tie_{what}_{k}" for k in range(MAX_TIES)], t, hids)
+                           for what in ("kind", "willing", "room"))
+    ties = {"relative": kind < 0.5, "willing": willing < p_willing,
+            "room": 1 + (room * max_room).astype(np.int64)}
     ties["willing"] &= exists
     ties["used"] = ~exists
     return ties

@@ -14,6 +14,7 @@ import mesa
 import numpy as np
 
 from .bailiff import Bailiff
+from .children import Children
 from .courts import Court
 from .displacement import Displacement
 from .finances import Finances
@@ -22,10 +23,12 @@ from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
 from .municipalities import EarlyHelp, Municipality
 from .outcomes import OutcomeTable
-from .population import Block, Profile
+from .places import AlternativeHousing, Place
+from .population import SINGLE_PARENT, Block, Profile
+from .rehousing import Rehousing
 from .rent import RentPayment
 from .root_causes import RootCauses
-from .shelters import Shelter
+from .schools import Schools
 from .streams import Streams
 from .tenants import Tenants, dwellings
 from .turnover import Turnover
@@ -63,6 +66,9 @@ class EvictionModel(mesa.Model):
         self.early_help = EarlyHelp(self)
         self.root_causes = RootCauses(self)
         self.displacement = Displacement(self)
+        self.children = Children(self)
+        self.schools = Schools(self)
+        self.rehousing = Rehousing(self)
         self.in_arrears = np.empty(0, np.int64)
         self._slow_stocks: dict[str, float] = {}
         self.tenants.move_in(np.arange(self.households.size), -1)  # the first tenants
@@ -73,11 +79,28 @@ class EvictionModel(mesa.Model):
         self.landlords = [Landlord(self, i, private) for i in range(len(self.blocks)) for private in (False, True)]
         self.courts = Court(self)
         self.bailiff = Bailiff(self)
-        sh = self.policy.shelter
-        self.shelters = {}
+        self.places = {}
         for muni in self.municipalities:
-            for kind, rate in (("family_shelter", sh.family_places_per_10k), ("night_shelter", sh.night_places_per_10k)):
-                self.shelters[(muni.index, kind)] = Shelter(self, muni.index, kind, round(muni.per_10k(rate)))
+            for place in self._places(muni):
+                self.places[(muni.index, place.kind)] = place
+
+    def _places(self, muni: Municipality) -> list[Place]:
+        """A municipality's places, each with its capacity and cost (places.py)."""
+        sh, hd, rh = self.policy.shelter, self.policy.housing_duty, self.policy.rehousing
+        costs, ctx = self.context.costs, self.context
+        n = lambda rate: round(muni.per_10k(rate))  # noqa: E731
+        return [
+            Place(self, muni.index, "family_shelter", n(sh.family_places_per_10k), costs.shelter_month_eur, "always"),
+            Place(self, muni.index, "night_shelter", n(sh.night_places_per_10k), costs.shelter_month_eur, "always"),
+            Place(self, muni.index, "emergency", n(sh.emergency_places_per_10k), costs.emergency_month_eur, "used"),
+            AlternativeHousing(self, muni.index, n(hd.units_per_10k), costs.alternative_housing_month_eur,
+                               muni.per_10k(hd.build_per_10k_per_year), ctx.after_eviction.alternative_lead_time_months,
+                               costs.alternative_unit_build_eur),
+            Place(self, muni.index, "housing_first", n(rh.housing_first_places_per_10k) if rh.housing_first else 0,
+                  costs.housing_first_month_eur, "always"),
+            Place(self, muni.index, "foster", n(ctx.youth_protection.foster_places_per_10k),
+                  costs.foster_child_month_eur, "used"),
+        ]
 
     def step(self) -> None:
         """One month of the eviction sieve."""
@@ -109,6 +132,11 @@ class EvictionModel(mesa.Model):
 
     # -- end-of-month stocks -----------------------------------------------------------------
     def _collect(self, t: int) -> None:
+        hh = self.households
+        ids = self.rent.checked
+        self.in_arrears = ids[(hh.arrears[ids] > 0) & hh.occupied[ids]]  # next month's move-outs use it
+        if t < self.warmup:
+            return  # warm-up months are not reported: their stocks are not counted
         self._collect_arrears(t)
         self._collect_help_and_court(t)
         self._collect_displaced()
@@ -118,8 +146,7 @@ class EvictionModel(mesa.Model):
 
     def _collect_arrears(self, t: int) -> None:
         hh, out = self.households, self.outcomes
-        ids = self.rent.checked
-        owing = self.in_arrears = ids[(hh.arrears[ids] > 0) & hh.occupied[ids]]
+        ids, owing = self.rent.checked, self.in_arrears
         corporation = owing[~hh.private[owing]]
         months = hh.arrears[corporation] / hh.rent[corporation]
         out.set("households_in_arrears", owing.size)
@@ -148,6 +175,8 @@ class EvictionModel(mesa.Model):
                 "households": int(np.count_nonzero(occupied)),
                 "households_on_benefits": int(np.count_nonzero(hh.on_benefits & occupied)),
                 "households_with_allowance": int(np.count_nonzero((hh.allowance > 0) & occupied)),
+                "households_single_parent": int(np.count_nonzero((hh.composition == SINGLE_PARENT) & occupied)),
+                "households_large_family": int(np.count_nonzero((hh.children >= 3) & occupied)),
                 "allowance_eur": float(hh.allowance[occupied].sum(dtype=np.float64)),
                 "households_short": int(np.count_nonzero(hh.short & occupied)),
                 "direct_payment_households": int(np.count_nonzero(hh.direct_payment & occupied)),
@@ -160,9 +189,12 @@ class EvictionModel(mesa.Model):
         census = self.displacement.census()
         for name, value in census.items():
             out.set(name, value)
-        out.set("children_separated_now", census["children_relatives"] + census["children_foster"])
-        out.set("family_shelter_waiting", sum(len(s.waiting) for (_, k), s in self.shelters.items() if k == "family_shelter"))
-        out.set("night_shelter_waiting", sum(len(s.waiting) for (_, k), s in self.shelters.items() if k == "night_shelter"))
+        for kind in ("family_shelter", "night_shelter"):
+            out.set(f"{kind}_waiting", sum(len(p.waiting) for (_, k), p in self.places.items() if k == kind))
+        out.set("alternative_units", sum(p.capacity for (_, k), p in self.places.items() if k == "alternative"))
+        out.set("housing_first_tenancies", sum(len(p.occupants) for (_, k), p in self.places.items() if k == "housing_first"))
+        out.set("supported_tenancies", int((self.households.support[self.rehousing.supported] > 0).sum()))
+        out.set("executions_waiting_housing", self.bailiff.waiting_housing)
 
 
 def _blocks(profiles: tuple[Profile, ...]) -> list[Block]:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 
 class Municipality(mesa.Agent):
-    """A municipality: its households (a block of dwellings), capacities and shelters."""
+    """A municipality: its households (a block of dwellings) and the capacity of its outreach and
+    debt help (its places for displaced households are in places.py)."""
 
     def __init__(self, model: "EvictionModel", index: int, block: "Block") -> None:
         super().__init__(model)
@@ -36,7 +37,6 @@ class Municipality(mesa.Agent):
         self.block = block
         self.help_credit = 0.0
         self.outreach_left = 0.0
-        self.alternative_credit = 0.0
 
     @property
     def name(self) -> str:
@@ -51,17 +51,6 @@ class Municipality(mesa.Agent):
         help_rate = self.per_10k(pol.debt_help.capacity_per_10k_per_month)
         self.help_credit = min(self.help_credit + help_rate, 2 * help_rate + 1)
         self.outreach_left = self.per_10k(pol.early_signalling.outreach_capacity_per_10k_per_month)
-        alt_rate = self.per_10k(pol.housing_duty.units_per_10k_per_month)
-        self.alternative_credit = min(self.alternative_credit + alt_rate, 12 * alt_rate + 1)
-
-    def take_alternative_unit(self, duty: bool) -> bool:
-        """Alternative housing: always under a duty, else only while units are available."""
-        if duty:
-            return True
-        if self.alternative_credit >= 1:
-            self.alternative_credit -= 1
-            return True
-        return False
 
 
 class EarlyHelp:
@@ -171,6 +160,16 @@ class EarlyHelp:
         m.outcomes.add_cost("municipality", ids.size * m.context.costs.debt_help_eur)
         m.journeys.log_many("debt_help", t, ids)
 
+    def coach(self, t: int, ids: np.ndarray) -> None:
+        """Budget coaching that comes with a second-chance contract: help without the queue (the
+        contract's capacity limits it; its cost is booked with the contract)."""
+        hh = self.model.households
+        hh.help_since[ids] = t
+        hh.help_until[ids] = t + self.model.policy.debt_help.duration_months
+        hh.watch[ids] = True
+        self.helped = union(self.helped, ids)
+        self.model.outcomes.add("debt_help_started", ids.size)
+
     def _start_direct_payment(self, t: int, ids: np.ndarray) -> None:
         m = self.model
         hh = m.households
@@ -184,6 +183,7 @@ class EarlyHelp:
         hh = self.model.households
         ids = ids[hh.direct_payment[ids]]
         hh.direct_payment[ids] = False
+        hh.watch[ids] = True  # its rent can be missed again
         self.model.outcomes.add("direct_payment_ended", ids.size)
 
     def _end_help(self, t: int) -> None:

@@ -45,6 +45,11 @@ class Profile(Group):
     rent_private_eur: float = param(950.0, "EUR/month", "assumption", "Median private rent.",
                                     ge=0, le=10000)
     rent_spread: float = param(0.2, "log-sd", "assumption", "Spread of rents.", ge=0, le=2)
+    rehousing_factor: float = param(
+        1.0, "ratio", "assumption, range 0.5-1.5 (social-housing waits 6-12 years nationally [NOS19b], ~15 in "
+        "Amsterdam [NOS18b]; large cities 0.7, small towns 1.3)",
+        "How fast displaced households find a home here, relative to an average market (urgency included).",
+        ge=0.05, le=5)
     income_level: float = param(
         1.0, "ratio", "assumption (1 = the national assumptions in context.incomes)",
         "Earnings of this municipality's tenants relative to the national level.", ge=0.2, le=5)
@@ -76,11 +81,11 @@ class Profile(Group):
 PROFILES: dict[str, Profile] = {
     "large_city": Profile(name="large_city", corporation_households=190_000, private_households=130_000,
                           share_single=0.55, share_couple=0.18, share_single_parent=0.11,
-                          share_couple_children=0.16, rent_private_eur=1150.0),
+                          share_couple_children=0.16, rent_private_eur=1150.0, rehousing_factor=0.7),
     "medium_town": Profile(name="medium_town"),
     "small_town": Profile(name="small_town", corporation_households=5_800, private_households=2_200,
                           share_single=0.44, share_couple=0.22, share_single_parent=0.12,
-                          share_couple_children=0.22, rent_private_eur=850.0),
+                          share_couple_children=0.22, rent_private_eur=850.0, rehousing_factor=1.3),
 }
 
 # The country: three blocks whose corporation and private totals match CBS 1 Jan 2023 [CBS1].

@@ -46,33 +46,36 @@ class RentPayment:
         self._schedule(t, quiet)
         due = np.flatnonzero(hh.next_miss == t)
         hh.next_miss[due] = NEVER
-        money = self.money(t, ids)
-        missed = self._miss(t, ids, money)
+        money, helped = self.money(t, ids), hh.in_help(t, ids)
+        spending = self._spending(t, ids, helped)
+        missed = self._miss(t, ids, money, spending, helped)
         self.missed = np.concatenate([ids[missed], due])
         self.checked = np.concatenate([ids, due])  # quiet households owe nothing unless their miss came
         self._build(t, self.missed)
-        self._repay(t, ids[~missed], money[~missed])
+        paid = ~missed
+        self._repay(t, ids[paid], money[paid], spending[paid], helped[paid])
         self._unwatch(t, ids)
         hh.watch[due] = True
 
     def _busy(self, t: int, ids: np.ndarray) -> np.ndarray:
         """Households with more going on than a shortfall: arrears, a shock, an extra cost, a plan,
-        help, a conditional verdict or rent withheld from a benefit."""
+        help or a conditional verdict."""
         hh = self.model.households
         busy = (hh.arrears[ids] > 0) | (hh.shock_until[ids] > t) | (hh.cost_until[ids] > t) | hh.arrangement[ids]
-        busy |= (hh.help_until[ids] > t) | (hh.conditional_until[ids] > t) | hh.direct_payment[ids]
+        busy |= (hh.help_until[ids] > t) | (hh.conditional_until[ids] > t)
         return busy
 
     def _schedule(self, t: int, ids: np.ndarray) -> None:
         """Households short of money with nothing else going on (most of those watched) miss rent
         with the same chance each month until something changes; so the month of their next miss
         is drawn once (geometric: the same distribution) and they are not looked at until then.
-        Anything that changes their money or plans puts them under watch again (`watch`)."""
+        Anything that changes their money or plans puts them under watch again (`watch`). Rent
+        withheld from a benefit is not missed while the benefit is paid: no miss is drawn."""
         m = self.model
         hh = m.households
         hh.watch[ids] = False
         hh.next_miss[ids] = NEVER
-        ids = ids[hh.short[ids]]
+        ids = ids[hh.short[ids] & ~hh.direct_payment[ids]]
         rent = hh.rent[ids]
         shortfall = np.clip(rent + hh.basic_cost[ids] * m.finances.cost_factor - hh.income[ids] - hh.allowance[ids],
                             0, rent)
@@ -94,23 +97,24 @@ class RentPayment:
         m = self.model
         return m.households.basic_cost[ids] * (m.context.cost_of_living.coping_share * m.finances.cost_factor)
 
-    def _spending(self, t: int, ids: np.ndarray) -> np.ndarray:
+    def _spending(self, t: int, ids: np.ndarray, helped: np.ndarray) -> np.ndarray:
         """What a household spends besides rent (EUR): its basic costs, or on a plan (a landlord's,
-        debt help's or a conditional verdict's) only the part it cannot cut."""
+        debt help's or a conditional verdict's) only the part it cannot cut. `helped`: in debt help."""
         m = self.model
         hh = m.households
-        planned = hh.arrangement[ids] | hh.in_help(t, ids) | (hh.conditional_until[ids] > t)
+        planned = hh.arrangement[ids] | helped | (hh.conditional_until[ids] > t)
         share = np.where(planned, m.context.cost_of_living.coping_share, 1.0)
         return hh.basic_cost[ids] * (share * m.finances.cost_factor)
 
-    def _miss(self, t: int, ids: np.ndarray, money: np.ndarray) -> np.ndarray:
+    def _miss(self, t: int, ids: np.ndarray, money: np.ndarray, spending: np.ndarray,
+              helped: np.ndarray) -> np.ndarray:
         """Who misses this month's rent: more likely the larger the shortfall."""
         m = self.model
         hh = m.households
         rent = hh.rent[ids]
-        shortfall = np.clip(rent + self._spending(t, ids) - money, 0, rent)
+        shortfall = np.clip(rent + spending - money, 0, rent)
         p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
-        p_miss *= np.where(hh.in_help(t, ids), 1 - m.policy.debt_help.miss_reduction, 1.0)
+        p_miss *= np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
         withheld = hh.direct_payment[ids] & ~((hh.shock_until[ids] > t) & (hh.shock_kind[ids] == BENEFIT_PROBLEM))
         p_miss[withheld] = 0.0
         return m.streams.draws("rent_missed", t, hh.hid[ids]) < p_miss
@@ -138,20 +142,22 @@ class RentPayment:
         m.outcomes.add("arrangements_broken", ids.size)
         m.journeys.log_many("arrangement_broken", t, ids)
 
-    def _repay(self, t: int, ids: np.ndarray, money: np.ndarray) -> None:
+    def _repay(self, t: int, ids: np.ndarray, money: np.ndarray, spending: np.ndarray, helped: np.ndarray) -> None:
         m = self.model
         hh = m.households
-        owing = hh.arrears[ids] > 0
-        ids, money = ids[owing], money[owing]
-        surplus = np.maximum(0.0, money - hh.rent[ids] - self._spending(t, ids))
+        arrears = hh.arrears[ids]
+        owing = arrears > 0
+        ids, money, spending, helped, arrears = ids[owing], money[owing], spending[owing], helped[owing], arrears[owing]
+        surplus = np.maximum(0.0, money - hh.rent[ids] - spending)
         instalment = hh.instalment[ids]
         on_plan = hh.arrangement[ids] & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment)
         pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
-        pay[~on_plan & hh.in_help(t, ids)] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
-        hh.arrears[ids] = np.maximum(0.0, hh.arrears[ids] - pay).astype(np.float32)
-        self._break_plans(t, ids[short_of_instalment & (hh.arrears[ids] > CLEARED_EUR)])
-        self._cleared(t, ids[hh.arrears[ids] <= CLEARED_EUR])
+        pay[~on_plan & helped] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
+        arrears = np.maximum(0.0, arrears - pay).astype(np.float32)
+        hh.arrears[ids] = arrears
+        self._break_plans(t, ids[short_of_instalment & (arrears > CLEARED_EUR)])
+        self._cleared(t, ids[arrears <= CLEARED_EUR])
 
     def _cleared(self, t: int, ids: np.ndarray) -> None:
         m = self.model

@@ -41,6 +41,11 @@ def _mix_int(x: int) -> int:
     return x ^ (x >> 31)
 
 
+def _uniform(bits: np.ndarray) -> np.ndarray:
+    """The top 53 bits as a uniform number in [0, 1)."""
+    return (bits >> np.uint64(11)).astype(np.float64) * (1.0 / (1 << 53))
+
+
 def stream_id(name: str) -> int:
     """Stable 32-bit id of a stream name."""
     return zlib.crc32(name.encode())
@@ -70,12 +75,20 @@ class Streams:
             self._keys[name] = key
         return key
 
+    def _salt(self, name: str, t: int) -> int:
+        return self._key(name) ^ ((t + 1) * 0xD1B54A32D192ED03 & _MASK)
+
     def draws(self, name: str, t: int, ids: np.ndarray) -> np.ndarray:
         """Uniform [0, 1) numbers, one per household id, fixed by (seed, name, month, id)."""
         ids = np.asarray(ids, dtype=np.uint64)
-        salt = np.uint64(self._key(name) ^ ((t + 1) * 0xD1B54A32D192ED03 & _MASK))
-        bits = _mix(ids * _GOLDEN + salt)
-        return (bits >> np.uint64(11)).astype(np.float64) * (1.0 / (1 << 53))
+        return _uniform(_mix(ids * _GOLDEN + np.uint64(self._salt(name, t))))
+
+    def draws_many(self, names: list[str], t: int, ids: np.ndarray) -> np.ndarray:
+        """`draws` of several streams at once: column j is `draws(names[j], t, ids)` (one NumPy pass
+        instead of one per stream, for the many small draws of a household's ties)."""
+        ids = np.asarray(ids, dtype=np.uint64)
+        salts = np.array([self._salt(name, t) for name in names], dtype=np.uint64)
+        return _uniform(_mix(ids[:, None] * _GOLDEN + salts[None, :]))
 
     def normals(self, name: str, t: int, ids: np.ndarray) -> np.ndarray:
         """Standard normal numbers, one per household id (the inverse CDF of `draws`)."""
@@ -92,8 +105,7 @@ class Streams:
 
     def draw(self, name: str, t: int, household: int) -> float:
         """One household's uniform number, equal to `draws` but without NumPy's per-call cost."""
-        salt = self._key(name) ^ ((t + 1) * 0xD1B54A32D192ED03 & _MASK)
-        bits = _mix_int((household * 0x9E3779B97F4A7C15 + salt) & _MASK)
+        bits = _mix_int((household * 0x9E3779B97F4A7C15 + self._salt(name, t)) & _MASK)
         return (bits >> 11) * (1.0 / (1 << 53))
 
     def generator(self, name: str, *extra: int) -> np.random.Generator:

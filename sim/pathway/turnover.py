@@ -74,7 +74,8 @@ class Turnover:
         m.journeys.log_many("moved_out", t, ids)
         m.tenants.children_in_model -= int(hh.children[ids].sum(dtype=np.int64))
         m.early_help.forget(ids)
-        m.displacement.forget(hh.hid[ids])
+        m.rehousing.end_support(ids)
+        m.displacement.forget(t, hh.hid[ids])
         hh.clear_household(ids)
         self.vacant.append(ids)
 

@@ -64,13 +64,16 @@ def test_custom_scenario_from_levers():
     assert "legal_aid.share_summoned=1.0" in param(at, "lever")
 
 
-def test_scorecard_lists_eight_obligations_in_dutch():
+def test_scorecard_lists_the_eight_obligations_in_dutch():
+    from sim.scorecard import OBLIGATIONS
+
     at = ran(app())
     ran(at.switch_page("app_pages/scorecard.py"))
-    assert len(at.table[0].value) == 8
+    table = at.table[0].value
+    assert len(table) == len(OBLIGATIONS) and table.iloc[:, 0].nunique() == 8
     at.radio(key="lang").set_value("nl")
     ran(at)
-    assert "Geen uitzetting in dakloosheid" in at.table[0].value["verplichting"].tolist()
+    assert "Geen ontruiming in dakloosheid" in at.table[0].value["verplichting"].tolist()
 
 
 def test_journeys_select_another_family():

@@ -1,0 +1,150 @@
+"""Children of displaced households: with a parent, unless a decision or the family separates them.
+
+95 % of homeless children counted in 2024 were with a parent [ETH2]. A child leaves its parents
+only (a) when the family, with nowhere suitable, lets a relative take the children in (its own
+choice), or (b) after a youth-protection decision: supervision at home or a placement out of
+home. The chance of a decision rises with the family's circumstances: low in a shelter or
+alternative housing, higher staying with others, highest living hidden, and higher the longer
+the family has no home. A placement needs a foster place; when none is free the child goes to
+residential care, which costs more. Children with relatives come back as soon as the parents
+are settled; placed children after a delay (a new decision). Placements from evictions are a
+small part of the national out-of-home placements [SKP][NJI-PZ], which bound them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import informal
+from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, FAMILY_SHELTER, FOLLOW_UP_MONTHS, FOSTER, HIDDEN, HOUSED,
+                        MAX_CHILDREN, NO_CHILD, PLACED, RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS)
+
+if TYPE_CHECKING:
+    from .model import EvictionModel
+
+EXPOSED = (HIDDEN, ROUGH, BETWEEN)  # no place of the family's own: the highest concern
+SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)
+
+
+class Children:
+    """Youth-protection decisions, placements and their capacity, children's way home."""
+
+    def __init__(self, model: "EvictionModel") -> None:
+        self.model = model
+
+    @property
+    def reg(self):
+        return self.model.displacement.reg
+
+    def _foster(self, row: int):
+        return self.model.places[(int(self.reg.municipality[row]), "foster")]
+
+    # -- the family's own choice -------------------------------------------------------------
+    def relatives_by_choice(self, t: int, row: int) -> None:
+        """With nowhere suitable, a family may let a relative with room take the children in."""
+        m, reg = self.model, self.reg
+        kids = reg.child_place[row] == WITH_PARENTS
+        if m.streams.draw("relatives_by_choice", t, int(reg.hid[row])) >= m.context.youth_protection.relatives_by_choice:
+            return
+        tie = informal.find_relative_for_children(reg.tie_relative[row], reg.tie_willing[row], reg.tie_room[row],
+                                                  reg.tie_used[row], int(kids.sum()))
+        if tie is not None:
+            self._separate(t, row, kids, RELATIVES, "relatives")
+
+    def _separate(self, t: int, row: int, kids: np.ndarray, place: int, name: str) -> None:
+        m, reg = self.model, self.reg
+        m.schools.separate(t, row, kids)
+        reg.child_place[row, kids] = place
+        if reg.evicted_at[row] >= 0 and t - reg.evicted_at[row] < FOLLOW_UP_MONTHS:
+            reg.child_separated[row, kids] = True
+        n = int(kids.sum())
+        m.outcomes.add("children_separated", n)
+        m.outcomes.add(f"children_to_{name}", n)
+        m.journeys.log(t, int(reg.hid[row]), "children_separated", f"{n} to {name}")
+
+    # -- each month --------------------------------------------------------------------------
+    def step(self, t: int, rows: np.ndarray) -> None:
+        self._returns(t, rows)
+        self._decisions(t, rows)
+
+    def _hazard(self, t: int, rows: np.ndarray) -> np.ndarray:
+        yp = self.model.context.youth_protection
+        reg = self.reg
+        place = reg.place[rows]
+        base = np.where(np.isin(place, EXPOSED), yp.decision_per_month_hidden,
+                        np.where(place == DOUBLED_UP, yp.decision_per_month_doubled_up, yp.decision_per_month_sheltered))
+        return np.minimum(1.0, base * (1 + yp.rising_per_month * (t - reg.since[rows])))
+
+    def _decisions(self, t: int, rows: np.ndarray) -> None:
+        """Youth-protection decisions for families without a home of their own."""
+        m, reg = self.model, self.reg
+        yp = m.context.youth_protection
+        rows = rows[(reg.place[rows] != HOUSED) & (reg.children(rows, WITH_PARENTS) > 0) & (reg.supervised_until[rows] < t)
+                    & (reg.since[rows] < t)]
+        hids = reg.hid[rows]
+        decided = rows[m.streams.draws("youth_protection", t, hids) < self._hazard(t, rows)]
+        placed = m.streams.draws("placement", t, reg.hid[decided]) < yp.placement_share
+        for row in decided[placed].tolist():
+            self._place(t, row)
+        supervised = decided[~placed]
+        reg.supervised_until[supervised] = t + yp.supervision_months
+        m.outcomes.add("youth_protection_decisions", decided.size)
+        m.outcomes.add("children_supervised", int(reg.children(supervised, WITH_PARENTS).sum()))
+        for row in supervised.tolist():
+            m.journeys.log(t, int(reg.hid[row]), "supervision", "")
+
+    def _place(self, t: int, row: int) -> None:
+        """Placement out of home: foster care if a place is free, otherwise residential care."""
+        reg = self.reg
+        for k in np.flatnonzero(reg.child_place[row] == WITH_PARENTS).tolist():
+            foster = self._foster(row).admit(row * MAX_CHILDREN + k)
+            kid = np.zeros(MAX_CHILDREN, bool)
+            kid[k] = True
+            self._separate(t, row, kid, FOSTER if foster else RESIDENTIAL, "foster" if foster else "residential")
+        if reg.place[row] in SETTLED:
+            self.parents_settled(t, row)
+
+    def parents_settled(self, t: int, row: int) -> None:
+        """Relatives bring the children back now; placed children come back after a new decision."""
+        reg = self.reg
+        back = reg.child_place[row] == RELATIVES
+        if back.any():
+            reg.child_place[row, back] = WITH_PARENTS
+            self._reunified(t, row, int(back.sum()))
+        waiting = np.isin(reg.child_place[row], PLACED) & (reg.child_reunify[row] < 0)
+        reg.child_reunify[row, waiting] = t + self.model.context.youth_protection.reunify_months
+
+    def _returns(self, t: int, rows: np.ndarray) -> None:
+        reg = self.reg
+        places = reg.child_place[rows]
+        due = np.isin(places, PLACED) & (reg.child_reunify[rows] >= 0) & (reg.child_reunify[rows] <= t)
+        for row in rows[due.any(axis=1)].tolist():
+            back = np.isin(reg.child_place[row], PLACED) & (reg.child_reunify[row] >= 0) & (reg.child_reunify[row] <= t)
+            for k in np.flatnonzero(back).tolist():
+                self._foster(row).release(row * MAX_CHILDREN + k)
+            reg.child_place[row, back] = WITH_PARENTS
+            reg.child_reunify[row, back] = -1
+            self._reunified(t, row, int(back.sum()))
+
+    def _reunified(self, t: int, row: int, n: int) -> None:
+        self.model.outcomes.add("children_reunified", n)
+        self.model.journeys.log(t, int(self.reg.hid[row]), "children_reunified", str(n))
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def release(self, rows: np.ndarray) -> None:
+        """Rows leave the register: their foster places are free again."""
+        reg = self.reg
+        for row in rows.tolist():
+            for k in np.flatnonzero(reg.child_place[row] == FOSTER).tolist():
+                self._foster(row).release(row * MAX_CHILDREN + k)
+
+    def transfer(self, old: int, new: int) -> None:
+        """A household displaced again keeps its children's foster places in its new row."""
+        reg = self.reg
+        for k in np.flatnonzero(reg.child_place[old] == FOSTER).tolist():
+            place = self._foster(old)
+            place.release(old * MAX_CHILDREN + k)
+            place.occupants.add(new * MAX_CHILDREN + k)
+        reg.child_place[old] = NO_CHILD
