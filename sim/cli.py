@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
 from .pathway.outcomes import HEADLINE
-from .limits import check_households, clip_message, excerpt
+from .limits import DEFAULT_WARMUP, check_households, clip_message, excerpt
 from .parameters import Context, Policy, describe
 from .scenario import load_scenario, resolve_population
 
@@ -48,7 +48,8 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--replications", type=_positive_int, default=5, help="replications (default 5)")
     p.add_argument("--scale", type=float, default=1.0,
                    help="simulate this share of households; results are for the real population")
-    p.add_argument("--warmup", type=_positive_int, default=24, help="months simulated before month 0")
+    p.add_argument("--warmup", type=_positive_int, default=DEFAULT_WARMUP,
+                   help=f"months simulated before month 0 (default {DEFAULT_WARMUP}, what the calibration fits)")
     p.add_argument("--journeys", type=_positive_int, default=500, help="households sampled for journeys")
 
 

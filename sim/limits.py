@@ -45,6 +45,7 @@ class Bound:
 
 MONTHS = Bound(12, 1200, "months reported, 100 years at most")
 WARMUP = Bound(0, 600, "months simulated before month 0")
+DEFAULT_WARMUP = 96  # months simulated before month 0: arrears settle within 2 years, homelessness within 8
 REPLICATIONS = Bound(1, 1000, "each one a whole simulation of the population")
 SEED = Bound(0, 2**32 - 1, "an unsigned 32-bit number")
 JOURNEYS = Bound(0, 100_000, "households whose events are logged")

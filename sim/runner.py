@@ -18,13 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .limits import JOURNEYS, MONTHS, REPLICATIONS, SEED, WARMUP, check_households, check_setting
+from .limits import DEFAULT_WARMUP, JOURNEYS, MONTHS, REPLICATIONS, SEED, WARMUP, check_households, check_setting
 from .pathway.model import EvictionModel
 from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
 from .scenario import Scenario, load_scenario, resolve_population
 
-DEFAULT_WARMUP = 96  # months simulated before month 0: arrears settle within 2 years, homelessness within 8
 
 
 @dataclass(repr=False)

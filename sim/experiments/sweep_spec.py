@@ -47,7 +47,7 @@ from scipy.stats import qmc
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
-from ..limits import MAX_NAME_CHARS, MONTHS, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
+from ..limits import DEFAULT_WARMUP, MAX_NAME_CHARS, MONTHS, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
 from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path, suggest
 from ..tomlfiles import read_toml
 
@@ -87,7 +87,7 @@ class SweepSpec(BaseModel):
     scenario: str = "baseline"
     population: str = "small_town"
     months: int = Field(60, ge=MONTHS.low, le=MONTHS.high)
-    warmup: int = Field(24, ge=WARMUP.low, le=WARMUP.high)
+    warmup: int = Field(DEFAULT_WARMUP, ge=WARMUP.low, le=WARMUP.high)
     scale: float = Field(1.0, gt=0, le=1)
     replications: int = Field(1, ge=REPLICATIONS.low, le=REPLICATIONS.high)
     seed: int = Field(1, ge=SEED.low, le=SEED.high)

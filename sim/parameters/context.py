@@ -358,8 +358,8 @@ class Rehousing(Group):
     """Ways back into housing: urgency, the regular market, and how fast shelters empty."""
 
     regular_per_month: float = probability(
-        0.045, "[BRU] derived: 1 in 3 still without a home 1-3 years after an eviction (about two years: "
-        "0.045 a month); range 0.025-0.09 ([VGM-U] a third of the homeless have been so for over a year)",
+        0.045, "[BRU] derived (France; no Dutch figure): 1 in 3 still without a home 1-3 years after an "
+        "eviction (about two years: 0.045 a month); range 0.025-0.09 ([VGM-U] a third of the homeless have been so for over a year)",
         "Monthly chance a displaced household finds a home on its own, in an average housing market.")
     urgency_families: float = probability(
         0.5, "assumption, range 0.2-0.8 ([NOS19] many regulations refuse urgency after eviction for rent debt)",
