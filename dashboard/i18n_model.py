@@ -10,25 +10,76 @@ from __future__ import annotations
 
 # Short names for the headline cards; the card's help gives the full label and unit.
 CARD_LABELS = {
-    "evictions": {"en": "Evictions", "nl": "Uitzettingen"},
-    "children_evicted": {"en": "Children evicted", "nl": "Uitgezette kinderen"},
+    "evictions": {"en": "Evictions", "nl": "Ontruimingen"},
+    "children_evicted": {"en": "Children evicted", "nl": "Kinderen bij ontruiming"},
     "homeless_households": {"en": "Homeless households", "nl": "Dakloze huishoudens"},
     "homeless_children": {"en": "Homeless children", "nl": "Dakloze kinderen"},
-    "children_separated": {"en": "Children separated", "nl": "Kinderen gescheiden"},
+    "children_separated": {"en": "Children separated", "nl": "Kinderen uit huis geplaatst"},
     "school_changes": {"en": "School changes", "nl": "Schoolwisselingen"},
     "cost_total_eur": {"en": "Total cost", "nl": "Totale kosten"},
 }
+# Each shipped scenario in people's words: a title and a one-line description. A scenario file
+# without an entry here is shown by its file name and its own (English) description.
+SCENARIO_TITLES = {
+    "baseline": {"en": "Current policy", "nl": "Huidig beleid"},
+    "moratorium-all-first-year": {"en": "Eviction stop for one year", "nl": "Een jaar geen ontruimingen"},
+    "moratorium-winter-families": {"en": "Winter stop for families", "nl": "Winterstop voor gezinnen"},
+    "ombudsman-housing-duty": {"en": "Duty to rehouse families", "nl": "Huisvestingsplicht voor gezinnen"},
+    "ombudsman-involve-children": {"en": "Children heard", "nl": "Kinderen gehoord"},
+    "ombudsman-legal-aid": {"en": "Legal aid for every tenant", "nl": "Rechtshulp voor elke huurder"},
+    "ombudsman-package": {"en": "Ombudsman package", "nl": "Ombudsmanpakket"},
+    "ombudsman-prevention": {"en": "More prevention", "nl": "Meer preventie"},
+    "ombudsman-registration": {"en": "Every eviction registered", "nl": "Elke ontruiming geregistreerd"},
+    "ombudsman-rights-test": {"en": "Children's-rights test", "nl": "Kinderrechtentoets"},
+    "pre-2021": {"en": "Before early signalling (pre-2021)", "nl": "Vóór de vroegsignalering (vóór 2021)"},
+    "rehousing-second-chance": {"en": "Second chance and Housing First", "nl": "Tweede kans en Housing First"},
+}
+SCENARIO_DESCRIPTIONS = {
+    "baseline": {"en": "The 2022-23 situation: statutory early signalling, no housing duty, no children's-rights test.",
+                 "nl": "De situatie in 2022-2023: wettelijke vroegsignalering, geen huisvestingsplicht, geen "
+                       "kinderrechtentoets."},
+    "moratorium-all-first-year": {"en": "No evictions at all in the first twelve months.",
+                                  "nl": "De eerste twaalf maanden helemaal geen ontruimingen."},
+    "moratorium-winter-families": {"en": "No evictions of families with children from November to March.",
+                                   "nl": "Van november tot en met maart geen ontruiming van gezinnen met kinderen."},
+    "ombudsman-housing-duty": {"en": "A legal duty: families are evicted only with alternative housing in view; "
+                                     "municipalities provide it.",
+                               "nl": "Een wettelijke plicht: een gezin wordt pas ontruimd als er vervangende "
+                                     "woonruimte is; de gemeente zorgt daarvoor."},
+    "ombudsman-involve-children": {"en": "Children are heard and families are visited at home.",
+                                   "nl": "Kinderen worden gehoord en gezinnen krijgen huisbezoek."},
+    "ombudsman-legal-aid": {"en": "Legal aid for every summoned tenant and a summons in plain language.",
+                            "nl": "Rechtshulp voor elke gedagvaarde huurder en een dagvaarding in begrijpelijke "
+                                  "taal."},
+    "ombudsman-package": {"en": "All recommendations of the Nationale ombudsman and the Kinderombudsman (2023) "
+                                "together.",
+                          "nl": "Alle aanbevelingen van de Nationale ombudsman en de Kinderombudsman (2023) samen."},
+    "ombudsman-prevention": {"en": "Wider outreach, home visits for families, nuisance signalled too, more debt "
+                                   "help.",
+                             "nl": "Meer bereik, huisbezoek bij gezinnen, ook overlast gemeld, meer schuldhulp."},
+    "ombudsman-registration": {"en": "Every eviction registered; the municipality follows up every evicted "
+                                     "household.",
+                               "nl": "Elke ontruiming geregistreerd; de gemeente volgt elk ontruimd huishouden."},
+    "ombudsman-rights-test": {"en": "Children's interests weighed in court and in drug closures of family homes.",
+                              "nl": "Het belang van kinderen gewogen door de rechter en bij drugssluitingen van "
+                                    "gezinswoningen."},
+    "pre-2021": {"en": "Before statutory early signalling: local covenants only, later and with less reach.",
+                 "nl": "Vóór de wettelijke vroegsignalering: alleen lokale convenanten, later en met minder "
+                       "bereik."},
+    "rehousing-second-chance": {"en": "Second-chance rental contracts and Housing First.",
+                                "nl": "Tweedekansovereenkomsten en Housing First."},
+}
 OUTCOMES_NL = {
-    "evictions": "Uitzettingen (uitgevoerd)",
-    "evictions_with_children": "Uitzettingen van gezinnen met kinderen",
-    "children_evicted": "Uitgezette kinderen",
+    "evictions": "Ontruimingen (uitgevoerd)",
+    "evictions_with_children": "Ontruimingen van gezinnen met kinderen",
+    "children_evicted": "Kinderen getroffen door een ontruiming",
     "summonses": "Dagvaardingen",
     "verdicts": "Vonnissen (ontruiming en voorwaardelijk)",
-    "signals": "Vroegsignalen (huurachterstand)",
+    "signals": "Vroegsignaleringen (huurachterstand)",
     "households_in_arrears": "Huishoudens met huurachterstand",
     "homeless_households": "Dakloze huishoudens (bank, opvang, straat)",
     "homeless_children": "Dakloze kinderen (bij hun ouders)",
-    "children_separated": "Kinderen gescheiden van hun ouders",
+    "children_separated": "Kinderen van hun ouders gescheiden",
     "school_changes": "Schoolwisselingen",
     "cost_total_eur": "Kosten: totaal",
 }
@@ -38,7 +89,9 @@ UNITS = {"households": {"en": "households", "nl": "huishoudens"}, "children": {"
 VERDICTS = {
     "lower": {"en": "lower", "nl": "lager"},
     "higher": {"en": "higher", "nl": "hoger"},
+    # Issue 10 renames "within noise" to "uncertain"; both mean the interval includes zero.
     "uncertain": {"en": "uncertain", "nl": "onzeker"},
+    "within noise": {"en": "uncertain", "nl": "onzeker"},
     "no change": {"en": "no change", "nl": "geen verandering"},
     "baseline": {"en": "baseline", "nl": "basis"},
     "one replication: no interval": {"en": "one replication: no interval", "nl": "één replicatie: geen interval"},
@@ -50,7 +103,7 @@ GROUPS = {
     "direct_rent_payment": {"en": "Direct rent payment", "nl": "Huur inhouden op uitkering"},
     "legal_aid": {"en": "Legal aid", "nl": "Rechtshulp"},
     "child_rights_test": {"en": "Child-rights test", "nl": "Kinderrechtentoets"},
-    "consultation": {"en": "Consultation", "nl": "Inspraak"},
+    "consultation": {"en": "Consultation", "nl": "Betrokkenheid van ouders en kinderen"},
     "housing_duty": {"en": "Housing duty", "nl": "Huisvestingsplicht"},
     "shelter": {"en": "Shelter", "nl": "Opvang"},
     "rehousing": {"en": "Rehousing", "nl": "Herhuisvesting"},
@@ -59,7 +112,7 @@ GROUPS = {
 }
 
 LEVERS = {
-    "early_signalling.enabled": {"en": "Landlords signal arrears", "nl": "Verhuurders melden achterstanden"},
+    "early_signalling.enabled": {"en": "Landlords signal arrears", "nl": "Verhuurders melden huurachterstand (vroegsignalering)"},
     "early_signalling.arrears_months_to_signal": {"en": "Months of arrears before a signal",
                                                   "nl": "Maanden achterstand voor een melding"},
     "early_signalling.reach": {"en": "Share reached by the municipality", "nl": "Aandeel bereikt door de gemeente"},
@@ -89,9 +142,9 @@ LEVERS = {
     "child_rights_test.closure_warning_families": {"en": "Drug closures of family homes turned into warnings",
                                                    "nl": "Drugssluitingen van gezinswoningen omgezet in waarschuwing"},
     "consultation.children_heard": {"en": "Evicted families whose children were heard",
-                                    "nl": "Uitgezette gezinnen waarvan de kinderen zijn gehoord"},
+                                    "nl": "Ontruimde gezinnen van wie de kinderen zijn gehoord"},
     "housing_duty.families_duty": {"en": "Duty to rehouse every evicted family",
-                                   "nl": "Plicht om elk uitgezet gezin te huisvesten"},
+                                   "nl": "Plicht om elk ontruimd gezin te huisvesten"},
     "housing_duty.units_per_10k_per_month": {"en": "Alternative homes per 10,000 households a month",
                                              "nl": "Vervangende woningen per 10.000 huishoudens per maand"},
     "shelter.family_places_per_10k": {"en": "Family shelter places per 10,000 households",
@@ -107,7 +160,7 @@ LEVERS = {
     "moratorium.calendar_months": {"en": "Months without evictions", "nl": "Maanden zonder ontruimingen"},
     "moratorium.from_month": {"en": "First month of the moratorium", "nl": "Eerste maand van het moratorium"},
     "moratorium.to_month": {"en": "Last month of the moratorium", "nl": "Laatste maand van het moratorium"},
-    "registration.enabled": {"en": "Register every eviction", "nl": "Elke uitzetting registreren"},
+    "registration.enabled": {"en": "Register every eviction", "nl": "Elke ontruiming registreren"},
 }
 CHOICES = {"none": {"en": "nobody", "nl": "niemand"}, "all": {"en": "everybody", "nl": "iedereen"},
            "families": {"en": "families with children", "nl": "gezinnen met kinderen"}}
@@ -154,6 +207,9 @@ STORY = {
     "reached": {"en": "The municipality reaches the family.", "nl": "De gemeente bereikt het gezin."},
     "help_accepted": {"en": "The family accepts help.", "nl": "Het gezin neemt de hulp aan."},
     "debt_help": {"en": "Debt help starts.", "nl": "De schuldhulp begint."},
+    "debt_settlement": {"en": "A debt settlement starts.", "nl": "Een schuldregeling begint."},
+    "help_sought": {"en": "The family seeks help itself.", "nl": "Het gezin zoekt zelf hulp."},
+    "moved_out": {"en": "Moves out.", "nl": "Verhuist."},
     "direct_rent_payment": {"en": "The rent is paid straight from the benefit.",
                             "nl": "De huur wordt ingehouden op de uitkering."},
     "nuisance": {"en": "A nuisance case starts.", "nl": "Er start een overlastzaak."},
@@ -161,7 +217,7 @@ STORY = {
                           "nl": "Voor de rechtszaak: gemeld {signalled}; schuldhulp {helped}."},
     "before_court_arrears": {"en": "Arrears began in month {month}.", "nl": "De achterstand begon in maand {month}."},
     "summons": {"en": "The landlord summons the family to court for {place}.",
-                "nl": "De verhuurder dagvaardt het gezin wegens {place}."},
+                "nl": "De verhuurder stuurt het gezin een dagvaarding wegens {place}."},
     "summons_aid": {"en": "The family gets legal aid.", "nl": "Het gezin krijgt rechtshulp."},
     "paid_before_hearing": {"en": "Pays before the hearing; the case ends.",
                             "nl": "Betaalt voor de zitting; de zaak stopt."},
@@ -177,13 +233,12 @@ STORY = {
     "settled_after_verdict": {"en": "Settles after the verdict and stays.",
                               "nl": "Regelt het na het vonnis en blijft."},
     "left_before_execution": {"en": "Leaves before the bailiff comes.", "nl": "Vertrekt voordat de deurwaarder komt."},
-    "executed": {"en": "The bailiff evicts the family.", "nl": "De deurwaarder zet het gezin uit."},
+    "executed": {"en": "The bailiff evicts the family.", "nl": "De deurwaarder voert de ontruiming uit."},
     "moved": {"en": "The parents stay {place}.", "nl": "De ouders verblijven {place}."},
     "host_ended": {"en": "The hosts can no longer take them.", "nl": "De gastheren kunnen hen niet langer opvangen."},
-    "children_separated": {"en": "{count} child(ren) separated from the parents, {place}.",
-                           "nl": "{count} kind(eren) gescheiden van de ouders, {place}."},
-    "children_reunified": {"en": "{count} child(ren) back with the parents.",
-                           "nl": "{count} kind(eren) terug bij de ouders."},
+    "children_separated": {"en": "{count} separated from the parents, {place}.",
+                           "nl": "{count} van de ouders gescheiden, {place}."},
+    "children_reunified": {"en": "{count} back with the parents.", "nl": "{count} weer bij de ouders."},
     "school_change": {"en": "A child changes school {place}.", "nl": "Een kind wisselt van school {place}."},
     "rehoused": {"en": "Back home: {place}.", "nl": "Weer thuis: {place}."},
     "yes": {"en": "yes", "nl": "ja"},
@@ -194,7 +249,7 @@ STORY = {
     "lane_parents": {"en": "Parents live", "nl": "Ouders wonen"},
     "lane_children": {"en": "Children", "nl": "Kinderen"},
     "home": {"en": "at home", "nl": "thuis"},
-    "end_evicted": {"en": "evicted in month {month}", "nl": "uitgezet in maand {month}"},
+    "end_evicted": {"en": "evicted in month {month}", "nl": "ontruimd in maand {month}"},
     "end_court": {"en": "in court, not evicted", "nl": "bij de rechter, niet uitgezet"},
 }
 
@@ -241,8 +296,8 @@ SHORT = {
                               "nl": "De voorwaarden zijn geschonden: de rechter beveelt de ontruiming."},
     "settled_after_verdict": {"en": "settled", "nl": "geregeld"},
     "left_before_execution": {"en": "left", "nl": "vertrokken"},
-    "executed": {"en": "evicted", "nl": "uitgezet"},
-    "school_change": {"en": "school change", "nl": "andere school"},
+    "executed": {"en": "evicted", "nl": "ontruimd"},
+    "school_change": {"en": "school change", "nl": "schoolwissel"},
     "home": {"en": "home", "nl": "thuis"},
     "housed": {"en": "new home", "nl": "nieuwe woning"},
     "informal": {"en": "relatives/friends", "nl": "familie/vrienden"},
@@ -255,6 +310,15 @@ SHORT = {
     "night_shelter": {"en": "night shelter", "nl": "nachtopvang"},
     "rough": {"en": "street", "nl": "straat"},
     "with_parents": {"en": "with parents", "nl": "bij de ouders"},
-    "foster": {"en": "foster care", "nl": "pleegzorg"},
+    "before_court": {"en": "before court", "nl": "voor de rechtszaak"},
+    "moved": {"en": "parents move", "nl": "ouders verhuizen"},
+    "host_ended": {"en": "stay ends", "nl": "verblijf stopt"},
+    "children_separated": {"en": "children separated", "nl": "kinderen van hun ouders gescheiden"},
+    "children_reunified": {"en": "children back", "nl": "kinderen terug"},
+    "rehoused": {"en": "rehoused", "nl": "weer een woning"},
+    "debt_settlement": {"en": "debt settlement", "nl": "schuldregeling"},
+    "help_sought": {"en": "seeks help", "nl": "zoekt hulp"},
+    "moved_out": {"en": "moved out", "nl": "verhuisd"},
+    "foster": {"en": "foster care", "nl": "pleeggezin"},
     "relatives": {"en": "relatives", "nl": "familie"},
 }

@@ -98,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
     p_cal.add_argument("--no-progress", action="store_true")
     p_dash = sub.add_parser("dashboard", help="open the Streamlit dashboard (compare policies in a browser)")
     p_dash.add_argument("--port", type=_positive_int, help="port to serve on (default 8501)")
+    p_dash.add_argument("--address", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface)")
     p_dash.add_argument("--headless", action="store_true", help="do not open a browser (e.g. on a server)")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
@@ -289,7 +291,7 @@ def _comparison_figures(comparison, folder: Path) -> None:
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from .dashboard_cli import launch
 
-    return launch(args.port, args.headless)
+    return launch(args.port, args.headless, args.address)
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
