@@ -38,6 +38,7 @@ def main() -> None:
     controls.sidebar()
     views.dropped_from_address(lang)
     lang = state.lang()
+    views.stale_calibration(lang)
     pages = [st.Page(path, title=t(f"page_{name}", lang), icon=icon, url_path=name, default=name == "compare")
              for name, path, icon in PAGES]
     page = st.navigation(pages, position="top")

@@ -54,6 +54,7 @@ def _comparison() -> None:
     st.multiselect(t("scenarios", lang), options, key="scenarios", format_func=title)
     st.slider(t("replications", lang), 1, state.MAX_REPLICATIONS, key="replications",
               help=t("replications_help", lang))
+    st.select_slider(t("posterior", lang), state.DRAW_CHOICES, key="posterior", help=t("posterior_help", lang))
     with st.expander(t("more_settings", lang)):
         st.select_slider(t("months", lang), state.MONTH_CHOICES, key="months")
         st.number_input(t("seed", lang), min_value=0, max_value=2**31 - 1, step=1, key="seed")

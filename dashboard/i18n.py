@@ -52,6 +52,20 @@ UI: dict[str, dict[str, str]] = {
     "replications": {"en": "Replications", "nl": "Herhalingen"},
     "replications_help": {"en": "Paired runs with the same seeds; more give narrower intervals but take longer.",
                           "nl": "Gepaarde runs met dezelfde seeds; meer geeft smallere intervallen maar duurt langer."},
+    "posterior": {"en": "Draws of what we do not know", "nl": "Trekkingen van wat we niet weten"},
+    "posterior_help": {"en": "Each draw runs every scenario in one plausible world: the calibrated parameters "
+                             "taken together from the calibration's posterior, the policies' effect sizes from "
+                             "their ranges. The intervals then cover that uncertainty too. 0 uses the calibration's "
+                             "medians: the intervals cover chance only.",
+                       "nl": "Elke trekking draait alle scenario's in één aannemelijke wereld: de gekalibreerde "
+                             "parameters samen uit de posterior van de kalibratie, de effectgroottes van de "
+                             "maatregelen uit hun bandbreedte. De intervallen omvatten dan ook die onzekerheid. "
+                             "Bij 0 gelden de medianen van de kalibratie en dekken de intervallen alleen toeval."},
+    "stale_calibration": {"en": "The model has changed since its calibration: results may not reproduce the Dutch "
+                                "figures it was fitted to. Run `evictsim calibrate --check`.",
+                          "nl": "Het model is veranderd sinds de kalibratie: de uitkomsten sluiten mogelijk niet meer "
+                                "aan op de Nederlandse cijfers waarop het is gekalibreerd. Draai "
+                                "`evictsim calibrate --check`."},
     "months": {"en": "Months simulated", "nl": "Gesimuleerde maanden"},
     "seed": {"en": "Seed", "nl": "Startgetal (seed)"},
     "more_settings": {"en": "Run length and seed", "nl": "Looptijd en startgetal"},

@@ -14,15 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from sim.experiments import compare as pairing
-from sim.experiments.compare import Comparison
+from sim.experiments.compare import Comparison, pair
 from sim.parameters import Policy
-from sim.pathway.outcomes import OUTCOMES
 from sim.results_io import read_comparison
-from sim.runner import RunResult, run, yearly_by_replication
+from sim.runner import RunResult, run
 from sim.scenario import Scenario, load_scenario, nested
 
 from . import levers, profiles
@@ -78,7 +75,7 @@ def spec() -> dict[str, Any]:
     return {"baseline": ss["baseline"], "scenarios": [s for s in ss["scenarios"] if s != ss["baseline"]],
             "custom": custom, "population": ss["population"], "profile": profiles.values() if own else None,
             "services": profiles.service_values() if own else None, "months": int(ss["months"]),
-            "replications": int(ss["replications"]), "seed": int(ss["seed"])}
+            "replications": int(ss["replications"]), "posterior": int(ss["posterior"]), "seed": int(ss["seed"])}
 
 
 def key_of(request: dict[str, Any]) -> str:
@@ -98,7 +95,8 @@ def with_local(scenario: Scenario, local: dict[str, float]) -> Scenario:
 def run_requests(request: dict[str, Any]) -> list[tuple[str, str]]:
     """Each scenario's run in a simulated request, as (scenario name, its own JSON key): a run is
     simulated once and kept, so adding a scenario to a comparison runs only that scenario."""
-    settings = {k: request[k] for k in ("population", "profile", "services", "months", "replications", "seed")}
+    settings = {k: request.get(k, 0) for k in ("population", "profile", "services", "months", "replications",
+                                               "posterior", "seed")}
     names = [request["baseline"], *request["scenarios"]]
     keyed = [(name, {"scenario": name, **settings}) for name in names]
     if request["custom"]:
@@ -134,7 +132,7 @@ def run_for(run_key: str) -> RunResult:
     population, households = _population(request)
     scenario = scenario_of(request["scenario"], request["services"] or {}, households)
     result = run(scenario, population=population, months=request["months"], replications=request["replications"],
-                 seed=request["seed"])
+                 seed=request["seed"], posterior=request.get("posterior", 0))
     store[run_key] = result
     while len(store) > KEPT_RUNS:
         store.popitem(last=False)
@@ -162,16 +160,8 @@ def comparison_for(key: str) -> Comparison:
 
 
 def paired(results: dict[str, RunResult]) -> Comparison:
-    """The comparison of runs made with the same seeds, baseline first, as sim.compare pairs them."""
-    # sim.experiments.compare pairs the runs it makes itself; its row builder is reused here so that
-    # a cached run need not be simulated again (see the report of issue 13).
-    yearly = {name: yearly_by_replication(r.monthly) for name, r in results.items()}
-    base = next(iter(results))
-    rows = [pairing._row(name, o, yearly[name][o.name].to_numpy(), yearly[base][o.name].to_numpy(), name == base)
-            for name in results for o in OUTCOMES]
-    meta = {"baseline": base, "scenarios": list(results)[1:], "level": pairing.LEVEL,
-            "runs": {name: r.meta for name, r in results.items()}}
-    return Comparison(pd.DataFrame(rows), results, meta)
+    """The comparison of runs made with the same seeds and posterior draws, baseline first."""
+    return pair(results)
 
 
 @dataclass(frozen=True)

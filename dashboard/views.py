@@ -171,3 +171,18 @@ def style() -> None:
     if state.present():
         st.button(t("leave_presentation", state.lang()), key="leave_presentation",
                   on_click=lambda: st.session_state.update(present=False))
+
+
+@st.cache_resource(show_spinner=False)
+def _stale() -> bool:
+    """Whether the shipped baseline's calibration was fitted to other model code (checked once)."""
+    from sim.runner import stale_calibration
+    from sim.scenario import load_scenario
+
+    return stale_calibration(load_scenario("baseline")) is not None
+
+
+def stale_calibration(lang: str) -> None:
+    """A warning on every page while the model has changed since its calibration."""
+    if _stale():
+        st.warning(t("stale_calibration", lang))

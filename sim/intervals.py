@@ -28,12 +28,13 @@ SENTENCES = {
               "Onzekerheid in de aannamen van het model zit er niet in; de werkelijke bandbreedte is dus groter.",
     },
     NOISE_AND_PARAMETERS: {
-        "en": "The 90 % intervals cover simulation noise ({reps} paired replications) and the uncertainty in the "
-              "model's calibrated parameters ({draws} draws from the calibration). They do not cover choices the "
-              "model makes that no data can test.",
-        "nl": "De 90%-intervallen omvatten de toevalsvariatie van de simulatie ({reps} gepaarde herhalingen) en "
-              "de onzekerheid in de gekalibreerde parameters van het model ({draws} trekkingen uit de "
-              "kalibratie). Keuzes in het model die met geen enkel gegeven te toetsen zijn, zitten er niet in.",
+        "en": "The 90 % intervals cover simulation noise ({reps} paired replications per draw) and what we do not "
+              "know about the calibrated parameters and the policies' effect sizes ({draws} joint draws). They do "
+              "not cover choices the model makes that no data can test.",
+        "nl": "De 90%-intervallen omvatten de toevalsvariatie van de simulatie ({reps} gepaarde herhalingen per "
+              "trekking) en wat we niet weten over de gekalibreerde parameters en de effectgroottes van de "
+              "maatregelen ({draws} gezamenlijke trekkingen). Keuzes in het model die met geen enkel gegeven te "
+              "toetsen zijn, zitten er niet in.",
     },
 }
 SINGLE = {"en": "With one replication there is no interval: the figures show one possible course, not how "

@@ -14,7 +14,7 @@ from sim.cli import main
 from sim.experiments import draws as draws_module
 from sim.experiments.draws import (WHAT_IF_SETTINGS, Draws, apply_draw, parameter_rows, posterior_draws,
                                    posterior_file, priors)
-from sim.experiments.uncertainty import decompose, interval_sentence, spread
+from sim.experiments.uncertainty import decompose, spread
 from sim.runner import model_fingerprint, stale_calibration
 from sim.scenario import load_scenario
 
@@ -56,11 +56,13 @@ def test_one_replication_per_draw_gives_a_total_interval_but_no_noise_interval()
 
 
 def test_the_interval_sentence_says_what_it_covers_in_both_languages():
-    noise = {"covers": "noise", "posterior_draws": 1, "replications": 5, "level": 0.9}
-    both = {"covers": "noise and parameters", "posterior_draws": 20, "replications": 2, "level": 0.9}
-    assert "noise only" in interval_sentence(noise) and "5 paired" in interval_sentence(noise)
-    assert "20 joint draws" in interval_sentence(both)
-    assert "toeval" in interval_sentence(both, "nl") and "20 gezamenlijke" in interval_sentence(both, "nl")
+    from sim.intervals import covers_sentence
+
+    noise = {"uncertainty": {"covers": "noise", "posterior_draws": 1, "replications": 5, "level": 0.9}}
+    both = {"uncertainty": {"covers": "noise and parameters", "posterior_draws": 20, "replications": 2, "level": 0.9}}
+    assert "noise only" in covers_sentence(noise) and "5 paired" in covers_sentence(noise)
+    assert "20 joint draws" in covers_sentence(both) and "effect sizes" in covers_sentence(both)
+    assert "20 gezamenlijke trekkingen" in covers_sentence(both, "nl")
 
 
 # -- priors, declared with the parameters ------------------------------------------------------
@@ -192,7 +194,7 @@ def test_compare_with_posterior_on_the_command_line_prints_both_intervals_and_th
             "--replications", "2", "--posterior", "2", "--workers", "1", "--journeys", "0", "--out", str(tmp_path / "c")]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "noise only" in out and "2 joint draws of the calibration's posterior" in out
+    assert "noise only" in out and "2 joint draws" in out
 
 
 # -- a stale calibration -----------------------------------------------------------------------

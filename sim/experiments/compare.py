@@ -17,7 +17,8 @@ import pandas as pd
 from ..pathway.outcomes import HEADLINE, OUTCOMES
 from ..runner import RunResult, run, yearly_by_replication
 from ..scenario import Scenario, load_scenario
-from .uncertainty import LEVEL, covers, interval_sentence, spread, verdict
+from ..intervals import covers_sentence
+from .uncertainty import LEVEL, covers, spread, verdict
 
 
 @dataclass(repr=False)
@@ -137,7 +138,10 @@ def format_table(comparison: Comparison, outcomes: tuple[str, ...] = HEADLINE) -
             lines.append(f"{outcome:<28}{_fmt(b['mean']):>14}{_fmt(r['mean']):>16}{_fmt(r['diff'], True):>14}  "
                          f"{_span(r['diff_low'], r['diff_high']):<24}{noise}{r['verdict']}")
         lines.append("")
-    lines.append(interval_sentence(comparison.meta.get("uncertainty")))
+    lines.append(covers_sentence(comparison.meta))
+    if not both:
+        lines.append("Add --posterior N to include what we do not know about the parameters (README, "
+                     "\"What the intervals cover\").")
     return "\n".join(lines)
 
 

@@ -89,33 +89,3 @@ def covers(draws: int, replications: int) -> dict[str, object]:
     """`meta["uncertainty"]` of a result: what its intervals cover."""
     return {"covers": "noise and parameters" if draws > 1 else "noise", "posterior_draws": draws,
             "replications": replications, "level": LEVEL}
-
-
-SENTENCES = {
-    "en": {
-        "noise": "{level} % intervals over {replications} paired replications: they cover random noise only; "
-                 "the model's uncertain parameters are fixed at the calibration's medians "
-                 "(add --posterior N to include what we do not know about them).",
-        "noise and parameters": "{level} % intervals cover what we do not know about the parameters "
-                                "({draws} joint draws of the calibration's posterior and the lever effect sizes) "
-                                "and random noise ({replications} paired replications per draw); "
-                                "the noise-only interval is shown next to it.",
-    },
-    "nl": {
-        "noise": "{level} %-intervallen over {replications} gepaarde herhalingen: ze dekken alleen toeval; "
-                 "de onzekere parameters van het model staan op de medianen van de kalibratie "
-                 "(voeg --posterior N toe om ook die onzekerheid mee te nemen).",
-        "noise and parameters": "{level} %-intervallen dekken wat we niet weten over de parameters "
-                                "({draws} gezamenlijke trekkingen uit de posterior van de kalibratie en de "
-                                "effectgroottes van de maatregelen) en toeval ({replications} gepaarde herhalingen "
-                                "per trekking); het interval voor alleen toeval staat ernaast.",
-    },
-}
-
-
-def interval_sentence(uncertainty: dict | None, lang: str = "en") -> str:
-    """One plain sentence on what a result's intervals cover, in English or Dutch."""
-    info = uncertainty or {"covers": "noise", "posterior_draws": 1, "replications": 0, "level": LEVEL}
-    text = SENTENCES["nl" if lang == "nl" else "en"][info.get("covers", "noise")]
-    return text.format(level=round(100 * float(info.get("level", LEVEL))), draws=info.get("posterior_draws", 1),
-                       replications=info.get("replications", 0))
