@@ -78,8 +78,8 @@ def test_the_interval_sentence_follows_what_the_comparison_declares(comparison):
     assert "toevalsvariatie" in covers_sentence(comparison.meta, "nl")
     both = {**comparison.meta, "uncertainty": {"covers": "noise and parameters", "posterior_draws": 40,
                                                "replications": 5}}
-    assert "40 draws" in covers_sentence(both, "en") and "5 paired" in covers_sentence(both, "en")
-    assert "40 trekkingen" in covers_sentence(both, "nl")
+    assert "40 joint draws" in covers_sentence(both, "en") and "5 paired" in covers_sentence(both, "en")
+    assert "40 gezamenlijke trekkingen" in covers_sentence(both, "nl")
 
 
 def test_runs_kept_by_the_dashboard_pair_as_sim_compare_pairs_them(comparison):
