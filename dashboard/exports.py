@@ -22,7 +22,7 @@ from sim.intervals import uncertainty
 
 from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
 from .figures import LOCK, forest_figure, to_png
-from .i18n import SCENARIO_DESCRIPTIONS, scenario_title, t, word
+from .i18n import scenario_summary, scenario_title, t
 from .messages import caveats, method, summary
 from .tables import facts, headline_cells, population_label, scorecard_frame, scorecard_wide, stamp
 
@@ -110,9 +110,7 @@ def _summary_page(comparison: Comparison, lang: str) -> Figure:
 
 def scenario_description(comparison: Comparison, name: str, lang: str) -> str:
     """A scenario's one-line description in the language (its file's own where there is no other)."""
-    if name in SCENARIO_DESCRIPTIONS:
-        return word(SCENARIO_DESCRIPTIONS, name, lang)
-    return str(comparison.runs[name].meta.get("description", ""))
+    return scenario_summary(name, lang) or str(comparison.runs[name].meta.get("description", ""))
 
 
 def _fit(cells: list[list[str]], line_chars: int = 135) -> tuple[list[list[str]], list[float]]:

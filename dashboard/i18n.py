@@ -7,13 +7,14 @@ own declarations (sim.pathway.outcomes).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
 from sim.pathway.outcomes import OUTCOMES
 
 from .i18n_model import (CARD_LABELS, CHOICES, COMPOSITIONS, GROUPS, LEVERS, MONTHS, OUTCOMES_NL, PLACES,
-                         PROFILE_FIELDS, SCENARIO_DESCRIPTIONS, SCENARIO_TITLES, SHORT, STORY, UNITS, VERDICTS)
+                         PROFILE_FIELDS, SHORT, STORY, UNITS, VERDICTS)
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
 SIM_LABELS = {o.name: o.label for o in OUTCOMES}
@@ -495,8 +496,27 @@ def word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
 
 
 def scenario_title(name: str, lang: str) -> str:
-    """A scenario's title in people's words (its file name where none is declared)."""
-    return word(SCENARIO_TITLES, name, lang) if name in SCENARIO_TITLES else name
+    """A scenario's title in people's words, as its file declares it (its name where none is declared)."""
+    title = _scenario_words(name)[0]
+    return title.get(lang) or title.get("en") or name
+
+
+def scenario_summary(name: str, lang: str) -> str | None:
+    """A scenario's one-line summary as its file declares it, or None where it declares none."""
+    summary = _scenario_words(name)[1]
+    return summary.get(lang) or summary.get("en")
+
+
+@functools.cache
+def _scenario_words(name: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The title and summary a scenario file declares (empty for a name that is no scenario file)."""
+    from sim.scenario import load_scenario
+
+    try:
+        scenario = load_scenario(name)
+    except (ValueError, OSError):  # ScenarioError: e.g. "custom", built from levers on the page
+        return {}, {}
+    return scenario.title, scenario.summary
 
 
 def outcome_label(name: str, lang: str) -> str:
@@ -562,5 +582,5 @@ def share(value: float, lang: str) -> str:
 
 
 __all__ = ["CARDS", "CARD_LABELS", "CHOICES", "COMPOSITIONS", "GROUPS", "LANGUAGES", "LEVERS", "MONTHS", "PLACES",
-           "PROFILE_FIELDS", "SCENARIO_DESCRIPTIONS", "SCENARIO_TITLES", "SHORT", "STORY", "number", "outcome_label", "outcome_number", "share", "span", "t",
+           "PROFILE_FIELDS", "SHORT", "STORY", "number", "outcome_label", "outcome_number", "share", "span", "t",
            "translator", "unit_label", "verdict_text", "word"]

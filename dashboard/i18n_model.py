@@ -18,57 +18,6 @@ CARD_LABELS = {
     "school_changes": {"en": "School changes", "nl": "Schoolwisselingen"},
     "cost_total_eur": {"en": "Total cost", "nl": "Totale kosten"},
 }
-# Each shipped scenario in people's words: a title and a one-line description. A scenario file
-# without an entry here is shown by its file name and its own (English) description.
-SCENARIO_TITLES = {
-    "baseline": {"en": "Current policy", "nl": "Huidig beleid"},
-    "moratorium-all-first-year": {"en": "Eviction stop for one year", "nl": "Een jaar geen ontruimingen"},
-    "moratorium-winter-families": {"en": "Winter stop for families", "nl": "Winterstop voor gezinnen"},
-    "ombudsman-housing-duty": {"en": "Duty to rehouse families", "nl": "Huisvestingsplicht voor gezinnen"},
-    "ombudsman-involve-children": {"en": "Children heard", "nl": "Kinderen gehoord"},
-    "ombudsman-legal-aid": {"en": "Legal aid for every tenant", "nl": "Rechtshulp voor elke huurder"},
-    "ombudsman-package": {"en": "Ombudsman package", "nl": "Ombudsmanpakket"},
-    "ombudsman-prevention": {"en": "More prevention", "nl": "Meer preventie"},
-    "ombudsman-registration": {"en": "Every eviction registered", "nl": "Elke ontruiming geregistreerd"},
-    "ombudsman-rights-test": {"en": "Children's-rights test", "nl": "Kinderrechtentoets"},
-    "pre-2021": {"en": "Before early signalling (pre-2021)", "nl": "Vóór de vroegsignalering (vóór 2021)"},
-    "rehousing-second-chance": {"en": "Second chance and Housing First", "nl": "Tweede kans en Housing First"},
-}
-SCENARIO_DESCRIPTIONS = {
-    "baseline": {"en": "The 2022-23 situation: statutory early signalling, no housing duty, no children's-rights test.",
-                 "nl": "De situatie in 2022-2023: wettelijke vroegsignalering, geen huisvestingsplicht, geen "
-                       "kinderrechtentoets."},
-    "moratorium-all-first-year": {"en": "No evictions at all in the first twelve months.",
-                                  "nl": "De eerste twaalf maanden helemaal geen ontruimingen."},
-    "moratorium-winter-families": {"en": "No evictions of families with children from November to March.",
-                                   "nl": "Van november tot en met maart geen ontruiming van gezinnen met kinderen."},
-    "ombudsman-housing-duty": {"en": "A legal duty: families are evicted only with alternative housing in view; "
-                                     "municipalities provide it.",
-                               "nl": "Een wettelijke plicht: een gezin wordt pas ontruimd als er vervangende "
-                                     "woonruimte is; de gemeente zorgt daarvoor."},
-    "ombudsman-involve-children": {"en": "Children are heard and families are visited at home.",
-                                   "nl": "Kinderen worden gehoord en gezinnen krijgen huisbezoek."},
-    "ombudsman-legal-aid": {"en": "Legal aid for every summoned tenant and a summons in plain language.",
-                            "nl": "Rechtshulp voor elke gedagvaarde huurder en een dagvaarding in begrijpelijke "
-                                  "taal."},
-    "ombudsman-package": {"en": "All recommendations of the Nationale ombudsman and the Kinderombudsman (2023) "
-                                "together.",
-                          "nl": "Alle aanbevelingen van de Nationale ombudsman en de Kinderombudsman (2023) samen."},
-    "ombudsman-prevention": {"en": "Wider outreach, home visits for families, nuisance signalled too, more debt "
-                                   "help.",
-                             "nl": "Meer bereik, huisbezoek bij gezinnen, ook overlast gemeld, meer schuldhulp."},
-    "ombudsman-registration": {"en": "Every eviction registered; the municipality follows up every evicted "
-                                     "household.",
-                               "nl": "Elke ontruiming geregistreerd; de gemeente volgt elk ontruimd huishouden."},
-    "ombudsman-rights-test": {"en": "Children's interests weighed in court and in drug closures of family homes.",
-                              "nl": "Het belang van kinderen gewogen door de rechter en bij drugssluitingen van "
-                                    "gezinswoningen."},
-    "pre-2021": {"en": "Before statutory early signalling: local covenants only, later and with less reach.",
-                 "nl": "Vóór de wettelijke vroegsignalering: alleen lokale convenanten, later en met minder "
-                       "bereik."},
-    "rehousing-second-chance": {"en": "Second-chance rental contracts and Housing First.",
-                                "nl": "Tweedekansovereenkomsten en Housing First."},
-}
 OUTCOMES_NL = {
     "evictions": "Ontruimingen (uitgevoerd)",
     "evictions_with_children": "Ontruimingen van gezinnen met kinderen",
