@@ -12,7 +12,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import streamlit as st
 
@@ -122,8 +122,9 @@ def _store() -> OrderedDict[str, RunResult]:
     return OrderedDict()
 
 
-def run_for(run_key: str) -> RunResult:
-    """One scenario's replications, as `run_requests` keys them (simulated once, then kept)."""
+def run_for(run_key: str, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """One scenario's replications, as `run_requests` keys them (simulated once, then kept);
+    `progress(done, total)` as each of its simulations ends."""
     store = _store()
     if run_key in store:
         store.move_to_end(run_key)
@@ -132,7 +133,7 @@ def run_for(run_key: str) -> RunResult:
     population, households = _population(request)
     scenario = scenario_of(request["scenario"], request["services"] or {}, households)
     result = run(scenario, population=population, months=request["months"], replications=request["replications"],
-                 seed=request["seed"], posterior=request.get("posterior", 0))
+                 seed=request["seed"], posterior=request.get("posterior", 0), progress=progress)
     store[run_key] = result
     while len(store) > KEPT_RUNS:
         store.popitem(last=False)
@@ -205,10 +206,12 @@ def simulate_missing(request: dict[str, Any], lang: str) -> None:
     with st.status(t("running", lang, n=len(todo)), expanded=True) as status:
         bar = st.progress(0.0)
         for i, (name, k) in enumerate(todo):
-            bar.progress(i / len(todo), text=t("running_one", lang, i=i + 1, n=len(todo),
-                                                 scenario=scenario_title(name, lang), reps=request["replications"],
-                                                 months=request["months"]))
-            run_for(k)
+            def show(done: int, total: int, i: int = i, name: str = name) -> None:
+                bar.progress((i + done / total) / len(todo),
+                             text=t("running_one", lang, i=i + 1, n=len(todo), scenario=scenario_title(name, lang),
+                                    done=done, total=total, months=request["months"]))
+            show(0, 1)
+            run_for(k, show)
         bar.progress(1.0)
         status.update(label=t("ran", lang, n=len(todo), seconds=number(time.monotonic() - started, lang)),
                       state="complete", expanded=False)

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -59,13 +59,14 @@ def replication_seeds(seed: int, replications: int) -> list[int]:
 def run(scenario: Scenario | str = "baseline", population: str | int | Path = "medium_town",
         months: int = 120, seed: int = 1, replications: int = 1, scale: float = 1.0,
         warmup: int = DEFAULT_WARMUP, journey_sample: int = 500, posterior: int = 0,
-        workers: int | None = None) -> RunResult:
+        workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> RunResult:
     """Simulate `replications` runs of a scenario; results are for the real population.
 
     With `posterior` N (at least 2), the scenario runs in N joint draws of its uncertain
     parameters (sim.experiments.draws), each with the same `replications` seeds, on `workers`
     processes: the summary's intervals then cover parameter uncertainty and noise. Without it,
-    the parameters are the calibration's medians and the intervals cover noise only."""
+    the parameters are the calibration's medians and the intervals cover noise only.
+    `progress(done, total)` is called as each simulation (a replication in a draw) ends."""
     check_settings(months, replications, scale, warmup, seed, journeys=journey_sample, posterior=posterior)
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
@@ -73,22 +74,17 @@ def run(scenario: Scenario | str = "baseline", population: str | int | Path = "m
     check_households(sum(p.households for p in real), scale, population)
     seeds = replication_seeds(seed, replications)
     if posterior:
-        return _run_posterior(scenario, population, real, months, seed, seeds, scale, warmup, journey_sample,
-                              posterior, workers)
+        return _posterior_results([scenario], population, real, months, seed, seeds, scale, warmup, journey_sample,
+                                  posterior, workers, progress)[scenario.name]
     tables, journeys = [], []
     for rep, rep_seed in enumerate(seeds):
         model = simulate(scenario, real, months, rep_seed, scale, warmup, journey_sample)
         tables.append(_monthly_frame(model, rep, warmup, 1.0 / scale))
         journeys.append(_journey_frame(model, rep, warmup))
+        if progress is not None:
+            progress(rep + 1, len(seeds))
     return _result(scenario, population, real, months, seed, seeds, scale, warmup,
                    pd.concat(tables, ignore_index=True), pd.concat(journeys, ignore_index=True))
-
-
-def _run_posterior(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int,
-                   seeds: list[int], scale: float, warmup: int, journey_sample: int, posterior: int,
-                   workers: int | None) -> RunResult:
-    return _posterior_results([scenario], population, real, months, seed, seeds, scale, warmup, journey_sample,
-                              posterior, workers)[scenario.name]
 
 
 def run_many(scenarios: list[Scenario], population: str | int | Path = "medium_town", months: int = 120,
@@ -105,12 +101,13 @@ def run_many(scenarios: list[Scenario], population: str | int | Path = "medium_t
 
 def _posterior_results(scenarios: list[Scenario], population, real: tuple[Profile, ...], months: int, seed: int,
                        seeds: list[int], scale: float, warmup: int, journey_sample: int, posterior: int,
-                       workers: int | None) -> dict[str, RunResult]:
+                       workers: int | None, progress: Callable[[int, int], None] | None = None) -> dict[str, RunResult]:
     from .experiments.draws import posterior_draws
     from .experiments.propagate import run_draws
 
     draws = posterior_draws(posterior, seed, scenarios[0])
-    frames = run_draws(scenarios, real, draws, months, seed, len(seeds), scale, warmup, journey_sample, workers)
+    frames = run_draws(scenarios, real, draws, months, seed, len(seeds), scale, warmup, journey_sample, workers,
+                       progress)
     return {s.name: _result(s, population, real, months, seed, seeds, scale, warmup, *frames[s.name],
                             draws.describe()) for s in scenarios}
 

@@ -266,3 +266,12 @@ def test_a_comparison_with_draws_reads_back_whole(tmp_path):
     assert back.meta["uncertainty"] == c.meta["uncertainty"] and back.meta["posterior"]["draws"] == 2
     assert {"diff_low_noise", "diff_high_noise", "diff_parameters_share"} <= set(back.table.columns)
     assert "draw" in back.runs["baseline"].monthly
+
+
+def test_a_run_reports_progress_per_simulation_with_and_without_draws():
+    calls: list[tuple[int, int]] = []
+    run("baseline", progress=lambda done, total: calls.append((done, total)), **TINY)
+    assert calls == [(1, 2), (2, 2)]
+    calls.clear()
+    run("baseline", posterior=2, workers=1, progress=lambda done, total: calls.append((done, total)), **TINY)
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]

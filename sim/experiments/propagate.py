@@ -8,7 +8,7 @@ runs `replication = d * R + r` and carries the `draw`; journeys are kept for dra
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -22,15 +22,21 @@ from .sweep import Task, execute
 
 def run_draws(scenarios: list[Scenario], real: tuple[Profile, ...], draws: Draws, months: int, seed: int,
               replications: int, scale: float, warmup: int, journey_sample: int = 0,
-              workers: int | None = None) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
+              workers: int | None = None,
+              progress: Callable[[int, int], None] | None = None) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
     """Each scenario's (monthly, journeys) over draws x replications, run on `workers` processes
-    (all cores by default)."""
+    (all cores by default); `progress(done, total)` after each run."""
     seeds = replication_seeds(seed, replications)
     tasks = [_task(s, d, draw, r, rep_seed, real, months, warmup, scale, replications, journey_sample)
              for d, draw in enumerate(draws.values) for s in scenarios
              for r, rep_seed in enumerate(seeds)]
     rows: dict[str, dict[str, Any]] = {}
-    execute(tasks, workers or 0, None, lambda row: rows.__setitem__(row["run_id"], row))
+
+    def keep(row: dict[str, Any]) -> None:
+        rows[row["run_id"]] = row
+        if progress is not None:
+            progress(len(rows), len(tasks))
+    execute(tasks, workers or 0, None, keep)
     return {s.name: _frames([rows[t.run_id] for t in tasks if t.policy == s.name], [t for t in tasks if t.policy == s.name])
             for s in scenarios}
 
