@@ -295,8 +295,8 @@ def model_fingerprint() -> str:
     from .parameters import Context, Policy
 
     digest = hashlib.sha256()
-    for path in model_sources():
-        if "pathway" in path.parts:
+    for path in sorted((Path(__file__).resolve().parent / "pathway").glob("*.py")):
+        if path.name != "__init__.py":
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     defaults = {"policy": Policy().model_dump(), "context": Context().model_dump()}

@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 LEVEL = 0.90
 
@@ -52,6 +51,8 @@ def spread(y: np.ndarray, level: float = LEVEL) -> Spread:
     if y.shape[0] == 1:
         half_total = half_noise
     else:
+        from scipy import stats  # here, not at import: runs that only summarise need no scipy
+
         half_parameters = stats.norm.ppf(0.5 + level / 2) * float(np.std(draw_means, ddof=1))
         half_total = half_parameters if np.isnan(half_noise) else float(np.hypot(half_noise, half_parameters))
     between, within = decompose(y)
@@ -64,6 +65,8 @@ def _noise_half_width(y: np.ndarray, level: float) -> float:
     replications = y.shape[1]
     if replications < 2:
         return float("nan")
+    from scipy import stats
+
     within_variance = float(np.mean(np.var(y, axis=1, ddof=1)))
     return float(stats.t.ppf(0.5 + level / 2, replications - 1) * np.sqrt(within_variance / replications))
 
