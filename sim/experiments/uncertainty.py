@@ -4,9 +4,9 @@ Results come as an array `y[d, r]`: draw d (one joint set of uncertain parameter
 draws.py) and replication r (one seed; the same R seeds in every draw and every scenario).
 Without posterior draws there is one "draw", the calibration's medians.
 
-- The noise-only interval is today's: a t-interval for the mean over the R replications,
-  from the spread within draws (with common seeds, the R replications are the only independent
-  samples of noise, whatever the number of draws).
+- The noise-only interval is the precision of an R-replication mean at fixed parameters: a
+  t-interval from the spread within draws, pooled over the draws. Without draws it is the
+  interval over replications shown before.
 - The parameter half-width is the normal 90 % range of the draws' means (what the effect would
   be in each plausible world), and the total interval combines the two half-widths in
   quadrature. With every draw the same (priors collapsed to points) the total interval is the
@@ -62,13 +62,16 @@ def spread(y: np.ndarray, level: float = LEVEL) -> Spread:
 
 
 def _noise_half_width(y: np.ndarray, level: float) -> float:
+    """Half the t-interval of an R-replication mean, with the within-draw variance pooled over the
+    draws (distinct draws x (R - 1) degrees of freedom: a repeated draw adds no information)."""
     replications = y.shape[1]
     if replications < 2:
         return float("nan")
     from scipy import stats
 
     within_variance = float(np.mean(np.var(y, axis=1, ddof=1)))
-    return float(stats.t.ppf(0.5 + level / 2, replications - 1) * np.sqrt(within_variance / replications))
+    freedom = len(np.unique(y, axis=0)) * (replications - 1)
+    return float(stats.t.ppf(0.5 + level / 2, freedom) * np.sqrt(within_variance / replications))
 
 
 def decompose(y: np.ndarray) -> tuple[float, float]:
