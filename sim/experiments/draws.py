@@ -27,6 +27,7 @@ from ..tomlfiles import read_toml
 
 DRAW_STREAM = 0xD4A3  # keeps the draws' random stream apart from the replications' seeds
 LOG_RATIO = 10.0      # a prior spanning more than a factor 10 is drawn log-uniformly
+POSTERIOR_EXTRA = ("weight", "distance")  # columns of posterior.csv that are not parameters
 
 # Parameters without a prior on purpose: what-if settings a scenario chooses, not uncertain facts.
 WHAT_IF_SETTINGS = (
@@ -126,7 +127,7 @@ def posterior_draws(n: int, seed: int, scenario: Scenario) -> Draws:
 
 def resample(posterior: pd.DataFrame, n: int, rng: np.random.Generator) -> list[dict[str, float]]:
     """`n` particles drawn by weight (with replacement), as dotted name -> value."""
-    names = [c for c in posterior.columns if c not in ("weight", "distance")]
+    names = [c for c in posterior.columns if c not in POSTERIOR_EXTRA]
     weights = posterior["weight"].to_numpy(float)
     rows = rng.choice(len(posterior), size=n, p=weights / weights.sum())
     return [{name: float(posterior[name].iloc[row]) for name in names} for row in rows]
