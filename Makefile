@@ -14,9 +14,9 @@ $(BIN)/evictsim: pyproject.toml
 
 setup: $(BIN)/evictsim
 
-## demo: baseline vs the ombudsman package for a medium town, 5 paired replications
+## demo: baseline vs the ombudsman package for a medium town, in 20 posterior draws x 2 paired replications
 demo: setup
-	$(BIN)/evictsim compare baseline ombudsman-package --population medium_town --replications 5 --out results/demo
+	$(BIN)/evictsim compare baseline ombudsman-package --population medium_town --posterior 20 --replications 2 --out results/demo
 
 test: setup
 	$(BIN)/python -m pytest -n 2 -q
@@ -26,6 +26,7 @@ dashboard: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_model.py
+	$(BIN)/python benchmarks/bench_posterior.py
 
 clean:
 	rm -rf $(VENV) results/demo .pytest_cache

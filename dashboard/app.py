@@ -31,14 +31,19 @@ PAGES = (("compare", "app_pages/compare.py", ":material/compare_arrows:"),
 def main() -> None:
     state.init_session()
     lang = state.lang()
-    st.set_page_config(page_title=t("app_title", lang), page_icon=":material/home:", layout="wide",
+    # The icon is an image served by the dashboard itself: a Material icon would make the browser
+    # fetch it from a font server, and no request should leave this machine.
+    st.set_page_config(page_title=t("app_title", lang), page_icon=views.favicon(), layout="wide",
                        initial_sidebar_state="collapsed" if state.present() else "expanded")
     controls.sidebar()
+    views.dropped_from_address(lang)
     lang = state.lang()
+    views.stale_calibration(lang)
     pages = [st.Page(path, title=t(f"page_{name}", lang), icon=icon, url_path=name, default=name == "compare")
              for name, path, icon in PAGES]
     page = st.navigation(pages, position="top")
     views.style()
+    views.document_language(lang)
     page.run()
     state.write_query()
 

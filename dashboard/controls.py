@@ -6,10 +6,12 @@ address), so no widget here passes a default of its own.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from . import levers, runs, state
-from .i18n import CHOICES, GROUPS, LANGUAGES, LEVERS, MONTHS, t, word
+from .i18n import CHOICES, GROUPS, LANGUAGES, LEVERS, MONTHS, scenario_title, t, word
 from .levers import Lever
 
 
@@ -26,6 +28,14 @@ def sidebar() -> None:
         else:
             _comparison()
             _custom()
+            _run_button()
+
+
+def _run_button() -> None:
+    """Nothing is simulated until asked: a changed selection waits for this button."""
+    lang = state.lang()
+    st.button(t("run_button", lang), type="primary", key="run", on_click=runs.apply, width="stretch",
+              disabled=not runs.pending(), help=t("run_help", lang))
 
 
 def _population() -> None:
@@ -37,12 +47,14 @@ def _population() -> None:
 def _comparison() -> None:
     lang, ss = state.lang(), st.session_state
     names = levers.scenario_names()
-    st.selectbox(t("baseline", lang), names, key="baseline")
+    title = partial(scenario_title, lang=lang)
+    st.selectbox(t("baseline", lang), names, key="baseline", format_func=title)
     options = [n for n in names if n != ss["baseline"]]
     ss["scenarios"] = [s for s in ss["scenarios"] if s in options]  # the baseline may have changed
-    st.multiselect(t("scenarios", lang), options, key="scenarios")
+    st.multiselect(t("scenarios", lang), options, key="scenarios", format_func=title)
     st.slider(t("replications", lang), 1, state.MAX_REPLICATIONS, key="replications",
               help=t("replications_help", lang))
+    st.select_slider(t("posterior", lang), state.DRAW_CHOICES, key="posterior", help=t("posterior_help", lang))
     with st.expander(t("more_settings", lang)):
         st.select_slider(t("months", lang), state.MONTH_CHOICES, key="months")
         st.number_input(t("seed", lang), min_value=0, max_value=2**31 - 1, step=1, key="seed")
@@ -68,13 +80,14 @@ def _custom() -> None:
     if not ss["custom_on"]:
         return
     st.selectbox(t("custom_from", lang), levers.scenario_names(), key="custom_from",
+                 format_func=partial(scenario_title, lang=lang),
                  on_change=lambda: state.reset_levers(ss["custom_from"]))
     with st.form("levers", border=False):
         for group in dict.fromkeys(lv.group for lv in levers.levers()):
             with st.expander(word(GROUPS, group, lang)):
                 for lever in (lv for lv in levers.levers() if lv.group == group):
                     lever_widget(lever, lang)
-        st.form_submit_button(t("custom_apply", lang), type="primary")
+        st.form_submit_button(t("custom_apply", lang), type="primary", on_click=runs.apply)
     values = {lv.name: ss[lv.key] for lv in levers.levers()}
     changed = levers.changes(values, ss["custom_from"])
     st.caption(t("custom_changed", lang, levers=", ".join(word(LEVERS, n, lang) for n in changed))

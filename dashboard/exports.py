@@ -1,46 +1,67 @@
-"""One-click exports of a comparison: a PDF brief and a PPTX slide deck, as bytes.
+"""One-click exports of a comparison: the PDF brief and tables as CSV, as bytes (the slide deck
+is dashboard/deck.py).
 
 Plain functions of a sim.experiments.compare.Comparison and a language, so they can be tested without a
-browser. Every page and slide carries the same stamp: version, date, seed and scenarios.
+browser. Every page carries the same stamp: version, date, seed and scenarios; every CSV opens
+with a block of lines starting with "#" that say the same (read it back with `comment="#"`).
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Callable
 
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
-from PIL import Image
-from pptx import Presentation
-from pptx.util import Inches, Pt
+import pandas as pd
 
 from sim.experiments.compare import Comparison
+from sim.intervals import uncertainty
 
-from .figures import LOCK, forest_figure, timeseries_figure, to_png
-from .i18n import outcome_label, t
+from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
+from .figures import LOCK, forest_figure, to_png
+from .i18n import scenario_summary, scenario_title, t
+from .messages import caveats, method, summary
 from .tables import facts, headline_cells, population_label, scorecard_frame, scorecard_wide, stamp
 
 A4_LANDSCAPE = (11.69, 8.27)  # inches
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)  # 16:9
+# Dutch spreadsheet programs read ";" between fields and "," in numbers; English ones "," and ".".
+CSV_FORMAT = {"en": {"sep": ",", "decimal": "."}, "nl": {"sep": ";", "decimal": ","}}
 
 
-def csv_bytes(frame) -> bytes:
-    """A table as UTF-8 CSV (with a byte-order mark, so spreadsheet programs read accents right)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+def csv_bytes(frame: pd.DataFrame, lang: str = "en", meta: dict[str, object] | None = None) -> bytes:
+    """A table as UTF-8 CSV in the language's own format (with a byte-order mark, so spreadsheet
+    programs read accents right), after a block of "# key<sep>value" lines describing it."""
+    fmt = CSV_FORMAT[lang]
+    head = "".join(f"# {key}{fmt['sep']}{value}\n" for key, value in (meta or {}).items())
+    return (head + frame.to_csv(index=False, **fmt)).encode("utf-8-sig")
+
+
+def export_meta(comparison: Comparison, lang: str) -> dict[str, object]:
+    """What every exported table says about itself: version, commit, scenarios, seed, population,
+    run settings, date, posterior draws and what the intervals cover."""
+    f, u = facts(comparison), uncertainty(comparison.meta)
+    values = {"version": f["version"], "commit": f["commit"] or "-", "baseline": f["baseline"],
+              "scenarios": " + ".join(f["scenarios"]) or "-", "seed": f["seed"],
+              "population": f"{f['population']} ({f['households']} households)", "replications": f["reps"],
+              "months": f["months"], "date": f["date"], "draws": u["posterior_draws"], "covers": u["covers"]}
+    return {t(f"meta_{key}", lang): value for key, value in values.items()}
+
+
+def file_name(comparison: Comparison, what: str, ext: str) -> str:
+    """A descriptive file name: evictsim, what it is, the scenarios, the population and the date."""
+    f = facts(comparison)
+    parts = ["evictsim", what, "+".join(f["scenarios"]) or f["baseline"], str(f["population"]), f["date"]]
+    name = "_".join(parts).replace("/", "-").replace(" ", "-")
+    return f"{name[:150]}.{ext}"
 
 
 def _subtitle(comparison: Comparison, lang: str) -> str:
     f = facts(comparison)
-    return t("deck_subtitle", lang, scenarios=", ".join(f["scenarios"]) or "–", baseline=f["baseline"],
-             population=population_label(f, lang))
-
-
-def _brief_meta(comparison: Comparison, lang: str) -> str:
-    f = facts(comparison)
-    return t("brief_meta", lang, population=population_label(f, lang), reps=f["reps"], months=f["months"],
-             seed=f["seed"], version=f["version"], date=f["date"])
+    return t("deck_subtitle", lang, scenarios=", ".join(scenario_title(s, lang) for s in f["scenarios"]) or "–",
+             baseline=scenario_title(f["baseline"], lang), population=population_label(f, lang))
 
 
 def scorecard_cells(comparison: Comparison, lang: str) -> list[list[str]]:
@@ -56,18 +77,40 @@ def scorecard_cells(comparison: Comparison, lang: str) -> list[list[str]]:
 def _page(title: str, comparison: Comparison, lang: str) -> Figure:
     fig = plt.figure(figsize=A4_LANDSCAPE)
     fig.text(0.04, 0.94, title, fontsize=20, weight="bold", va="top")
-    fig.text(0.04, 0.02, stamp(comparison, lang), fontsize=8, color="#444444")
+    fig.text(0.04, 0.02, stamp(comparison, lang), fontsize=9, color="#444444")
     return fig
 
 
-def _title_page(comparison: Comparison, lang: str) -> Figure:
+def _block(fig: Figure, y: float, heading: str, lines: list[str], size: int = 11) -> float:
+    """A heading and wrapped paragraphs from height `y` (figure fraction) down; returns where it ends."""
+    line = size * 1.45 / 72 / A4_LANDSCAPE[1]  # one line of text as a fraction of the page's height
+    fig.text(0.04, y, heading, fontsize=13, weight="bold", va="top")
+    y -= 1.6 * line
+    for paragraph in lines:
+        wrapped = textwrap.fill(paragraph, int(1450 / size))
+        fig.text(0.04, y, wrapped, fontsize=size, va="top", linespacing=1.45)
+        y -= (wrapped.count("\n") + 1.5) * line
+    return y - 0.5 * line
+
+
+def _summary_page(comparison: Comparison, lang: str) -> Figure:
+    """The one page a reader needs: what was compared, the headline per scenario, the caveats and
+    the method, and what each scenario is."""
+    f = facts(comparison)
     fig = _page(t("deck_title", lang), comparison, lang)
-    fig.text(0.04, 0.84, _subtitle(comparison, lang), fontsize=14, va="top", wrap=True)
-    fig.text(0.04, 0.74, _brief_meta(comparison, lang), fontsize=12, va="top", linespacing=1.6)
-    lines = [f"{name}: {comparison.runs[name].meta.get('description', '')}"
-             for name in [comparison.meta["baseline"], *comparison.meta["scenarios"]]]
-    fig.text(0.04, 0.40, "\n".join(lines), fontsize=11, va="top", linespacing=1.6, wrap=True)
+    fig.text(0.04, 0.875, _subtitle(comparison, lang), fontsize=13, va="top")
+    y = _block(fig, 0.82, t("deck_summary", lang), [summary(comparison, lang)])
+    y = _block(fig, y, t("deck_caveats", lang), [f"• {c}" for c in caveats(comparison, lang)], size=10)
+    y = _block(fig, y, t("deck_method", lang), [method(comparison, lang)], size=10)
+    lines = [f"{scenario_title(n, lang)}: {scenario_description(comparison, n, lang)}"
+             for n in [f["baseline"], *f["scenarios"]]]
+    _block(fig, y, t("scenarios", lang), lines, size=10)
     return fig
+
+
+def scenario_description(comparison: Comparison, name: str, lang: str) -> str:
+    """A scenario's one-line description in the language (its file's own where there is no other)."""
+    return scenario_summary(name, lang) or str(comparison.runs[name].meta.get("description", ""))
 
 
 def _fit(cells: list[list[str]], line_chars: int = 135) -> tuple[list[list[str]], list[float]]:
@@ -87,8 +130,8 @@ def _table_page(title: str, cells: list[list[str]], comparison: Comparison, lang
     text, widths = _fit(cells)
     table = ax.table(cellText=text[1:], colLabels=text[0], colWidths=widths, loc="upper left", cellLoc="left")
     table.auto_set_font_size(False)
-    table.set_fontsize(9)
-    line = 9 * 1.35 / 72 / (A4_LANDSCAPE[1] * 0.80)  # one text line in axes units
+    table.set_fontsize(10)
+    line = 10 * 1.35 / 72 / (A4_LANDSCAPE[1] * 0.80)  # one text line in axes units
     for (row, _), cell in table.get_celld().items():
         cell.PAD = 0.03  # matplotlib's default indents left-aligned text by a tenth of the column
         lines = max(str(c).count("\n") + 1 for c in text[row])
@@ -107,13 +150,26 @@ def _forest_page(comparison: Comparison, lang: str) -> Figure:
     return fig
 
 
+SCORECARD_ROWS = 5  # obligations per page of the brief, so that the wrapped rows fit
+
+
+def brief_pages(comparison: Comparison, lang: str) -> list[Callable[[], Figure]]:
+    """The brief's pages, each drawn when called: the summary with caveats and method, the headline
+    table, the forest plot, and the rights scorecard over two pages."""
+    card = scorecard_cells(comparison, lang)
+    parts = [card[1:][i:i + SCORECARD_ROWS] for i in range(0, len(card) - 1, SCORECARD_ROWS)]
+    return [lambda: _summary_page(comparison, lang),
+            lambda: _table_page(t("deck_headline", lang), headline_cells(comparison, lang), comparison, lang),
+            lambda: _forest_page(comparison, lang),
+            *(lambda i=i, part=part: _table_page(t("deck_scorecard_part", lang, part=i, parts=len(parts)),
+                                                 [card[0], *part], comparison, lang)
+              for i, part in enumerate(parts, 1))]
+
+
 def pdf_brief(comparison: Comparison, lang: str = "en") -> bytes:
-    """A four-page brief: title, headline table, forest plot, rights scorecard."""
+    """The brief as PDF: a summary page a reader can take alone, then the tables and the chart."""
     buf = io.BytesIO()
-    pages = (lambda: _title_page(comparison, lang),
-             lambda: _table_page(t("deck_headline", lang), headline_cells(comparison, lang), comparison, lang),
-             lambda: _forest_page(comparison, lang),
-             lambda: _table_page(t("deck_scorecard", lang), scorecard_cells(comparison, lang), comparison, lang))
+    pages = brief_pages(comparison, lang)
     info = {"Title": f"{t('deck_title', lang)}: {_subtitle(comparison, lang)}", "Subject": stamp(comparison, lang),
             "Creator": "evictsim dashboard"}
     with LOCK, PdfPages(buf, metadata=info) as pdf:
@@ -121,70 +177,4 @@ def pdf_brief(comparison: Comparison, lang: str = "en") -> bytes:
             fig = draw()
             pdf.savefig(fig)
             plt.close(fig)
-    return buf.getvalue()
-
-
-# -- PPTX ------------------------------------------------------------------------------------
-def _slide(prs, title: str, comparison: Comparison, lang: str):
-    slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
-    slide.shapes.title.text = title
-    slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size = Pt(32)
-    box = slide.shapes.add_textbox(Inches(0.4), SLIDE_H - Inches(0.5), SLIDE_W - Inches(0.8), Inches(0.35))
-    box.text_frame.text = stamp(comparison, lang)
-    box.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
-    return slide
-
-
-def _title_slide(prs, comparison: Comparison, lang: str) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[0])
-    slide.shapes.title.text = t("deck_title", lang)
-    slide.placeholders[1].text = f"{_subtitle(comparison, lang)}\n{stamp(comparison, lang)}"
-    for paragraph in slide.placeholders[1].text_frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.size = Pt(18)
-
-
-def _table_slide(prs, title: str, cells: list[list[str]], comparison: Comparison, lang: str) -> None:
-    slide = _slide(prs, title, comparison, lang)
-    rows, cols = len(cells), len(cells[0])
-    shape = slide.shapes.add_table(rows, cols, Inches(0.4), Inches(1.4), SLIDE_W - Inches(0.8), Inches(0.4) * rows)
-    table = shape.table
-    table.columns[0].width = Inches(4.2)
-    for c in range(1, cols):
-        table.columns[c].width = int((SLIDE_W - Inches(0.8) - Inches(4.2)) / (cols - 1))
-    size = Pt(12 if rows <= 8 and cols <= 4 else 10)
-    for r, line in enumerate(cells):
-        for c, text in enumerate(line):
-            cell = table.cell(r, c)
-            cell.text = str(text)
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = size
-                    run.font.bold = r == 0
-
-
-def _picture_slide(prs, title: str, png: bytes, comparison: Comparison, lang: str) -> None:
-    slide = _slide(prs, title, comparison, lang)
-    width, height = Image.open(io.BytesIO(png)).size
-    box_w, box_h = SLIDE_W - Inches(0.8), SLIDE_H - Inches(2.1)
-    scale = min(box_w / width, box_h / height)
-    w, h = int(width * scale), int(height * scale)
-    slide.shapes.add_picture(io.BytesIO(png), int((SLIDE_W - w) / 2), Inches(1.4), w, h)
-
-
-def pptx_deck(comparison: Comparison, lang: str = "en", outcome: str = "evictions") -> bytes:
-    """Five slides: title, headline table, forest plot, one outcome over time, rights scorecard."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
-    _title_slide(prs, comparison, lang)
-    _table_slide(prs, t("deck_headline", lang), headline_cells(comparison, lang), comparison, lang)
-    _picture_slide(prs, t("deck_forest", lang), to_png(lambda: forest_figure(comparison, lang)), comparison, lang)
-    _picture_slide(prs, t("deck_timeseries", lang, outcome=outcome_label(outcome, lang)),
-                   to_png(lambda: timeseries_figure(comparison, outcome, lang)), comparison, lang)
-    _table_slide(prs, t("deck_scorecard", lang), scorecard_cells(comparison, lang), comparison, lang)
-    prs.core_properties.title = f"{t('deck_title', lang)}: {_subtitle(comparison, lang)}"
-    prs.core_properties.subject = stamp(comparison, lang)
-    prs.core_properties.author = "evictsim dashboard"
-    buf = io.BytesIO()
-    prs.save(buf)
     return buf.getvalue()

@@ -1,5 +1,6 @@
-"""The comparison's charts in the chosen language, drawn by sim.plots (palette, line styles,
-markers and captions stay the model's), and their PNG and SVG bytes.
+"""The comparison's charts in the chosen language, and their PNG and SVG bytes: the forest plot
+of differences and the outcomes per year. The palette and markers are the model's (sim.plots),
+fixed per scenario; every figure's footer says version, date, seed, scenarios and population.
 
 Matplotlib's pyplot is not thread-safe and downloads are built on a separate thread, so every
 figure is drawn and saved under one lock.
@@ -7,17 +8,22 @@ figure is drawn and saved under one lock.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 
 import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from sim import plots
 from sim.experiments.compare import Comparison
 
-from .i18n import CARDS, SIM_KINDS, SIM_UNITS, UNITS, outcome_label, t
-from .tables import facts
+from . import levers
+from .i18n import CARDS, SIM_KINDS, outcome_label, outcome_number, scenario_title, span, t, unit_label
+from .tables import FEW_EVENTS, row_of, bounded_table, facts, population_label, stamp
 
 LOCK = threading.RLock()
 
@@ -29,29 +35,119 @@ def plot_meta(comparison: Comparison) -> dict[str, object]:
             "seed": f["seed"], "version": f["version"]}
 
 
-def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS) -> Figure:
-    """Paired differences against the baseline with their 90 % intervals, one marker per scenario."""
-    labels = {o: outcome_label(o, lang) for o in outcomes}
-    fig = plots.forest(comparison.table, list(outcomes), title=t("forest_title", lang), labels=labels,
-                       meta=plot_meta(comparison))
-    ax = fig.axes[0]
-    ax.set_xlabel(t("forest_xlabel", lang))  # sim.plots writes this label in English only
-    # sim.plots lets matplotlib place the legend, which can cover a marker; put it above the plot.
-    handles, names = ax.get_legend_handles_labels()
-    ax.get_legend().remove()
-    fig.legend(handles, names, loc="outside upper center", ncol=min(len(names), 3), frameon=False)
-    return room_for_caption(fig)
+# Seven colours of the Okabe-Ito palette (its yellow is too pale on white) and eight markers: every
+# scenario file keeps its colour, marker and line style in every chart and export.
+COLOURS = tuple(c for c in plots.PALETTE if c != "#F0E442")
+
+
+def scenario_style(name: str) -> dict[str, object]:
+    """The fixed look of a scenario: by its place among the scenario files (a built one comes last)."""
+    names = levers.scenario_names()
+    i = names.index(name) if name in names else len(names)
+    return {"color": COLOURS[i % len(COLOURS)], "marker": plots.MARKERS[i % len(plots.MARKERS)],
+            "linestyle": plots.LINESTYLES[i % len(plots.LINESTYLES)]}
+
+
+def _relative(r: pd.Series, level: float) -> tuple[float, float, float]:
+    """A difference and its interval as % of the baseline level (never below -100 %)."""
+    scale = 100.0 / level
+    return tuple(float(np.maximum(-100.0, r[k] * scale)) for k in ("diff", "diff_low", "diff_high"))  # NaN stays
+
+
+def difference_text(outcome: str, r: pd.Series, lang: str) -> str:
+    """The difference a year in the outcome's own unit, with its interval: what the % rests on."""
+    diff = outcome_number(outcome, r["diff"], lang, True, short=True)
+    if math.isnan(r["diff_low"]):
+        return diff
+    return f"{diff} " + span(*(outcome_number(outcome, r[k], lang, True, short=True) for k in ("diff_low", "diff_high")),
+                             lang)
+
+
+def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS,
+                  scenarios: tuple[str, ...] | None = None) -> Figure:
+    """Per scenario (all, or those given) a labelled block: each outcome's paired difference as %
+    of the baseline with its 90 % interval (bounded at -100 %), and on the right the difference a
+    year in its own unit."""
+    table, scenarios = bounded_table(comparison), scenarios or comparison.meta["scenarios"]
+    base = table[table.verdict == "baseline"].set_index("outcome")["mean"]
+    height = 0.36 * len(outcomes) * max(1, len(scenarios)) + 0.45 * len(scenarios) + 1.3
+    fig, ax = plt.subplots(figsize=(12, height), layout="constrained")
+    ticks, names, right = [], [], []
+    y = 0.0
+    for scenario in scenarios:
+        look = scenario_style(scenario)
+        ax.text(0.005, y, scenario_title(scenario, lang), transform=ax.get_yaxis_transform(), weight="bold",
+                va="center", fontsize="large", color=look["color"])
+        y -= 1
+        for outcome in outcomes:
+            r, level = row_of(table, scenario, outcome), base.get(outcome, np.nan)
+            if level > 0:
+                mid, low, high = _relative(r, level)
+                err = [[mid - low], [high - mid]] if not math.isnan(low) else None
+                ax.errorbar(mid, y, xerr=err, fmt=look["marker"], color=look["color"], capsize=3, markersize=7)
+            ticks.append(y)
+            names.append(outcome_label(outcome, lang) + (" *" if level < FEW_EVENTS else ""))
+            right.append(difference_text(outcome, r, lang) if level > 0 else t("no_cases_baseline", lang))
+            y -= 1
+        y -= 0.3
+    _forest_axes(ax, ticks, names, right, lang)
+    return room_for_caption(_caption(fig, comparison, lang))
+
+
+def _forest_axes(ax, ticks: list[float], names: list[str], right: list[str], lang: str) -> None:
+    """Outcome names on the left, absolute differences on the right, -100 % as the floor."""
+    low = min(-10.0, ax.get_xlim()[0])
+    ax.set_xlim(max(low, -105.0), max(10.0, ax.get_xlim()[1]))
+    ax.axvline(0, color="#333333", linewidth=1)
+    if ax.get_xlim()[0] <= -100:
+        ax.axvline(-100, color="#777777", linewidth=1, linestyle=":")
+    ax.set_yticks(ticks, names)
+    ax.set_ylim(min(ticks) - 0.8, 0.7)
+    twin = ax.twinx()
+    twin.set_ylim(ax.get_ylim())
+    twin.set_yticks(ticks, right)
+    twin.tick_params(length=0)
+    ax.set_xlabel(plots.wrap(t("forest_xlabel", lang), 80) + "\n" + plots.wrap(t("forest_right", lang), 80))
+    ax.set_title(t("forest_title", lang))
+    ax.grid(axis="x", alpha=0.3)
+
+
+def yearly(monthly: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """Per year of the report: mean over replications with its 5-95 % range. Flows are summed over
+    the year's months, stocks averaged; a last year with fewer than 12 months is left out."""
+    frame = monthly.assign(year=monthly["month"] // 12 + 1)
+    full = frame.groupby("year")["month"].nunique()
+    frame = frame[frame.year.isin(full[full == 12].index)]
+    how = "sum" if SIM_KINDS.get(outcome) == "flow" else "mean"
+    per_rep = frame.groupby(["replication", "year"])[outcome].agg(how).groupby("year")
+    return pd.DataFrame({"mean": per_rep.mean(), "low": per_rep.quantile(0.05), "high": per_rep.quantile(0.95)})
 
 
 def timeseries_figure(comparison: Comparison, outcome: str, lang: str) -> Figure:
-    """Monthly mean with a 5-95 % band per scenario."""
-    monthly = {name: comparison.runs[name].monthly for name in [comparison.meta["baseline"],
-                                                                 *comparison.meta["scenarios"]]}
-    fig = plots.timeseries(monthly, outcome, title=outcome_label(outcome, lang), meta=plot_meta(comparison))
-    # sim.plots labels the axes in English; put them in the chosen language.
-    fig.axes[0].set_xlabel(t("month", lang))
-    fig.axes[0].set_ylabel(monthly_unit(outcome, lang))
-    return room_for_caption(fig)
+    """Per year: the mean over replications and its 5-95 % range, one line per scenario in its
+    fixed colour and marker (the ranges side by side, so that none hides another)."""
+    names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
+    fig, ax = plt.subplots(figsize=(11, 5), layout="constrained")
+    for i, name in enumerate(names):
+        data, look = yearly(comparison.runs[name].monthly, outcome), scenario_style(name)
+        x = data.index.to_numpy() + (i - (len(names) - 1) / 2) * 0.06
+        ax.errorbar(x, data["mean"], yerr=[data["mean"] - data["low"], data["high"] - data["mean"]],
+                    label=scenario_title(name, lang), capsize=3, linewidth=2, markersize=7, **look)
+    ax.set_title(outcome_label(outcome, lang))
+    ax.set_xlabel(t("year", lang))
+    ax.set_ylabel(yearly_unit(outcome, lang))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    fig.legend(frameon=False, loc="outside upper center", ncol=min(len(names), 3))
+    return room_for_caption(_caption(fig, comparison, lang))
+
+
+def _caption(fig: Figure, comparison: Comparison, lang: str) -> Figure:
+    """The footer every chart carries: version, date, seed, scenarios and population."""
+    text = f"{stamp(comparison, lang)} · {population_label(facts(comparison), lang)}"
+    fig.text(0.01, 0.005, text, fontsize="small", color="#444444", ha="left", va="bottom", wrap=True)
+    return fig
 
 
 def room_for_caption(fig: Figure) -> Figure:
@@ -62,11 +158,9 @@ def room_for_caption(fig: Figure) -> Figure:
     return fig
 
 
-def monthly_unit(outcome: str, lang: str) -> str:
-    """The y-axis of a monthly chart: a count per month for flows, the level for stocks."""
-    unit = SIM_UNITS.get(outcome, "")
-    word = UNITS.get(unit, {}).get(lang, unit)
-    return t("per_month", lang, unit=word) if SIM_KINDS.get(outcome) == "flow" else word
+def yearly_unit(outcome: str, lang: str) -> str:
+    """The y-axis of a yearly chart: a count per year for flows, the yearly average for stocks."""
+    return unit_label(outcome, lang)
 
 
 def to_png_svg(draw: Callable[[], Figure], meta: dict[str, object]) -> tuple[bytes, bytes]:
@@ -77,6 +171,18 @@ def to_png_svg(draw: Callable[[], Figure], meta: dict[str, object]) -> tuple[byt
             return plots.to_bytes(fig, "png", meta), plots.to_bytes(fig, "svg", meta)
         finally:
             plt.close(fig)
+
+
+# Charts on a slide: the same figures with larger type, so that a 12-inch-wide chart shown across a
+# 16:9 slide reads at about 16 pt.
+SLIDE_RC = {"font.size": 16, "axes.titlesize": 20, "axes.labelsize": 16, "legend.fontsize": 16,
+            "xtick.labelsize": 16, "ytick.labelsize": 16}
+
+
+def slide_png(draw: Callable[[], Figure]) -> bytes:
+    """A figure drawn for a slide (see SLIDE_RC), as PNG bytes."""
+    with LOCK, plt.rc_context(SLIDE_RC):
+        return to_png(draw, dpi=150)
 
 
 def to_png(draw: Callable[[], Figure], dpi: int = 150) -> bytes:

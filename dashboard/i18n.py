@@ -7,6 +7,7 @@ own declarations (sim.pathway.outcomes).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
@@ -25,7 +26,8 @@ CARDS = ("evictions", "children_evicted", "homeless_households", "homeless_child
          "school_changes", "cost_total_eur")
 
 # A symbol next to each verdict word, so the direction is never told by colour alone.
-VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "within noise": "≈", "no change": "=", "baseline": "●"}
+VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "uncertain": "≈", "within noise": "≈", "no change": "=",
+                   "baseline": "●"}
 
 UI: dict[str, dict[str, str]] = {
     "app_title": {"en": "evictsim: eviction policy in the Netherlands",
@@ -36,6 +38,10 @@ UI: dict[str, dict[str, str]] = {
     "page_municipality": {"en": "My municipality", "nl": "Mijn gemeente"},
     "page_explore": {"en": "Explore sweeps and calibration", "nl": "Verkenningen en kalibratie"},
     "language": {"en": "Language", "nl": "Taal"},
+    "address_dropped": {"en": "Parts of the address could not be used and were left out: {parts}. The view shows "
+                              "the defaults instead.",
+                        "nl": "Delen van het adres waren niet bruikbaar en zijn weggelaten: {parts}. De weergave "
+                              "toont daar de standaardwaarden."},
     "presentation": {"en": "Presentation mode", "nl": "Presentatiemodus"},
     "presentation_help": {"en": "Large charts, few controls, sidebar folded away.",
                           "nl": "Grote grafieken, weinig knoppen, zijbalk ingeklapt."},
@@ -47,9 +53,23 @@ UI: dict[str, dict[str, str]] = {
     "replications": {"en": "Replications", "nl": "Herhalingen"},
     "replications_help": {"en": "Paired runs with the same seeds; more give narrower intervals but take longer.",
                           "nl": "Gepaarde runs met dezelfde seeds; meer geeft smallere intervallen maar duurt langer."},
+    "posterior": {"en": "Draws of what we do not know", "nl": "Trekkingen van wat we niet weten"},
+    "posterior_help": {"en": "Each draw runs every scenario in one plausible world: the calibrated parameters "
+                             "taken together from the calibration's posterior, the policies' effect sizes from "
+                             "their ranges. The intervals then cover that uncertainty too. 0 uses the calibration's "
+                             "medians: the intervals cover chance only.",
+                       "nl": "Elke trekking draait alle scenario's in één aannemelijke wereld: de gekalibreerde "
+                             "parameters samen uit de posterior van de kalibratie, de effectgroottes van de "
+                             "maatregelen uit hun bandbreedte. De intervallen omvatten dan ook die onzekerheid. "
+                             "Bij 0 gelden de medianen van de kalibratie en dekken de intervallen alleen toeval."},
+    "stale_calibration": {"en": "The model has changed since its calibration: results may not reproduce the Dutch "
+                                "figures it was fitted to. Run `evictsim calibrate --check`.",
+                          "nl": "Het model is veranderd sinds de kalibratie: de uitkomsten sluiten mogelijk niet meer "
+                                "aan op de Nederlandse cijfers waarop het is gekalibreerd. Draai "
+                                "`evictsim calibrate --check`."},
     "months": {"en": "Months simulated", "nl": "Gesimuleerde maanden"},
-    "seed": {"en": "Seed", "nl": "Seed"},
-    "more_settings": {"en": "Run length and seed", "nl": "Looptijd en seed"},
+    "seed": {"en": "Seed", "nl": "Startgetal (seed)"},
+    "more_settings": {"en": "Run length and seed", "nl": "Looptijd en startgetal"},
     "pop_small_town": {"en": "Small town · 8,000", "nl": "Kleine gemeente · 8.000"},
     "pop_medium_town": {"en": "Medium town · 40,000", "nl": "Middelgrote gemeente · 40.000"},
     "pop_large_city": {"en": "Large city · 320,000 (slow)", "nl": "Grote stad · 320.000 (traag)"},
@@ -71,16 +91,25 @@ UI: dict[str, dict[str, str]] = {
     "custom_section": {"en": "Build your own scenario", "nl": "Stel zelf een scenario samen"},
     "custom_on": {"en": "Add a scenario of my own", "nl": "Voeg een eigen scenario toe"},
     "custom_from": {"en": "Start from", "nl": "Begin bij"},
-    "custom_apply": {"en": "Apply levers", "nl": "Hefbomen toepassen"},
+    "custom_apply": {"en": "Apply levers", "nl": "Maatregelen toepassen"},
     "custom_name": {"en": "custom", "nl": "custom"},
     "custom_changed": {"en": "Changed: {levers}", "nl": "Gewijzigd: {levers}"},
-    "custom_unchanged": {"en": "No lever changed yet.", "nl": "Nog geen hefboom gewijzigd."},
+    "custom_unchanged": {"en": "No lever changed yet.", "nl": "Nog geen maatregel gewijzigd."},
     "model_default": {"en": "Model default: {value} ({unit}). Source: {source}.",
                       "nl": "Standaard in het model: {value} ({unit}). Bron: {source}."},
     "no_scenarios": {"en": "Pick at least one scenario to compare with the baseline (in the sidebar).",
                      "nl": "Kies minstens één scenario om met het basisscenario te vergelijken (in de zijbalk)."},
-    "running": {"en": "Simulating {n} scenarios x {reps} replications...",
-                "nl": "{n} scenario's x {reps} herhalingen simuleren..."},
+    "running": {"en": "Simulating {n} run(s)...", "nl": "{n} run(s) simuleren..."},
+    "running_one": {"en": "Scenario {i} of {n}: {scenario}, simulation {done} of {total} ({months} months each)",
+                    "nl": "Scenario {i} van {n}: {scenario}, simulatie {done} van {total} (elk {months} maanden)"},
+    "ran": {"en": "Simulated {n} run(s) in {seconds} s", "nl": "{n} run(s) gesimuleerd in {seconds} s"},
+    "run_button": {"en": "Run", "nl": "Doorrekenen"},
+    "run_help": {"en": "Changes in the sidebar take effect when you press Run.",
+                 "nl": "Wijzigingen in de zijbalk gaan in als u op Doorrekenen drukt."},
+    "pending": {"en": "The settings have changed. Press **Run** to simulate them; until then the page shows the "
+                      "previous comparison.",
+                "nl": "De instellingen zijn gewijzigd. Druk op **Doorrekenen** om ze door te rekenen; tot dan "
+                      "toont de pagina de vorige vergelijking."},
     "run_error": {"en": "These settings cannot be run: {error}",
                   "nl": "Met deze instellingen kan niet gerekend worden: {error}"},
     "compare_title": {"en": "Compare policies", "nl": "Beleid vergelijken"},
@@ -95,11 +124,35 @@ UI: dict[str, dict[str, str]] = {
     "on_average": {"en": "{unit}, monthly average", "nl": "{unit}, gemiddeld per maand"},
     "interval_line": {"en": "90 % interval {span} · {verdict}", "nl": "90%-interval {span} · {verdict}"},
     "baseline_level": {"en": "Baseline: {value}", "nl": "Basis: {value}"},
+    "verdicts_explained": {"en": "**▼ lower** or **▲ higher**: the whole 90 % interval lies below or above zero. "
+                                 "**≈ uncertain**: the interval includes zero, so the simulation cannot tell "
+                                 "whether the policy lowers or raises this figure. **= no change**: every "
+                                 "replication gave exactly the same figure.",
+                           "nl": "**▼ lager** of **▲ hoger**: het hele 90%-interval ligt onder of boven nul. "
+                                 "**≈ onzeker**: het interval omvat nul, dus de simulatie kan niet zeggen of het "
+                                 "beleid dit cijfer verlaagt of verhoogt. **= geen verandering**: elke herhaling "
+                                 "gaf precies hetzelfde cijfer."},
+    "share_counts": {"en": "{events} of {cases}", "nl": "{events} van {cases}"},
+    "ratio_counts": {"en": "{events} evictions in the group", "nl": "{events} ontruimingen in de groep"},
+    "few_cases": {"en": "few cases, read with care", "nl": "weinig gevallen, voorzichtig lezen"},
+    "scorecard_covers": {"en": "Each share counts the simulated cases over all replications and reported years "
+                               "(\"12 of 40\": 12 events in a cohort of 40). Its 90 % interval covers simulation "
+                               "noise only; a share that rests on fewer than 20 cases is marked.",
+                         "nl": "Elk aandeel telt de gesimuleerde gevallen over alle herhalingen en gerapporteerde "
+                               "jaren (\"12 van 40\": 12 gebeurtenissen in een groep van 40). Het 90%-interval "
+                               "geeft alleen de toevalsvariatie van de simulatie weer; een aandeel dat op minder "
+                               "dan 20 gevallen rust, is gemarkeerd."},
     "over_time": {"en": "Over time", "nl": "In de tijd"},
     "outcome": {"en": "Outcome", "nl": "Uitkomst"},
     "forest_title": {"en": "Difference against the baseline", "nl": "Verschil met het basisscenario"},
-    "forest_xlabel": {"en": "change against the baseline (%), 90 % interval",
-                      "nl": "verandering t.o.v. het basisscenario (%), 90%-interval"},
+    "forest_xlabel": {"en": "change against the baseline (%), with its 90 % interval; -100 % means none left",
+                      "nl": "verandering ten opzichte van het basisscenario (%), met het 90%-interval; -100% "
+                            "betekent: geen meer"},
+    "forest_right": {"en": "right: the difference a year [90 % interval]; * fewer than 5 a year in the baseline",
+                     "nl": "rechts: het verschil per jaar [90%-interval]; * minder dan 5 per jaar in het "
+                           "basisscenario"},
+    "no_cases_baseline": {"en": "none in the baseline", "nl": "geen in het basisscenario"},
+    "year": {"en": "year", "nl": "jaar"},
     "month": {"en": "month", "nl": "maand"},
     "headline_table": {"en": "Headline table", "nl": "Kerntabel"},
     "downloads": {"en": "Download the comparison", "nl": "Vergelijking downloaden"},
@@ -143,8 +196,8 @@ UI: dict[str, dict[str, str]] = {
                        "nl": "Gesimuleerde gezinnen met kinderen die bij de rechter kwamen. Hetzelfde gezin heeft "
                              "onder elk beleid hetzelfde geluk, dus zijn verhaal is te vergelijken."},
     "family": {"en": "Family", "nl": "Gezin"},
-    "family_label": {"en": "run {rep} · no. {hh} · {composition}, {children} child(ren) · {end}",
-                     "nl": "run {rep} · nr. {hh} · {composition}, {children} kind(eren) · {end}"},
+    "family_label": {"en": "run {rep} · no. {hh} · {composition}, {children} · {end}",
+                     "nl": "run {rep} · nr. {hh} · {composition}, {children} · {end}"},
     "no_families": {"en": "No family with children reached court in this run. Try more replications or a larger "
                           "population.",
                     "nl": "In deze run kwam geen gezin met kinderen bij de rechter. Probeer meer herhalingen of "
@@ -165,6 +218,12 @@ UI: dict[str, dict[str, str]] = {
     "muni_upload_ok": {"en": "Profile `{name}` loaded.", "nl": "Profiel `{name}` geladen."},
     "muni_upload_error": {"en": "This file cannot be used as a profile:\n\n{error}",
                           "nl": "Dit bestand is niet bruikbaar als profiel:\n\n{error}"},
+    "muni_upload_help": {"en": "A .toml text file with your municipality's figures (at most 100 KB), as the "
+                               "download button below writes it.",
+                         "nl": "Een .toml-tekstbestand met de cijfers van uw gemeente (hoogstens 100 kB), zoals de "
+                               "downloadknop hieronder het schrijft."},
+    "muni_upload_defaulted": {"en": "Not in the file, so the model's defaults are used: {fields}.",
+                              "nl": "Niet in het bestand, dus de standaardwaarden van het model gelden: {fields}."},
     "muni_households": {"en": "Households", "nl": "Huishoudens"},
     "muni_composition": {"en": "Who rents", "nl": "Wie huurt"},
     "muni_money": {"en": "Rent and income", "nl": "Huur en inkomen"},
@@ -172,7 +231,7 @@ UI: dict[str, dict[str, str]] = {
     "muni_services_help": {"en": "Leave empty to keep the model's assumption. Applied to the baseline and to every "
                                  "scenario that does not change that lever itself.",
                            "nl": "Laat leeg om de aanname van het model te houden. Geldt voor het basisscenario en "
-                                 "voor elk scenario dat die hefboom niet zelf verandert."},
+                                 "voor elk scenario dat die maatregel niet zelf verandert."},
     "muni_assumption": {"en": "Model assumption: {value} ({per10k} per 10,000 households).",
                         "nl": "Aanname van het model: {value} ({per10k} per 10.000 huishoudens)."},
     "family_shelter_places": {"en": "Family shelter places", "nl": "Plaatsen in de gezinsopvang"},
@@ -192,7 +251,7 @@ UI: dict[str, dict[str, str]] = {
     "muni_download": {"en": "Download these figures (.toml, for the command line)",
                       "nl": "Deze cijfers downloaden (.toml, voor de opdrachtregel)"},
     "stamp": {"en": "evictsim {version} · {date} · seed {seed} · {scenarios}",
-              "nl": "evictsim {version} · {date} · seed {seed} · {scenarios}"},
+              "nl": "evictsim {version} · {date} · startgetal {seed} · {scenarios}"},
     "deck_title": {"en": "Eviction policy compared", "nl": "Huisuitzettingsbeleid vergeleken"},
     "deck_subtitle": {"en": "{scenarios} against {baseline} · {population}",
                       "nl": "{scenarios} tegen {baseline} · {population}"},
@@ -204,6 +263,70 @@ UI: dict[str, dict[str, str]] = {
                          "Version: evictsim {version}\nDate: {date}",
                    "nl": "Bevolking: {population}\nHerhalingen: {reps} van {months} maanden\nSeed: {seed}\n"
                          "Versie: evictsim {version}\nDatum: {date}"},
+    "summary_opening": {"en": "Each policy was simulated against {baseline} for {population}, over {years} years "
+                              "with {reps} paired replications (the same households with the same luck under "
+                              "every policy).",
+                        "nl": "Elk beleid is gesimuleerd tegen {baseline} voor {population}, over {years} jaar "
+                              "met {reps} gepaarde herhalingen (dezelfde huishoudens met hetzelfde toeval onder "
+                              "elk beleid)."},
+    "caveat_model": {"en": "evictsim is a model: its figures show the direction and rough size of a policy's "
+                           "effect under the model's assumptions, not a forecast. Effects of policies that have not "
+                           "been tried in the Netherlands rest on assumptions that are documented per parameter.",
+                     "nl": "evictsim is een model: de cijfers tonen de richting en de orde van grootte van het "
+                           "effect van beleid onder de aannamen van het model, geen voorspelling. Effecten van "
+                           "beleid dat in Nederland nog niet is geprobeerd, rusten op aannamen die per parameter "
+                           "zijn vastgelegd."},
+    "caveat_small": {"en": "In a small municipality some outcomes rest on a handful of cases a year; read them "
+                           "with their interval and the counts behind them.",
+                     "nl": "In een kleine gemeente rusten sommige uitkomsten op een handvol gevallen per jaar; lees "
+                           "ze met hun interval en de aantallen waarop ze rusten."},
+    "method_text": {"en": "Method: an agent-based simulation of the eviction sieve, month by month, for {population}; "
+                          "{reps} paired replications of {months} months per policy, seed {seed}, evictsim {version} "
+                          "(commit {commit}). Differences are paired per replication; their 90 % interval is a "
+                          "t-interval over the replications.",
+                    "nl": "Methode: een agentgebaseerde simulatie van de ontruimingszeef, maand voor maand, voor "
+                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal {seed}, "
+                          "evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
+                          "90%-interval is een t-interval over de herhalingen."},
+    "reproduce": {"en": "Reproduce this", "nl": "Zelf narekenen"},
+    "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python (a scenario "
+                              "built from levers must first be saved as a scenario file; your own figures are the "
+                              "profile file that My municipality downloads):",
+                        "nl": "Dezelfde vergelijking vanaf de opdrachtregel, en dezelfde tabel in Python (een "
+                              "zelf samengesteld scenario moet eerst als scenariobestand worden opgeslagen; eigen "
+                              "cijfers zijn het profielbestand dat Mijn gemeente downloadt):"},
+    "deck_key_message": {"en": "Key message", "nl": "Kernboodschap"},
+    "deck_summary": {"en": "Summary", "nl": "Samenvatting"},
+    "deck_caveats": {"en": "Caveats", "nl": "Kanttekeningen"},
+    "deck_method": {"en": "Method", "nl": "Methode"},
+    "deck_headline_of": {"en": "{scenario}: outcomes per year", "nl": "{scenario}: uitkomsten per jaar"},
+    "deck_forest_of": {"en": "{scenario}: change against the baseline",
+                       "nl": "{scenario}: verschil met het basisscenario"},
+    "deck_scorecard_part": {"en": "Rights scorecard ({part} of {parts})", "nl": "Rechten-scorekaart ({part} van "
+                                                                                "{parts})"},
+    "alt_forest": {"en": "Forest plot of the change against the baseline. {numbers}",
+                   "nl": "Forest plot van de verandering ten opzichte van het basisscenario. {numbers}"},
+    "alt_timeseries": {"en": "Line chart of {outcome} per year for {scenarios}. {numbers}",
+                       "nl": "Lijngrafiek van {outcome} per jaar voor {scenarios}. {numbers}"},
+    "col_difference_interval": {"en": "difference [90 % interval]", "nl": "verschil [90%-interval]"},
+    "col_events": {"en": "events", "nl": "gebeurtenissen"},
+    "col_cases": {"en": "cases", "nl": "gevallen"},
+    "col_value_share": {"en": "value", "nl": "waarde"},
+    "col_key": {"en": "key", "nl": "sleutel"},
+    "unit_share": {"en": "share (0-1)", "nl": "aandeel (0-1)"},
+    "unit_ratio": {"en": "ratio (1 = equal)", "nl": "verhouding (1 = gelijk)"},
+    "col_unit_kind": {"en": "unit", "nl": "eenheid"},
+    "meta_version": {"en": "evictsim version", "nl": "evictsim-versie"},
+    "meta_commit": {"en": "commit", "nl": "commit"},
+    "meta_baseline": {"en": "baseline", "nl": "basisscenario"},
+    "meta_scenarios": {"en": "scenarios", "nl": "scenario's"},
+    "meta_seed": {"en": "seed", "nl": "seed (startgetal toeval)"},
+    "meta_population": {"en": "population", "nl": "bevolking"},
+    "meta_replications": {"en": "replications", "nl": "herhalingen"},
+    "meta_months": {"en": "months", "nl": "maanden"},
+    "meta_date": {"en": "date", "nl": "datum"},
+    "meta_draws": {"en": "posterior draws", "nl": "trekkingen uit de kalibratie"},
+    "meta_covers": {"en": "intervals cover", "nl": "intervallen omvatten"},
     # -- explore sweeps and calibration --
     "explore_title": {"en": "Explore sweeps and calibration", "nl": "Verkenningen en kalibratie"},
     "explore_intro": {"en": "Stored parameter sweeps and sensitivity analyses, made with the command line, and how "
@@ -313,7 +436,7 @@ UI: dict[str, dict[str, str]] = {
     "explore_cal_intro": {"en": "The model's uncertain context parameters were fitted to Dutch figures (ABC-SMC). Each "
                                 "target against what the calibrated model simulates, as a ratio to the observed "
                                 "figure.",
-                          "nl": "De onzekere contextparameters van het model zijn gefit op Nederlandse cijfers "
+                          "nl": "De onzekere contextparameters van het model zijn afgestemd op Nederlandse cijfers "
                                 "(ABC-SMC). Elk doel tegen wat het gekalibreerde model simuleert, als verhouding tot "
                                 "het waargenomen cijfer."},
     "explore_cal_none": {"en": "No calibration in `{folder}` yet. Make one with the command line (it takes a while), "
@@ -348,7 +471,7 @@ UI: dict[str, dict[str, str]] = {
     "status_below": {"en": "✓ below, as it should be", "nl": "✓ eronder, zoals het hoort"},
     "status_above": {"en": "✗ above the figure it is part of", "nl": "✗ boven het cijfer waar het deel van is"},
     "status_none": {"en": "– not simulated", "nl": "– niet gesimuleerd"},
-    "kind_fit": {"en": "fitted", "nl": "gefit"},
+    "kind_fit": {"en": "fitted", "nl": "gekalibreerd"},
     "kind_check": {"en": "check", "nl": "controle"},
     "kind_upper": {"en": "upper bound", "nl": "bovengrens"},
 }
@@ -370,6 +493,30 @@ def word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
     """`key` from one of the word tables (places, lever groups, ...), or the key itself."""
     entry = table.get(key)
     return (entry.get(lang) or entry["en"]) if entry else key
+
+
+def scenario_title(name: str, lang: str) -> str:
+    """A scenario's title in people's words, as its file declares it (its name where none is declared)."""
+    title = _scenario_words(name)[0]
+    return title.get(lang) or title.get("en") or name
+
+
+def scenario_summary(name: str, lang: str) -> str | None:
+    """A scenario's one-line summary as its file declares it, or None where it declares none."""
+    summary = _scenario_words(name)[1]
+    return summary.get(lang) or summary.get("en")
+
+
+@functools.cache
+def _scenario_words(name: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The title and summary a scenario file declares (empty for a name that is no scenario file)."""
+    from sim.scenario import load_scenario
+
+    try:
+        scenario = load_scenario(name)
+    except (ValueError, OSError):  # ScenarioError: e.g. "custom", built from levers on the page
+        return {}, {}
+    return scenario.title, scenario.summary
 
 
 def outcome_label(name: str, lang: str) -> str:
@@ -396,7 +543,7 @@ def number(value: float, lang: str, signed: bool = False, euro: bool = False) ->
     """A number as people read it: no decimals from 10 on, Dutch separators in Dutch, '–' for none."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    decimals = 0 if abs(value) >= 10 or value == 0 else 1
+    decimals = 0 if abs(value) >= 10 or value == 0 or isinstance(value, int) else 1
     text = f"{value:{'+' if signed and value != 0 else ''},.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -413,6 +560,13 @@ def outcome_number(name: str, value: float, lang: str, signed: bool = False, sho
     if short and euro and not math.isnan(value) and abs(value) >= 1e6:
         return number(value / 1e6, lang, signed, euro=True) + t("million", lang)
     return number(value, lang, signed, euro=euro)
+
+
+def children(count: int | str, lang: str) -> str:
+    """A number of children in words: "1 child", "3 children" ("1 kind", "3 kinderen")."""
+    n = int(count) if str(count).strip().isdigit() else count
+    one, many = {"en": ("child", "children"), "nl": ("kind", "kinderen")}[lang]
+    return f"{n} {one if n == 1 else many}"
 
 
 def span(low: str, high: str, lang: str) -> str:

@@ -16,7 +16,7 @@ from matplotlib.ticker import MaxNLocator
 
 from sim import plots
 
-from .i18n import COMPOSITIONS, PLACES, SHORT, STORY, t, word
+from .i18n import COMPOSITIONS, PLACES, SHORT, STORY, children, t, word
 
 COURT_START = ("summons", "before_court")
 MONEY = ("arrears_start", "arrears_repaid", "arrangement", "arrangement_broken", "signal", "reached",
@@ -36,6 +36,15 @@ PLACE_STYLE = {"home": ("#DDDDDD", ""), "housed": ("#FFFFFF", ""), "with_parents
 # The model's "before_court" detail: what happened before the summons, months on the report's clock.
 BEFORE_COURT = re.compile(r"(?:arrears since month (-?\d+)|no arrears); signalled: (True|False); "
                           r"debt help: (True|False)")
+
+
+def events_in_words(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A family's events for a table: month, the event's short name and the sentence that tells it
+    (no model codes such as `before_court` or "signalled: True")."""
+    return pd.DataFrame({"month": events["month"].to_numpy(),
+                         "event": [word(SHORT, e, lang) if e in SHORT else word(STORY, e, lang).rstrip(".")
+                                   for e in events["event"]],
+                         "detail": [sentence(e, d, lang) for e, d in zip(events["event"], events["detail"])]})
 
 
 def family_key(replication: int, household: int) -> str:
@@ -68,7 +77,7 @@ def family_label(row: pd.Series, lang: str) -> str:
     end = (STORY["end_evicted"][lang].format(month=int(row.evicted)) if pd.notna(row.evicted)
            else word(STORY, "end_court", lang))
     return t("family_label", lang, rep=int(row.replication) + 1, hh=int(row.household),
-             composition=word(COMPOSITIONS, str(row.composition), lang), children=int(row.children), end=end)
+             composition=word(COMPOSITIONS, str(row.composition), lang), children=children(row.children, lang), end=end)
 
 
 def events_of(journeys: pd.DataFrame, replication: int, household: int) -> pd.DataFrame:
@@ -114,9 +123,9 @@ def sentence(event: str, detail: str, lang: str) -> str:
         return word(STORY, kinds.get(detail, "eviction_order"), lang)
     if event == "children_separated":
         count, _, place = detail.partition(" to ")
-        return STORY[event][lang].format(count=count, place=word(PLACES, place, lang))
+        return STORY[event][lang].format(count=children(count, lang), place=word(PLACES, place, lang))
     if event == "children_reunified":
-        return STORY[event][lang].format(count=detail)
+        return STORY[event][lang].format(count=children(detail, lang))
     if event in ("moved", "school_change", "rehoused"):
         return STORY[event][lang].format(place=word(PLACES, detail, lang))
     return word(STORY, event, lang)

@@ -22,6 +22,7 @@ from sim.limits import clip_message, excerpt
 from sim.scenario import ScenarioError, profile_from
 from sim.tomlfiles import parse_toml
 
+from .i18n import number
 from .levers import flatten
 
 KEY = "pf."  # session-state prefix of the profile widgets
@@ -74,20 +75,47 @@ def values() -> dict[str, Any]:
     return {name: st.session_state.get(KEY + name, row["default"]) for name, row in fields().items()}
 
 
-def build(raw: dict[str, Any] | None = None) -> tuple[Profile | None, str | None]:
+def build(raw: dict[str, Any] | None = None, lang: str = "en") -> tuple[Profile | None, str | None]:
     """The entered figures as a validated Profile, or the model's message on what is wrong."""
     try:
         return Profile.model_validate(raw if raw is not None else values()), None
     except ValidationError as err:
-        return None, messages(err)
+        return None, messages(err, lang)
 
 
-def messages(err: ValidationError) -> str:
-    """One line per problem: the field (if any) and what is wrong, without the whole input."""
+# The model's messages in Dutch, by pydantic's error type (English keeps pydantic's own words).
+DUTCH = {"greater_than_equal": "moet minstens {ge} zijn", "less_than_equal": "mag hoogstens {le} zijn",
+         "greater_than": "moet groter zijn dan {gt}", "less_than": "moet kleiner zijn dan {lt}",
+         "int_parsing": "moet een geheel getal zijn", "int_type": "moet een geheel getal zijn",
+         "int_from_float": "moet een geheel getal zijn", "float_parsing": "moet een getal zijn",
+         "float_type": "moet een getal zijn", "string_type": "moet tekst zijn", "missing": "ontbreekt",
+         "extra_forbidden": "is geen cijfer van een gemeenteprofiel", "bool_type": "moet waar of onwaar zijn"}
+DUTCH_VALUES = ((r"composition shares add up to ([\d.]+): they must add up to 1",
+                 "de aandelen huishoudtypen tellen op tot {0}; ze moeten samen 1 zijn"),
+                (r"children_one \+ children_two must be at most 1", "children_one + children_two mag hoogstens 1 zijn"),
+                (r"a profile needs at least one household", "een profiel heeft minstens één huishouden nodig"))
+
+
+def _message(e: dict[str, Any], lang: str) -> str:
+    text = e["msg"].removeprefix("Value error, ")
+    if lang != "nl":
+        return text
+    if e["type"] in DUTCH:
+        return DUTCH[e["type"]].format(**{k: str(v).replace(".", ",") for k, v in (e.get("ctx") or {}).items()})
+    for pattern, dutch in DUTCH_VALUES:
+        found = re.fullmatch(pattern, text)
+        if found:
+            return dutch.format(*(g.replace(".", ",") for g in found.groups()))
+    return text
+
+
+def messages(err: ValidationError, lang: str = "en") -> str:
+    """A Markdown list, one line per problem: the field (if any) and what is wrong, without the
+    whole input, in the language."""
     lines = []
     for e in err.errors():
         field = ".".join(str(p) for p in e["loc"])
-        text = e["msg"].removeprefix("Value error, ")
+        text = _message(e, lang)
         lines.append(f"- `{field}` = {excerpt(e.get('input'))}: {text}" if field else f"- {text}")
     return "\n".join(lines)
 
@@ -119,18 +147,66 @@ def assumed(name: str, households: int) -> tuple[float, float]:
     return per10k * households / 10_000, per10k
 
 
-def load_upload(data: bytes, filename: str) -> tuple[Profile | None, str | None]:
+UPLOAD_TEXT = {
+    "size": {"en": "{name}: {size} bytes; a profile is a short text file (at most {limit} bytes).",
+             "nl": "{name}: {size} bytes; een profiel is een kort tekstbestand (hoogstens {limit} bytes)."},
+    "type": {"en": "{name}: only a .toml file can be used: a text file with lines such as "
+                   "`corporation_households = 12000`.",
+             "nl": "{name}: alleen een .toml-bestand is bruikbaar: een tekstbestand met regels als "
+                   "`corporation_households = 12000`."},
+    "invalid": {"en": "{detail}", "nl": "{detail}"},
+    "empty": {"en": "{name}: the file holds none of a profile's figures (for instance corporation_households "
+                    "and private_households).",
+              "nl": "{name}: het bestand bevat geen enkel cijfer van een profiel (bijvoorbeeld "
+                    "corporation_households en private_households)."},
+}
+
+
+def _upload_error(kind: str, lang: str, **values: Any) -> str:
+    return UPLOAD_TEXT[kind][lang].format(**values)
+
+
+def load_upload(data: bytes, filename: str, lang: str = "en") -> tuple[Profile | None, str | None]:
     """Parse an uploaded profile TOML with the package's validated loader; never executes it,
-    never writes it to disk. The file's name only names the profile, cleaned like a name in
-    the address (any length, any characters)."""
+    never writes it to disk. A file that is too large, named as another type than .toml, or holds none of a profile's
+    figures is refused; the message is a Markdown list in the language. The file's name only
+    names the profile, cleaned like a name in the address (any length, any characters)."""
     name = re.sub(r"[^\w .()-]", "", Path(filename.replace("\x00", "")).stem)[:60] or "upload"
     shown = excerpt(filename).strip("'\"")
     if len(data) > MAX_UPLOAD:
-        return None, f"{shown}: {len(data):,} bytes; a profile is a short text file (at most {MAX_UPLOAD:,} bytes)"
+        return None, _upload_error("size", lang, name=shown, size=number(len(data), lang),
+                                   limit=number(MAX_UPLOAD, lang))
+    # A name with another type (.txt, .xlsx) is refused by it; a name without one is judged by its content.
+    if Path(filename.replace("\x00", "")).suffix.lower() not in ("", ".toml"):
+        return None, _upload_error("type", lang, name=shown)
     try:
-        return profile_from(parse_toml(data, shown), shown, name), None
+        raw = parse_toml(data, shown)
+        if not set(raw) & (set(fields()) - {"name"}):
+            return None, _upload_error("empty", lang, name=shown)
+        return profile_from(raw, shown, name), None
     except ScenarioError as err:
-        return None, clip_message(str(err))
+        return None, _invalid(err, data, lang)
+
+
+def _invalid(err: ScenarioError, data: bytes, lang: str) -> str:
+    """The loader's message as a list; in Dutch, the model's checks in Dutch where known."""
+    if lang == "nl":
+        try:
+            Profile.model_validate(parse_toml(data, "upload"))
+        except (ValidationError, ScenarioError) as again:
+            if isinstance(again, ValidationError):
+                return messages(again, lang)
+    lines = [line.strip() for line in clip_message(str(err)).split("\n") if line.strip()]
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def defaulted(data: bytes) -> list[str]:
+    """The profile's figures that an uploaded file leaves out (they take the model's defaults)."""
+    try:
+        given = set(parse_toml(data, "upload"))
+    except ScenarioError:
+        return []
+    return [name for name in fields() if name not in given and name != "name"]
 
 
 def to_toml(profile: Profile) -> str:

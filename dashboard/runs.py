@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import streamlit as st
 
-from sim.experiments.compare import Comparison, compare
+from sim.experiments.compare import Comparison, pair
 from sim.parameters import Policy
 from sim.results_io import read_comparison
+from sim.runner import RunResult, run
 from sim.scenario import Scenario, load_scenario, nested
 
 from . import levers, profiles
-from .i18n import t
+from .i18n import number, scenario_title, t
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,7 +75,7 @@ def spec() -> dict[str, Any]:
     return {"baseline": ss["baseline"], "scenarios": [s for s in ss["scenarios"] if s != ss["baseline"]],
             "custom": custom, "population": ss["population"], "profile": profiles.values() if own else None,
             "services": profiles.service_values() if own else None, "months": int(ss["months"]),
-            "replications": int(ss["replications"]), "seed": int(ss["seed"])}
+            "replications": int(ss["replications"]), "posterior": int(ss["posterior"]), "seed": int(ss["seed"])}
 
 
 def key_of(request: dict[str, Any]) -> str:
@@ -89,33 +92,77 @@ def with_local(scenario: Scenario, local: dict[str, float]) -> Scenario:
     return scenario.override({"policy": nested(keep)}, name=scenario.name) if keep else scenario
 
 
-def scenarios_of(request: dict[str, Any], households: int) -> list[Scenario]:
-    """Baseline first, then the scenario files, then the scenario built from levers."""
-    loaded = [load_scenario(name) for name in [request["baseline"], *request["scenarios"]]]
-    custom = request["custom"]
-    if custom:
-        changes = {"policy": nested(custom["policy"])}
-        loaded.append(load_scenario(custom["from"]).override(changes, name="custom"))
-    local = profiles.per_10k(request["services"] or {}, households)
-    return [with_local(s, local) for s in loaded] if local else loaded
+def run_requests(request: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each scenario's run in a simulated request, as (scenario name, its own JSON key): a run is
+    simulated once and kept, so adding a scenario to a comparison runs only that scenario."""
+    settings = {k: request.get(k, 0) for k in ("population", "profile", "services", "months", "replications",
+                                               "posterior", "seed")}
+    names = [request["baseline"], *request["scenarios"]]
+    keyed = [(name, {"scenario": name, **settings}) for name in names]
+    if request["custom"]:
+        keyed.append(("custom", {"scenario": request["custom"], **settings}))
+    return [(name, key_of(k)) for name, k in keyed]
+
+
+def _population(request: dict[str, Any]) -> tuple[Any, int]:
+    """The population a request names, and its households where they are the user's own figures."""
+    if request["population"] != "custom":
+        return request["population"], 0
+    population, error = profiles.build(request["profile"])  # a validated sim.pathway.population.Profile
+    if population is None:
+        raise ValueError(error)
+    return population, population.households
+
+
+KEPT_RUNS = 64  # runs kept in memory, shared by all sessions; the oldest is dropped first
+
+
+@st.cache_resource(show_spinner=False)
+def _store() -> OrderedDict[str, RunResult]:
+    return OrderedDict()
+
+
+def run_for(run_key: str, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """One scenario's replications, as `run_requests` keys them (simulated once, then kept);
+    `progress(done, total)` as each of its simulations ends."""
+    store = _store()
+    if run_key in store:
+        store.move_to_end(run_key)
+        return store[run_key]
+    request = json.loads(run_key)
+    population, households = _population(request)
+    scenario = scenario_of(request["scenario"], request["services"] or {}, households)
+    result = run(scenario, population=population, months=request["months"], replications=request["replications"],
+                 seed=request["seed"], posterior=request.get("posterior", 0), progress=progress)
+    store[run_key] = result
+    while len(store) > KEPT_RUNS:
+        store.popitem(last=False)
+    return result
+
+
+def scenario_of(which: str | dict[str, Any], services: dict[str, float], households: int) -> Scenario:
+    """A scenario file by name, or one built from levers ({"from": name, "policy": changes}),
+    with the municipality's own service levels."""
+    if isinstance(which, dict):
+        scenario = load_scenario(which["from"]).override({"policy": nested(which["policy"])}, name="custom")
+    else:
+        scenario = load_scenario(which)
+    local = profiles.per_10k(services, households)
+    return with_local(scenario, local) if local else scenario
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)
 def comparison_for(key: str) -> Comparison:
-    """The comparison a spec describes: read from stored results or simulated (cached, shared)."""
+    """The comparison a spec describes: read from stored results, or paired from its runs."""
     request = json.loads(key)
     if "stored" in request:
         return read_comparison(results_dir() / request["stored"])
-    population: Any = request["population"]
-    households = 0
-    if population == "custom":
-        population, error = profiles.build(request["profile"])  # a validated sim.pathway.population.Profile
-        if population is None:
-            raise ValueError(error)
-        households = population.households
-    scenarios = scenarios_of(request, households)
-    return compare(scenarios[0], scenarios[1:], population=population, months=request["months"],
-                   replications=request["replications"], seed=request["seed"])
+    return paired({name: run_for(k) for name, k in run_requests(request)})
+
+
+def paired(results: dict[str, RunResult]) -> Comparison:
+    """The comparison of runs made with the same seeds and posterior draws, baseline first."""
+    return pair(results)
 
 
 @dataclass(frozen=True)
@@ -128,20 +175,66 @@ class Current:
         return [self.comparison.meta["baseline"], *self.comparison.meta["scenarios"]]
 
 
+APPLIED = "_applied"  # session key: the request (JSON) last run with the Run button
+
+
+def applied_key() -> str:
+    """The request the pages show: the one last run. A session's first view (perhaps opened from
+    an address) and stored results, which need no simulation, are taken as they are."""
+    ss, wanted = st.session_state, key_of(spec())
+    if APPLIED not in ss or "stored" in json.loads(wanted):
+        ss[APPLIED] = wanted
+    return ss[APPLIED]
+
+
+def apply() -> None:
+    """The Run button: simulate what the sidebar now describes."""
+    st.session_state[APPLIED] = key_of(spec())
+
+
+def pending() -> bool:
+    """Whether the sidebar describes another comparison than the one shown."""
+    return applied_key() != key_of(spec())
+
+
+def simulate_missing(request: dict[str, Any], lang: str) -> None:
+    """Run what is not yet simulated, one scenario after another, saying which run is going on."""
+    todo = [(name, k) for name, k in run_requests(request) if k not in _store()]
+    if not todo:
+        return
+    started = time.monotonic()
+    with st.status(t("running", lang, n=len(todo)), expanded=True) as status:
+        bar = st.progress(0.0)
+        for i, (name, k) in enumerate(todo):
+            def show(done: int, total: int, i: int = i, name: str = name) -> None:
+                bar.progress((i + done / total) / len(todo),
+                             text=t("running_one", lang, i=i + 1, n=len(todo), scenario=scenario_title(name, lang),
+                                    done=done, total=total, months=request["months"]))
+            show(0, 1)
+            run_for(k, show)
+        bar.progress(1.0)
+        status.update(label=t("ran", lang, n=len(todo), seconds=number(time.monotonic() - started, lang)),
+                      state="complete", expanded=False)
+
+
 def current(lang: str) -> Current | None:
     """The comparison to show, or None after saying on the page why there is none."""
-    request = spec()
+    if pending():
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.info(t("pending", lang))
+            st.button(t("run_button", lang), type="primary", key="run_page", on_click=apply)
+    key = applied_key()
+    request = json.loads(key)
     if request.get("stored", "") is None:
         command = ".venv/bin/evictsim compare baseline ombudsman-package --population national --replications 3 " \
                   "--out results/national"
         st.info(t("stored_none", lang, folder=results_dir()))
         st.code(command, language="bash")
         return None
-    key = key_of(request)
-    n = 1 + len(request.get("scenarios", [])) + bool(request.get("custom"))
     try:
-        with st.spinner(t("running", lang, n=n, reps=request.get("replications", ""))):
-            return Current(key, comparison_for(key))
+        if "stored" not in request:
+            simulate_missing(request, lang)
+        return Current(key, comparison_for(key))
     except (ValueError, OSError, KeyError) as err:  # ScenarioError, OutputError, unreadable files
         st.error(t("run_error", lang, error=err))
         return None

@@ -20,9 +20,13 @@ from .i18n import LANGUAGES
 POPULATIONS = ("small_town", "medium_town", "large_city", "stored", "custom")
 MONTH_CHOICES = (36, 60, 120)
 MAX_REPLICATIONS = 10
+# Joint draws of what we do not know (calibration posterior x lever effect sizes); 0 = the
+# calibration's medians, noise only. 8 draws x 3 replications keep a small town's comparison
+# to seconds per scenario on 2 cores.
+DRAW_CHOICES = (0, 4, 8, 12, 20)
 DEFAULTS: dict[str, Any] = {
     "lang": "en", "present": False, "baseline": "baseline", "scenarios": ["ombudsman-package"],
-    "population": "small_town", "stored": "", "replications": 3, "months": 60, "seed": 1,
+    "population": "small_town", "stored": "", "replications": 3, "posterior": 8, "months": 60, "seed": 1,
     "custom_on": False, "custom_from": "baseline", "household": "", "other": "", "ts_outcome": "evictions",
     "profile_from": "small_town", "sweep": "", "sweep_outcome": "", "sweep_param": "",
 }
@@ -55,7 +59,8 @@ def init_session() -> None:
 # Widgets whose option labels are translated. Streamlit keeps a selectbox's value as its label,
 # so after a language switch the old label would no longer match; writing each value back
 # through the session state makes the widgets take the new labels.
-TRANSLATED = ("population", "ts_outcome", "profile_from", "household", "sweep_outcome", "sweep_param")
+TRANSLATED = ("population", "ts_outcome", "profile_from", "household", "sweep_outcome", "sweep_param", "baseline",
+              "scenarios", "custom_from", "other")
 
 
 def relabel() -> None:
@@ -80,8 +85,20 @@ def _int(text: str | None, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
+KNOWN = ("lang", "present", "population", "stored", "baseline", "scenario", "reps", "months", "seed", "custom",
+         "lever", "profile", "pf", "mun", "household", "other", "outcome", "sweep", "sweep_outcome", "sweep_param")
+
+
+def _drop(text: str) -> None:
+    """Note a part of the address that could not be used; views.dropped_from_address shows them."""
+    st.session_state.setdefault("_dropped", []).append(text[:80])
+
+
 def read_query(single: dict[str, str], multi: dict[str, list[str]]) -> None:
-    """Take what is valid from the address into the session state."""
+    """Take what is valid from the address into the session state; note what is not."""
+    for name in single:
+        if name not in KNOWN:
+            _drop(f"{name}={single[name]}")
     _read_choices(single, multi)
     _read_numbers(single)
     ss = st.session_state
@@ -110,8 +127,13 @@ def _read_choices(single: dict[str, str], multi: dict[str, list[str]]) -> None:
                        ("other", "other"), ("profile_from", "profile"), ("ts_outcome", "outcome")):
         if single.get(param) in allowed[key]:
             ss[key] = single[param]
+        elif param in single:
+            _drop(f"{param}={single[param]}")
     if "scenario" in single:
         ss["scenarios"] = [s for s in dict.fromkeys(multi["scenario"]) if s in names and s != ss["baseline"]]
+        for s in multi["scenario"]:
+            if s not in ss["scenarios"]:
+                _drop(f"scenario={s}")
 
 
 def _read_numbers(single: dict[str, str]) -> None:
@@ -121,25 +143,34 @@ def _read_numbers(single: dict[str, str]) -> None:
         value = _int(single.get(param), low, high)
         if value is not None:
             ss[key] = value
+        elif param in single:
+            _drop(f"{param}={single[param]}")
+    if _int(single.get("draws"), 0, max(DRAW_CHOICES)) in DRAW_CHOICES:
+        ss["posterior"] = int(single["draws"])
+    elif "draws" in single:
+        _drop(f"draws={single['draws']}")
     if _int(single.get("months"), 12, 1200) in MONTH_CHOICES:
         ss["months"] = int(single["months"])
+    elif "months" in single:
+        _drop(f"months={single['months']}")
 
 
 def _read_pairs(pairs: list[str], specs: dict[str, Any], decode, prefix: str) -> None:
     """"name=value" entries, each decoded by its declaration; invalid ones are skipped."""
     for pair in pairs:
         name, _, text = pair.partition("=")
-        if name in specs:
-            value = decode(specs[name], text)
-            if value is not None:
-                st.session_state[prefix + name] = value
+        value = decode(specs[name], text) if name in specs else None
+        if value is not None:
+            st.session_state[prefix + name] = value
+        else:
+            _drop(pair)
 
 
 def query() -> dict[str, Any]:
     """The current view as address parameters (lists become repeated parameters)."""
     ss = st.session_state
     q: dict[str, Any] = {"lang": ss["lang"], "population": ss["population"], "baseline": ss["baseline"],
-                         "scenario": list(ss["scenarios"]), "reps": str(ss["replications"]),
+                         "scenario": list(ss["scenarios"]), "reps": str(ss["replications"]), "draws": str(ss["posterior"]),
                          "months": str(ss["months"]), "seed": str(ss["seed"])}
     if ss["present"]:
         q["present"] = "1"

@@ -52,17 +52,40 @@ def stamp(comparison: Comparison, lang: str) -> str:
              scenarios=", ".join([f["baseline"], *f["scenarios"]]))
 
 
-def _row(table: pd.DataFrame, scenario: str, outcome: str) -> pd.Series:
+DIFF_COLUMNS = ("diff", "diff_low", "diff_high", "diff_low_noise", "diff_high_noise")
+# Below this many events a year in the baseline, a relative change rests on a handful of cases:
+# the forest plot writes the absolute difference beside it (it always does) and marks it.
+FEW_EVENTS = 5
+
+
+def bounded_table(comparison: Comparison) -> pd.DataFrame:
+    """The comparison's table with every figure kept within what is possible.
+
+    Every outcome counts people, cases or euros, so no scenario's level is below zero and no
+    difference below minus the baseline's level (a relative change below -100 %). A t-interval
+    over a few replications can reach past that bound; it is cut at the bound, and so is a level's
+    own interval at zero."""
+    table = comparison.table.copy()
+    base = table[table.verdict == "baseline"].set_index("outcome")["mean"]
+    floor = -table.outcome.map(base).clip(lower=0)
+    for column in (c for c in DIFF_COLUMNS if c in table):
+        table[column] = table[column].where(table[column].isna() | (table[column] >= floor), floor)
+    for column in ("mean", "low", "high"):
+        table[column] = table[column].clip(lower=0)
+    return table
+
+
+def row_of(table: pd.DataFrame, scenario: str, outcome: str) -> pd.Series:
     return table[(table.scenario == scenario) & (table.outcome == outcome)].iloc[0]
 
 
 def headline_frame(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = HEADLINE) -> pd.DataFrame:
     """Per scenario and outcome: baseline level, scenario level, difference, 90 % interval, verdict."""
-    base = comparison.meta["baseline"]
+    base, table = comparison.meta["baseline"], bounded_table(comparison)
     rows = []
     for scenario in comparison.meta["scenarios"]:
         for outcome in outcomes:
-            b, r = _row(comparison.table, base, outcome), _row(comparison.table, scenario, outcome)
+            b, r = row_of(table, base, outcome), row_of(table, scenario, outcome)
             rows.append({t("col_scenario", lang): scenario, t("col_outcome", lang): outcome_label(outcome, lang),
                          t("col_unit", lang): unit_label(outcome, lang), t("col_baseline", lang): b["mean"],
                          t("col_value", lang): r["mean"], t("col_diff", lang): r["diff"],
@@ -73,14 +96,14 @@ def headline_frame(comparison: Comparison, lang: str, outcomes: tuple[str, ...] 
 
 def headline_cells(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS) -> list[list[str]]:
     """The headline table as text for a slide or a page: a header, then one row per outcome."""
-    base = comparison.meta["baseline"]
+    base, table = comparison.meta["baseline"], bounded_table(comparison)
     names = comparison.meta["scenarios"]
     cells = [[t("col_outcome", lang), base, *names]]
     for outcome in outcomes:
-        level = _row(comparison.table, base, outcome)["mean"]
+        level = row_of(table, base, outcome)["mean"]
         line = [outcome_label(outcome, lang), outcome_number(outcome, level, lang)]
         for name in names:
-            r = _row(comparison.table, name, outcome)
+            r = row_of(table, name, outcome)
             low, high = (outcome_number(outcome, r[k], lang, True) for k in ("diff_low", "diff_high"))
             interval = "" if math.isnan(r["diff_low"]) else " " + span(low, high, lang)
             line.append(f"{outcome_number(outcome, r['mean'], lang)} ({outcome_number(outcome, r['diff'], lang, True)}"
@@ -99,12 +122,37 @@ def scorecard_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def indicator_text(key: str, value: float, low: float, high: float, lang: str) -> str:
-    """An indicator with its interval: a share as %, a ratio with ×, '–' where there were no cases."""
-    if math.isnan(value):
+# Below this many cases a share or ratio is marked as resting on few cases.
+FEW_CASES = 20
+
+
+def indicator_text(key: str, value: float, low: float, high: float, lang: str, events: float | None = None,
+                   cases: float | None = None) -> str:
+    """An indicator with its interval and the counts behind it: a share as % (always within
+    0-100 %), a ratio with ×, 'no cases' where there were none."""
+    if math.isnan(value) or cases == 0:
         return t("no_cases", lang)
-    fmt = (lambda v: number(v, lang) + "×") if key in RATIO_INDICATORS else (lambda v: share(v, lang))
-    return fmt(value) if math.isnan(low) else f"{fmt(value)} {span(fmt(low), fmt(high), lang)}"
+    ratio = key in RATIO_INDICATORS
+    fmt = (lambda v: number(v, lang) + "×") if ratio else (lambda v: share(min(max(v, 0.0), 1.0), lang))
+    text = fmt(value) if math.isnan(low) else f"{fmt(value)} {span(fmt(low), fmt(high), lang)}"
+    if events is None or cases is None:
+        return text
+    counts = t("ratio_counts" if ratio else "share_counts", lang, events=number(round(events), lang),
+               cases=number(round(cases), lang))
+    return f"{text} · {counts}" + (f" · {t('few_cases', lang)}" if cases < FEW_CASES else "")
+
+
+SCORECARD_COLUMNS = {"scenario": "col_scenario", "number": "col_number", "key": "col_key", "unit": "col_unit_kind",
+                     "obligation": "col_obligation", "indicator": "col_indicator", "value": "col_value_share",
+                     "low": "col_low", "high": "col_high", "events": "col_events", "cases": "col_cases",
+                     "better": "col_better", "explanation": "col_explanation"}
+
+
+def scorecard_export(card: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The scorecard for a spreadsheet: headers and words in the language, numbers unrounded."""
+    out = card.assign(unit=[t(f"unit_{u}", lang) for u in card.unit],
+                      better=[t(f"better_{b}", lang) for b in card.better])
+    return out.rename(columns={c: t(k, lang) for c, k in SCORECARD_COLUMNS.items()})
 
 
 def scorecard_wide(card: pd.DataFrame, lang: str, explain: bool = True) -> pd.DataFrame:
@@ -115,7 +163,8 @@ def scorecard_wide(card: pd.DataFrame, lang: str, explain: bool = True) -> pd.Da
                          t("col_indicator", lang): first["indicator"].to_numpy(),
                          t("col_better", lang): [t(f"better_{b}", lang) for b in first["better"]]})
     for name, rows in card.groupby("scenario", sort=False):
-        wide[name] = [indicator_text(r.key, r.value, r.low, r.high, lang) for r in rows.itertuples()]
+        wide[name] = [indicator_text(r.key, r.value, r.low, r.high, lang, r.events, r.cases)
+                      for r in rows.itertuples()]
     if explain:
         wide[t("col_explanation", lang)] = first["explanation"].to_numpy()
     return wide

@@ -16,7 +16,6 @@ from pathlib import Path
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
 from .pathway.outcomes import HEADLINE
 from .limits import DEFAULT_WARMUP, check_households, clip_message, excerpt
-from .parameters import Context, Policy, describe
 from .scenario import load_scenario, resolve_population
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
@@ -51,6 +50,12 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--warmup", type=_positive_int, default=DEFAULT_WARMUP,
                    help=f"months simulated before month 0 (default {DEFAULT_WARMUP}, what the calibration fits)")
     p.add_argument("--journeys", type=_positive_int, default=500, help="households sampled for journeys")
+    p.add_argument("--posterior", type=_positive_int, default=0,
+                   help="joint draws of the uncertain parameters (calibration posterior x lever effect sizes), "
+                        "each with --replications seeds; the intervals then cover parameter uncertainty too "
+                        "(default 0: the calibration's medians, noise only)")
+    p.add_argument("--workers", type=_positive_int, default=0,
+                   help="local worker processes for --posterior runs (default: all cores)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -79,15 +84,22 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--out", help="results folder (default results/<sweep name>)")
         p.add_argument("--no-progress", action="store_true", help="no progress bar")
         p.add_argument("--force", action="store_true", help="replace another result already in --out")
+        p.add_argument("--posterior", type=_positive_int, default=None,
+                       help="run every point in N joint draws of the uncertain parameters it does not set "
+                            "(calibration posterior x lever effect sizes); default: the spec's posterior_draws (0)")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
     p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
     p_cal.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
     p_cal.add_argument("--report", action="store_true", help="write the fit report of the last calibration")
+    p_cal.add_argument("--check", action="store_true",
+                       help="re-simulate the calibrated baseline (seconds) and say whether it still fits the targets")
     p_cal.add_argument("--folder", default=None, help="calibration folder (default: calibration/)")
     p_cal.add_argument("--no-progress", action="store_true")
     p_dash = sub.add_parser("dashboard", help="open the Streamlit dashboard (compare policies in a browser)")
     p_dash.add_argument("--port", type=_positive_int, help="port to serve on (default 8501)")
+    p_dash.add_argument("--address", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface)")
     p_dash.add_argument("--headless", action="store_true", help="do not open a browser (e.g. on a server)")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
@@ -101,12 +113,21 @@ def _settings(args: argparse.Namespace) -> dict:
     from .runner import check_settings
 
     check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--",
-                   journeys=args.journeys)
+                   journeys=args.journeys, posterior=args.posterior)
     real = resolve_population(args.population)
     check_households(sum(p.households for p in real), args.scale, args.population, prefix="--")
     return {"population": args.population, "months": args.months, "seed": args.seed,
             "replications": args.replications, "scale": args.scale, "warmup": args.warmup,
-            "journey_sample": args.journeys}
+            "journey_sample": args.journeys, "posterior": args.posterior, "workers": args.workers or None}
+
+
+def _warn_if_stale(scenario) -> None:
+    """Say once, on stderr, that the scenario's calibration was fitted to other model code."""
+    from .runner import stale_calibration
+
+    problem = stale_calibration(scenario)
+    if problem:
+        print(f"evictsim: warning: {problem}", file=sys.stderr)
 
 
 def cmd_run(args: argparse.Namespace) -> None:
@@ -116,17 +137,43 @@ def cmd_run(args: argparse.Namespace) -> None:
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
+    _warn_if_stale(scenario)
     out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
     start = time.perf_counter()
     result = run(scenario, **settings)
     write_run(result, out, args.force)
-    print(f"{scenario.name}: {args.replications} replication(s) of {args.months} months, "
+    draws = f" in each of {args.posterior} posterior draws" if args.posterior else ""
+    print(f"{scenario.name}: {args.replications} replication(s){draws} of {args.months} months, "
           f"{result.meta['households']:,} households, {time.perf_counter() - start:.1f} s")
-    print(f"{'outcome (per year)':<28}{'mean':>14}  5-95 % interval")
-    for key in SUMMARY_KEYS:
-        s = result.summary[key]
-        print(f"{key:<28}{s['mean']:>14,.0f}  [{s['p5']:,.0f}, {s['p95']:,.0f}]")
+    print(_summary_table(result.summary, bool(args.posterior)))
+    print(RUN_SPREAD_SENTENCE[bool(args.posterior)])
     print(f"written to {out}/")
+
+
+RUN_SPREAD_SENTENCE = {
+    False: "The 5-95 % range spans single runs and covers random noise only: the uncertain parameters are fixed "
+           "at the calibration's medians (add --posterior N to include what we do not know about them).",
+    True: "The 5-95 % range spans single runs across the posterior draws (parameter uncertainty and noise); "
+          "'noise only' takes each draw's mean out; 'parameters' is the share of the runs' variance between draws.",
+}
+
+
+def _summary_table(summary: dict, posterior: bool) -> str:
+    """Each headline outcome's mean and ranges, one line each."""
+    lines = [f"{'outcome (per year)':<28}{'mean':>14}  {'5-95 % range':<24}"
+             + (f"{'noise only':<24}parameters" if posterior else "")]
+    for key in SUMMARY_KEYS:
+        s = summary[key]
+        line = f"{key:<28}{s['mean']:>14,.0f}  {_range(s['p5'], s['p95']):<24}"
+        if posterior:
+            share = s["parameters_share"]
+            line += f"{_range(s['p5_noise'], s['p95_noise']):<24}" + ("" if share != share else f"{share:.0%}")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _range(low: float, high: float) -> str:
+    return f"[{low:,.0f}, {high:,.0f}]"
 
 
 def cmd_compare(args: argparse.Namespace) -> None:
@@ -135,6 +182,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
     settings = _settings(args)
+    _warn_if_stale(scenarios[0])
     names = "+".join(s.name for s in scenarios)
     out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
     start = time.perf_counter()
@@ -142,26 +190,29 @@ def cmd_compare(args: argparse.Namespace) -> None:
     write_comparison(comparison, out, args.force,
                      extra=lambda folder: _comparison_figures(comparison, folder / "figures"))
     print(format_table(comparison))
-    print(f"{len(scenarios)} scenarios x {args.replications} replications in {time.perf_counter() - start:.1f} s; "
-          f"written to {out}/")
+    draws = f" x {args.posterior} posterior draws" if args.posterior else ""
+    print(f"{len(scenarios)} scenarios x {args.replications} replications{draws} in "
+          f"{time.perf_counter() - start:.1f} s; written to {out}/")
 
 
 def cmd_sweep(args: argparse.Namespace) -> None:
-    from .experiments.sweep import perform_experiments, plan
+    from .experiments.sweep import perform_experiments, plan, with_posterior
     from .experiments.sweep_spec import load_spec
     from .run_folder import Holding, claim
 
-    spec = load_spec(args.spec)
+    spec = with_posterior(load_spec(args.spec), args.posterior)
     tasks = plan(spec, args.spec)
     out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
     policies = len({t.policy for t in tasks}) if spec.crossed else 1
+    draws = max(1, spec.posterior_draws)
     unique, stored = {t.run_id for t in tasks}, {p.stem for p in (out / "runs").glob("*.parquet")}
-    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies} points"
-          f"{f' x {policies} policies' if spec.crossed else ''} x {spec.replications} replications), "
+    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies // draws} points"
+          f"{f' x {policies} policies' if spec.crossed else ''}"
+          f"{f' x {draws} posterior draws' if spec.posterior_draws else ''} x {spec.replications} replications), "
           f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else ""))
     start = time.perf_counter()
     results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
-                                  force=args.force)
+                                  force=args.force, posterior=args.posterior)
     figures = len(list((out / "figures").glob("*.png")))
     print(f"{len(results)} runs stored in {out}/runs/ ({time.perf_counter() - start:.1f} s); results.csv and "
           f"{figures} figures in {out}/; load with sim.load_results('{out}')")
@@ -178,16 +229,18 @@ def cmd_sensitivity(args: argparse.Namespace) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
         result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
-                             force=args.force)
+                             force=args.force, posterior=args.posterior)
     print(format_indices(result))
     print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
 
 
-def cmd_calibrate(args: argparse.Namespace) -> None:
+def cmd_calibrate(args: argparse.Namespace) -> int | None:
     from .experiments.calibrate import FOLDER, Calibration
     from .experiments.calibration_report import write_report
 
     folder = Path(args.folder) if args.folder else FOLDER
+    if args.check:
+        return _check_calibration(folder, args.workers)
     if args.report:
         if not (folder / "posterior.csv").is_file():
             raise ValueError(f"{folder}: no calibration to report on yet (run `evictsim calibrate` first)")
@@ -203,6 +256,17 @@ def cmd_calibrate(args: argparse.Namespace) -> None:
     for name, value in record["estimate"].items():
         print(f"  {name:<48} {value:.4g}")
     print("next: `evictsim calibrate --report` for the fit report")
+
+
+def _check_calibration(folder: Path, workers: int) -> int:
+    """Exit status 0 if the calibration still fits this model, 1 if not."""
+    from .experiments.calibration_check import check
+
+    if not (folder / "calibration.json").is_file():
+        raise ValueError(f"{folder}: no calibration to check (run `evictsim calibrate` first)")
+    result = check(folder, workers)
+    print(result.report())
+    return 0 if result.fits else 1
 
 
 def _who_extends(calibrated: Path) -> str:
@@ -227,7 +291,7 @@ def _comparison_figures(comparison, folder: Path) -> None:
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from .dashboard_cli import launch
 
-    return launch(args.port, args.headless)
+    return launch(args.port, args.headless, args.address)
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
@@ -237,15 +301,19 @@ def cmd_validate(args: argparse.Namespace) -> None:
 
 
 def cmd_params(args: argparse.Namespace) -> None:
-    rows = [("policy", r) for r in describe(Policy)] + [("context", r) for r in describe(Context)]
+    from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
+
+    ranges = calibrated_priors()
     if args.markdown:
-        print("| parameter | default | unit | bounds | source |\n|---|---|---|---|---|")
-    for section, r in rows:
+        print("| parameter | default | unit | bounds | source | uncertainty |\n|---|---|---|---|---|---|")
+    for r in parameter_rows():
         bounds = "" if r["min"] is None and r["max"] is None else f"{r['min']}..{r['max']}"
+        uncertainty = uncertainty_of(r, ranges)
         if args.markdown:
-            print(f"| `{section}.{r['name']}` | {r['default']} | {r['unit']} | {bounds} | {r['source']} |")
+            print(f"| `{r['name']}` | {r['default']} | {r['unit']} | {bounds} | {r['source']} | {uncertainty} |")
         else:
-            print(f"{section}.{r['name']:<48} {r['default']!s:>10} {r['unit']:<22} {r['source']}")
+            print(f"{r['name']:<56} {r['default']!s:>10} {r['unit']:<22} {r['source']}"
+                  + (f"  [uncertainty: {uncertainty}]" if uncertainty else ""))
 
 
 def cmd_outcomes(args: argparse.Namespace) -> None:

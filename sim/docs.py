@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from .parameters import Context, Policy, describe
+from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
 from .scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,14 +36,15 @@ def parameter_table() -> str:
     priors = ROOT / "calibration" / "parameters.toml"
     calibrated = set(tomllib.loads(priors.read_text(encoding="utf-8"))) if priors.exists() else set()
     values = load_scenario("baseline").parameters()
-    lines = ["| parameter | meaning | unit | baseline value | source | status |", "|---|---|---|---|---|---|"]
-    for section, group in (("policy", Policy), ("context", Context)):
-        for row in describe(group):
-            path = f"{section}.{row['name']}"
-            value = _lookup(values, path)
-            shown = f"{value:.4g}" if isinstance(value, float) else str(value)
-            lines.append(f"| `{path}` | {row['doc']} | {row['unit']} | {shown} | {row['source']} | "
-                         f"{status(path, row['source'], calibrated)} |")
+    ranges = calibrated_priors()
+    lines = ["| parameter | meaning | unit | baseline value | source | status | uncertainty |",
+             "|---|---|---|---|---|---|---|"]
+    for row in parameter_rows():
+        path = row["name"]
+        value = _lookup(values, path)
+        shown = f"{value:.4g}" if isinstance(value, float) else str(value)
+        lines.append(f"| `{path}` | {row['doc']} | {row['unit']} | {shown} | {row['source']} | "
+                     f"{status(path, row['source'], calibrated)} | {uncertainty_of(row, ranges)} |")
     return "\n".join(lines)
 
 

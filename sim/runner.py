@@ -13,12 +13,13 @@ import subprocess
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
-from .limits import DEFAULT_WARMUP, JOURNEYS, MONTHS, REPLICATIONS, SEED, WARMUP, check_households, check_setting
+from .limits import (DEFAULT_WARMUP, JOURNEYS, MONTHS, POSTERIOR, REPLICATIONS, SEED, WARMUP, check_households,
+                     check_setting)
 from .pathway.model import EvictionModel
 from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
@@ -57,24 +58,70 @@ def replication_seeds(seed: int, replications: int) -> list[int]:
 
 def run(scenario: Scenario | str = "baseline", population: str | int | Path = "medium_town",
         months: int = 120, seed: int = 1, replications: int = 1, scale: float = 1.0,
-        warmup: int = DEFAULT_WARMUP, journey_sample: int = 500) -> RunResult:
-    """Simulate `replications` runs of a scenario; results are for the real population."""
-    check_settings(months, replications, scale, warmup, seed, journeys=journey_sample)
+        warmup: int = DEFAULT_WARMUP, journey_sample: int = 500, posterior: int = 0,
+        workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Simulate `replications` runs of a scenario; results are for the real population.
+
+    With `posterior` N (at least 2), the scenario runs in N joint draws of its uncertain
+    parameters (sim.experiments.draws), each with the same `replications` seeds, on `workers`
+    processes: the summary's intervals then cover parameter uncertainty and noise. Without it,
+    the parameters are the calibration's medians and the intervals cover noise only.
+    `progress(done, total)` is called as each simulation (a replication in a draw) ends."""
+    check_settings(months, replications, scale, warmup, seed, journeys=journey_sample, posterior=posterior)
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     real = resolve_population(population)
     check_households(sum(p.households for p in real), scale, population)
     seeds = replication_seeds(seed, replications)
+    if posterior:
+        return _posterior_results([scenario], population, real, months, seed, seeds, scale, warmup, journey_sample,
+                                  posterior, workers, progress)[scenario.name]
     tables, journeys = [], []
     for rep, rep_seed in enumerate(seeds):
         model = simulate(scenario, real, months, rep_seed, scale, warmup, journey_sample)
         tables.append(_monthly_frame(model, rep, warmup, 1.0 / scale))
         journeys.append(_journey_frame(model, rep, warmup))
-    monthly = pd.concat(tables, ignore_index=True)
-    households = sum(p.households for p in real)
-    return RunResult(monthly, pd.concat(journeys, ignore_index=True),
-                     summarise(monthly, households),
-                     _meta(scenario, population, real, months, seed, seeds, scale, warmup))
+        if progress is not None:
+            progress(rep + 1, len(seeds))
+    return _result(scenario, population, real, months, seed, seeds, scale, warmup,
+                   pd.concat(tables, ignore_index=True), pd.concat(journeys, ignore_index=True))
+
+
+def run_many(scenarios: list[Scenario], population: str | int | Path = "medium_town", months: int = 120,
+             seed: int = 1, replications: int = 1, scale: float = 1.0, warmup: int = DEFAULT_WARMUP,
+             journey_sample: int = 500, posterior: int = 2, workers: int | None = None) -> dict[str, RunResult]:
+    """Several scenarios in the same `posterior` draws (the first scenario's calibration) and on the
+    same seeds, all runs in parallel on `workers` processes; by scenario name."""
+    check_settings(months, replications, scale, warmup, seed, journeys=journey_sample, posterior=posterior)
+    real = resolve_population(population)
+    check_households(sum(p.households for p in real), scale, population)
+    return _posterior_results(scenarios, population, real, months, seed, replication_seeds(seed, replications), scale,
+                              warmup, journey_sample, posterior, workers)
+
+
+def _posterior_results(scenarios: list[Scenario], population, real: tuple[Profile, ...], months: int, seed: int,
+                       seeds: list[int], scale: float, warmup: int, journey_sample: int, posterior: int,
+                       workers: int | None, progress: Callable[[int, int], None] | None = None) -> dict[str, RunResult]:
+    from .experiments.draws import posterior_draws
+    from .experiments.propagate import run_draws
+
+    draws = posterior_draws(posterior, seed, scenarios[0])
+    frames = run_draws(scenarios, real, draws, months, seed, len(seeds), scale, warmup, journey_sample, workers,
+                       progress)
+    return {s.name: _result(s, population, real, months, seed, seeds, scale, warmup, *frames[s.name],
+                            draws.describe()) for s in scenarios}
+
+
+def _result(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int, seeds: list[int],
+            scale: float, warmup: int, monthly: pd.DataFrame, journeys: pd.DataFrame,
+            draws: dict[str, Any] | None = None) -> RunResult:
+    from .experiments.uncertainty import covers
+
+    meta = _meta(scenario, population, real, months, seed, seeds, scale, warmup)
+    meta["uncertainty"] = covers(draws["draws"] if draws else 1, len(seeds))
+    if draws:
+        meta["posterior"] = draws
+    return RunResult(monthly, journeys, summarise(monthly, sum(p.households for p in real)), meta)
 
 
 def simulate(scenario: Scenario, real: tuple[Profile, ...], months: int, seed: int, scale: float = 1.0,
@@ -91,6 +138,11 @@ def monthly_outcomes(model: EvictionModel, scale: float = 1.0) -> pd.DataFrame:
     return _monthly_frame(model, 0, model.warmup, 1.0 / scale).drop(columns="replication")
 
 
+def journey_frame(model: EvictionModel) -> pd.DataFrame:
+    """One replication's journeys of sampled households, months on the report's clock."""
+    return _journey_frame(model, 0, model.warmup)
+
+
 def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float]:
     """One replication's yearly outcomes for the real population (flows per year, stocks averaged)."""
     frame = _monthly_frame(model, 0, model.warmup, 1.0 / scale)
@@ -98,11 +150,16 @@ def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float
 
 
 def check_settings(months: int, replications: int, scale: float, warmup: int, seed: int,
-                   prefix: str = "", journeys: int = 0) -> None:
+                   prefix: str = "", journeys: int = 0, posterior: int = 0) -> None:
     """Reject run settings outside sim.limits, naming the setting (with `prefix`, e.g. "--"), value and range."""
     for name, value, bound in (("months", months, MONTHS), ("replications", replications, REPLICATIONS),
-                               ("warmup", warmup, WARMUP), ("seed", seed, SEED), ("journeys", journeys, JOURNEYS)):
+                               ("warmup", warmup, WARMUP), ("seed", seed, SEED), ("journeys", journeys, JOURNEYS),
+                               ("posterior", posterior, POSTERIOR)):
         check_setting(name, value, bound, prefix)
+    if posterior == 1:
+        setting = f"{prefix}posterior 1" if prefix else "posterior = 1"
+        raise ValueError(f"{setting}: one draw cannot show parameter uncertainty; use 0 (the calibration's "
+                         "medians) or at least 2 draws")
     if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1:
         raise ValueError(f"{prefix}scale {scale!r}: must be above 0 and at most 1" if prefix
                          else f"scale = {scale!r}: must be above 0 and at most 1")
@@ -139,8 +196,14 @@ def yearly_by_replication(monthly: pd.DataFrame) -> pd.DataFrame:
 
 
 def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, float]]:
-    """Per outcome: yearly value (flows summed per year, stocks averaged), mean and 5-95 % interval."""
+    """Per outcome: yearly value (flows summed per year, stocks averaged), its mean and the 5-95 %
+    range of single runs. With posterior draws (a `draw` column), `p5`/`p95` range over all runs
+    (parameters and noise), `p5_noise`/`p95_noise` over runs with each draw's mean taken out
+    (noise only), and `parameters_share` is the share of the runs' variance between draws."""
+    from .experiments.uncertainty import decompose
+
     yearly = yearly_by_replication(monthly)
+    draws = _draws_of_replications(monthly)
     summary = {}
     for outcome in OUTCOMES:
         values = yearly[outcome.name].to_numpy()
@@ -149,7 +212,20 @@ def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, flo
             "mean": mean, "p5": float(np.percentile(values, 5)), "p95": float(np.percentile(values, 95)),
             "per_1000_households": 1000 * mean / households, "kind": outcome.kind, "unit": outcome.unit,
         }
+        if draws is not None:
+            by_draw = values.reshape(draws, -1)
+            noise = (by_draw - by_draw.mean(axis=1, keepdims=True) + mean).ravel()
+            noise = np.maximum(noise, 0) if values.min() >= 0 else noise  # counts and costs stay >= 0
+            between, within = decompose(by_draw)
+            summary[outcome.name].update({
+                "p5_noise": float(np.percentile(noise, 5)), "p95_noise": float(np.percentile(noise, 95)),
+                "parameters_share": between / (between + within) if between + within > 0 else float("nan")})
     return summary
+
+
+def _draws_of_replications(monthly: pd.DataFrame) -> int | None:
+    """The number of posterior draws behind a monthly table (runs numbered draw-major), or None."""
+    return int(monthly["draw"].max()) + 1 if "draw" in monthly and monthly["draw"].max() > 0 else None
 
 
 def _meta(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int,
@@ -204,6 +280,39 @@ def code_fingerprint() -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def model_fingerprint() -> str:
+    """A hash of what the simulation does: the pathway's code and every parameter's default.
+
+    Unlike `code_fingerprint` it ignores the runner and the parameters' documentation (sources,
+    priors, texts), so a calibration stays current while only those change, and goes stale as
+    soon as the model's mechanisms or defaults do (see `stale_calibration`)."""
+    import hashlib
+    import json
+
+    from .parameters import Context, Policy
+
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).resolve().parent / "pathway").glob("*.py")):
+        if path.name != "__init__.py":
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    defaults = {"policy": Policy().model_dump(), "context": Context().model_dump()}
+    digest.update(json.dumps(defaults, sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:16]
+
+
+def stale_calibration(scenario: Scenario) -> str | None:
+    """Why the scenario's calibration does not belong to this model (fitted to other code), or None."""
+    fitted = scenario.calibration.get("model") if scenario.calibration else None
+    if not scenario.calibration or fitted == model_fingerprint():
+        return None
+    return (f"the calibration of {scenario.calibration.get('date', '?')} was fitted to model "
+            f"{fitted or 'of an older version'}, this is model {model_fingerprint()}: its parameters may no "
+            "longer reproduce the targets; `evictsim calibrate --check` says whether they still fit, "
+            "`evictsim calibrate` fits them again")
 
 
 def git_commit() -> str:

@@ -2,6 +2,9 @@
 
     name = "legal-aid"
     description = "Legal aid for every summoned tenant"
+    title = { en = "Legal aid for every tenant", nl = "Rechtshulp voor elke huurder" }   # optional:
+    summary.en = "Legal aid for every summoned tenant."           # people's words, shown by the
+    summary.nl = "Rechtshulp voor elke gedagvaarde huurder."      # dashboard and its exports
     extends = "baseline"            # or a list; resolved next to this file
 
     [policy.legal_aid]
@@ -30,7 +33,8 @@ from .tomlfiles import read_toml
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 CALIBRATION_DIR = SCENARIO_DIR.parent / "calibration"  # where the calibration writes calibrated.toml
 NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
-TOP_LEVEL = ("name", "description", "extends", "policy", "context", "calibration")
+TOP_LEVEL = ("name", "description", "title", "summary", "extends", "policy", "context", "calibration")
+LANGUAGES = ("en", "nl")  # of a scenario's title and summary
 SETTINGS = ("extends", "policy", "context")  # a scenario with none of these changes nothing
 SAYS_WHAT = 'a scenario says what it changes, e.g. extends = "baseline" and [policy.legal_aid] share_summoned = 1.0'
 
@@ -43,6 +47,8 @@ class Scenario:
     context: Context = field(default_factory=Context)
     files: tuple[str, ...] = ()
     calibration: dict[str, Any] = field(default_factory=dict)
+    title: dict[str, str] = field(default_factory=dict)    # by language; the file's own, not inherited
+    summary: dict[str, str] = field(default_factory=dict)
 
     def parameters(self) -> dict[str, Any]:
         return {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
@@ -61,7 +67,8 @@ class Scenario:
         _validate(Path(where), "context", Context, merged["context"])
         return Scenario(name or f"{self.name}+override", self.description,
                         Policy.model_validate(merged["policy"]), Context.model_validate(merged["context"]), self.files,
-                        self.calibration)
+                        self.calibration, self.title if name == self.name else {},
+                        self.summary if name == self.name else {})
 
 
 def nested(flat: dict[str, Any]) -> dict[str, Any]:
@@ -136,6 +143,8 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         context=Context.model_validate(merged.get("context", {})),
         files=tuple(str(file) for file, _ in chain),
         calibration=calibration,
+        title=dict(own.get("title", {})),
+        summary=dict(own.get("summary", {})),
     )
 
 
@@ -176,6 +185,8 @@ def _check_top_level(path: Path, raw: dict[str, Any]) -> None:
             raise ScenarioError(f"{path}: unknown top-level key {excerpt(key)}; allowed: {', '.join(TOP_LEVEL)}")
         if key in ("name", "description") and not isinstance(value, str):
             raise ScenarioError(f"{path}: {key} = {excerpt(value)}: must be a string")
+        if key in ("title", "summary"):
+            _check_words(path, key, value)
         if key == "name" and (not NAME.fullmatch(value) or name_problem(value)):
             raise ScenarioError(f"{path}: name = {excerpt(value)}: use letters, digits, '-', '_' or '.', "
                                 "not starting with '.', at most 100 characters (it names the output folder)")
@@ -183,6 +194,16 @@ def _check_top_level(path: Path, raw: dict[str, Any]) -> None:
             _check_extends(path, value)
         if key in ("policy", "context", "calibration") and not isinstance(value, dict):
             raise ScenarioError(f"{path}: {key} = {excerpt(value)}: must be a table like [{key}.<group>]")
+
+
+def _check_words(path: Path, key: str, value: Any) -> None:
+    """A title or summary: a table of texts by language, e.g. { en = "...", nl = "..." }."""
+    if not isinstance(value, dict) or not value or not all(isinstance(v, str) for v in value.values()):
+        raise ScenarioError(f'{path}: {key} = {excerpt(value)}: must be a table of texts by language, e.g. '
+                            f'{key} = {{ en = "...", nl = "..." }}')
+    unknown = [lang for lang in value if lang not in LANGUAGES]
+    if unknown:
+        raise ScenarioError(f"{path}: {key}.{excerpt(unknown[0])}: unknown language; allowed: {', '.join(LANGUAGES)}")
 
 
 def _check_extends(path: Path, value: Any) -> None:

@@ -104,7 +104,7 @@ OBLIGATIONS: tuple[Obligation, ...] = (
                {"en": "Accessible information, independent support and an effective remedy.",
                 "nl": "Begrijpelijke informatie, onafhankelijke ondersteuning en een effectief rechtsmiddel."}),
     Obligation(8, "consultation", "higher", "share", "cohort_family_evictions_heard", "cohort_family_evictions",
-               {"en": "Meaningful consultation", "nl": "Betekenisvolle inspraak"},
+               {"en": "Meaningful consultation", "nl": "Ouders en kinderen echt betrokken"},
                {"en": "Share of family evictions where the children were heard (the court and the municipality "
                       "act on it)",
                 "nl": "Aandeel gezinsontruimingen waarbij de kinderen zijn gehoord (de rechter en de gemeente "

@@ -47,7 +47,7 @@ def test_compare_takes_one_scenario_as_a_string():
     assert comparison.meta["scenarios"] == ["ombudsman-legal-aid"]
     assert set(comparison.table.scenario) == {"baseline", "ombudsman-legal-aid"}
     assert repr(comparison) == ("Comparison(baseline='baseline', scenarios=['ombudsman-legal-aid'], "
-                                f"outcomes={len(OUTCOMES)}, level=0.9)")
+                                f"outcomes={len(OUTCOMES)}, level=0.9, covers='noise')")
 
 
 def test_result_objects_have_docstrings_and_short_reprs():

@@ -460,3 +460,27 @@ def test_a_profile_with_a_removed_field_says_what_replaced_it(tmp_path):
     path = write(tmp_path, "mine.toml", "corporation_households = 100\nheadroom_median = 1.3\n")
     with pytest.raises(ScenarioError, match="headroom_median: removed: incomes now come from context.incomes"):
         load_profile(path)
+
+
+# -- titles and summaries in people's words -------------------------------------------------------
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_scenario_declares_a_title_and_summary_in_english_and_dutch(path):
+    scenario = load_scenario(path)
+    assert set(scenario.title) == set(scenario.summary) == {"en", "nl"}
+    assert all(text.strip() for text in [*scenario.title.values(), *scenario.summary.values()])
+
+
+@pytest.mark.parametrize("line, message", [
+    ('title = "Legal aid"', 'title = \'Legal aid\': must be a table of texts by language'),
+    ('title = { fr = "Aide" }', "title.'fr': unknown language; allowed: en, nl"),
+    ("summary = { en = 3 }", "summary = {'en': 3}: must be a table of texts by language"),
+])
+def test_a_bad_title_or_summary_names_the_field_and_what_is_allowed(tmp_path, line, message):
+    path = write(tmp_path, "s.toml", f'extends = "{BASELINE_FILE}"\n{line}\n')
+    assert message in load_error(path)
+
+
+def test_a_title_is_the_files_own_and_not_inherited(tmp_path):
+    path = write(tmp_path, "s.toml", f'extends = "{SCENARIO_DIR / "ombudsman-legal-aid.toml"}"\n')
+    assert load_scenario(path).title == {}

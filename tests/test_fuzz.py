@@ -82,7 +82,7 @@ def test_generated_files_give_a_result_or_one_clean_error(tmp_path, capsys, chun
 SMALL = ["--population", "2000", "--months", "12", "--warmup", "0", "--replications", "1"]
 BAD_NUMBERS = ["-1", "abc", "", "1.5", "1e3", "9" * 5000, "0x10", " ", "nan"]
 TOO_BIG = {"--months": "1201", "--replications": "1001", "--warmup": "601", "--seed": str(2**32),
-           "--journeys": "100001", "--scale": "1.5"}
+           "--journeys": "100001", "--scale": "1.5", "--posterior": "1001"}
 
 
 def bad_command_lines(folder: Path) -> list[list[str]]:
@@ -96,7 +96,9 @@ def bad_command_lines(folder: Path) -> list[list[str]]:
                      '"policy.legal_aid.share_summoned" = { values = [0.0, 1.0] }\n', encoding="utf-8")
     out = ["--out", str(folder / "out")]
     lines = [["run", "baseline", *SMALL, option, value, *out]
-             for option in ("--months", "--replications", "--warmup", "--seed", "--journeys") for value in BAD_NUMBERS]
+             for option in ("--months", "--replications", "--warmup", "--seed", "--journeys", "--posterior")
+             for value in BAD_NUMBERS]
+    lines += [["run", "baseline", *SMALL, "--posterior", "1", *out]]  # one draw shows no parameter uncertainty
     lines += [["run", "baseline", *SMALL, option, value, *out] for option, value in TOO_BIG.items()]
     lines += [["run", "baseline", *SMALL, "--scale", value, *out] for value in ("0", "-1", "1e-300", "inf", "x")]
     lines += [["run", "baseline", *SMALL, "--population", value, *out]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import runs, state, views
+from dashboard import deck, runs, state, views
 from dashboard.i18n import outcome_label, t
+from dashboard.messages import reproduce
 from dashboard.tables import display, facts, headline_frame, population_label
 from dashboard.views import CHART_WIDTH
 from sim.experiments.compare import HEADLINE
@@ -25,15 +26,22 @@ if not f["scenarios"]:
 views.headline_cards(current, lang)
 
 st.subheader(t("forest_title", lang))
-views.show_chart(*views.chart(current.key, "forest", "", lang), "forest", lang)
+forest_alt = " ".join(deck.forest_alt(current.comparison, s, lang) for s in f["scenarios"])
+views.show_chart(*views.chart(current.key, "forest", "", lang), "forest", lang, current, alt=forest_alt)
 st.subheader(t("over_time", lang))
 outcome = st.selectbox(t("outcome", lang), HEADLINE, key="ts_outcome", format_func=lambda o: outcome_label(o, lang),
                        width=CHART_WIDTH if not state.present() else "stretch")
-views.show_chart(*views.chart(current.key, "timeseries", outcome, lang), f"timeseries-{outcome}", lang)
+views.show_chart(*views.chart(current.key, "timeseries", outcome, lang), f"timeseries-{outcome}", lang, current,
+                 alt=deck.timeseries_alt(current.comparison, outcome, lang))
 
 if not state.present():
     st.subheader(t("headline_table", lang))
     data = headline_frame(current.comparison, lang)
-    views.show_table(display(data, lang), data, "headline-table", lang)
+    views.show_table(display(data, lang), data, "headline-table", lang, current=current)
     views.export_buttons(current, lang)
+    with st.expander(t("reproduce", lang)):
+        command, python = reproduce(current.comparison)
+        st.markdown(t("reproduce_intro", lang))
+        st.code(command, language="bash")
+        st.code(python, language="python")
 views.stamp_line(current, lang)

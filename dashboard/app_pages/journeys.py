@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures, journey_view, runs, state, views
-from dashboard.i18n import STORY, t
+from dashboard.i18n import STORY, scenario_title, t
 
 lang, ss = state.lang(), st.session_state
 st.title(t("journeys_title", lang))
@@ -31,7 +31,7 @@ def timeline(key: str, scenario: str, partner: str, household: str, language: st
     events = journey_view.events_of(runs_[scenario].journeys, rep, hh)
     other = journey_view.events_of(runs_[partner].journeys, rep, hh) if partner else events
     xlim = journey_view.xlim_for(events, other, months=runs_[scenario].meta["months"])
-    title = t("timeline_title", language, hh=hh, scenario=scenario)
+    title = t("timeline_title", language, hh=hh, scenario=scenario_title(scenario, language))
     return figures.to_png_svg(lambda: journey_view.timeline_figure(events, language, title, xlim),
                               figures.plot_meta(runs.comparison_for(key)))
 
@@ -44,7 +44,7 @@ others = current.names[1:]
 if others:
     if ss.get("other") not in others:
         ss["other"] = others[0]
-    st.selectbox(t("other_scenario", lang), others, key="other")
+    st.selectbox(t("other_scenario", lang), others, key="other", format_func=lambda s: scenario_title(s, lang))
 shown = [base, ss["other"]] if others else [base]
 rep, hh = journey_view.parse_key(ss["household"])
 stories = {name: journey_view.events_of(comparison.runs[name].journeys, rep, hh) for name in shown}
@@ -53,18 +53,22 @@ for scenario, events in stories.items():
         st.info(t("not_followed", lang, scenario=scenario))
         continue
     partner = next((s for s in shown if s != scenario), "")
+    lines = journey_view.story(events, lang)
+    alt = f"{t('story', lang)}, {scenario_title(scenario, lang)}: " + " ".join(text for _, text in lines)
     views.show_chart(*timeline(current.key, scenario, partner, ss["household"], lang),
-                     f"journey-{scenario}-{ss['household']}", lang)
+                     f"journey-{scenario}-{ss['household']}", lang, current, alt=alt)
+# The story is told in presentation mode too (larger); only the events table is left out there.
+for column, (scenario, events) in zip(st.columns(len(stories)), stories.items()):
+    with column:
+        st.subheader(f"{t('story', lang)}: {scenario_title(scenario, lang)}")
+        lines = journey_view.story(events, lang)
+        prefix = STORY["month_prefix"][lang]
+        st.markdown("\n".join(f"- **{prefix.format(month=m)}**: {text}" for m, text in lines) or "–")
 if not state.present():
-    for column, (scenario, events) in zip(st.columns(len(stories)), stories.items()):
-        with column:
-            st.subheader(f"{t('story', lang)}: {scenario}")
-            lines = journey_view.story(events, lang)
-            prefix = STORY["month_prefix"][lang]
-            st.markdown("\n".join(f"- **{prefix.format(month=m)}**: {text}" for m, text in lines) or "–")
-    data = pd.concat([e.assign(scenario=name) for name, e in stories.items()], ignore_index=True)
+    data = pd.concat([journey_view.events_in_words(e, lang).assign(scenario=scenario_title(name, lang))
+                      for name, e in stories.items()], ignore_index=True)
     data = data[["scenario", "month", "event", "detail"]]
     data.columns = [t(f"col_{c}", lang) for c in data.columns]
     st.subheader(t("events_table", lang))
-    views.show_table(data, data, f"journey-{ss['household']}", lang)
+    views.show_table(data, data, f"journey-{ss['household']}", lang, current=current)
 views.stamp_line(current, lang)

@@ -23,11 +23,26 @@ def take_upload() -> None:
     upload = ss.get("upload")
     if upload is None:
         return
-    profile, error = profiles.load_upload(upload.getvalue(), upload.name)
+    profile, _ = profiles.load_upload(upload.getvalue(), upload.name)
     if profile is not None:
         for name, value in profile.model_dump().items():
             ss[profiles.KEY + name] = value
-    ss["upload_message"] = ("ok", profile.name) if profile else ("error", error)
+
+
+def upload_message() -> None:
+    """What became of the file in the uploader, in the chosen language; nothing once it is removed."""
+    upload = ss.get("upload")
+    if upload is None:
+        return
+    profile, error = profiles.load_upload(upload.getvalue(), upload.name, lang)
+    if profile is None:
+        st.error(t("muni_upload_error", lang, error=error))
+        return
+    st.success(t("muni_upload_ok", lang, name=profile.name))
+    left_out = profiles.defaulted(upload.getvalue())
+    if left_out:
+        st.warning(t("muni_upload_defaulted", lang, fields=", ".join(word(PROFILE_FIELDS, f, lang)
+                                                                     for f in left_out)))
 
 
 def field_widget(row: dict) -> None:
@@ -71,19 +86,24 @@ def services_form(households: int) -> None:
             st.caption(t("muni_assumption", lang, value=number(value, lang), per10k=number(per10k, lang)))
 
 
+def use_figures() -> None:
+    """Compare the policies for the figures on the page, now."""
+    ss["population"] = "custom"
+    runs.apply()
+
+
 st.title(t("muni_title", lang))
 st.markdown(t("muni_intro", lang))
 left, right = st.columns(2)
 left.selectbox(t("muni_from", lang), list(PROFILES), key="profile_from",
                format_func=lambda p: t(f"pop_{p}", lang), on_change=lambda: profiles.reset(ss["profile_from"]))
-right.file_uploader(t("muni_upload", lang), type=["toml"], key="upload", on_change=take_upload, max_upload_size=1)
-kind, message = ss.get("upload_message", (None, None))
-if kind == "ok":
-    st.success(t("muni_upload_ok", lang, name=message))
-elif kind == "error":
-    st.error(t("muni_upload_error", lang, error=message))
+# Any file is taken (up to 10 MB) so that a wrong type or size gets a message in the chosen
+# language rather than the uploader's own small English one.
+right.file_uploader(t("muni_upload", lang), key="upload", on_change=take_upload, max_upload_size=10,
+                    help=t("muni_upload_help", lang))
+upload_message()
 figures_form()
-profile, error = profiles.build()
+profile, error = profiles.build(lang=lang)
 if profile is None:
     st.error(t("muni_invalid", lang, error=error))
     st.stop()
@@ -91,7 +111,7 @@ services_form(profile.households)
 using = ss["population"] == "custom"
 row = st.container(horizontal=True)
 row.button(t("muni_use", lang), type="primary", disabled=using, key="use_figures",
-           on_click=lambda: ss.update(population="custom"))
+           on_click=use_figures)
 row.download_button(t("muni_download", lang), profiles.to_toml(profile), f"{profile.name or 'municipality'}.toml",
                    "application/toml", key="toml", on_click="ignore")
 
@@ -108,5 +128,5 @@ for title, field, name in (("muni_rates", "per_1000_households", "municipality-p
                           ("muni_absolute", "mean", "municipality-absolute")):
     st.markdown(f"**{t(title, lang)}**")
     frame = municipality_frame(current.comparison, lang, field)
-    views.show_table(display(frame, lang), frame, name, lang)
+    views.show_table(display(frame, lang), frame, name, lang, current=current)
 views.stamp_line(current, lang)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import runs, state, views
 from dashboard.i18n import t
-from dashboard.tables import scorecard_frame, scorecard_wide
+from dashboard.tables import scorecard_export, scorecard_frame, scorecard_wide
 
 lang = state.lang()
 st.title(t("scorecard_title", lang))
@@ -24,5 +24,7 @@ def card(key: str, language: str):
 
 
 data = card(current.key, lang)
-views.show_table(scorecard_wide(data, lang, explain=not state.present()), data, "scorecard", lang, static=True)
+views.show_table(scorecard_wide(data, lang), scorecard_export(data, lang), "scorecard",
+                 lang, static=True, current=current)
+st.caption(t("scorecard_covers", lang))
 views.stamp_line(current, lang)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..runner import code_fingerprint, git_commit, version
+from ..runner import code_fingerprint, git_commit, model_fingerprint, version
 from ..scenario import ScenarioError, load_scenario
 from ..tomlfiles import read_toml
 from .store import ResultStore, run_id
@@ -233,7 +233,8 @@ class Calibration:
                   "priors": {n: p.model_dump() for n, p in self.priors.items()},
                   "generations": [{"number": g.number, "tolerance": g.tolerance, "simulations": g.simulations,
                                    "median_distance": float(np.median(g.distances))} for g in generations],
-                  "estimate": estimate, "version": version(), "commit": git_commit(), "code": code_fingerprint()}
+                  "estimate": estimate, "version": version(), "commit": git_commit(), "code": code_fingerprint(),
+                  "model": model_fingerprint(), "posterior": "posterior.csv"}
         (self.folder / "calibration.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
         (self.folder / "calibrated.toml").write_text(calibrated_toml(estimate, record), encoding="utf-8")
         return record
@@ -249,7 +250,7 @@ def calibrated_toml(estimate: dict[str, float], record: dict[str, Any]) -> str:
              'name = "calibrated"',
              f'description = "Posterior medians of the ABC-SMC calibration of {record["date"]}"',
              f'calibration = {{ date = "{record["date"]}", method = "{record["method"]}", '
-             f'code = "{record["code"]}" }}', ""]
+             f'code = "{record["code"]}", model = "{record["model"]}", posterior = "{record["posterior"]}" }}', ""]
     groups: dict[str, dict[str, float]] = {}
     for path, value in estimate.items():
         _, group, name = path.split(".")

@@ -14,24 +14,24 @@ from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-
 from ..pathway.outcomes import HEADLINE, OUTCOMES
 from ..runner import RunResult, run, yearly_by_replication
 from ..scenario import Scenario, load_scenario
-
-LEVEL = 0.90
+from ..intervals import covers_sentence
+from .uncertainty import LEVEL, covers, spread, verdict
 
 
 @dataclass(repr=False)
 class Comparison:
-    """Scenarios against a baseline on the same seeds.
+    """Scenarios against a baseline on the same seeds (and, with posterior draws, in the same worlds).
 
     table: one row per scenario and outcome: level (`mean`, `low`, `high`, per year), the paired
-        difference against the baseline (`diff`, `diff_low`, `diff_high`, at `meta["level"]`)
-        and a `verdict` in words.
+        difference against the baseline (`diff`, `diff_low`, `diff_high`: the total interval at
+        `meta["level"]`; `diff_low_noise`, `diff_high_noise`: noise only; `diff_parameters_share`:
+        the share of the difference's variance that is parameter uncertainty) and a `verdict`.
     runs: each scenario's `RunResult`, by scenario name.
-    meta: baseline and scenario names, the interval level and each run's metadata.
+    meta: baseline and scenario names, the interval level, `uncertainty` (what the intervals
+        cover), `posterior` (where the draws came from, with draws) and each run's metadata.
     """
 
     table: pd.DataFrame
@@ -41,70 +41,112 @@ class Comparison:
     def __repr__(self) -> str:
         return (f"Comparison(baseline={self.meta.get('baseline')!r}, scenarios={self.meta.get('scenarios')}, "
                 f"outcomes={self.table['outcome'].nunique() if 'outcome' in self.table else 0}, "
-                f"level={self.meta.get('level')})")
+                f"level={self.meta.get('level')}, covers={self.meta.get('uncertainty', {}).get('covers')!r})")
 
 
 def interval(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, float]:
     """Mean and a t-based interval for the mean; (mean, nan, nan) for a single value."""
-    mean = float(np.mean(values))
-    if values.size < 2:
-        return mean, float("nan"), float("nan")
-    half = stats.t.ppf(0.5 + level / 2, values.size - 1) * np.std(values, ddof=1) / np.sqrt(values.size)
-    return mean, mean - half, mean + half
+    result = spread(values, level)
+    return result.mean, result.low, result.high
 
 
-def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario | str, **settings: Any) -> Comparison:
+def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario | str, posterior: int = 0,
+            workers: int | None = None, **settings: Any) -> Comparison:
     """Run the baseline and each scenario (one, or a list) with the same seeds; pair their yearly
-    outcomes. `settings` are those of `sim.run` (population, months, replications, seed, ...)."""
+    outcomes. `settings` are those of `sim.run` (population, months, replications, seed, ...).
+
+    With `posterior` N (at least 2), every scenario runs in the same N joint draws of the
+    uncertain parameters (the baseline's calibration posterior and the lever effect sizes), on
+    `workers` processes; the intervals then cover parameter uncertainty and noise."""
     if isinstance(scenarios, (str, Path, Scenario)):
         scenarios = [scenarios]  # one scenario, not a list of its characters
     loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in [baseline, *scenarios]]
-    runs = {s.name: run(s, **settings) for s in loaded}
-    yearly = {name: yearly_by_replication(r.monthly) for name, r in runs.items()}
-    base = loaded[0].name
-    rows = [_row(name, o, yearly[name][o.name].to_numpy(), yearly[base][o.name].to_numpy(), name == base)
+    return pair(_run_all(loaded, posterior, workers, settings))
+
+
+def pair(runs: dict[str, RunResult]) -> Comparison:
+    """The comparison of runs made on the same seeds (and in the same posterior draws), the
+    baseline first: e.g. runs cached one scenario at a time, as the dashboard keeps them."""
+    base = next(iter(runs))
+    _check_paired(runs)
+    draws = runs[base].meta.get("posterior", {}).get("draws", 1)
+    yearly = {name: _by_draw(yearly_by_replication(r.monthly), draws) for name, r in runs.items()}
+    rows = [_row(name, o, yearly[name][o.name], yearly[base][o.name], name == base)
             for name in runs for o in OUTCOMES]
-    meta = {"baseline": base, "scenarios": [s.name for s in loaded[1:]], "level": LEVEL,
+    meta = {"baseline": base, "scenarios": list(runs)[1:], "level": LEVEL,
+            "uncertainty": covers(draws, len(runs[base].meta["replication_seeds"])),
             "runs": {name: r.meta for name, r in runs.items()}}
+    if "posterior" in runs[base].meta:
+        meta["posterior"] = runs[base].meta["posterior"]
     return Comparison(pd.DataFrame(rows), runs, meta)
 
 
+def _check_paired(runs: dict[str, RunResult]) -> None:
+    """Refuse runs that do not share their seeds and draws: their differences would not be paired."""
+    def world(r: RunResult) -> tuple:
+        p = r.meta.get("posterior", {})
+        return tuple(r.meta["replication_seeds"]), p.get("draws"), p.get("seed"), p.get("posterior")
+    base, *others = runs
+    for name in others:
+        if world(runs[name]) != world(runs[base]):
+            raise ValueError(f"{name} and {base} were not run on the same seeds and posterior draws; "
+                             "run them with the same seed, replications and posterior")
+
+
+def _run_all(loaded: list[Scenario], posterior: int, workers: int | None, settings: dict[str, Any]) -> dict[str, RunResult]:
+    """Each scenario's runs: one after another on the medians, or all draws at once in parallel."""
+    if not posterior:
+        return {s.name: run(s, **settings) for s in loaded}
+    from ..runner import run_many
+
+    return run_many(loaded, posterior=posterior, workers=workers, **settings)
+
+
+def _by_draw(yearly: pd.DataFrame, draws: int) -> dict[str, np.ndarray]:
+    """Each outcome's yearly values as an array [draw, replication] (runs are numbered draw-major)."""
+    return {name: yearly[name].to_numpy().reshape(draws, -1) for name in yearly.columns}
+
+
 def _row(name: str, outcome, values: np.ndarray, base: np.ndarray, is_base: bool) -> dict[str, Any]:
-    mean, low, high = interval(values)
+    level = spread(values)
     diff = values - base
-    d_mean, d_low, d_high = interval(diff)
+    change = spread(diff)
     return {"scenario": name, "outcome": outcome.name, "label": outcome.label, "unit": outcome.unit,
-            "kind": outcome.kind, "mean": mean, "low": low, "high": high,
-            "diff": d_mean, "diff_low": d_low, "diff_high": d_high,
-            "verdict": "baseline" if is_base else _verdict(diff, d_low, d_high)}
-
-
-def _verdict(diff: np.ndarray, low: float, high: float) -> str:
-    if np.all(diff == 0):
-        return "no change"
-    if np.isnan(low):
-        return "one replication: no interval"
-    if low <= 0 <= high:
-        return "within noise"
-    return "lower" if high < 0 else "higher"
+            "kind": outcome.kind, "mean": level.mean, "low": level.low, "high": level.high,
+            "low_noise": level.low_noise, "high_noise": level.high_noise,
+            "diff": change.mean, "diff_low": change.low, "diff_high": change.high,
+            "diff_low_noise": change.low_noise, "diff_high_noise": change.high_noise,
+            "diff_parameters_share": change.parameters_share,
+            "verdict": "baseline" if is_base else verdict(diff, change.low, change.high)}
 
 
 def format_table(comparison: Comparison, outcomes: tuple[str, ...] = HEADLINE) -> str:
-    """A plain-text table per scenario: level, difference with its 90 % interval, and the verdict."""
+    """A plain-text table per scenario: level, difference with its 90 % interval (and the noise-only
+    one, with posterior draws), the verdict, and a sentence on what the intervals cover."""
     table = comparison.table
     base = comparison.meta["baseline"]
+    both = comparison.meta.get("uncertainty", {}).get("covers") == "noise and parameters"
     lines = []
     for name in comparison.meta["scenarios"]:
-        lines.append(f"{name} vs {base} (per year; 90 % intervals over paired replications)")
-        lines.append(f"{'outcome':<28}{base:>14}{name[:14]:>16}{'difference':>14}  {'90 % interval':<24}verdict")
+        lines.append(f"{name} vs {base} (per year)")
+        lines.append(f"{'outcome':<28}{base:>14}{name[:14]:>16}{'difference':>14}  {'90 % interval':<24}"
+                     + (f"{'noise only':<24}" if both else "") + "verdict")
         for outcome in outcomes:
             b = table[(table.scenario == base) & (table.outcome == outcome)].iloc[0]
             r = table[(table.scenario == name) & (table.outcome == outcome)].iloc[0]
-            span = "" if np.isnan(r["diff_low"]) else f"[{_fmt(r['diff_low'])}, {_fmt(r['diff_high'])}]"
+            noise = f"{_span(r['diff_low_noise'], r['diff_high_noise']):<24}" if both else ""
             lines.append(f"{outcome:<28}{_fmt(b['mean']):>14}{_fmt(r['mean']):>16}{_fmt(r['diff'], True):>14}  "
-                         f"{span:<24}{r['verdict']}")
+                         f"{_span(r['diff_low'], r['diff_high']):<24}{noise}{r['verdict']}")
         lines.append("")
+    lines.append(covers_sentence(comparison.meta))
+    if not both:
+        lines.append("Add --posterior N to include what we do not know about the parameters (README, "
+                     "\"What the intervals cover\").")
     return "\n".join(lines)
+
+
+def _span(low: float, high: float) -> str:
+    return "" if np.isnan(low) else f"[{_fmt(low)}, {_fmt(high)}]"
 
 
 def _fmt(value: float, signed: bool = False) -> str:

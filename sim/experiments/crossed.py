@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 
 from ..scenario import Scenario, ScenarioError, load_scenario, resolve_path
+from .draws import POSTERIOR_EXTRA, resample
 from .sweep_spec import FIELDS, SweepSpec, apply_point, design_points, grid_points
 from .targets import DEFAULT_TARGETS
 
 DEFAULT_POSTERIOR = DEFAULT_TARGETS.parent / "posterior.csv"
-POSTERIOR_EXTRA = ("weight", "distance")  # columns of posterior.csv that are not parameters
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,9 @@ def posterior_points(spec: SweepSpec, spec_path: str | Path | None = None) -> li
     if unknown or frame.empty:
         raise ScenarioError(f"{path}: not a posterior sample (columns {unknown[:3]} are not parameters)" if unknown
                             else f"{path}: the posterior sample is empty")
-    names = [c for c in frame.columns if c in FIELDS]
-    weights = frame["weight"].to_numpy(float) if "weight" in frame else np.ones(len(frame))
-    picks = np.random.default_rng([spec.seed, 7]).choice(len(frame), size=spec.samples, p=weights / weights.sum())
-    return [{n: float(frame[n].iloc[i]) for n in names} for i in picks]
+    if "weight" not in frame:
+        frame = frame.assign(weight=1.0)
+    return resample(frame, spec.samples, np.random.default_rng([spec.seed, 7]))
 
 
 def _posterior_file(spec: SweepSpec, spec_path: str | Path | None) -> Path:

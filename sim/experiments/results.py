@@ -24,7 +24,7 @@ from ..pathway.outcomes import OUTCOMES
 from ..results_io import OutputError
 from .store import PLAN_FILE, RUNS, SERIES, SPEC_FILE
 
-ID_COLUMNS = ("run_id", "point", "policy", "replication", "seed")
+ID_COLUMNS = ("run_id", "point", "policy", "draw", "replication", "seed")  # draw: posterior draws (draws.py)
 
 
 class Results:

@@ -22,7 +22,7 @@ import pandas as pd
 from .discovery import Box, prim
 from ..pathway.outcomes import OUTCOMES
 from .results import point_means
-from .sweep import perform_experiments
+from .sweep import perform_experiments, with_posterior
 from .sweep_spec import SweepSpec, check_runs, count_policies, load_spec
 
 CONF_LEVEL = 0.95
@@ -76,13 +76,15 @@ def sample(spec: SweepSpec) -> np.ndarray:
 
 def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
                 cluster: str | None = None, progress: bool = True, report: bool = True,
-                force: bool = False) -> Sensitivity:
+                force: bool = False, posterior: int | None = None) -> Sensitivity:
     """Sample, run (or resume) and analyse; with `report`, write sensitivity.csv/.json and figures
-    into `out` (see `outputs`); `force` replaces another result in `out`."""
+    into `out` (see `outputs`); `force` replaces another result in `out`. `posterior` N runs every
+    sample point in N joint draws of the parameters it does not sample (the indices then rank the
+    sampled parameters with the others' uncertainty averaged over)."""
     from .outputs import write_sensitivity_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
-    spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
+    spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
     if not spec.sampled:
         raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
     per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
@@ -90,9 +92,11 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
     x = sample(spec)
     points = [dict(zip(problem(spec)["names"], map(float, row))) for row in x]
     results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=points, report=False,
-                                  force=force)
+                                  force=force, posterior=spec.posterior_draws)
     outcomes = spec.outcomes or [o.name for o in OUTCOMES if o.kind == "flow"]
     table = point_means(results, outcomes)
+    if spec.against is not None:
+        table = effects(table, spec.against, outcomes)
     indices = pd.concat([_analyse(spec, x, group.sort_values("point")[o].to_numpy(), o).assign(policy=policy)
                          for policy, group in _by_policy(table) for o in outcomes], ignore_index=True)
     if "policy" not in table:
@@ -105,6 +109,18 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
     if report:
         write_sensitivity_report(result, Path(out))
     return result
+
+
+def effects(table: pd.DataFrame, against: str, outcomes: list[str]) -> pd.DataFrame:
+    """Each policy's point means minus the `against` policy's at the same point (same parameters
+    and seeds), named "<policy> - <against>"."""
+    reference = table[table.policy == against].set_index("point")[outcomes]
+    parts = []
+    for policy, group in table[table.policy != against].groupby("policy", sort=False):
+        group = group.set_index("point")
+        group[outcomes] = group[outcomes] - reference.loc[group.index].to_numpy()
+        parts.append(group.reset_index().assign(policy=f"{policy} - {against}"))
+    return pd.concat(parts, ignore_index=True)
 
 
 def _by_policy(table: pd.DataFrame) -> list[tuple[str | None, pd.DataFrame]]:

@@ -21,14 +21,14 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from ..scenario import resolve_population
-from ..runner import (code_fingerprint, git_commit, git_dirty, monthly_outcomes, replication_seeds, simulate, version,
-                      yearly_outcomes)
+from ..runner import (code_fingerprint, git_commit, git_dirty, journey_frame, monthly_outcomes, replication_seeds,
+                      simulate, version, yearly_outcomes)
 from ..scenario import Scenario
 from ..limits import check_households
 from .cluster import connect, first_completed, result_of, wait_for_workers
 from .crossed import planned_points
 from .results import Results
-from .store import SERIES_KEY, ResultStore, load_results, run_id
+from .store import JOURNEYS_KEY, SERIES_KEY, ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, base_scenario, load_spec
 
 
@@ -47,6 +47,7 @@ class Task:
     policy: str | None = None   # crossed experiments: the policy's name
     series: bool = False        # also return the monthly series
     code: str = ""              # the client's code fingerprint, which the run id stands for
+    journeys: int = 0           # also return the journeys of this many sampled households
 
 
 def run_task(task: Task) -> dict[str, Any]:
@@ -58,10 +59,12 @@ def run_task(task: Task) -> dict[str, Any]:
                          f"{task.code}; install the same evictsim on every worker (docs/cluster.md). "
                          "The runs finished so far are stored")
     model = simulate(task.scenario, resolve_population(task.population), task.months, task.seed,
-                     task.scale, task.warmup)
+                     task.scale, task.warmup, task.journeys)
     row = {"run_id": task.run_id, **yearly_outcomes(model, task.scale)}
     if task.series:
         row[SERIES_KEY] = monthly_outcomes(model, task.scale)
+    if task.journeys:
+        row[JOURNEYS_KEY] = journey_frame(model)
     return row
 
 
@@ -82,9 +85,33 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
     base = base_scenario(spec, spec_path)
     check_households(sum(p.households for p in resolve_population(spec.population)), spec.scale, spec.population)
     seeds = replication_seeds(spec.seed, spec.replications)
-    return [make_task(p.scenario, p.values, spec.population, spec.months, spec.warmup, spec.scale, seed,
-                      p.number, rep, p.policy, spec.series)
-            for p in planned_points(spec, base, spec_path, points) for rep, seed in enumerate(seeds)]
+    draws = _draws(spec, base)
+    return [make_task(_in_draw(p.scenario, draw, p.values), {**p.values, **_draw_column(spec, d)}, spec.population,
+                      spec.months, spec.warmup, spec.scale, seed, p.number, rep, p.policy, spec.series)
+            for p in planned_points(spec, base, spec_path, points)
+            for d, draw in enumerate(draws) for rep, seed in enumerate(seeds)]
+
+
+def _draws(spec: SweepSpec, base: Scenario) -> list[dict[str, Any]]:
+    """The spec's posterior draws (the same at every point and for every policy), or one empty draw."""
+    if not spec.posterior_draws:
+        return [{}]
+    from .draws import posterior_draws
+
+    return posterior_draws(spec.posterior_draws, spec.seed, base).values
+
+
+def _in_draw(scenario: Scenario, draw: dict[str, Any], point: dict[str, Any]) -> Scenario:
+    """A point's scenario in one draw's world; the point's own values stay."""
+    if not draw:
+        return scenario
+    from .draws import apply_draw
+
+    return apply_draw(scenario, draw, keep=set(point))
+
+
+def _draw_column(spec: SweepSpec, d: int) -> dict[str, int]:
+    return {"draw": d} if spec.posterior_draws else {}
 
 
 def experiments_table(tasks: list[Task]) -> pd.DataFrame:
@@ -97,16 +124,17 @@ def experiments_table(tasks: list[Task]) -> pd.DataFrame:
 def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
                         cluster: str | None = None, progress: bool = True,
                         points: list[dict[str, Any]] | None = None, report: bool = True,
-                        force: bool = False) -> Results:
+                        force: bool = False, posterior: int | None = None) -> Results:
     """Run (or resume, or grow) a sweep into `out` and return its `Results`
     (`experiments, outcomes = perform_experiments(...)`, as in the EMA Workbench). Runs already
     stored are reused. With `report`, also writes results.csv and figures (see `outputs`).
     Another result in `out` (a run, a comparison, another sweep) is refused unless `force`,
-    which replaces it."""
+    which replaces it. `posterior` N runs every point in N joint draws of the uncertain
+    parameters (instead of the spec's `posterior_draws`)."""
     from .outputs import write_sweep_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
-    spec = spec if isinstance(spec, SweepSpec) else load_spec(spec)
+    spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
     tasks = plan(spec, spec_path, points)
     client = connect(cluster) if cluster else None
     try:
@@ -139,11 +167,18 @@ def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], 
 
 def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None, cluster: str | None = None,
           progress: bool = True, points: list[dict[str, Any]] | None = None, report: bool = True,
-          force: bool = False) -> pd.DataFrame:
+          force: bool = False, posterior: int | None = None) -> pd.DataFrame:
     """Run (or resume, or grow) a sweep into `out`; one row per run: its experiment and the yearly
     value of every outcome. With `report`, also writes results.csv and figures/ into `out`;
-    `force` replaces another result in `out`."""
-    return perform_experiments(spec, out, workers, cluster, progress, points, report, force).runs
+    `force` replaces another result in `out`; `posterior` N runs each point in N joint draws."""
+    return perform_experiments(spec, out, workers, cluster, progress, points, report, force, posterior).runs
+
+
+def with_posterior(spec: SweepSpec, posterior: int | None) -> SweepSpec:
+    """The spec with `posterior_draws` set (validated again), or as it is when `posterior` is None."""
+    if posterior is None:
+        return spec
+    return SweepSpec.model_validate({**spec.model_dump(), "posterior_draws": posterior})
 
 
 def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], bar: "Progress") -> Callable:

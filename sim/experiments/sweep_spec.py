@@ -23,6 +23,15 @@ on every point with the same seeds:
     samples = 16                     # calibration's posterior.csv (`posterior = "path"`)
     series = true                    # also keep each run's monthly series
 
+A sensitivity analysis of crossed experiments may name `against = "baseline"` (one of
+levers.scenarios): it then ranks what drives each other policy's effect (its outcome minus the
+baseline's at the same point and seeds) rather than its level.
+
+Any spec may add `posterior_draws = N` (or `--posterior N`): every point then runs in N joint
+draws of the uncertain parameters it does not set itself (the base scenario's calibration
+posterior and the lever effect sizes, see draws.py), each with the spec's replications, and a
+point's outcome is its mean over draws and replications.
+
     [uncertainties]
     "context.costs.shelter_month_eur" = { min = 2000, max = 6000 }
     [levers]
@@ -47,7 +56,7 @@ from scipy.stats import qmc
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
-from ..limits import DEFAULT_WARMUP, MAX_NAME_CHARS, MONTHS, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
+from ..limits import DEFAULT_WARMUP, MAX_NAME_CHARS, MONTHS, POSTERIOR, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
 from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path, suggest
 from ..tomlfiles import read_toml
 
@@ -96,6 +105,8 @@ class SweepSpec(BaseModel):
     outcomes: list[str] = Field(default_factory=list)
     series: bool = False
     posterior: str | None = None
+    posterior_draws: int = Field(0, ge=POSTERIOR.low, le=POSTERIOR.high)  # joint draws at every point (draws.py)
+    against: str | None = None  # sensitivity of crossed experiments: each policy's effect against this scenario
     parameters: dict[str, Range] = Field(default_factory=dict)
     uncertainties: dict[str, Range] = Field(default_factory=dict)
     levers: dict[str, Range | list[str]] = Field(default_factory=dict)
@@ -143,7 +154,13 @@ class SweepSpec(BaseModel):
                              "`evictsim outcomes` lists them")
         if self.design == "sobol" and self.samples & (self.samples - 1):
             raise ValueError(f"samples = {self.samples}: the sobol design needs a power of two (e.g. 16, 32, 64)")
-        check_runs(self.design, count_points(self), self.replications)
+        if self.against is not None and self.against not in self.lever_scenarios:
+            raise ValueError(f"against = {excerpt(self.against)}: must be one of levers.scenarios "
+                             f"({excerpt(self.lever_scenarios)}), the policy each other one is compared with")
+        if self.posterior_draws == 1:
+            raise ValueError("posterior_draws = 1: one draw cannot show parameter uncertainty; use 0 (the "
+                             "calibration's medians) or at least 2")
+        check_runs(self.design, count_points(self), self.replications * max(1, self.posterior_draws))
         return self
 
 

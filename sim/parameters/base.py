@@ -3,10 +3,16 @@
 Every number in evictsim is a `param(...)`: a pydantic field that also carries its unit and its
 source key (see ../shared/domain.md) or the word "assumption". The CLI, the dashboard and the
 docs read these declarations; nothing keeps a second copy of a default or a bound.
+
+An uncertain number also carries its prior: the range its source gives ("range 0.3-0.9",
+"prior 0.1-0.7" in the source text, or `prior=(low, high)` where the text has none). Lever
+effect sizes (how strongly a lever works once it is used) are marked `effect=True`: posterior
+draws (sim.experiments.draws) draw them from their priors next to the calibration's posterior.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -33,6 +39,10 @@ class Group(BaseModel):
         return self
 
 
+RANGE = re.compile(r"\b(?:range|prior)\s+(-?[0-9][0-9,]*(?:\.[0-9]+)?(?:e-?[0-9]+)?)\s*-\s*"
+                   r"([0-9][0-9,]*(?:\.[0-9]+)?(?:e-?[0-9]+)?)")
+
+
 def param(
     default: Any,
     unit: str,
@@ -41,20 +51,33 @@ def param(
     *,
     ge: float | None = None,
     le: float | None = None,
+    prior: tuple[float, float] | None = None,
+    effect: bool = False,
 ) -> Any:
-    """Declare a parameter: `source` is a domain.md key like "[KB3]" or starts with "assumption"."""
+    """Declare a parameter: `source` is a domain.md key like "[KB3]" or starts with "assumption".
+    `prior` is the range of plausible values where the source text names none; `effect` marks a
+    lever's effect size."""
     return Field(
         default,
         ge=ge,
         le=le,
         description=doc,
-        json_schema_extra={"unit": unit, "source": source},
+        json_schema_extra={"unit": unit, "source": source, "prior": prior or range_in(source), "effect": effect},
     )
 
 
-def probability(default: float, source: str, doc: str) -> Any:
+def probability(default: float, source: str, doc: str, *, prior: tuple[float, float] | None = None,
+                effect: bool = False) -> Any:
     """A probability or share, bounded to [0, 1]."""
-    return param(default, "probability", source, doc, ge=0.0, le=1.0)
+    return param(default, "probability", source, doc, ge=0.0, le=1.0, prior=prior, effect=effect)
+
+
+def range_in(source: str) -> tuple[float, float] | None:
+    """The first "range a-b" or "prior a-b" in a source text, as numbers ("1,200-2,000" -> (1200.0, 2000.0))."""
+    found = RANGE.search(source)
+    if found is None:
+        return None
+    return float(found.group(1).replace(",", "")), float(found.group(2).replace(",", ""))
 
 
 def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
@@ -76,6 +99,8 @@ def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
                 "source": extra.get("source", ""),
                 "min": bounds.get("Ge"),
                 "max": bounds.get("Le"),
+                "prior": extra.get("prior"),
+                "effect": bool(extra.get("effect", False)),
                 "doc": field.description or "",
             }
         )

@@ -72,7 +72,8 @@ class RentAllowance(Group):
         "Rise of the base rent per euro of income above the social minimum.", ge=0, le=5)
     rent_limit_eur: float = param(
         880.0, "EUR/month", "assumption (the liberalisation limit, ≈EUR 880 in 2024; not in the domain notes)",
-        "Rents above this get no allowance.", ge=0, le=10000)
+        "Rents above this get no allowance.", ge=0, le=10000,
+        prior=(800.0, 950.0))
 
 
 class Shocks(Group):
@@ -114,9 +115,9 @@ class Shocks(Group):
     cost_shock_per_month: float = probability(
         0.01, "assumption, range 0.003-0.03 (an illness, a broken appliance, an energy bill)",
         "Monthly chance of an unexpected cost.")
-    cost_shock_eur_min: float = param(100.0, "EUR/month", "assumption", "Smallest extra monthly cost.",
+    cost_shock_eur_min: float = param(100.0, "EUR/month", "assumption, range 50-150", "Smallest extra monthly cost.",
                                       ge=0, le=10000)
-    cost_shock_eur_max: float = param(400.0, "EUR/month", "assumption", "Largest extra monthly cost.",
+    cost_shock_eur_max: float = param(400.0, "EUR/month", "assumption, range 200-800", "Largest extra monthly cost.",
                                       ge=0, le=10000)
     cost_shock_months_mean: float = param(3.0, "months", "assumption, range 1-6",
                                           "Mean duration of an unexpected cost (geometric).", ge=1, le=60)
@@ -249,7 +250,8 @@ class Court(Group):
     """Kantonrechter: the hearing and its verdict, conditional verdicts and their breach."""
 
     hearing_delay_months: int = param(
-        1, "months", "assumption (NOT found; example [DKV]: weeks)", "Months from summons to hearing.", ge=0, le=24)
+        1, "months", "assumption (NOT found; example [DKV]: weeks)", "Months from summons to hearing.", ge=0, le=24,
+        prior=(1, 3))
     pay_before_hearing_per_month: float = probability(
         0.14, "[KB3] 13-15.5% of summonses paid before the hearing (with the one-month delay)",
         "Monthly chance that a summoned tenant in arrears pays before the hearing.")
@@ -287,7 +289,8 @@ class Bailiff(Group):
         "Executions the bailiffs can carry out per month.", ge=0, le=1000)
     stop_settle_factor: float = param(
         0.5, "ratio", "assumption, range 0.25-1: under a moratorium tenants and landlords feel less urgency",
-        "Settlement and leaving while a moratorium holds an execution, relative to usual.", ge=0, le=2)
+        "Settlement and leaving while a moratorium holds an execution, relative to usual.", ge=0, le=2,
+        effect=True)
 
 
 class RootCauses(Group):
@@ -378,7 +381,7 @@ class Rehousing(Group):
         "Monthly chance a Housing First tenancy fails while support lasts.")
     second_chance_failure_per_month: float = probability(
         0.01, "assumption, range 0.005-0.03 (effects only anecdotal [TRG][LKP])",
-        "Monthly chance a second-chance tenancy fails while the contract lasts.")
+        "Monthly chance a second-chance tenancy fails while the contract lasts.", effect=True)
     support_months: int = param(
         24, "months", "assumption, range 12-36", "Months a Housing First or second-chance tenancy is supported.",
         ge=1, le=120)
@@ -412,7 +415,8 @@ class YouthProtection(Group):
         "children: few places spare)", "Foster places for children placed after an eviction; beyond them, "
         "residential care.", ge=0, le=1000)
     supervision_months: int = param(
-        12, "months", "assumption (an OTS runs a year)", "Length of supervision at home.", ge=1, le=60)
+        12, "months", "assumption (an OTS runs a year)", "Length of supervision at home.", ge=1, le=60,
+        prior=(6, 24))
 
 
 class Schools(Group):

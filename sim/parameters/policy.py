@@ -36,9 +36,10 @@ class EarlySignalling(Group):
         "Signalled families are visited at home (uses outreach capacity like any contact).")
     home_visit_reach: float = probability(
         0.6, "assumption, range 0.4-0.8 ([NOS21] home visits work best; [NO5] Eropaf)",
-        "Share of signalled families reached by a home visit.")
+        "Share of signalled families reached by a home visit.", effect=True)
     home_visit_acceptance: float = probability(
-        0.5, "assumption, range 0.37-0.7", "Share of families visited at home who accept help.")
+        0.5, "assumption, range 0.37-0.7", "Share of families visited at home who accept help.",
+        effect=True)
     outreach_capacity_per_10k_per_month: float = param(
         12.0, "contacts/10k households/month",
         "assumption, range 8-20 ([NO5] Eropaf Amsterdam: 19 staff for 400-600 signals a month); above "
@@ -57,7 +58,8 @@ class DebtHelp(Group):
         11.0, "intakes/10k households/month",
         "[NV22] derived: 75,531 applications in 2022, about 60% of them tenants (assumption, range 40-80%), "
         "over 3.48m rented dwellings; [NV19b] an 11-day wait, so capacity meets demand",
-        "New debt-help cases a municipality can start per month for its tenants.", ge=0, le=1000)
+        "New debt-help cases a municipality can start per month for its tenants.", ge=0, le=1000,
+        prior=(7.3, 14.7))  # the tenants' share at 40-80 %
     priority_facing_summons: bool = param(
         True, "switch", "[NV19b] crises (e.g. a threatened eviction) within 3 working days",
         "Tenants with arrears at the summons threshold or a court case go first in the queue.")
@@ -65,7 +67,7 @@ class DebtHelp(Group):
                                  "Length of debt help.", ge=1, le=120)
     miss_reduction: float = probability(
         0.7, "assumption, range 0.4-0.9 (budget management pays fixed costs first)",
-        "Cut in the chance of missing rent while in debt help.")
+        "Cut in the chance of missing rent while in debt help.", effect=True)
     breathing_space: bool = param(True, "switch", "assumption (Wgs breathing space)",
                                   "Landlords do not summon while a tenant is in debt help.")
     settlement_share: float = probability(
@@ -85,7 +87,8 @@ class DirectRentPayment(Group):
     household no longer lives on a benefit."""
 
     uptake: float = probability(0.3, "assumption, range 0.1-0.6",
-                                "Share of helped households on benefits whose rent is paid directly.")
+                                "Share of helped households on benefits whose rent is paid directly.",
+                                effect=True)
 
 
 class LegalAid(Group):
@@ -95,14 +98,16 @@ class LegalAid(Group):
     share_summoned: float = probability(0.15, "assumption, range 0.05-0.3",
                                         "Share of summoned tenants who get legal aid.")
     appear_with_aid: float = probability(0.9, "assumption, range 0.7-0.95",
-                                         "Chance a tenant with legal aid appears at the hearing.")
+                                         "Chance a tenant with legal aid appears at the hearing.",
+                                         effect=True)
     conditional_with_aid: float = probability(
         0.6, "assumption, range 0.4-0.8 ([ECO] NYC right to counsel, not causal)",
-        "Chance of a conditional verdict for a tenant with legal aid who appears.")
+        "Chance of a conditional verdict for a tenant with legal aid who appears.", effect=True)
     plain_language_summons: bool = param(
         False, "switch", "assumption", "Summons in plain language: more tenants without aid appear.")
     plain_language_appear_gain: float = probability(
-        0.15, "assumption, range 0.05-0.25", "Rise in appearance without aid from a plain-language summons.")
+        0.15, "assumption, range 0.05-0.25", "Rise in appearance without aid from a plain-language summons.",
+        effect=True)
 
 
 class ChildRightsTest(Group):
@@ -110,10 +115,11 @@ class ChildRightsTest(Group):
 
     enabled: bool = param(False, "switch", "Ombudsman 2023 [NO3]", "Apply the child-rights test.")
     court_conditional_families: float = probability(
-        0.5, "assumption", "Extra chance an eviction order for a family becomes conditional.")
+        0.5, "assumption, range 0.25-0.75 (no evaluation of such a test exists)",
+        "Extra chance an eviction order for a family becomes conditional.", effect=True)
     closure_warning_families: float = probability(
-        0.5, "assumption ([DAM2] RvS 2021 weighs minors)",
-        "Chance a drug closure of a family home becomes a warning instead.")
+        0.5, "assumption, range 0.25-0.75 ([DAM2] RvS 2021 weighs minors)",
+        "Chance a drug closure of a family home becomes a warning instead.", effect=True)
 
 
 class Consultation(Group):
@@ -124,10 +130,12 @@ class Consultation(Group):
         0.05, "assumption, range 0-0.2 (no data; the ombudsman found children invisible [NO1])",
         "Share of family court cases in which the children are heard.")
     court_conditional_gain: float = probability(
-        0.2, "assumption, range 0-0.4", "Extra chance of a conditional verdict when the children were heard.")
+        0.2, "assumption, range 0-0.4", "Extra chance of a conditional verdict when the children were heard.",
+        effect=True)
     school_weight: float = probability(
         0.5, "assumption, range 0-0.8",
-        "Cut in the chance that a heard family's next place is out of reach of the children's school.")
+        "Cut in the chance that a heard family's next place is out of reach of the children's school.",
+        effect=True)
 
 
 class HousingDuty(Group):

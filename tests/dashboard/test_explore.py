@@ -182,7 +182,7 @@ def test_switching_to_dutch(stored, calibration, monkeypatch):
     at.radio(key="lang").set_value("nl")
     ran(at)
     assert at.title[0].value == "Verkenningen en kalibratie"
-    assert "Uitzettingen (uitgevoerd) tegen job_loss_per_month" in subheaders(at)
+    assert "Ontruimingen (uitgevoerd) tegen job_loss_per_month" in subheaders(at)
     assert "Rooster (elke combinatie" in words(at)
     fit = next(d.value for d in at.dataframe if "status" in d.value)
     assert fit["status"].tolist()[0] == "✓ past"
@@ -263,4 +263,4 @@ def test_download_bytes_of_every_chart(stored, calibration):
               explore_views.fit_chart(str(calibration), explore_data.calibration_stamp(calibration), "en")]
     for png, svg in charts:
         assert png.startswith(b"\x89PNG\r\n\x1a\n") and b"<svg" in svg[:2000]
-    assert b"<!-- Uitzettingen (uitgevoerd) tegen share_summoned -->" in charts[0][1]  # the title, in Dutch
+    assert "<!-- Ontruimingen (uitgevoerd) tegen share_summoned -->".encode() in charts[0][1]  # the title, in Dutch

@@ -36,20 +36,38 @@ def test_every_page_runs(page):
 def test_compare_shows_cards_and_switches_to_dutch():
     at = ran(app())
     assert len(at.metric) == 7
-    assert "ombudsman-package against baseline" in texts(at)
+    assert "Ombudsman package against Current policy" in texts(at)
     at.radio(key="lang").set_value("nl")
     ran(at)
     assert at.title[0].value == "Beleid vergelijken"
-    assert "Uitzettingen" in [m.label for m in at.metric]
+    assert "Ontruimingen" in [m.label for m in at.metric]
     assert param(at, "lang") == ["nl"]
+
+
+def test_a_changed_selection_waits_for_the_run_button():
+    from dashboard.runs import _store
+
+    at = ran(app())
+    runs_before = set(_store())
+    at.multiselect(key="scenarios").set_value(["ombudsman-package", "moratorium-winter-families"])
+    ran(at)
+    assert len(at.metric) == 7  # still the comparison that was run
+    assert "Press **Run**" in texts(at) and set(_store()) == runs_before  # nothing simulated yet
+    assert param(at, "scenario") == ["ombudsman-package", "moratorium-winter-families"]
+    at.button(key="run").click()
+    ran(at)
+    assert len(at.metric) == 14 and "Press **Run**" not in texts(at)
+    assert len(set(_store()) - runs_before) == 1  # only the added scenario was simulated
 
 
 def test_compare_picks_another_scenario():
     at = ran(app())
     at.multiselect(key="scenarios").set_value(["ombudsman-package", "ombudsman-legal-aid"])
     ran(at)
+    at.button(key="run").click()
+    ran(at)
     assert len(at.metric) == 14
-    assert "ombudsman-legal-aid against baseline" in texts(at)
+    assert "Legal aid for every tenant against Current policy" in texts(at)
     assert param(at, "scenario") == ["ombudsman-package", "ombudsman-legal-aid"]
 
 
@@ -60,7 +78,7 @@ def test_custom_scenario_from_levers():
     at.slider(key="lever.legal_aid.share_summoned").set_value(1.0)
     next(b for b in at.button if b.label == "Apply levers").click()
     ran(at)
-    assert "custom against baseline" in texts(at)
+    assert "custom against Current policy" in texts(at)
     assert "legal_aid.share_summoned=1.0" in param(at, "lever")
 
 
@@ -119,8 +137,16 @@ def test_address_restores_the_view():
                                                                           "homeless_children")
     assert ss["replications"] == 3  # 99 is out of range: the default stays
     assert ss["lever.legal_aid.share_summoned"] == 1.0 and ss["lever.moratorium.calendar_months"] == [11, 12]
-    assert "custom tegen baseline" in texts(at)
+    assert "custom tegen Huidig beleid" in texts(at)
     assert sorted(param(at, "lever")) == ["legal_aid.share_summoned=1.0", "moratorium.calendar_months=11,12"]
+    assert "`bogus=1`" in at.warning[0].value and "`reps=99`" in at.warning[0].value
+
+
+def test_a_bad_address_says_what_was_left_out():
+    at = ran(app(scenario=["doesnotexist"], lang="fr"))
+    assert "`scenario=doesnotexist`" in at.warning[0].value and "`lang=fr`" in at.warning[0].value
+    ran(at)
+    assert not at.warning  # said once
 
 
 def test_presentation_mode_hides_controls():
@@ -149,6 +175,8 @@ def test_stored_national_results(tmp_path, monkeypatch):
 def test_pages_with_the_baseline_alone():
     at = ran(app())
     at.multiselect(key="scenarios").set_value([])
+    ran(at)
+    at.button(key="run").click()
     ran(at)
     assert "Pick at least one scenario" in at.info[0].value
     for page in PAGES[1:]:

@@ -74,7 +74,9 @@ def test_family_story_in_words():
     assert "legal aid" in lines[1][1] and "by default" in lines[2][1]
     assert journey_view.story(events.assign(detail=events.detail.str.replace(
         "arrears since month 26", "no arrears")), "en")[0][1].startswith("Before court")
-    assert lines[4][1] == "2 child(ren) separated from the parents, to foster care."
+    assert lines[4][1] == "2 children separated from the parents, to foster care."
+    assert journey_view.story(events.assign(detail=events.detail.replace("2 to foster", "1 to foster")), "nl")[4][1] \
+        == "1 kind van de ouders gescheiden, naar een pleeggezin."
     assert lines[5][1] == "The parents stay on the street."
     dutch = journey_view.story(events, "nl")
     assert dutch[3][1] == STORY["executed"]["nl"]
@@ -90,5 +92,29 @@ def test_launch_command():
     assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("dashboard/app.py")
     assert ["--browser.gatherUsageStats", "false"] == cmd[5:7]
     assert cmd[-2:] == ["--server.port", "8600"] and "--server.headless" in cmd
+    assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1"  # this machine only, unless asked
     assert dashboard_cli.launch(port=70000) == 2
+    assert dashboard_cli.launch(address="my host; rm") == 2
+    assert dashboard_cli.address_problem("0.0.0.0") is None and dashboard_cli.address_problem("::1") is None
 
+
+
+def test_uploads_that_cannot_be_a_profile_say_why_in_the_chosen_language():
+    for data, name, en, nl in ((b"", "empty.toml", "none of a profile's figures", "geen enkel cijfer"),
+                               (b"# only a comment\nname = 'x'\n", "x.toml", "none of a profile's", "geen enkel"),
+                               (b"corporation_households = 9000", "town.txt", "only a .toml file", "alleen een .toml"),
+                               (b"a" * 5_000_000, "big.toml", "at most 100,000 bytes", "hoogstens 100.000 bytes"),
+                               (bytes(range(256)) * 4, "binary.toml", "UTF-8", "UTF-8")):
+        assert profiles.load_upload(data, name, "en")[0] is None
+        assert en in profiles.load_upload(data, name, "en")[1] and nl in profiles.load_upload(data, name, "nl")[1]
+
+
+def test_a_partial_upload_lists_what_takes_the_defaults_and_errors_come_one_per_line():
+    partial = b"corporation_households = 9000\nprivate_households = 3000\n"
+    assert profiles.load_upload(partial, "town.toml")[0] is not None
+    left_out = profiles.defaulted(partial)
+    assert "share_single" in left_out and "corporation_households" not in left_out and "name" not in left_out
+    _, error = profiles.load_upload(b"corporation_households = -5\nshare_single = 2.0\n", "bad.toml", "nl")
+    lines = error.splitlines()
+    assert len(lines) >= 2 and all(line.startswith("- ") for line in lines)
+    assert "moet minstens" in error or "mag hoogstens" in error

@@ -1,0 +1,108 @@
+"""The comparison in sentences: one headline sentence per scenario, the caveats and the method,
+for the Compare page, the key-message slide, the speaker notes and the PDF brief.
+
+Plain functions of a sim.experiments.compare.Comparison and a language; no Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sim.experiments.compare import Comparison
+from sim.intervals import covers_sentence
+
+from .i18n import number, outcome_number, scenario_title, t
+from .tables import bounded_table, facts, population_label, row_of
+
+# What the headline sentence speaks of, in this order; the cost comes last, in its own words.
+SENTENCE_OUTCOMES = ("evictions", "children_evicted", "homeless_children")
+WHAT = {"evictions": {"en": "evictions", "nl": "ontruimingen"},
+        "children_evicted": {"en": "children evicted", "nl": "kinderen getroffen door een ontruiming"},
+        "homeless_children": {"en": "homeless children", "nl": "dakloze kinderen"}}
+CHANGE = {"lower": {"en": "about {n} fewer {what} a year (between {low} and {high})",
+                    "nl": "ongeveer {n} minder {what} per jaar (tussen {low} en {high})"},
+          "higher": {"en": "about {n} more {what} a year (between {low} and {high})",
+                     "nl": "ongeveer {n} meer {what} per jaar (tussen {low} en {high})"},
+          "unclear": {"en": "no clear change in {what} ({signed} a year, between {signed_low} and {signed_high})",
+                      "nl": "geen duidelijk verschil in {what} ({signed} per jaar, tussen {signed_low} en "
+                            "{signed_high})"},
+          "same": {"en": "the same number of {what}", "nl": "evenveel {what}"},
+          "single": {"en": "about {n} {direction} {what} a year (one replication: no interval)",
+                     "nl": "ongeveer {n} {direction} {what} per jaar (één herhaling: geen interval)"}}
+COST = {"lower": {"en": "{n} less in costs a year", "nl": "{n} minder kosten per jaar"},
+        "higher": {"en": "{n} more in costs a year", "nl": "{n} meer kosten per jaar"},
+        "unclear": {"en": "no clear change in costs", "nl": "geen duidelijk verschil in kosten"}}
+SENTENCE = {"en": "{title}: {parts}; {cost}.", "nl": "{title}: {parts}; {cost}."}
+DIRECTION = {"en": ("fewer", "more"), "nl": ("minder", "meer")}
+
+
+def _kind(verdict: str) -> str:
+    """The verdict as the sentence needs it ("within noise" is the older word for "uncertain")."""
+    return {"lower": "lower", "higher": "higher", "no change": "same",
+            "one replication: no interval": "single"}.get(verdict, "unclear")
+
+
+def _part(r, outcome: str, lang: str) -> str:
+    kind = _kind(r["verdict"])
+    size = (lambda v: outcome_number(outcome, abs(v), lang, short=True))
+    low, high = sorted((abs(r["diff_low"]), abs(r["diff_high"]))) if not math.isnan(r["diff_low"]) else (0, 0)
+    signed = {f"signed{k.removeprefix('diff')}": outcome_number(outcome, r[k], lang, True, short=True)
+              for k in ("diff", "diff_low", "diff_high")}
+    return CHANGE[kind][lang].format(n=size(r["diff"]), what=WHAT[outcome][lang], low=size(low), high=size(high),
+                                     direction=DIRECTION[lang][int(r["diff"] > 0)], **signed)
+
+
+def _cost(r, lang: str) -> str:
+    kind = _kind(r["verdict"])
+    if kind not in ("lower", "higher"):
+        kind = "unclear" if kind != "single" else ("higher" if r["diff"] > 0 else "lower")
+    return COST[kind][lang].format(n=outcome_number("cost_total_eur", abs(r["diff"]), lang, short=True))
+
+
+def headline_sentence(comparison: Comparison, scenario: str, lang: str) -> str:
+    """One sentence on what a scenario changes against the baseline, with the 90 % interval
+    ("With the ombudsman package: about 2 fewer evictions a year (between 1 and 3), ...")."""
+    table = bounded_table(comparison)
+    parts = [_part(row_of(table, scenario, o), o, lang) for o in SENTENCE_OUTCOMES]
+    return SENTENCE[lang].format(title=scenario_title(scenario, lang), parts=", ".join(parts),
+                                 cost=_cost(row_of(table, scenario, "cost_total_eur"), lang))
+
+
+def summary(comparison: Comparison, lang: str) -> str:
+    """The brief's opening paragraph: what was compared, for whom, and each scenario's headline."""
+    f = facts(comparison)
+    opening = t("summary_opening", lang, baseline=scenario_title(f["baseline"], lang),
+                population=population_label(f, lang), years=number(round(f["months"] / 12, 1), lang).removesuffix(",0")
+                .removesuffix(".0"), reps=f["reps"])
+    return " ".join([opening, *(headline_sentence(comparison, s, lang) for s in f["scenarios"])])
+
+
+def caveats(comparison: Comparison, lang: str) -> list[str]:
+    """What a reader must know before using the figures: the interval, the model, the cases."""
+    return [covers_sentence(comparison.meta, lang), t("caveat_model", lang), t("caveat_small", lang)]
+
+
+def method(comparison: Comparison, lang: str) -> str:
+    """How the figures were made, in a few sentences, with everything needed to make them again."""
+    f = facts(comparison)
+    return t("method_text", lang, reps=f["reps"], months=f["months"], population=population_label(f, lang),
+             seed=f["seed"], version=f["version"], commit=f["commit"] or "–")
+
+
+def reproduce(comparison: Comparison) -> tuple[str, str]:
+    """The command line and the Python lines that give the same table (same seeds, same figures).
+    A population of one's own figures is the profile file the municipality page downloads."""
+    f = facts(comparison)
+    meta = comparison.runs[f["baseline"]].meta
+    population = f["population"] if isinstance(f["population"], str) else "my_municipality.toml"
+    scale, warmup = meta.get("scale", 1.0), meta.get("warmup")
+    extra = (f" --scale {scale}" if scale != 1.0 else "") + (f" --warmup {warmup}" if warmup is not None else "")
+    names = [f["baseline"], *f["scenarios"]]
+    command = (f".venv/bin/evictsim compare {' '.join(names)} --population {population} --months {f['months']} "
+               f"--replications {f['reps']} --seed {f['seed']}{extra}")
+    settings = f"population={population!r}, months={f['months']}, replications={f['reps']}, seed={f['seed']}"
+    settings += (f", scale={scale}" if scale != 1.0 else "") + (f", warmup={warmup}" if warmup is not None else "")
+    python = ("from sim import compare\n\n"
+              f"comparison = compare({f['baseline']!r}, {f['scenarios']!r}, {settings})\n"
+              "comparison.table")
+    return command, python

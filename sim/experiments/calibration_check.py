@@ -1,0 +1,82 @@
+"""`evictsim calibrate --check`: does the shipped calibration still fit this model?
+
+A calibration belongs to the model code it was fitted to (`model` in calibrated.toml). When the
+code has changed since, the check re-simulates the baseline on the calibration's medians, with
+the calibration's own settings (population, scale, horizon, warm-up) and a few seeds, and
+compares the distance to the targets with the tolerance the last generation's particles had to
+beat. That takes seconds, against half an hour for a new calibration.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..runner import model_fingerprint, replication_seeds
+from ..scenario import load_scenario
+from .calibrate import FOLDER, Settings, _read
+from .sweep import execute, make_task
+from .targets import Target, distance, load_targets
+
+SEEDS = 4  # replications of the medians: the distance's noise is then well below the tolerance's steps
+
+
+@dataclass(frozen=True)
+class Check:
+    """The result: the distance now against the last generation's tolerance, per target the value now."""
+
+    fits: bool
+    distance: float
+    tolerance: float
+    fitted_model: str
+    model: str
+    targets: pd.DataFrame
+
+    def report(self) -> str:
+        same = "the same model" if self.fitted_model == self.model else \
+            f"model {self.fitted_model or '(not recorded)'}; this is model {self.model}"
+        lines = [f"calibration fitted to {same}",
+                 f"distance to the targets on the medians: {self.distance:.2f} (the last generation's tolerance: "
+                 f"{self.tolerance:.2f})"]
+        lines += [f"  {r.target:<44}{r.simulated:>14,.3g}  band [{r.band_low:,.3g}, {r.band_high:,.3g}]  "
+                  f"{'in band' if r.in_band else 'OUTSIDE'}" for r in self.targets.itertuples()]
+        lines.append("the calibration still fits" if self.fits else
+                     "the calibration no longer fits: run `evictsim calibrate` (about half an hour on 2 cores)")
+        return "\n".join(lines)
+
+
+def check(folder: str | Path = FOLDER, workers: int = 0, seeds: int = SEEDS) -> Check:
+    """Re-simulate the calibrated baseline with the calibration's settings and judge its fit."""
+    folder = Path(folder)
+    settings = Settings.model_validate(_read(folder / "settings.toml"))
+    record = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))
+    targets = [t for t in load_targets(folder / "targets.csv") if t.kind == "fit"]
+    yearly = _simulate(settings, workers, seeds)
+    now = distance(targets, yearly)
+    tolerance = float(record["generations"][-1]["tolerance"])
+    return Check(now <= tolerance, now, tolerance, record.get("model", ""), model_fingerprint(),
+                 _target_table(targets, yearly))
+
+
+def _simulate(settings: Settings, workers: int, seeds: int) -> pd.DataFrame:
+    """Yearly outcomes of the shipped baseline, one row per seed."""
+    baseline = load_scenario("baseline")
+    tasks = [make_task(baseline, {}, settings.population, settings.months, settings.warmup, settings.scale, seed,
+                       replication=r) for r, seed in enumerate(replication_seeds(settings.seed, seeds))]
+    rows: list[dict] = []
+    execute(tasks, workers, None, rows.append)
+    return pd.DataFrame(rows).drop(columns="run_id")
+
+
+def _target_table(targets: list[Target], yearly: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for t in targets:
+        values = t.simulated(yearly)
+        value = float(np.nanmean(values)) if np.isfinite(values).any() else float("nan")
+        rows.append({"target": t.name, "simulated": value, "band_low": t.low, "band_high": t.high,
+                     "in_band": bool(t.low <= value <= t.high)})
+    return pd.DataFrame(rows)

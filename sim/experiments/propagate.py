@@ -1,0 +1,60 @@
+"""Scenarios run in every world of the posterior draws, in parallel through the sweep machinery.
+
+Each draw d applies to every scenario (sim.experiments.draws.apply_draw), and every scenario in
+every draw runs the same R replication seeds, so scenarios are paired within a draw and the
+draws differ by their parameters, not by their luck. A scenario's monthly table numbers its
+runs `replication = d * R + r` and carries the `draw`; journeys are kept for draw 0.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pandas as pd
+
+from ..pathway.population import Profile
+from ..runner import replication_seeds
+from ..scenario import Scenario
+from .draws import Draws, apply_draw
+from .store import JOURNEYS_KEY, SERIES_KEY
+from .sweep import Task, execute
+
+
+def run_draws(scenarios: list[Scenario], real: tuple[Profile, ...], draws: Draws, months: int, seed: int,
+              replications: int, scale: float, warmup: int, journey_sample: int = 0,
+              workers: int | None = None,
+              progress: Callable[[int, int], None] | None = None) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
+    """Each scenario's (monthly, journeys) over draws x replications, run on `workers` processes
+    (all cores by default); `progress(done, total)` after each run."""
+    seeds = replication_seeds(seed, replications)
+    tasks = [_task(s, d, draw, r, rep_seed, real, months, warmup, scale, replications, journey_sample)
+             for d, draw in enumerate(draws.values) for s in scenarios
+             for r, rep_seed in enumerate(seeds)]
+    rows: dict[str, dict[str, Any]] = {}
+
+    def keep(row: dict[str, Any]) -> None:
+        rows[row["run_id"]] = row
+        if progress is not None:
+            progress(len(rows), len(tasks))
+    execute(tasks, workers or 0, None, keep)
+    return {s.name: _frames([rows[t.run_id] for t in tasks if t.policy == s.name], [t for t in tasks if t.policy == s.name])
+            for s in scenarios}
+
+
+def _task(scenario: Scenario, d: int, draw: dict[str, float], r: int, seed: int, real: tuple[Profile, ...],
+          months: int, warmup: int, scale: float, replications: int, journey_sample: int) -> Task:
+    return Task(f"{scenario.name}/{d}/{r}", d, d * replications + r, seed, {"draw": d}, apply_draw(scenario, draw),
+                real, months, warmup, scale, policy=scenario.name, series=True,
+                journeys=journey_sample if d == 0 else 0)
+
+
+def _frames(rows: list[dict[str, Any]], tasks: list[Task]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    monthly, journeys = [], []
+    for row, task in zip(rows, tasks):
+        frame = row[SERIES_KEY]
+        frame.insert(0, "draw", task.point)
+        frame.insert(0, "replication", task.replication)
+        monthly.append(frame)
+        if JOURNEYS_KEY in row:
+            journeys.append(row[JOURNEYS_KEY].assign(replication=task.replication))
+    return pd.concat(monthly, ignore_index=True), pd.concat(journeys, ignore_index=True) if journeys else pd.DataFrame()
