@@ -3,7 +3,9 @@
 Each replication of a scenario uses the same seed as the baseline's replication of that number,
 and the model's random streams give each household the same luck in both (common random
 numbers). The difference per replication is therefore paired, and its spread shows the policy's
-effect rather than the noise between two unrelated runs.
+effect rather than the noise between two unrelated runs. With posterior draws, every scenario
+also runs in the same plausible worlds (draws.py), and the intervals say how much of the
+uncertainty is parameters and how much noise (uncertainty.py).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
-from ..pathway.outcomes import HEADLINE, OUTCOMES
-from ..runner import RunResult, run, yearly_by_replication
-from ..scenario import Scenario, load_scenario
+
 from ..intervals import covers_sentence
+from ..pathway.outcomes import HEADLINE, OUTCOMES
+from ..runner import RunResult, run, run_many, yearly_by_replication
+from ..scenario import Scenario, load_scenario
 from .uncertainty import LEVEL, covers, spread, verdict
 
 
@@ -42,12 +45,6 @@ class Comparison:
         return (f"Comparison(baseline={self.meta.get('baseline')!r}, scenarios={self.meta.get('scenarios')}, "
                 f"outcomes={self.table['outcome'].nunique() if 'outcome' in self.table else 0}, "
                 f"level={self.meta.get('level')}, covers={self.meta.get('uncertainty', {}).get('covers')!r})")
-
-
-def interval(values: np.ndarray, level: float = LEVEL) -> tuple[float, float, float]:
-    """Mean and a t-based interval for the mean; (mean, nan, nan) for a single value."""
-    result = spread(values, level)
-    return result.mean, result.low, result.high
 
 
 def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario | str, posterior: int = 0,
@@ -97,8 +94,6 @@ def _run_all(loaded: list[Scenario], posterior: int, workers: int | None, settin
     """Each scenario's runs: one after another on the medians, or all draws at once in parallel."""
     if not posterior:
         return {s.name: run(s, **settings) for s in loaded}
-    from ..runner import run_many
-
     return run_many(loaded, posterior=posterior, workers=workers, **settings)
 
 
