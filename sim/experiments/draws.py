@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..parameters import Context, Policy, describe
+from ..parameters.renamed import dotted_names
 from ..scenario import CALIBRATION_DIR, Scenario
 from ..tomlfiles import read_toml
 
@@ -148,13 +149,13 @@ def posterior_file(scenario: Scenario) -> tuple[Path | None, dict[str, Any]]:
 
 
 def own_settings(scenario: Scenario) -> set[str]:
-    """Dotted names the scenario's own files set (the calibration's file excluded): a draw leaves them."""
+    """Dotted names the scenario's own files set (a calibration's file excluded: its values are the
+    medians that draws replace): a draw leaves them."""
     names: set[str] = set()
     for file in scenario.files:
-        if Path(file).resolve().is_relative_to(CALIBRATION_DIR.resolve()):
-            continue
         raw = read_toml(Path(file))
-        names |= set(_dotted({k: v for k, v in raw.items() if k in ("policy", "context")}))
+        if "calibration" not in raw:
+            names |= set(dotted_names({k: v for k, v in raw.items() if k in ("policy", "context")}))
     return names
 
 
@@ -164,13 +165,3 @@ def apply_draw(scenario: Scenario, draw: dict[str, float], keep: set[str] = froz
     keep = own_settings(scenario) | set(keep)
     changes = {name: value for name, value in draw.items() if name not in keep}
     return scenario.override(changes, name=scenario.name) if changes else scenario
-
-
-def _dotted(tree: dict[str, Any], prefix: str = "") -> list[str]:
-    names = []
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            names += _dotted(value, f"{prefix}{key}.")
-        else:
-            names.append(f"{prefix}{key}")
-    return names

@@ -62,18 +62,19 @@ PROFILE: dict[str, str] = {
 }
 
 
-def _dotted(tree: dict[str, Any], prefix: str = "") -> list[str]:
+def dotted_names(tree: dict[str, Any], prefix: str = "") -> list[str]:
+    """Every name in a nested tree, groups and leaves: {"a": {"b": 1}} -> ["a", "a.b"]."""
     names = []
     for key, value in tree.items():
         name = f"{prefix}{key}"
         names.append(name)
         if isinstance(value, dict):
-            names.extend(_dotted(value, name + "."))
+            names.extend(dotted_names(value, name + "."))
     return names
 
 
 def replaced(tree: dict[str, Any], table: dict[str, str]) -> list[str]:
     """One line per old name found in a (nested) scenario or profile tree: old name and what replaced it."""
-    found = [name for name in _dotted(tree) if name in table]
+    found = [name for name in dotted_names(tree) if name in table]
     specific = [n for n in found if not any(other.startswith(n + ".") for other in found)]
     return [f"{name}: {table[name]}" for name in specific]
