@@ -27,9 +27,9 @@ def run_draws(scenarios: list[Scenario], real: tuple[Profile, ...], draws: Draws
     """Each scenario's (monthly, journeys) over draws x replications, run on `workers` processes
     (all cores by default); `progress(done, total)` after each run."""
     seeds = replication_seeds(seed, replications)
-    tasks = [_task(s, d, draw, r, rep_seed, real, months, warmup, scale, replications, journey_sample)
-             for d, draw in enumerate(draws.values) for s in scenarios
-             for r, rep_seed in enumerate(seeds)]
+    worlds = [(d, apply_draw(s, draw)) for d, draw in enumerate(draws.values) for s in scenarios]  # once each
+    tasks = [_task(drawn, d, r, rep_seed, real, months, warmup, scale, replications, journey_sample)
+             for d, drawn in worlds for r, rep_seed in enumerate(seeds)]
     rows: dict[str, dict[str, Any]] = {}
 
     def keep(row: dict[str, Any]) -> None:
@@ -37,15 +37,15 @@ def run_draws(scenarios: list[Scenario], real: tuple[Profile, ...], draws: Draws
         if progress is not None:
             progress(len(rows), len(tasks))
     execute(tasks, workers or 0, None, keep)
-    return {s.name: _frames([rows[t.run_id] for t in tasks if t.policy == s.name], [t for t in tasks if t.policy == s.name])
-            for s in scenarios}
+    by_scenario = {s.name: [t for t in tasks if t.policy == s.name] for s in scenarios}
+    return {name: _frames([rows[t.run_id] for t in own], own) for name, own in by_scenario.items()}
 
 
-def _task(scenario: Scenario, d: int, draw: dict[str, float], r: int, seed: int, real: tuple[Profile, ...],
-          months: int, warmup: int, scale: float, replications: int, journey_sample: int) -> Task:
-    return Task(f"{scenario.name}/{d}/{r}", d, d * replications + r, seed, {"draw": d}, apply_draw(scenario, draw),
-                real, months, warmup, scale, policy=scenario.name, series=True,
-                journeys=journey_sample if d == 0 else 0)
+def _task(drawn: Scenario, d: int, r: int, seed: int, real: tuple[Profile, ...], months: int, warmup: int,
+          scale: float, replications: int, journey_sample: int) -> Task:
+    """Replication r of draw d of a scenario (already in the draw's world)."""
+    return Task(f"{drawn.name}/{d}/{r}", d, d * replications + r, seed, {"draw": d}, drawn, real, months, warmup,
+                scale, policy=drawn.name, series=True, journeys=journey_sample if d == 0 else 0)
 
 
 def _frames(rows: list[dict[str, Any]], tasks: list[Task]) -> tuple[pd.DataFrame, pd.DataFrame]:
