@@ -169,3 +169,32 @@ def test_compare_language_downloads_and_pages(server, page):
     screenshot(page, "compare_presentation_nl")
     # Nothing is fetched from elsewhere (the favicon is the dashboard's own).
     assert not [url for url in requests if not url.startswith((server, "data:", "blob:", "about:"))]
+
+
+FOCUS_RING = (Path(__file__).parent / "focus_ring.js").read_text()
+
+
+def focus_rings(page, presses: int) -> list[dict]:
+    """Tab through the page from its top: the focus ring (focus_ring.js) of each control reached."""
+    page.mouse.click(700, 3)
+    seen = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(60)
+        seen.append(page.evaluate(FOCUS_RING))
+    return [ring for ring in seen if ring["tag"] != "BODY"]  # the browser's own stop after the last control
+
+
+@pytest.mark.parametrize("path", ["", "municipality"])
+def test_keyboard_focus_is_visible_on_every_control(server, page, path):
+    """WCAG 2.4.7: every control reached by Tab, the top navigation included, shows a ring of at
+    least 2 px with a contrast of at least 3:1 against what is behind it."""
+    page.goto(f"{server}/{path}?reps=2&months=36")
+    settle(page)
+    page.wait_for_timeout(1000)
+    rings = focus_rings(page, 70)
+    faint = [ring for ring in rings if ring["ring"] is None or ring["width"] < 2 or ring["contrast"] < 3]
+    assert not faint, faint
+    reached = {ring["testid"] for ring in rings}
+    assert reached >= ({"stTopNavLink", "stNumberInputField", "stTextInputField", "stSelectbox"} if path
+                       else {"stTopNavLink", "stSelectbox", "stSlider", "stRadioOption", "stCheckbox"}), reached
