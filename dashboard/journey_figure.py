@@ -68,14 +68,17 @@ def _draw_spans(ax, spans: list[tuple[int, int, str]], y: float, lang: str, widt
 
 
 def _draw_events(ax, events: pd.DataFrame, names: tuple[str, ...], y: float, lang: str) -> None:
-    """A marker per event and its name above, on three staggered heights so neighbours do not collide."""
+    """A marker per event and its name above, on three staggered heights so neighbours do not collide;
+    names of events in the last third of the chart end at their marker, so that they stay on it."""
     picked = events[events.event.isin(names)]
+    first, last = ax.get_xlim()
     for i, (month, group) in enumerate(picked.groupby("month", sort=True)):
         for event in group.event.unique():
             ax.plot(month, y, MARKERS.get(event, "o"), color="#222222", markerfacecolor="white", markersize=8)
         text = ", ".join(event_short(e.event, e.detail, lang) for e in group.drop_duplicates("event").itertuples())
-        ax.annotate(text, (month, y), xytext=(-3, 8 + 11 * (i % 3)), textcoords="offset points", fontsize=8.5,
-                    ha="left", va="bottom")
+        late = month > last - (last - first) / 3
+        ax.annotate(text, (month, y), xytext=(3 if late else -3, 8 + 11 * (i % 3)), textcoords="offset points",
+                    fontsize=8.5, ha="right" if late else "left", va="bottom")
 
 
 def clusters(months: list[int], gap: float) -> list[list[int]]:
@@ -129,6 +132,7 @@ def _report_clock(ax, xlim: tuple[int, int], lang: str) -> None:
 def timeline_figure(events: pd.DataFrame, lang: str, title: str, xlim: tuple[int, int]) -> Figure:
     """The family's journey on four lanes: money and help, court, where the parents live, the children."""
     fig, ax = plt.subplots(figsize=(11, 5), layout="constrained")
+    ax.set_xlim(*xlim)  # first: the event names are placed by where they fall on it
     width = xlim[1] - xlim[0]
     _draw_events(ax, events, MONEY, LANES["money"], lang)
     _draw_events(ax, events, COURT, LANES["court"], lang)

@@ -62,7 +62,7 @@ rep, hh = journey_view.parse_key(ss["household"])
 stories = {name: journey_view.events_of(comparison.runs[name].journeys, rep, hh) for name in shown}
 for scenario, events in stories.items():
     if events.empty:
-        st.info(t("not_followed", lang, scenario=scenario))
+        st.info(t("not_followed", lang, scenario=scenario_title(scenario, lang)))
         continue
     partner = next((s for s in shown if s != scenario), "")
     lines = journey_view.story(events, lang)

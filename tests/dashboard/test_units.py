@@ -137,6 +137,16 @@ def test_school_change_labels_do_not_overlap():
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
+def test_event_names_stay_on_the_chart():
+    events = pd.DataFrame({"month": [0, 20, 35, 35, 35], "event": ["arrears_start", "summons", "arrears_start",
+                                                                    "arrangement", "signal"], "detail": [""] * 5})
+    fig = journey_figure.timeline_figure(events, "en", "x", (-1, 36))
+    fig.canvas.draw()
+    renderer, axes = fig.canvas.get_renderer(), fig.axes[0].get_window_extent()
+    names = [a for a in fig.axes[0].texts if a.get_text().startswith("arrears, arrangement")]
+    assert names and names[0].get_window_extent(renderer).x1 <= axes.x1
+
+
 def test_home_and_with_parents_differ_in_colour_and_name():
     home, with_parents = journey_figure.PLACE_STYLE["home"], journey_figure.PLACE_STYLE["with_parents"]
     assert home[0] != with_parents[0]
