@@ -221,6 +221,11 @@ UI: dict[str, dict[str, str]] = {
                          "beleid voor uw eigen cijfers."},
     "muni_from": {"en": "Start from a profile", "nl": "Begin bij een profiel"},
     "muni_upload": {"en": "Or upload a profile (.toml)", "nl": "Of upload een profiel (.toml)"},
+    "muni_upload_how": {"en": "Drag a profile file (.toml, at most 100 KB) onto the box below, or press “Upload” "
+                              "to choose one.",
+                        "nl": "Sleep een profielbestand (.toml, hoogstens 100 kB) naar het vak hieronder, of klik op "
+                              "“Upload” om er een te kiezen. De knop en de tekst in het vak zijn van Streamlit zelf en "
+                              "blijven Engels; een bestand groter dan 100 kB wordt geweigerd."},
     "muni_upload_ok": {"en": "Profile `{name}` loaded.", "nl": "Profiel `{name}` geladen."},
     "muni_upload_error": {"en": "This file cannot be used as a profile:\n\n{error}",
                           "nl": "Dit bestand is niet bruikbaar als profiel:\n\n{error}"},

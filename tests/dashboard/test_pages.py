@@ -130,6 +130,15 @@ def test_municipality_own_figures_are_compared():
     assert "corporation_households=12000" in param(at, "pf")
 
 
+def test_municipality_uploader_is_explained_in_dutch():
+    # Streamlit's uploader says "Upload" and "Limit 10MB per file" in English whatever the language:
+    # a line above it says in Dutch what to do and that its limit is 100 kB.
+    at = ran(app(lang="nl"))
+    ran(at.switch_page("app_pages/municipality.py"))
+    how = [c.value for c in at.caption if "Sleep een profielbestand" in c.value]
+    assert how and "hoogstens 100 kB" in how[0]
+
+
 def test_municipality_bad_figures_give_a_message_not_a_traceback():
     at = ran(app())
     ran(at.switch_page("app_pages/municipality.py"))
