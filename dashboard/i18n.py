@@ -154,6 +154,8 @@ UI: dict[str, dict[str, str]] = {
     "no_cases_baseline": {"en": "none in the baseline", "nl": "geen in het basisscenario"},
     "year": {"en": "year", "nl": "jaar"},
     "month": {"en": "month", "nl": "maand"},
+    "month_of_report": {"en": "Month of the report (− months before it starts; dashed line: its start)",
+                        "nl": "Maand van de rapportageperiode (− maanden ervoor; stippellijn: het begin)"},
     "headline_table": {"en": "Headline table", "nl": "Kerntabel"},
     "downloads": {"en": "Download the comparison", "nl": "Vergelijking downloaden"},
     "pdf": {"en": "PDF brief", "nl": "PDF-notitie"},
@@ -196,13 +198,17 @@ UI: dict[str, dict[str, str]] = {
                        "nl": "Gesimuleerde gezinnen met kinderen die bij de rechter kwamen. Hetzelfde gezin heeft "
                              "onder elk beleid hetzelfde geluk, dus zijn verhaal is te vergelijken."},
     "family": {"en": "Family", "nl": "Gezin"},
-    "family_label": {"en": "run {rep} · no. {hh} · {composition}, {children} · {end}",
-                     "nl": "run {rep} · nr. {hh} · {composition}, {children} · {end}"},
+    "family_label": {"en": "{mark} · run {rep} · no. {hh} · {composition}, {children} · {end}",
+                     "nl": "{mark} · run {rep} · nr. {hh} · {composition}, {children} · {end}"},
     "no_families": {"en": "No family with children reached court in this run. Try more replications or a larger "
                           "population.",
                     "nl": "In deze run kwam geen gezin met kinderen bij de rechter. Probeer meer herhalingen of "
                           "een grotere bevolking."},
     "other_scenario": {"en": "Compare with", "nl": "Vergelijk met"},
+    "families_differ": {"en": "≠: the family's path differs between {base} and {other} ({n} of {total} families; "
+                              "they come first). The ending named is the one under {base}.",
+                        "nl": "≠: het verloop voor het gezin verschilt tussen {base} en {other} ({n} van de {total} "
+                              "gezinnen; die staan bovenaan). Het genoemde einde is dat onder {base}."},
     "not_followed": {"en": "Under {scenario} this family never reached court, so its story was not followed.",
                      "nl": "Onder {scenario} kwam dit gezin nooit bij de rechter, dus zijn verhaal is niet gevolgd."},
     "story": {"en": "The story", "nl": "Het verhaal"},
@@ -215,6 +221,11 @@ UI: dict[str, dict[str, str]] = {
                          "beleid voor uw eigen cijfers."},
     "muni_from": {"en": "Start from a profile", "nl": "Begin bij een profiel"},
     "muni_upload": {"en": "Or upload a profile (.toml)", "nl": "Of upload een profiel (.toml)"},
+    "muni_upload_how": {"en": "Drag a profile file (.toml, at most 100 KB) onto the box below, or press “Upload” "
+                              "to choose one.",
+                        "nl": "Sleep een profielbestand (.toml, hoogstens 100 kB) naar het vak hieronder, of klik op "
+                              "“Upload” om er een te kiezen. De knop en de tekst in het vak zijn van Streamlit zelf en "
+                              "blijven Engels; een bestand groter dan 100 kB wordt geweigerd."},
     "muni_upload_ok": {"en": "Profile `{name}` loaded.", "nl": "Profiel `{name}` geladen."},
     "muni_upload_error": {"en": "This file cannot be used as a profile:\n\n{error}",
                           "nl": "Dit bestand is niet bruikbaar als profiel:\n\n{error}"},

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, journey_view, runs, state, views
-from dashboard.i18n import STORY, scenario_title, t
+from dashboard import figures, journey_figure, journey_view, runs, state, views
+from dashboard.i18n import scenario_title, t
 
 lang, ss = state.lang(), st.session_state
 st.title(t("journeys_title", lang))
@@ -17,7 +17,21 @@ if current is None:
     st.stop()
 comparison = current.comparison
 base = comparison.meta["baseline"]
-found = journey_view.families(comparison.runs[base].journeys)
+others = current.names[1:]
+if others:
+    if ss.get("other") not in others:
+        ss["other"] = others[0]
+    st.selectbox(t("other_scenario", lang), others, key="other", format_func=lambda s: scenario_title(s, lang))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def family_list(key: str, first: str, second: str) -> pd.DataFrame:
+    """The families to offer under `first` and `second` (see journey_view.families), differing first."""
+    runs_ = runs.comparison_for(key).runs
+    return journey_view.families(runs_[first].journeys, runs_[second].journeys if second else None)
+
+
+found = family_list(current.key, base, ss["other"] if others else "")
 if found.empty:
     st.info(t("no_families", lang))
     st.stop()
@@ -30,9 +44,9 @@ def timeline(key: str, scenario: str, partner: str, household: str, language: st
     rep, hh = journey_view.parse_key(household)
     events = journey_view.events_of(runs_[scenario].journeys, rep, hh)
     other = journey_view.events_of(runs_[partner].journeys, rep, hh) if partner else events
-    xlim = journey_view.xlim_for(events, other, months=runs_[scenario].meta["months"])
+    xlim = journey_figure.xlim_for(events, other, months=runs_[scenario].meta["months"])
     title = t("timeline_title", language, hh=hh, scenario=scenario_title(scenario, language))
-    return figures.to_png_svg(lambda: journey_view.timeline_figure(events, language, title, xlim),
+    return figures.to_png_svg(lambda: journey_figure.timeline_figure(events, language, title, xlim),
                               figures.plot_meta(runs.comparison_for(key)))
 
 
@@ -40,17 +54,15 @@ if ss.get("household") not in set(found.key):
     ss["household"] = found.key.iloc[0]
 labels = {row.key: journey_view.family_label(row, lang) for row in found.itertuples()}
 st.selectbox(t("family", lang), list(found.key), key="household", format_func=lambda k: labels.get(k, k))
-others = current.names[1:]
 if others:
-    if ss.get("other") not in others:
-        ss["other"] = others[0]
-    st.selectbox(t("other_scenario", lang), others, key="other", format_func=lambda s: scenario_title(s, lang))
+    st.caption(t("families_differ", lang, n=int(found.differs.sum()), total=len(found),
+                 base=scenario_title(base, lang), other=scenario_title(ss["other"], lang)))
 shown = [base, ss["other"]] if others else [base]
 rep, hh = journey_view.parse_key(ss["household"])
 stories = {name: journey_view.events_of(comparison.runs[name].journeys, rep, hh) for name in shown}
 for scenario, events in stories.items():
     if events.empty:
-        st.info(t("not_followed", lang, scenario=scenario))
+        st.info(t("not_followed", lang, scenario=scenario_title(scenario, lang)))
         continue
     partner = next((s for s in shown if s != scenario), "")
     lines = journey_view.story(events, lang)
@@ -62,8 +74,7 @@ for column, (scenario, events) in zip(st.columns(len(stories)), stories.items())
     with column:
         st.subheader(f"{t('story', lang)}: {scenario_title(scenario, lang)}")
         lines = journey_view.story(events, lang)
-        prefix = STORY["month_prefix"][lang]
-        st.markdown("\n".join(f"- **{prefix.format(month=m)}**: {text}" for m, text in lines) or "–")
+        st.markdown("\n".join(f"- **{journey_view.when(m, lang).capitalize()}**: {text}" for m, text in lines) or "–")
 if not state.present():
     data = pd.concat([journey_view.events_in_words(e, lang).assign(scenario=scenario_title(name, lang))
                       for name, e in stories.items()], ignore_index=True)

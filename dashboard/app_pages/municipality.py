@@ -99,6 +99,9 @@ left.selectbox(t("muni_from", lang), list(PROFILES), key="profile_from",
                format_func=lambda p: t(f"pop_{p}", lang), on_change=lambda: profiles.reset(ss["profile_from"]))
 # Any file is taken (up to 10 MB) so that a wrong type or size gets a message in the chosen
 # language rather than the uploader's own small English one.
+# The uploader's own words ("Upload", "Limit 10MB per file") are fixed English in Streamlit 1.67,
+# which offers no way to translate them: a line above says in the chosen language what to do.
+right.caption(t("muni_upload_how", lang))
 right.file_uploader(t("muni_upload", lang), key="upload", on_change=take_upload, max_upload_size=10,
                     help=t("muni_upload_help", lang))
 upload_message()

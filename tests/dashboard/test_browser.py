@@ -169,3 +169,82 @@ def test_compare_language_downloads_and_pages(server, page):
     screenshot(page, "compare_presentation_nl")
     # Nothing is fetched from elsewhere (the favicon is the dashboard's own).
     assert not [url for url in requests if not url.startswith((server, "data:", "blob:", "about:"))]
+
+
+FOCUS_RING = (Path(__file__).parent / "focus_ring.js").read_text()
+
+
+def focus_rings(page, presses: int) -> list[dict]:
+    """Tab through the page from its top: the focus ring (focus_ring.js) of each control reached."""
+    page.mouse.click(700, 3)
+    seen = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(60)
+        seen.append(page.evaluate(FOCUS_RING))
+    return [ring for ring in seen if ring["tag"] != "BODY"]  # the browser's own stop after the last control
+
+
+@pytest.mark.parametrize("path", ["", "municipality"])
+def test_keyboard_focus_is_visible_on_every_control(server, page, path):
+    """WCAG 2.4.7: every control reached by Tab, the top navigation included, shows a ring of at
+    least 2 px with a contrast of at least 3:1 against what is behind it."""
+    page.goto(f"{server}/{path}?reps=2&months=36")
+    settle(page)
+    page.wait_for_timeout(1000)
+    rings = focus_rings(page, 70)
+    faint = [ring for ring in rings if ring["ring"] is None or ring["width"] < 2 or ring["contrast"] < 3]
+    assert not faint, faint
+    reached = {ring["testid"] for ring in rings}
+    assert reached >= ({"stTopNavLink", "stNumberInputField", "stTextInputField", "stSelectbox"} if path
+                       else {"stTopNavLink", "stSelectbox", "stSlider", "stRadioOption", "stCheckbox"}), reached
+
+
+def font_px(locator) -> float:
+    return float(locator.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+
+
+def chart_heights(page) -> list[float]:
+    """Rendered height of every chart image on the page (px), once each has loaded."""
+    images = page.locator('[data-testid="stImage"] img')
+    sync_api.expect(images.first).to_be_visible()
+    images.evaluate_all("imgs => Promise.all(imgs.map(i => i.decode()))")
+    return images.evaluate_all("imgs => imgs.map(i => i.getBoundingClientRect().height)")
+
+
+def test_presentation_mode_fits_a_1920_by_1080_projector(server):
+    """Presentation mode on a 1920x1080 screen: the scorecard table keeps every column in larger
+    type, the family's story is told in larger type, and no chart is taller than the screen."""
+    address = f"{server}/{{page}}?scenario=ombudsman-package&reps=2&months=36"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        tab = browser.new_page(viewport={"width": 1920, "height": 1080})
+        tab.set_default_timeout(TIMEOUT_MS)
+        try:
+            tab.goto(address.format(page="scorecard"))
+            settle(tab)
+            columns = tab.locator('[data-testid="stTable"] thead th').all_inner_texts()
+            normal = font_px(tab.locator('[data-testid="stTable"] td').first)
+            tab.goto(address.format(page="scorecard") + "&present=1")
+            settle(tab)
+            expect = sync_api.expect
+            expect(tab.get_by_role("button", name="Leave presentation mode")).to_be_visible()
+            assert tab.locator('[data-testid="stTable"] thead th').all_inner_texts() == columns  # nothing dropped
+            cell = font_px(tab.locator('[data-testid="stTable"] td').first)
+            assert cell >= 20 and cell > normal
+            screenshot(tab, "scorecard_presentation_1920")
+
+            tab.goto(address.format(page="journeys") + "&present=1")
+            settle(tab)
+            story = tab.locator('[data-testid="stMarkdownContainer"] li')
+            expect(story.first).to_be_visible()
+            assert story.count() >= 2 and font_px(story.first) >= 20
+            assert max(chart_heights(tab)) <= 1080
+            screenshot(tab, "journeys_presentation_1920")
+
+            tab.goto(address.format(page="compare") + "&present=1")
+            settle(tab)
+            heights = chart_heights(tab)
+            assert len(heights) >= 2 and max(heights) <= 1080, heights
+        finally:
+            browser.close()

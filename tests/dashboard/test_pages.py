@@ -3,6 +3,8 @@ per page changes what it shows. Also: the address restores a view, and stored na
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sim.experiments.compare import compare, write_comparison
@@ -98,13 +100,21 @@ def test_journeys_select_another_family():
     at = ran(app())
     ran(at.switch_page("app_pages/journeys.py"))
     first = at.session_state["household"]
-    assert len(at.selectbox(key="household").options) > 1
-    at.selectbox(key="household").select_index(1)
+    family = at.selectbox(key="household")
+    assert len(family.options) > 1
+    # The list opens on a family whose path differs under the two policies, and says so in words.
+    assert family.format_func(first).startswith("≠ paths differ")
+    assert "≠: the family's path differs between Current policy and Ombudsman package" in texts(at)
+    family.select_index(1)
     ran(at)
     chosen = at.session_state["household"]
     assert chosen != first
     assert param(at, "household") == [chosen]
     assert "Month" in texts(at)
+    # Months on the report's clock, in words: no "month -22" and no model codes.
+    assert not re.search(r"[Mm]onth -\d|before_court|signalled: (True|False)", texts(at))
+    events = at.dataframe[0].value
+    assert events.iloc[:, 1].astype(str).str.contains("month|before the report starts").all()
 
 
 def test_municipality_own_figures_are_compared():
@@ -118,6 +128,15 @@ def test_municipality_own_figures_are_compared():
     assert at.session_state["population"] == "custom"
     assert "Outcomes for 14,200 rented households" in texts(at)
     assert "corporation_households=12000" in param(at, "pf")
+
+
+def test_municipality_uploader_is_explained_in_dutch():
+    # Streamlit's uploader says "Upload" and "Limit 10MB per file" in English whatever the language:
+    # a line above it says in Dutch what to do and that its limit is 100 kB.
+    at = ran(app(lang="nl"))
+    ran(at.switch_page("app_pages/municipality.py"))
+    how = [c.value for c in at.caption if "Sleep een profielbestand" in c.value]
+    assert how and "hoogstens 100 kB" in how[0]
 
 
 def test_municipality_bad_figures_give_a_message_not_a_traceback():

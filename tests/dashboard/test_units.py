@@ -3,10 +3,13 @@ read from the model's declarations, uploaded profiles, and how `evictsim dashboa
 
 from __future__ import annotations
 
-import pandas as pd
+import re
 
-from dashboard import journey_view, levers, profiles
-from dashboard.i18n import STORY, number, t, verdict_text
+import pandas as pd
+from matplotlib.figure import Figure
+
+from dashboard import journey_figure, journey_view, levers, profiles
+from dashboard.i18n import SHORT, STORY, number, t, verdict_text
 from sim.parameters import Policy, describe
 from sim.pathway.population import PROFILES
 
@@ -70,19 +73,100 @@ def test_family_story_in_words():
                            "detail": ["arrears since month 26; signalled: True; debt help: False", "arrears, legal aid",
                                       "default judgment", "arrears", "2 to foster", "rough", "regular"]})
     lines = journey_view.story(events, "en")
-    assert lines[0] == (30, "Arrears began in month 26. Before court: signalled yes; debt help no.")
+    # Months on the report's clock, in words: month 26 is the 27th reported month.
+    assert lines[0] == (30, "In arrears since month 27. Before court: the landlord had signalled the arrears to "
+                            "the municipality; the family had no debt help.")
     assert "legal aid" in lines[1][1] and "by default" in lines[2][1]
     assert journey_view.story(events.assign(detail=events.detail.str.replace(
-        "arrears since month 26", "no arrears")), "en")[0][1].startswith("Before court")
+        "arrears since month 26", "no arrears")), "en")[0][1].startswith("No rent arrears. Before court")
+    warm_up = events.assign(detail=events.detail.str.replace("month 26", "month -22"))
+    assert journey_view.story(warm_up, "en")[0][1].startswith("In arrears since 22 months before the report starts.")
+    assert journey_view.story(warm_up, "nl")[0][1].startswith(
+        "Huurachterstand sinds 22 maanden voor het begin van de rapportageperiode.")
     assert lines[4][1] == "2 children separated from the parents, to foster care."
     assert journey_view.story(events.assign(detail=events.detail.replace("2 to foster", "1 to foster")), "nl")[4][1] \
         == "1 kind van de ouders gescheiden, naar een pleeggezin."
     assert lines[5][1] == "The parents stay on the street."
     dutch = journey_view.story(events, "nl")
     assert dutch[3][1] == STORY["executed"]["nl"]
-    fig = journey_view.timeline_figure(events, "nl", "Gezin", (28, 44))
+    fig = journey_figure.timeline_figure(events, "nl", "Gezin", (28, 44))
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Kinderen", "Ouders wonen", "Rechter",
                                                                      "Geld en hulp"]
+
+
+def test_months_are_said_on_the_report_clock():
+    assert [journey_view.when(m, "en") for m in (0, 3, -1, -22)] == [
+        "month 1", "month 4", "1 month before the report starts", "22 months before the report starts"]
+    assert journey_view.when(-3, "nl") == "3 maanden voor het begin van de rapportageperiode"
+    # The axis says months as the story does: 1 at the report's first month, none called 0.
+    ticks = journey_figure.month_ticks((-30, 20))
+    assert 0 in ticks and all(-30 <= x <= 20 for x in ticks) and len(ticks) <= 12
+    fig = journey_figure.timeline_figure(pd.DataFrame({"month": [-5, 2], "event": ["arrears_start", "summons"],
+                                                       "detail": ["", "arrears"]}), "en", "x", (-6, 12))
+    fig.canvas.draw()
+    said = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert "1" in said and "0" not in said and "−6" in said
+
+
+def test_every_logged_event_and_detail_is_told_in_words(comparison):
+    logged = pd.concat([run.journeys for run in comparison.runs.values()])[["event", "detail"]].drop_duplicates()
+    rare = pd.DataFrame({"event": ["stay_ended", "supervision", "summons", "rehoused", "school_change"],
+                         "detail": ["doubled_up", "", "lease_breach", "urgency", "separated"]})
+    pairs = pd.concat([logged, rare]).drop_duplicates()
+    for lang in ("en", "nl"):
+        for event, detail in zip(pairs.event, pairs.detail):
+            told = journey_view.sentence(event, detail, lang)
+            assert not re.search(r"[a-z]+_[a-z]+|True|False", told), (event, detail, told)  # no model code left
+            assert event in SHORT, event  # the chart's and the table's short name
+
+
+def timeline_with(events: pd.DataFrame) -> Figure:
+    fig = journey_figure.timeline_figure(events, "en", "x", journey_figure.xlim_for(events, months=60))
+    fig.canvas.draw()
+    return fig
+
+
+def test_school_change_labels_do_not_overlap():
+    events = pd.DataFrame({"month": [10, 10, 11, 12, 30, 31, 55], "event": ["school_change"] * 7,
+                           "detail": ["moved"] * 7})
+    fig = timeline_with(events)
+    renderer = fig.canvas.get_renderer()
+    labels = [a for a in fig.axes[0].texts if "school change" in a.get_text()]
+    assert [a.get_text() for a in labels] == ["school change ×4", "school change ×2", "school change"]
+    boxes = [a.get_window_extent(renderer) for a in labels]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_event_names_stay_on_the_chart():
+    events = pd.DataFrame({"month": [0, 20, 35, 35, 35], "event": ["arrears_start", "summons", "arrears_start",
+                                                                    "arrangement", "signal"], "detail": [""] * 5})
+    fig = journey_figure.timeline_figure(events, "en", "x", (-1, 36))
+    fig.canvas.draw()
+    renderer, axes = fig.canvas.get_renderer(), fig.axes[0].get_window_extent()
+    names = [a for a in fig.axes[0].texts if a.get_text().startswith("arrears, arrangement")]
+    assert names and names[0].get_window_extent(renderer).x1 <= axes.x1
+
+
+def test_home_and_with_parents_differ_in_colour_and_name():
+    home, with_parents = journey_figure.PLACE_STYLE["home"], journey_figure.PLACE_STYLE["with_parents"]
+    assert home[0] != with_parents[0]
+    fig = timeline_with(pd.DataFrame({"month": [0, 30], "event": ["arrears_start", "summons"], "detail": ["", ""]}))
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["home", "with parents"]  # each written out: colour is never the only cue
+
+
+def test_families_whose_path_differs_come_first_and_are_marked(comparison):
+    base, other = (comparison.runs[name].journeys for name in ("baseline", "ombudsman-package"))
+    found = journey_view.families(base, other)
+    assert found.differs.any() and found.differs.iloc[0]
+    assert found.differs.is_monotonic_decreasing
+    first = found.iloc[0]
+    rep, hh = int(first.replication), int(first.household)
+    assert not journey_view.events_of(base, rep, hh).equals(journey_view.events_of(other, rep, hh))
+    assert journey_view.family_label(first, "en").startswith("≠ paths differ")
+    assert journey_view.differing(base, base) == set()
+    alone = journey_view.families(base, base)
+    assert not alone.differs.any() and journey_view.family_label(alone.iloc[0], "nl").startswith("= zelfde verloop")
 
 
 def test_launch_command():
