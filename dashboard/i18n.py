@@ -171,6 +171,8 @@ UI: dict[str, dict[str, str]] = {
     "col_diff": {"en": "difference", "nl": "verschil"},
     "col_low": {"en": "90 % low", "nl": "90% onder"},
     "col_high": {"en": "90 % high", "nl": "90% boven"},
+    "col_low_noise": {"en": "90 % low, noise only", "nl": "90% onder, alleen toeval"},
+    "col_high_noise": {"en": "90 % high, noise only", "nl": "90% boven, alleen toeval"},
     "col_verdict": {"en": "verdict", "nl": "oordeel"},
     "col_event": {"en": "event", "nl": "gebeurtenis"},
     "col_detail": {"en": "detail", "nl": "detail"},

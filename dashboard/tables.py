@@ -16,7 +16,8 @@ from sim.experiments.compare import HEADLINE, Comparison
 from sim.pathway.population import PROFILES
 from sim.scorecard import OBLIGATIONS, scorecard
 
-from .i18n import CARDS, number, outcome_label, outcome_number, share, span, t, unit_label, verdict_text
+from .i18n import (CARDS, number, outcome_label, outcome_number, scenario_title, share, span, t, unit_label,
+                   verdict_text)
 
 # Scorecard indicators that are ratios rather than shares (1 = equal); all others are shares.
 RATIO_INDICATORS = tuple(o.key for o in OBLIGATIONS if o.unit == "ratio")
@@ -86,19 +87,27 @@ def headline_frame(comparison: Comparison, lang: str, outcomes: tuple[str, ...] 
     for scenario in comparison.meta["scenarios"]:
         for outcome in outcomes:
             b, r = row_of(table, base, outcome), row_of(table, scenario, outcome)
-            rows.append({t("col_scenario", lang): scenario, t("col_outcome", lang): outcome_label(outcome, lang),
-                         t("col_unit", lang): unit_label(outcome, lang), t("col_baseline", lang): b["mean"],
-                         t("col_value", lang): r["mean"], t("col_diff", lang): r["diff"],
-                         t("col_verdict", lang): verdict_text(r["verdict"], lang),
-                         t("col_low", lang): r["diff_low"], t("col_high", lang): r["diff_high"]})
+            row = {t("col_scenario", lang): scenario_title(scenario, lang),
+                   t("col_outcome", lang): outcome_label(outcome, lang), t("col_unit", lang): unit_label(outcome, lang),
+                   t("col_baseline", lang): b["mean"], t("col_value", lang): r["mean"], t("col_diff", lang): r["diff"],
+                   t("col_verdict", lang): verdict_text(r["verdict"], lang),
+                   t("col_low", lang): r["diff_low"], t("col_high", lang): r["diff_high"]}
+            if both_intervals(comparison):  # with posterior draws, the noise-only interval next to the total
+                row |= {t("col_low_noise", lang): r["diff_low_noise"], t("col_high_noise", lang): r["diff_high_noise"]}
+            rows.append(row)
     return pd.DataFrame(rows)
+
+
+def both_intervals(comparison: Comparison) -> bool:
+    """Whether the comparison's intervals cover parameter uncertainty too (so a noise-only one exists)."""
+    return comparison.meta.get("uncertainty", {}).get("covers") == "noise and parameters"
 
 
 def headline_cells(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS) -> list[list[str]]:
     """The headline table as text for a slide or a page: a header, then one row per outcome."""
     base, table = comparison.meta["baseline"], bounded_table(comparison)
     names = comparison.meta["scenarios"]
-    cells = [[t("col_outcome", lang), base, *names]]
+    cells = [[t("col_outcome", lang), scenario_title(base, lang), *(scenario_title(n, lang) for n in names)]]
     for outcome in outcomes:
         level = row_of(table, base, outcome)["mean"]
         line = [outcome_label(outcome, lang), outcome_number(outcome, level, lang)]
