@@ -136,3 +136,20 @@ def test_workers_that_leave_in_the_middle_stop_the_sweep(quick, tmp_path):
     assert not thread.is_alive()
     assert failure and "no workers for 2 s" in failure[0]
     assert 0 < len(list((tmp_path / "out" / "runs").glob("*.parquet"))) < 80
+
+
+def test_a_finished_run_whose_result_left_with_its_worker_stops_the_sweep_instead_of_waiting_forever():
+    """The race seen under load: a run finished, then its worker left with the result, which Dask
+    would recompute if it had a worker."""
+    from types import SimpleNamespace
+
+    from sim.experiments.cluster import result_of
+
+    class LostResult:
+        client = SimpleNamespace(nthreads=lambda: {}, scheduler=SimpleNamespace(address="tcp://127.0.0.1:1"))
+
+        def result(self, timeout=None):
+            raise TimeoutError  # no worker will ever compute it again
+
+    with pytest.raises(ClusterError, match="no workers for 0 s; the runs finished so far are stored"):
+        result_of(LostResult(), timeout=0.0)

@@ -172,12 +172,22 @@ def _no_workers(client, timeout: float) -> str:
             "stored: start the sweep again to resume once workers have joined")
 
 
-def result_of(future) -> dict[str, Any]:
-    """A finished run's row, or a ClusterError for what the cluster (not the model) got wrong."""
+def result_of(future, timeout: float | None = None) -> dict[str, Any]:
+    """A finished run's row, or a ClusterError for what the cluster (not the model) got wrong.
+
+    A run can finish and then lose its result with the worker that held it (a worker leaving
+    between the two): Dask then recomputes it, which never happens without workers, so the wait
+    for the result checks the workers as `first_completed` does instead of waiting forever."""
     from distributed.scheduler import KilledWorker
 
+    timeout = NO_WORKERS_TIMEOUT if timeout is None else timeout
+    idle_since = None
     try:
-        return future.result()
+        while True:
+            try:
+                return future.result(timeout=POLL)
+            except TimeoutError:
+                idle_since = _check_workers(future.client, idle_since, timeout)
     except ImportError as err:
         raise ClusterError(f"a Dask worker cannot import evictsim ({err}); install evictsim on the workers") \
             from None
