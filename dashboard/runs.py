@@ -95,8 +95,8 @@ def with_local(scenario: Scenario, local: dict[str, float]) -> Scenario:
 def run_requests(request: dict[str, Any]) -> list[tuple[str, str]]:
     """Each scenario's run in a simulated request, as (scenario name, its own JSON key): a run is
     simulated once and kept, so adding a scenario to a comparison runs only that scenario."""
-    settings = {k: request.get(k, 0) for k in ("population", "profile", "services", "months", "replications",
-                                               "posterior", "seed")}
+    settings = {k: request[k] for k in ("population", "profile", "services", "months", "replications", "seed")}
+    settings["posterior"] = request.get("posterior", 0)  # absent from requests made before draws existed
     names = [request["baseline"], *request["scenarios"]]
     keyed = [(name, {"scenario": name, **settings}) for name in names]
     if request["custom"]:

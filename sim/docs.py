@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import sys
-import tomllib
 from pathlib import Path
 
 from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
@@ -33,10 +32,9 @@ def status(path: str, source: str, calibrated: set[str]) -> str:
 
 
 def parameter_table() -> str:
-    priors = ROOT / "calibration" / "parameters.toml"
-    calibrated = set(tomllib.loads(priors.read_text(encoding="utf-8"))) if priors.exists() else set()
+    ranges = calibrated_priors()  # calibration/parameters.toml: what is calibrated, and its prior
+    calibrated = set(ranges)
     values = load_scenario("baseline").parameters()
-    ranges = calibrated_priors()
     lines = ["| parameter | meaning | unit | baseline value | source | status | uncertainty |",
              "|---|---|---|---|---|---|---|"]
     for row in parameter_rows():

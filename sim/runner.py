@@ -26,7 +26,6 @@ from .pathway.population import COMPOSITIONS, Profile
 from .scenario import Scenario, load_scenario, resolve_population
 
 
-
 @dataclass(repr=False)
 class RunResult:
     """Replications of one scenario, for the real population.
@@ -200,7 +199,7 @@ def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, flo
     range of single runs. With posterior draws (a `draw` column), `p5`/`p95` range over all runs
     (parameters and noise), `p5_noise`/`p95_noise` over runs with each draw's mean taken out
     (noise only), and `parameters_share` is the share of the runs' variance between draws."""
-    from .experiments.uncertainty import decompose
+    from .experiments.uncertainty import parameters_share
 
     yearly = yearly_by_replication(monthly)
     draws = _draws_of_replications(monthly)
@@ -216,10 +215,9 @@ def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, flo
             by_draw = values.reshape(draws, -1)
             noise = (by_draw - by_draw.mean(axis=1, keepdims=True) + mean).ravel()
             noise = np.maximum(noise, 0) if values.min() >= 0 else noise  # counts and costs stay >= 0
-            between, within = decompose(by_draw)
             summary[outcome.name].update({
                 "p5_noise": float(np.percentile(noise, 5)), "p95_noise": float(np.percentile(noise, 95)),
-                "parameters_share": between / (between + within) if between + within > 0 else float("nan")})
+                "parameters_share": parameters_share(by_draw)})
     return summary
 
 

@@ -55,10 +55,8 @@ def spread(y: np.ndarray, level: float = LEVEL) -> Spread:
 
         half_parameters = stats.norm.ppf(0.5 + level / 2) * float(np.std(draw_means, ddof=1))
         half_total = half_parameters if np.isnan(half_noise) else float(np.hypot(half_noise, half_parameters))
-    between, within = decompose(y)
-    shares = (between / (between + within), within / (between + within)) \
-        if y.shape[0] > 1 and y.shape[1] > 1 and between + within > 0 else (float("nan"), float("nan"))
-    return Spread(mean, mean - half_total, mean + half_total, mean - half_noise, mean + half_noise, *shares)
+    share = parameters_share(y)
+    return Spread(mean, mean - half_total, mean + half_total, mean - half_noise, mean + half_noise, share, 1 - share)
 
 
 def _noise_half_width(y: np.ndarray, level: float) -> float:
@@ -78,6 +76,16 @@ def decompose(y: np.ndarray) -> tuple[float, float]:
     """(between-draw, within-draw) variance of single runs; they sum to the variance of all runs."""
     y = np.atleast_2d(np.asarray(y, dtype=float))
     return float(np.var(y.mean(axis=1))), float(np.mean(np.var(y, axis=1)))
+
+
+def parameters_share(y: np.ndarray) -> float:
+    """The share of the variance of single runs that lies between draws (parameter uncertainty);
+    nan where it cannot be split from noise: one draw, or one replication per draw."""
+    y = np.atleast_2d(np.asarray(y, dtype=float))
+    between, within = decompose(y)
+    if y.shape[0] < 2 or y.shape[1] < 2 or between + within == 0:
+        return float("nan")
+    return between / (between + within)
 
 
 def verdict(diff: np.ndarray, low: float, high: float) -> str:
