@@ -10,7 +10,14 @@
     [policy.legal_aid]
     share_summoned = 1.0
 
-Every level is validated as it is applied, so an error names the file that introduced it, the
+    [municipality.large_city.policy.housing_duty]   # a municipality type or a municipality's name
+    families_duty = true
+
+Levers a municipality sets for itself (marked local in sim/parameters/policy.py: outreach, debt-help
+capacity, direct rent payment, alternative housing, shelters, rehousing, registration) can be set
+per municipality type or municipality name, on top of the national levers; the name's settings
+win over the type's. National levers (court procedure, legal aid, moratoria, the signalling rules)
+cannot. Every level is validated as it is applied, so an error names the file that introduced it, the
 field, the value and what is allowed.
 """
 
@@ -27,15 +34,16 @@ from .errors import ScenarioError
 from .extends import walk
 from .limits import HOUSEHOLDS, MAX_EXTENDS, clip, excerpt, name_problem, path_problem
 from .parameters import Context, Policy, renamed
-from .pathway.population import NATIONAL, PROFILES, Profile
+from .pathway.population import NATIONAL_TYPES, PROFILES, Profile
 from .tomlfiles import read_toml
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 CALIBRATION_DIR = SCENARIO_DIR.parent / "calibration"  # where the calibration writes calibrated.toml
 NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
-TOP_LEVEL = ("name", "description", "title", "summary", "extends", "policy", "context", "calibration")
+TOP_LEVEL = ("name", "description", "title", "summary", "extends", "policy", "context", "municipality",
+             "calibration")
 LANGUAGES = ("en", "nl")  # of a scenario's title and summary
-SETTINGS = ("extends", "policy", "context")  # a scenario with none of these changes nothing
+SETTINGS = ("extends", "policy", "context", "municipality")  # a scenario with none of these changes nothing
 SAYS_WHAT = 'a scenario says what it changes, e.g. extends = "baseline" and [policy.legal_aid] share_summoned = 1.0'
 
 
@@ -49,26 +57,41 @@ class Scenario:
     calibration: dict[str, Any] = field(default_factory=dict)
     title: dict[str, str] = field(default_factory=dict)    # by language; the file's own, not inherited
     summary: dict[str, str] = field(default_factory=dict)
+    local: dict[str, dict[str, Any]] = field(default_factory=dict)  # municipality type or name -> policy changes
 
     def parameters(self) -> dict[str, Any]:
-        return {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
+        tree = {"policy": self.policy.model_dump(), "context": self.context.model_dump()}
+        if self.local:
+            tree["municipality"] = {key: {"policy": changes} for key, changes in self.local.items()}
+        return tree
+
+    def policy_for(self, kind: str, name: str) -> Policy:
+        """The policy of municipality `name` of type `kind`: the national levers, then the type's
+        local ones, then the municipality's own."""
+        changes = _deep_merge(self.local.get(kind, {}), self.local.get(name, {}))
+        if not changes:
+            return self.policy
+        return Policy.model_validate(_deep_merge(self.policy.model_dump(), changes))
 
     def override(self, changes: dict[str, Any], name: str | None = None) -> "Scenario":
         """A validated copy with changes, nested ({"policy": {"legal_aid": {"share_summoned": 1}}}),
         dotted ({"policy.legal_aid.share_summoned": 1}) or both."""
         changes = _undot(changes)
-        unknown = set(changes) - {"policy", "context"}
+        unknown = set(changes) - {"policy", "context", "municipality"}
         if unknown:
-            raise ScenarioError(f"override: unknown section(s) {excerpt(sorted(unknown))}; allowed: policy, context")
-        where = f"override of {self.name}"
-        _check_renamed(Path(where), changes, renamed.SCENARIO)
+            raise ScenarioError(f"override: unknown section(s) {excerpt(sorted(unknown))}; "
+                                "allowed: policy, context, municipality")
+        where = Path(f"override of {self.name}")
+        _check_renamed(where, {k: v for k, v in changes.items() if k != "municipality"}, renamed.SCENARIO)
         merged = _deep_merge(self.parameters(), changes)
-        _validate(Path(where), "policy", Policy, merged["policy"])
-        _validate(Path(where), "context", Context, merged["context"])
+        _validate(where, "policy", Policy, merged["policy"])
+        _validate(where, "context", Context, merged["context"])
+        policy = Policy.model_validate(merged["policy"])
+        local = _local_levers(where, merged.get("municipality", {}), policy)
         return Scenario(name or f"{self.name}+override", self.description,
-                        Policy.model_validate(merged["policy"]), Context.model_validate(merged["context"]), self.files,
+                        policy, Context.model_validate(merged["context"]), self.files,
                         self.calibration, self.title if name == self.name else {},
-                        self.summary if name == self.name else {})
+                        self.summary if name == self.name else {}, local)
 
 
 def nested(flat: dict[str, Any]) -> dict[str, Any]:
@@ -132,20 +155,64 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     calibration: dict[str, Any] = {}
     for file, own in chain:
         calibration = own.get("calibration", calibration)
-        merged = _deep_merge(merged, {k: v for k, v in own.items() if k in ("policy", "context")})
+        merged = _deep_merge(merged, {k: v for k, v in own.items() if k in ("policy", "context", "municipality")})
         _validate(file, "policy", Policy, merged.get("policy", {}))
         _validate(file, "context", Context, merged.get("context", {}))
+        _local_levers(file, merged.get("municipality", {}), Policy.model_validate(merged.get("policy", {})))
     own = chain[-1][1]
+    policy = Policy.model_validate(merged.get("policy", {}))
     return Scenario(
         name=own.get("name", path.stem),
         description=own.get("description", ""),
-        policy=Policy.model_validate(merged.get("policy", {})),
+        policy=policy,
         context=Context.model_validate(merged.get("context", {})),
         files=tuple(str(file) for file, _ in chain),
         calibration=calibration,
         title=dict(own.get("title", {})),
         summary=dict(own.get("summary", {})),
+        local=_local_levers(path, merged.get("municipality", {}), policy),
     )
+
+
+def _local_levers(path: Path, tables: Any, policy: Policy) -> dict[str, dict[str, Any]]:
+    """The [municipality.<type or name>.policy.<group>] tables, checked: local levers only, valid
+    values on top of the national policy. Returns {type or name: {group: {lever: value}}}."""
+    if not isinstance(tables, dict):
+        raise ScenarioError(f"{path}: municipality = {excerpt(tables)}: must be tables like "
+                            "[municipality.large_city.policy.housing_duty]")
+    local = {}
+    for key, table in tables.items():
+        if not isinstance(table, dict) or set(table) != {"policy"} or not isinstance(table["policy"], dict):
+            raise ScenarioError(f"{path}: municipality.{excerpt(key)}: holds only policy tables, e.g. "
+                                f"[municipality.{excerpt(key)}.policy.housing_duty] families_duty = true")
+        for dotted in _leaves(table["policy"]):
+            _check_local_lever(path, f"municipality.{excerpt(key)}.policy", dotted)
+        _validate(path, f"municipality.{excerpt(key)}.policy", Policy,
+                  _deep_merge(policy.model_dump(), table["policy"]))
+        local[key] = table["policy"]
+    return local
+
+
+def _leaves(tree: dict[str, Any], prefix: str = "") -> list[str]:
+    out = []
+    for key, value in tree.items():
+        out.extend(_leaves(value, f"{prefix}{key}.") if isinstance(value, dict) else [f"{prefix}{key}"])
+    return out
+
+
+def _check_local_lever(path: Path, section: str, dotted: str) -> None:
+    from .parameters.base import describe
+
+    rows = describe(Policy)
+    local = [r["name"] for r in rows if r["local"]]
+    if dotted in local:
+        return
+    if dotted in {r["name"] for r in rows}:
+        raise ScenarioError(f"{path}: {section}.{clip(dotted, 120)}: a national lever (the same everywhere: court "
+                            f"procedure, legal aid, moratoria, the signalling rules); a municipality can set only "
+                            f"its local levers: {', '.join(local)}")
+    raise ScenarioError(f"{path}: {section}.{clip(dotted, 120)}: unknown lever{suggest(dotted, local)}; "
+                        f"a municipality can set: {', '.join(local)}")
 
 
 def _chain(path: Path) -> list[tuple[Path, dict[str, Any]]]:
@@ -295,15 +362,21 @@ def profile_from(raw: dict[str, Any], where: str, default_name: str) -> Profile:
 
 
 def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -> tuple[Profile, ...]:
-    """Turn "national", a profile name, a household count, a profile TOML file, or Profile
-    objects (e.g. a user's own figures built in Python) into blocks."""
+    """Turn "national" (the 342 municipalities of sim.country), "national_types" (the country as
+    three blocks, one per municipality type: the calibration's population), a profile name, a
+    household count, a profile TOML file, a municipalities CSV, or Profile objects (e.g. a user's
+    own figures built in Python) into blocks."""
     if isinstance(spec, Profile):
         return (spec,)
     if isinstance(spec, tuple) and spec and all(isinstance(p, Profile) for p in spec):
         return spec
     text = str(spec)
     if text == "national":
-        return NATIONAL
+        from .country import generated_country
+
+        return generated_country()
+    if text == "national_types":
+        return NATIONAL_TYPES
     if text in PROFILES:
         return (PROFILES[text],)
     if text.isascii() and text.isdigit():
@@ -313,5 +386,10 @@ def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -
         return (base.scaled(int(text) / base.households).model_copy(update={"name": f"medium_town_{text}"}),)
     if text.endswith(".toml"):
         return (load_profile(Path(text)),)
-    allowed = ", ".join(["national", *PROFILES, "a household count", "a profile .toml file"])
+    if text.endswith(".csv"):
+        from .country import read_municipalities
+
+        return read_municipalities(Path(text))
+    allowed = ", ".join(["national", "national_types", *PROFILES, "a household count", "a profile .toml file",
+                         "a municipalities .csv file"])
     raise ValueError(f"population {excerpt(text)}: unknown; allowed: {allowed}")

@@ -366,7 +366,8 @@ def test_resolve_population_unknown_name():
 
 def test_resolve_population_known_forms():
     assert resolve_population("small_town") == (PROFILES["small_town"],)
-    assert len(resolve_population("national")) == 3
+    assert len(resolve_population("national")) == 342
+    assert len(resolve_population("national_types")) == 3
     (profile,) = resolve_population("2000")
     assert profile.households == 2000
 

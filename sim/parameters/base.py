@@ -53,23 +53,26 @@ def param(
     le: float | None = None,
     prior: tuple[float, float] | None = None,
     effect: bool = False,
+    local: bool = False,
 ) -> Any:
     """Declare a parameter: `source` is a domain.md key like "[KB3]" or starts with "assumption".
     `prior` is the range of plausible values where the source text names none; `effect` marks a
-    lever's effect size."""
+    lever's effect size; `local` a policy lever a municipality sets for itself (a scenario can set
+    it per municipality or municipality type, see sim.pathway.local)."""
     return Field(
         default,
         ge=ge,
         le=le,
         description=doc,
-        json_schema_extra={"unit": unit, "source": source, "prior": prior or range_in(source), "effect": effect},
+        json_schema_extra={"unit": unit, "source": source, "prior": prior or range_in(source), "effect": effect,
+                           "local": local},
     )
 
 
 def probability(default: float, source: str, doc: str, *, prior: tuple[float, float] | None = None,
-                effect: bool = False) -> Any:
+                effect: bool = False, local: bool = False) -> Any:
     """A probability or share, bounded to [0, 1]."""
-    return param(default, "probability", source, doc, ge=0.0, le=1.0, prior=prior, effect=effect)
+    return param(default, "probability", source, doc, ge=0.0, le=1.0, prior=prior, effect=effect, local=local)
 
 
 def range_in(source: str) -> tuple[float, float] | None:
@@ -101,6 +104,7 @@ def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
                 "max": bounds.get("Le"),
                 "prior": extra.get("prior"),
                 "effect": bool(extra.get("effect", False)),
+                "local": bool(extra.get("local", False)),
                 "doc": field.description or "",
             }
         )

@@ -22,9 +22,9 @@ class EarlySignalling(Group):
         1.0, "months of rent", "[AE20][AMS2] signal after about one month",
         "Arrears at which the landlord signals.", ge=0.5, le=12)
     reach: float = probability(0.20, "[DV3b] reach ≈20% (derived)",
-                               "Share of signalled households the municipality reaches (within capacity).")
+                               "Share of signalled households the municipality reaches (within capacity).", local=True)
     acceptance: float = probability(0.37, "[DV2b][DV3b] 35-39% of those reached",
-                                    "Share of reached households that accept help.")
+                                    "Share of reached households that accept help.", local=True)
     compliance_corporation: float = probability(
         1.0, "assumption, range 0.8-1 (Wgs duty since 2021)", "Share of arrears cases a corporation signals.")
     compliance_private: float = probability(
@@ -33,19 +33,19 @@ class EarlySignalling(Group):
                                    "Nuisance cases are signalled too (not in the baseline).")
     home_visits_families: bool = param(
         False, "switch", "[NOS21] home visits work best",
-        "Signalled families are visited at home (uses outreach capacity like any contact).")
+        "Signalled families are visited at home (uses outreach capacity like any contact).", local=True)
     home_visit_reach: float = probability(
         0.6, "assumption, range 0.4-0.8 ([NOS21] home visits work best; [NO5] Eropaf)",
-        "Share of signalled families reached by a home visit.", effect=True)
+        "Share of signalled families reached by a home visit.", effect=True, local=True)
     home_visit_acceptance: float = probability(
         0.5, "assumption, range 0.37-0.7", "Share of families visited at home who accept help.",
-        effect=True)
+        effect=True, local=True)
     outreach_capacity_per_10k_per_month: float = param(
         12.0, "contacts/10k households/month",
         "assumption, range 8-20 ([NO5] Eropaf Amsterdam: 19 staff for 400-600 signals a month); above "
         "the baseline's need (≈9), so that the baseline's reach is not capacity-bound",
         "Households the outreach team can contact per month; signals beyond it go unanswered.",
-        ge=0, le=1000)
+        ge=0, le=1000, local=True)
 
 
 class DebtHelp(Group):
@@ -59,10 +59,10 @@ class DebtHelp(Group):
         "[NV22] derived: 75,531 applications in 2022, about 60% of them tenants (assumption, range 40-80%), "
         "over 3.48m rented dwellings; [NV19b] an 11-day wait, so capacity meets demand",
         "New debt-help cases a municipality can start per month for its tenants.", ge=0, le=1000,
-        prior=(7.3, 14.7))  # the tenants' share at 40-80 %
+        prior=(7.3, 14.7), local=True)  # the tenants' share at 40-80 %
     priority_facing_summons: bool = param(
         True, "switch", "[NV19b] crises (e.g. a threatened eviction) within 3 working days",
-        "Tenants with arrears at the summons threshold or a court case go first in the queue.")
+        "Tenants with arrears at the summons threshold or a court case go first in the queue.", local=True)
     duration_months: int = param(18, "months", "[SBS23] a debt settlement runs 18 months since 2023; range 12-36",
                                  "Length of debt help.", ge=1, le=120)
     miss_reduction: float = probability(
@@ -88,7 +88,7 @@ class DirectRentPayment(Group):
 
     uptake: float = probability(0.3, "assumption, range 0.1-0.6",
                                 "Share of helped households on benefits whose rent is paid directly.",
-                                effect=True)
+                                effect=True, local=True)
 
 
 class LegalAid(Group):
@@ -145,13 +145,13 @@ class HousingDuty(Group):
 
     families_duty: bool = param(
         False, "switch", "Ombudsman 2023 recommendation [NO2][NO5]",
-        "A legal duty: a family is evicted only with alternative housing in view that keeps it together.")
+        "A legal duty: a family is evicted only with alternative housing in view that keeps it together.", local=True)
     units_per_10k: float = param(
         1.0, "units/10k households", "assumption, range 0.3-3 (no national count)",
-        "Alternative housing units a municipality has at the start.", ge=0, le=1000)
+        "Alternative housing units a municipality has at the start.", ge=0, le=1000, local=True)
     build_per_10k_per_year: float = param(
         0.0, "units/10k households/year", "assumption (a lever; each unit costs context.costs.alternative_unit_build_eur)",
-        "Alternative housing units the municipality adds each year.", ge=0, le=1000)
+        "Alternative housing units the municipality adds each year.", ge=0, le=1000, local=True)
 
 
 class Shelter(Group):
@@ -160,13 +160,13 @@ class Shelter(Group):
     family_places_per_10k: float = param(
         0.5, "places/10k households",
         "assumption, range 0.2-1.5 ([TRG] ≥800-900 families a year x 13-month stay [NRC19]; a share for evictions)",
-        "Family shelter places.", ge=0, le=1000)
+        "Family shelter places.", ge=0, le=1000, local=True)
     night_places_per_10k: float = param(
         2.0, "places/10k households", "assumption, range 1-4 ([VAL23] capacity unchanged 2021-23)",
-        "Night shelter places for adults.", ge=0, le=1000)
+        "Night shelter places for adults.", ge=0, le=1000, local=True)
     emergency_places_per_10k: float = param(
         0.3, "places/10k households", "assumption, range 0.1-1 ([KV12] hotels and holiday homes)",
-        "Emergency accommodation for families (crisis places, hotels).", ge=0, le=1000)
+        "Emergency accommodation for families (crisis places, hotels).", ge=0, le=1000, local=True)
 
 
 class Rehousing(Group):
@@ -175,15 +175,15 @@ class Rehousing(Group):
 
     second_chance_contracts: bool = param(
         False, "switch", "assumption (effects only anecdotal [TRG][LKP])",
-        "Second-chance contracts: displaced households get a tenancy with budget coaching.")
+        "Second-chance contracts: displaced households get a tenancy with budget coaching.", local=True)
     second_chance_per_10k_per_year: float = param(
         1.0, "contracts/10k households/year", "assumption, range 0.3-3",
-        "Second-chance contracts the landlords offer per year (when the switch is on).", ge=0, le=1000)
+        "Second-chance contracts the landlords offer per year (when the switch is on).", ge=0, le=1000, local=True)
     housing_first: bool = param(
-        False, "switch", "[HF] 83% not homeless again", "Housing First for adults without a home.")
+        False, "switch", "[HF] 83% not homeless again", "Housing First for adults without a home.", local=True)
     housing_first_places_per_10k: float = param(
         1.0, "places/10k households", "assumption, range 0.3-3 ([EET] almost 90 municipalities)",
-        "Housing First places (support for a tenancy), when the switch is on.", ge=0, le=1000)
+        "Housing First places (support for a tenancy), when the switch is on.", ge=0, le=1000, local=True)
 
 
 class Moratorium(Group):
@@ -225,11 +225,24 @@ class Registration(Group):
     """Registering evictions: the municipality knows every evicted household and follows up."""
 
     enabled: bool = param(False, "switch", "Ombudsman 2023 recommendation [NO2]",
-                          "Every eviction is registered; aftercare contact becomes certain.")
+                          "Every eviction is registered; aftercare contact becomes certain.", local=True)
+
+
+class Practice(Group):
+    """How municipalities apply the same rules (reach of outreach, acceptance, offering alternative
+    housing) differs [KV12][NOS19]; each municipality's practice is in its profile. National guidance
+    and supervision can make every municipality act as the national average does: "same practice
+    everywhere", to compare with "same law everywhere" (pathway/local.py)."""
+
+    same_everywhere: bool = param(
+        False, "switch", "assumption (a lever to measure what local practice adds)",
+        "Every municipality applies the rules as the national average does.")
 
 
 class Policy(Group):
-    """All policy levers."""
+    """All policy levers. Levers marked local (outreach, debt-help capacity, direct rent payment,
+    alternative housing, shelters, rehousing, registration) can also be set per municipality or
+    municipality type ([municipality.<type or name>.policy.<group>] in a scenario file)."""
 
     early_signalling: EarlySignalling = EarlySignalling()
     debt_help: DebtHelp = DebtHelp()
@@ -242,3 +255,4 @@ class Policy(Group):
     rehousing: Rehousing = Rehousing()
     moratorium: Moratorium = Moratorium()
     registration: Registration = Registration()
+    practice: Practice = Practice()

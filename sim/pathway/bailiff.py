@@ -25,6 +25,7 @@ import mesa
 import numpy as np
 
 from .courts import ARREARS, ORDERED
+from .idsets import within_capacity
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -35,7 +36,8 @@ class Bailiff(mesa.Agent):
 
     def __init__(self, model: "EvictionModel") -> None:
         super().__init__(model)
-        self.credit = np.zeros(len(model.municipalities))
+        self.credit = np.zeros(len(model.municipalities))  # by municipality: executions it can do
+        self.sizes = np.array([muni.block.size for muni in model.municipalities], float)
         self.waiting_housing = 0  # family executions waiting for alternative housing, this month
 
     def covers(self, t: int, ids: np.ndarray) -> np.ndarray:
@@ -76,8 +78,8 @@ class Bailiff(mesa.Agent):
         Returns the executions that can go ahead and which of them have a unit in view."""
         m = self.model
         hh = m.households
-        family = hh.families(ids)
-        if not m.policy.housing_duty.families_duty or not family.any():
+        family = hh.families(ids) & m.local.lever("housing_duty.families_duty", hh.municipality[ids])
+        if not family.any():
             self.waiting_housing = 0
             return ids, np.zeros(ids.size, bool)
         keep = ~family
@@ -109,15 +111,9 @@ class Bailiff(mesa.Agent):
         rate = m.context.bailiff.capacity_per_10k_per_month
         viewed = set(ids[in_view].tolist())
         order = ids[np.lexsort((ids, hh.case_due[ids]))]
-        executed = []
-        for muni in m.municipalities:
-            monthly = muni.per_10k(rate)
-            self.credit[muni.index] = min(self.credit[muni.index] + monthly, 2 * monthly + 1)
-            mine = order[hh.municipality[order] == muni.index]
-            take = min(mine.size, int(self.credit[muni.index]))
-            self.credit[muni.index] -= take
-            executed.append(mine[:take])
-        executed = np.concatenate(executed) if executed else ids[:0]
+        monthly = rate * self.sizes / 10_000
+        self.credit = np.minimum(self.credit + monthly, 2 * monthly + 1)
+        executed = order[within_capacity(hh.municipality[order], self.credit)]
         m.outcomes.set("executions_waiting_capacity", ids.size - executed.size)
         self._depart(t, executed, executed=True, in_view=np.array([s in viewed for s in executed.tolist()], bool))
 

@@ -92,7 +92,7 @@ class Displacement:
         reg.place[rows], reg.since[rows], reg.place_since[rows] = BETWEEN, t, t
         reg.evicted_at[rows] = t if executed else -1
         contact = m.streams.draws("aftercare", t, hids) < ae.aftercare_contact
-        reg.contact[rows] = m.policy.registration.enabled | contact
+        reg.contact[rows] = m.local.lever("registration.enabled", reg.municipality[rows]) | contact
         m.rehousing.grant_urgency(t, rows)
         self._children(rows, hh.children[slots], hh.school_children[slots])
         ties = informal.draw_ties(m.streams, t, hids, ae.network_size_mean, ae.host_willing, ae.host_room_persons)
@@ -159,7 +159,7 @@ class Displacement:
 
     def _family_arrives(self, t: int, row: int) -> None:
         contact = self.reg.contact[row]
-        if contact and self._draw("alternative_offer", t, row) < self.model.context.after_eviction.alternative_offer_families \
+        if contact and self._draw("alternative_offer", t, row) < self._alternative_offer(row) \
                 and self.enter(t, row, "alternative"):
             return
         if self._try_host(t, row):
@@ -170,6 +170,12 @@ class Displacement:
         self.move(t, row, HIDDEN)
         if contact:
             self.place(row, "family_shelter").wait(row)
+
+    def _alternative_offer(self, row: int) -> float:
+        """Chance the municipality offers the family alternative housing (if a unit is free): the
+        national practice times the municipality's own, at most 1."""
+        practice = self.model.local.practice["alternative_offer_practice"][self.reg.municipality[row]]
+        return min(self.model.context.after_eviction.alternative_offer_families * practice, 1.0)
 
     def _adults_arrive(self, t: int, row: int) -> None:
         reg = self.reg
@@ -243,18 +249,17 @@ class Displacement:
         return self.model.places[(int(self.reg.municipality[row]), kind)]
 
     def _places(self, row: int):
-        muni = int(self.reg.municipality[row])
-        return [p for (m, _), p in self.model.places.items() if m == muni and p.kind != "housing_first"]
+        return [p for p in self.model.places_of[int(self.reg.municipality[row])] if p.kind != "housing_first"]
 
     # -- each month --------------------------------------------------------------------------
     def step(self, t: int) -> None:
         m = self.model
-        for place in m.places.values():
-            if place.kind in ("family_shelter", "night_shelter"):
+        for place in m.place_list:
+            if place.kind in ("family_shelter", "night_shelter") and place.waiting:
                 place.fill(t, lambda row, k=place.kind: self.wants_place(row, k),
                            lambda t_, row, k=place.kind: self.enter_from_waiting_list(t_, row, k))
-        for (_, kind), place in m.places.items():
-            if kind == "alternative":
+        for place in m.place_list:
+            if place.kind == "alternative":
                 m.outcomes.add_cost("municipality", place.build(t))
         rows = self.reg.rows()
         self._come_into_contact(t, rows)

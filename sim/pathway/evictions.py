@@ -105,7 +105,7 @@ def move_back_in(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, sl
 def account(m: "EvictionModel", reg: Register, rows: np.ndarray) -> None:
     """This month's costs of places and care, and disrupted school months."""
     costs, out = m.context.costs, m.outcomes
-    for place in m.places.values():
+    for place in m.place_list:
         payer = "youth_care" if place.kind == "foster" else "municipality"
         out.add_cost(payer, place.monthly_cost())
     place = reg.place[rows]

@@ -30,3 +30,21 @@ def pick(rng: np.random.Generator, n: int, rate: float) -> np.ndarray:
     """Indices 0..n-1 picked at random, each with chance about `rate`, from `rng` alone: the
     picks do not depend on anybody's state (common random numbers across policies)."""
     return distinct(rng.integers(0, n, rng.binomial(n, min(1.0, rate))))
+
+
+def first_of_each(groups: np.ndarray, take: np.ndarray) -> np.ndarray:
+    """For items in priority order labelled by `groups` (e.g. municipality indices), the positions
+    of the first take[g] items of each group g: group by group (ascending), in priority order
+    within a group. It is what a loop over the groups taking each group's first items gives."""
+    order = np.argsort(groups, kind="stable")
+    labels = groups[order]
+    rank = np.arange(labels.size) - np.searchsorted(labels, labels, side="left")
+    return order[rank < take[labels]]
+
+
+def within_capacity(groups: np.ndarray, credit: np.ndarray) -> np.ndarray:
+    """`first_of_each` with each group's whole credits (floats, at least 0) as what it can take;
+    the credit used is subtracted in place."""
+    take = np.minimum(np.bincount(groups, minlength=credit.size), credit.astype(np.int64))
+    credit -= take
+    return first_of_each(groups, take)

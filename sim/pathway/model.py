@@ -23,7 +23,8 @@ from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
 from .municipalities import EarlyHelp, Municipality
 from .outcomes import OutcomeTable
-from .places import AlternativeHousing, Place
+from .local import LocalPolicies
+from .places import create_places
 from .population import SINGLE_PARENT, Block, Profile
 from .rehousing import Rehousing
 from .rent import RentPayment
@@ -54,6 +55,7 @@ class EvictionModel(mesa.Model):
         self.warmup, self.last_month = warmup, months - 1
         self.month = 0
         self.blocks = _blocks(profiles)
+        self.local = LocalPolicies(scenario, [b.profile for b in self.blocks])
         self.households = empty_dwellings(*dwellings(self.blocks))
         self.outcomes = OutcomeTable(months)
         self.journeys = Journeys(self.households, journey_sample, self.streams)
@@ -79,28 +81,10 @@ class EvictionModel(mesa.Model):
         self.landlords = [Landlord(self, i, private) for i in range(len(self.blocks)) for private in (False, True)]
         self.courts = Court(self)
         self.bailiff = Bailiff(self)
-        self.places = {}
-        for muni in self.municipalities:
-            for place in self._places(muni):
-                self.places[(muni.index, place.kind)] = place
-
-    def _places(self, muni: Municipality) -> list[Place]:
-        """A municipality's places, each with its capacity and cost (places.py)."""
-        sh, hd, rh = self.policy.shelter, self.policy.housing_duty, self.policy.rehousing
-        costs, ctx = self.context.costs, self.context
-        n = lambda rate: round(muni.per_10k(rate))  # noqa: E731
-        return [
-            Place(self, muni.index, "family_shelter", n(sh.family_places_per_10k), costs.shelter_month_eur, "always"),
-            Place(self, muni.index, "night_shelter", n(sh.night_places_per_10k), costs.shelter_month_eur, "always"),
-            Place(self, muni.index, "emergency", n(sh.emergency_places_per_10k), costs.emergency_month_eur, "used"),
-            AlternativeHousing(self, muni.index, n(hd.units_per_10k), costs.alternative_housing_month_eur,
-                               muni.per_10k(hd.build_per_10k_per_year), ctx.after_eviction.alternative_lead_time_months,
-                               costs.alternative_unit_build_eur),
-            Place(self, muni.index, "housing_first", n(rh.housing_first_places_per_10k) if rh.housing_first else 0,
-                  costs.housing_first_month_eur, "always"),
-            Place(self, muni.index, "foster", n(ctx.youth_protection.foster_places_per_10k),
-                  costs.foster_child_month_eur, "used"),
-        ]
+        self.places = create_places(self)  # by (municipality, kind); shelters shared within a region
+        self.place_list = list({id(p): p for p in self.places.values()}.values())
+        self.places_of = [[p for (i, _), p in self.places.items() if i == muni.index]
+                          for muni in self.municipalities]
 
     def step(self) -> None:
         """One month of the eviction sieve."""
@@ -190,9 +174,9 @@ class EvictionModel(mesa.Model):
         for name, value in census.items():
             out.set(name, value)
         for kind in ("family_shelter", "night_shelter"):
-            out.set(f"{kind}_waiting", sum(len(p.waiting) for (_, k), p in self.places.items() if k == kind))
-        out.set("alternative_units", sum(p.capacity for (_, k), p in self.places.items() if k == "alternative"))
-        out.set("housing_first_tenancies", sum(len(p.occupants) for (_, k), p in self.places.items() if k == "housing_first"))
+            out.set(f"{kind}_waiting", sum(len(p.waiting) for p in self.place_list if p.kind == kind))
+        out.set("alternative_units", sum(p.capacity for p in self.place_list if p.kind == "alternative"))
+        out.set("housing_first_tenancies", sum(len(p.occupants) for p in self.place_list if p.kind == "housing_first"))
         out.set("supported_tenancies", int((self.households.support[self.rehousing.supported] > 0).sum()))
         out.set("executions_waiting_housing", self.bailiff.waiting_housing)
 

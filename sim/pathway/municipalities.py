@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
-from .idsets import union
+from .idsets import union, within_capacity
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -35,8 +35,7 @@ class Municipality(mesa.Agent):
         super().__init__(model)
         self.index = index
         self.block = block
-        self.help_credit = 0.0
-        self.outreach_left = 0.0
+        self.policy = model.local.of(index)  # the national levers with its own local ones
 
     @property
     def name(self) -> str:
@@ -44,13 +43,6 @@ class Municipality(mesa.Agent):
 
     def per_10k(self, rate: float) -> float:
         return rate * self.block.size / 10_000
-
-    def accrue_capacity(self) -> None:
-        """Monthly capacity; unused debt-help capacity carries over one month, outreach does not."""
-        pol = self.model.policy
-        help_rate = self.per_10k(pol.debt_help.capacity_per_10k_per_month)
-        self.help_credit = min(self.help_credit + help_rate, 2 * help_rate + 1)
-        self.outreach_left = self.per_10k(pol.early_signalling.outreach_capacity_per_10k_per_month)
 
 
 class EarlyHelp:
@@ -60,18 +52,26 @@ class EarlyHelp:
         self.model = model
         self.queued = np.empty(0, np.int64)   # dwellings whose household waits for debt help
         self.helped = np.empty(0, np.int64)   # dwellings whose household is in debt help
+        munis = model.municipalities
+        self.help_per_month = np.array([m.per_10k(m.policy.debt_help.capacity_per_10k_per_month) for m in munis])
+        self.outreach_per_month = np.array(
+            [m.per_10k(m.policy.early_signalling.outreach_capacity_per_10k_per_month) for m in munis])
+        self.help_credit = np.zeros(len(munis))    # by municipality: debt-help cases it can start
+        self.outreach_left = np.zeros(len(munis))  # by municipality: contacts left this month
+
+    def _accrue_capacity(self) -> None:
+        """Monthly capacity; unused debt-help capacity carries over one month, unused outreach does
+        not (only the part of a contact left over, so a small municipality's fraction adds up)."""
+        self.help_credit = np.minimum(self.help_credit + self.help_per_month, 2 * self.help_per_month + 1)
+        self.outreach_left = self.outreach_left % 1.0 + self.outreach_per_month
 
     # -- outreach ----------------------------------------------------------------------------
     def receive_signals(self, t: int, ids: np.ndarray) -> None:
         m = self.model
         hh = m.households
-        es = m.policy.early_signalling
-        visited = hh.families(ids) & es.home_visits_families
-        tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < np.where(visited, es.home_visit_reach, es.reach)]
+        tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < self._reach(ids)]
         reached = self._within_outreach_capacity(t, tried)
-        visited = hh.families(reached) & es.home_visits_families
-        accept = np.where(visited, es.home_visit_acceptance, es.acceptance)
-        accepted = reached[m.streams.draws("accept", t, hh.hid[reached]) < accept]
+        accepted = reached[m.streams.draws("accept", t, hh.hid[reached]) < self._acceptance(reached)]
         m.outcomes.add("signals_reached", reached.size)
         m.outcomes.add("signals_unanswered", tried.size - reached.size)
         m.outcomes.add("help_accepted", accepted.size)
@@ -79,18 +79,28 @@ class EarlyHelp:
         m.journeys.log_many("help_accepted", t, accepted)
         self.enqueue(t, accepted)
 
+    def _reach(self, ids: np.ndarray) -> np.ndarray:
+        """Chance that the outreach tries to contact each signalled household: its municipality's
+        reach (a home visit for families where it visits them) times its practice, at most 1."""
+        local, munis = self.model.local, self.model.households.municipality[ids]
+        visited = self.model.households.families(ids) & local.lever("early_signalling.home_visits_families", munis)
+        reach = np.where(visited, local.lever("early_signalling.home_visit_reach", munis),
+                         local.lever("early_signalling.reach", munis))
+        return np.minimum(reach * local.practice["outreach_practice"][munis], 1.0)
+
+    def _acceptance(self, ids: np.ndarray) -> np.ndarray:
+        local, munis = self.model.local, self.model.households.municipality[ids]
+        visited = self.model.households.families(ids) & local.lever("early_signalling.home_visits_families", munis)
+        accept = np.where(visited, local.lever("early_signalling.home_visit_acceptance", munis),
+                          local.lever("early_signalling.acceptance", munis))
+        return np.minimum(accept * local.practice["acceptance_practice"][munis], 1.0)
+
     def _within_outreach_capacity(self, t: int, ids: np.ndarray) -> np.ndarray:
         """The households the outreach teams can still contact this month, in a random order."""
         m = self.model
         hh = m.households
         order = ids[np.argsort(m.streams.draws("outreach_order", t, hh.hid[ids]), kind="stable")]
-        kept = []
-        for muni in m.municipalities:
-            mine = order[hh.municipality[order] == muni.index]
-            take = min(mine.size, int(muni.outreach_left))
-            muni.outreach_left -= take
-            kept.append(mine[:take])
-        return np.sort(np.concatenate(kept)) if kept else ids[:0]
+        return np.sort(order[within_capacity(hh.municipality[order], self.outreach_left)])
 
     def enqueue(self, t: int, ids: np.ndarray) -> None:
         hh = self.model.households
@@ -104,10 +114,9 @@ class EarlyHelp:
         m = self.model
         self._end_help(t)
         self._self_referrals(t, owing)
-        for muni in m.municipalities:
-            muni.accrue_capacity()
-            m.outcomes.add_cost("municipality", muni.per_10k(
-                m.policy.early_signalling.outreach_capacity_per_10k_per_month) * m.context.costs.outreach_eur)
+        self._accrue_capacity()
+        for contacts in self.outreach_per_month.tolist():  # one by one: the same sums as before
+            m.outcomes.add_cost("municipality", contacts * m.context.costs.outreach_eur)
         self._intake(t)
 
     def _self_referrals(self, t: int, owing: np.ndarray) -> None:
@@ -125,15 +134,10 @@ class EarlyHelp:
         m = self.model
         hh = m.households
         queued = self.queued[(hh.queued_since[self.queued] >= 0) & hh.occupied[self.queued]]
-        urgent = self._facing_summons(queued) if m.policy.debt_help.priority_facing_summons else np.zeros(queued.size, bool)
+        urgent = self._facing_summons(queued) & m.local.lever("debt_help.priority_facing_summons",
+                                                              hh.municipality[queued])
         order = queued[np.lexsort((queued, hh.queued_since[queued], ~urgent))]
-        started = []
-        for muni in m.municipalities:
-            mine = order[hh.municipality[order] == muni.index]
-            take = min(mine.size, int(muni.help_credit))
-            muni.help_credit -= take
-            started.append(mine[:take])
-        started = np.concatenate(started) if started else queued[:0]
+        started = order[within_capacity(hh.municipality[order], self.help_credit)]
         m.outcomes.add("debt_help_started_priority", int(self._facing_summons(started).sum()))
         self._start_help(t, started)
         self.queued = queued[hh.queued_since[queued] >= 0]
@@ -173,7 +177,8 @@ class EarlyHelp:
     def _start_direct_payment(self, t: int, ids: np.ndarray) -> None:
         m = self.model
         hh = m.households
-        direct = ids[m.streams.draws("direct_payment", t, hh.hid[ids]) < m.policy.direct_rent_payment.uptake]
+        uptake = m.local.lever("direct_rent_payment.uptake", hh.municipality[ids])
+        direct = ids[m.streams.draws("direct_payment", t, hh.hid[ids]) < uptake]
         hh.direct_payment[direct] = True
         m.outcomes.add("direct_payment_started", direct.size)
         m.journeys.log_many("direct_rent_payment", t, direct)

@@ -8,6 +8,12 @@ and a payer. Nothing a policy uses is free or unlimited.
 - Housing First: support places for tenancies, paid per place and month.
 Occupants and waiting lists hold rows of the register of displaced households (or, for Housing
 First, the household ids of the tenancies it supports).
+
+Shelters and foster care are regional: the municipalities of a shelter region (population.Profile
+.region, the centrumgemeente's region [TRF2]) share one set of family and night shelter places and
+foster places, whose capacity is the sum of what each municipality's policy provides. The other
+places are the municipality's own; whole places are shared out within the region in proportion to
+each municipality's rate (largest remainders), so that small municipalities are not rounded away.
 """
 
 from __future__ import annotations
@@ -16,9 +22,16 @@ from collections import deque
 from typing import TYPE_CHECKING, Callable
 
 import mesa
+import numpy as np
+
+from .population import apportion
 
 if TYPE_CHECKING:
     from .model import EvictionModel
+    from .municipalities import Municipality
+
+KINDS = ("family_shelter", "night_shelter", "emergency", "alternative", "housing_first", "foster")
+REGIONAL = ("family_shelter", "night_shelter", "foster")
 
 
 class Place(mesa.Agent):
@@ -93,3 +106,51 @@ class AlternativeHousing(Place):
         while self.pipeline and self.pipeline[0][0] <= t:
             self.capacity += self.pipeline.popleft()[1]
         return new * self.build_eur
+
+
+def create_places(model: "EvictionModel") -> dict[tuple[int, str], Place]:
+    """Every municipality's places by (municipality index, kind); a region's municipalities map a
+    regional kind to the same Place, held by the region's first municipality."""
+    places: dict[tuple[int, str], Place] = {}
+    for members in _regions(model.municipalities):
+        for kind in KINDS:
+            rates = np.array([_places_per_10k(model, muni, kind) * muni.block.size / 10_000 for muni in members])
+            if kind in REGIONAL:
+                shared = _place(model, members[0], kind, int(round(rates.sum())))
+                places.update({(muni.index, kind): shared for muni in members})
+            else:
+                counts = apportion(int(round(rates.sum())), rates) if len(members) > 1 else [round(rates[0])]
+                places.update({(muni.index, kind): _place(model, muni, kind, int(n))
+                               for muni, n in zip(members, counts)})
+    return dict(sorted(places.items(), key=lambda item: (item[0][0], KINDS.index(item[0][1]))))
+
+
+def _regions(municipalities: list["Municipality"]) -> list[list["Municipality"]]:
+    """Municipalities grouped by shelter region, in order of each region's first municipality."""
+    regions: dict[str, list] = {}
+    for muni in municipalities:
+        regions.setdefault(muni.block.profile.region or f"\0{muni.index}", []).append(muni)
+    return list(regions.values())
+
+
+def _places_per_10k(model: "EvictionModel", muni: "Municipality", kind: str) -> float:
+    pol, ctx = muni.policy, model.context
+    return {"family_shelter": pol.shelter.family_places_per_10k, "night_shelter": pol.shelter.night_places_per_10k,
+            "emergency": pol.shelter.emergency_places_per_10k, "alternative": pol.housing_duty.units_per_10k,
+            "housing_first": pol.rehousing.housing_first_places_per_10k if pol.rehousing.housing_first else 0.0,
+            "foster": ctx.youth_protection.foster_places_per_10k}[kind]
+
+
+def _place(model: "EvictionModel", muni: "Municipality", kind: str, capacity: int) -> Place:
+    costs = model.context.costs
+    if kind == "alternative":
+        return AlternativeHousing(model, muni.index, capacity, costs.alternative_housing_month_eur,
+                                  muni.per_10k(muni.policy.housing_duty.build_per_10k_per_year),
+                                  model.context.after_eviction.alternative_lead_time_months,
+                                  costs.alternative_unit_build_eur)
+    month_eur, paid_when = {"family_shelter": (costs.shelter_month_eur, "always"),
+                            "night_shelter": (costs.shelter_month_eur, "always"),
+                            "emergency": (costs.emergency_month_eur, "used"),
+                            "housing_first": (costs.housing_first_month_eur, "always"),
+                            "foster": (costs.foster_child_month_eur, "used")}[kind]
+    return Place(model, muni.index, kind, capacity, month_eur, paid_when)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import model_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..parameters.base import Group, param, probability
 
@@ -26,6 +26,10 @@ class Profile(Group):
     """One municipality's rented households. Shares are of rented households."""
 
     name: str = "custom"
+    kind: str = Field("custom", description="The municipality's type (large_city, medium_town, small_town or "
+                      "custom): a scenario can set local levers for a type ([municipality.<type>.policy...]).")
+    region: str = Field("", description="The shelter region (centrumgemeente) whose family and night shelter "
+                        "places and foster care the municipality shares; empty: a region of its own.")
     corporation_households: int = param(28000, "households", "assumption", "Corporation tenants.",
                                         ge=0, le=5_000_000)
     private_households: int = param(12000, "households", "assumption", "Private-rent tenants.",
@@ -53,6 +57,26 @@ class Profile(Group):
     income_level: float = param(
         1.0, "ratio", "assumption (1 = the national assumptions in context.incomes)",
         "Earnings of this municipality's tenants relative to the national level.", ge=0.2, le=5)
+    # How the municipality applies the rules (pathway/local.py); 1 = the national average practice.
+    outreach_practice: float = param(
+        1.0, "ratio", "assumption, range 0.5-1.5 ([DV3b] about 1 in 5 signals reached, [NOS21] 1 in 6 in 2021; "
+        "practice varies [KV12])",
+        "How far the outreach reaches signalled households, relative to the national average.", ge=0, le=5)
+    acceptance_practice: float = param(
+        1.0, "ratio", "assumption, range 0.8-1.2 ([DV2b][DV3b] 35-39% accept nationally)",
+        "How many reached households accept help, relative to the national average.", ge=0, le=5)
+    alternative_offer_practice: float = param(
+        1.0, "ratio", "[TRG] 2/3 of centrumgemeenten always seek alternative housing for families: 1.5 "
+        "(always) in two of three generated municipalities, 0 in the others (assumption)",
+        "Chance of offering an evicted family alternative housing, relative to the national average "
+        "(context.after_eviction.alternative_offer_families; at most 1).", ge=0, le=5)
+
+    @field_validator("kind")
+    @classmethod
+    def _check_kind(cls, kind: str) -> str:
+        if not kind.isidentifier() or not kind.isascii():
+            raise ValueError("must be a word of letters, digits and underscores, e.g. large_city")
+        return kind
 
     @model_validator(mode="after")
     def _check_shares(self) -> "Profile":
@@ -79,17 +103,18 @@ class Profile(Group):
 
 
 PROFILES: dict[str, Profile] = {
-    "large_city": Profile(name="large_city", corporation_households=190_000, private_households=130_000,
+    "large_city": Profile(name="large_city", kind="large_city", corporation_households=190_000, private_households=130_000,
                           share_single=0.55, share_couple=0.18, share_single_parent=0.11,
                           share_couple_children=0.16, rent_private_eur=1150.0, rehousing_factor=0.7),
-    "medium_town": Profile(name="medium_town"),
-    "small_town": Profile(name="small_town", corporation_households=5_800, private_households=2_200,
+    "medium_town": Profile(name="medium_town", kind="medium_town"),
+    "small_town": Profile(name="small_town", kind="small_town", corporation_households=5_800, private_households=2_200,
                           share_single=0.44, share_couple=0.22, share_single_parent=0.12,
                           share_couple_children=0.22, rent_private_eur=850.0, rehousing_factor=1.3),
 }
 
-# The country: three blocks whose corporation and private totals match CBS 1 Jan 2023 [CBS1].
-NATIONAL: tuple[Profile, ...] = (
+# The country as three blocks, one per municipality type, whose corporation and private totals
+# match CBS 1 Jan 2023 [CBS1]: the calibration's population (sim.country has the 342 municipalities).
+NATIONAL_TYPES: tuple[Profile, ...] = (
     PROFILES["large_city"].model_copy(update={"name": "large_cities", "corporation_households": 560_000,
                                               "private_households": 440_000}),
     PROFILES["medium_town"].model_copy(update={"name": "medium_towns", "corporation_households": 1_050_000,
@@ -97,6 +122,19 @@ NATIONAL: tuple[Profile, ...] = (
     PROFILES["small_town"].model_copy(update={"name": "small_towns", "corporation_households": 702_981,
                                               "private_households": 276_607}),
 )
+
+
+def apportion(total: int, weights: np.ndarray) -> np.ndarray:
+    """`total` units shared in proportion to `weights` as whole numbers that add up to `total`
+    (largest remainders; ties to the earlier). One weight gets all of `total`."""
+    weights = np.asarray(weights, dtype=float)
+    if total <= 0 or weights.sum() <= 0:
+        return np.zeros(weights.size, np.int64)
+    quota = total * weights / weights.sum()
+    whole = np.floor(quota).astype(np.int64)
+    short = total - int(whole.sum())
+    whole[np.argsort(-(quota - whole), kind="stable")[:short]] += 1
+    return whole
 
 
 @dataclass

@@ -24,7 +24,7 @@ import numpy as np
 
 from . import evictions
 from .displaced import ALTERNATIVE, HIDDEN, HOUSED, NIGHT_SHELTER, ROUGH, SHELTERS, WITH_PARENTS
-from .idsets import union
+from .idsets import union, within_capacity
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -39,7 +39,10 @@ class Rehousing:
     def __init__(self, model: "EvictionModel") -> None:
         self.model = model
         self.supported = np.empty(0, np.int64)  # dwellings with a supported tenancy
-        self.contract_credit = np.zeros(len(model.municipalities))
+        self.contract_credit = np.zeros(len(model.municipalities))  # by municipality
+        self.contracts_per_year = np.array([
+            m.per_10k(m.policy.rehousing.second_chance_per_10k_per_year) if m.policy.rehousing.second_chance_contracts
+            else 0.0 for m in model.municipalities])
         self.market = np.array([b.profile.rehousing_factor for b in model.blocks])
 
     @property
@@ -83,7 +86,7 @@ class Rehousing:
     def _housing_first(self, t: int, rows: np.ndarray) -> np.ndarray:
         """Adults without a home for three months or more, as far as Housing First places go."""
         m, reg = self.model, self.reg
-        if not m.policy.rehousing.housing_first:
+        if not m.local.anywhere("rehousing.housing_first"):
             return rows[:0]
         eligible = rows[np.isin(reg.place[rows], (ROUGH, HIDDEN, NIGHT_SHELTER))
                         & (reg.children(rows, WITH_PARENTS) == 0) & (t - reg.since[rows] >= 3)]
@@ -96,19 +99,13 @@ class Rehousing:
     def _second_chance(self, t: int, rows: np.ndarray) -> np.ndarray:
         """Households in contact, families first, as far as the landlords' contracts go."""
         m, reg = self.model, self.reg
-        rh = m.policy.rehousing
-        if not rh.second_chance_contracts:
+        if not m.local.anywhere("rehousing.second_chance_contracts"):
             return rows[:0]
         rows = rows[reg.contact[rows] & (reg.place[rows] != ALTERNATIVE)]
         rows = rows[np.argsort(reg.children(rows) == 0, kind="stable")]
-        offered = []
-        for muni in m.municipalities:
-            yearly = muni.per_10k(rh.second_chance_per_10k_per_year)
-            self.contract_credit[muni.index] = min(self.contract_credit[muni.index] + yearly / 12, yearly + 1)
-            mine = rows[reg.municipality[rows] == muni.index][:int(self.contract_credit[muni.index])]
-            self.contract_credit[muni.index] -= mine.size
-            offered.append(mine)
-        return np.concatenate(offered) if offered else rows[:0]
+        yearly = self.contracts_per_year
+        self.contract_credit = np.minimum(self.contract_credit + yearly / 12, yearly + 1)
+        return rows[within_capacity(reg.municipality[rows], self.contract_credit)]
 
     def _move_in(self, t: int, rows: np.ndarray, routes: np.ndarray) -> None:
         """Each mover needs a vacancy in its municipality; without one it waits."""
