@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import OutputError
 from .limits import excerpt, path_problem
-from .run_folder import RUN_DATA, RUN_FILES, Holding, checked_path, hashes, replacing, temp_tag, verify
+from .run_folder import RUN_DATA, RUN_FILES, RUN_REQUIRED, Holding, checked_path, hashes, replacing, temp_tag, verify
 from .runner import RunResult
 
 __all__ = ["OutputError", "parquet_meta", "prepare_dir", "read_comparison", "read_run", "to_parquet", "write_atomic",
@@ -101,6 +101,7 @@ def write_run_files(result: RunResult, folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     to_parquet(result.monthly, folder / "monthly.parquet", result.meta)
     to_parquet(result.journeys, folder / "journeys.parquet", result.meta)
+    to_parquet(result.by_municipality, folder / "by_municipality.parquet", result.meta)
     (folder / "summary.json").write_text(_dumps(result.summary), encoding="utf-8")
     meta = {**result.meta, "kind": "run", "files": hashes(folder, RUN_DATA)}
     (folder / "meta.json").write_text(_dumps(meta), encoding="utf-8")
@@ -142,7 +143,7 @@ def read_run(folder: str | Path) -> RunResult:
     """Load a run written by `write_run`, refusing it unless its files are the ones its
     meta.json was written with."""
     path = Path(folder)
-    missing = [n for n in RUN_FILES if not (path / n).is_file()]
+    missing = [n for n in RUN_REQUIRED if not (path / n).is_file()]
     if missing:
         raise OutputError(f"{path}: not a complete evictsim run folder (missing {', '.join(missing)})")
     meta = _read_json(path / "meta.json")
@@ -152,6 +153,8 @@ def read_run(folder: str | Path) -> RunResult:
         journeys=pd.read_parquet(path / "journeys.parquet"),
         summary=_read_json(path / "summary.json"),
         meta=meta,
+        by_municipality=pd.read_parquet(path / "by_municipality.parquet")
+        if (path / "by_municipality.parquet").is_file() else pd.DataFrame(),
     )
 
 

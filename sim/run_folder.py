@@ -28,8 +28,9 @@ from typing import Iterable, Iterator
 from .errors import OutputError
 from .limits import excerpt, path_problem
 
-RUN_DATA = ("monthly.parquet", "journeys.parquet", "summary.json")  # hashed in meta.json
+RUN_DATA = ("monthly.parquet", "journeys.parquet", "summary.json", "by_municipality.parquet")  # hashed in meta.json
 RUN_FILES = (*RUN_DATA, "meta.json")
+RUN_REQUIRED = ("monthly.parquet", "journeys.parquet", "summary.json", "meta.json")  # older runs lack by_municipality
 ENTRIES = {  # what evictsim writes into a folder of each kind
     "run": set(RUN_FILES),
     "comparison": {"comparison.parquet", "comparison.json"},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
@@ -34,6 +34,9 @@ class RunResult:
     journeys: event logs of the sampled households (and of every household that reached court).
     summary: per outcome: yearly `mean`, `p5`, `p95` over replications, `per_1000_households`,
         `kind` (flow or stock) and `unit`.
+    by_municipality: one row per replication, municipality and reported year: its type, shelter
+        region, households and the outcomes of pathway/by_municipality.py (with `draw` for
+        posterior runs).
     meta: scenario, every parameter value, population, seeds, version and git commit: all that
         is needed to run it again.
     """
@@ -42,6 +45,7 @@ class RunResult:
     journeys: pd.DataFrame
     summary: dict[str, dict[str, float]]
     meta: dict[str, Any]
+    by_municipality: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def __repr__(self) -> str:
         m = self.meta
@@ -75,15 +79,17 @@ def run(scenario: Scenario | str = "baseline", population: str | int | Path = "m
     if posterior:
         return _posterior_results([scenario], population, real, months, seed, seeds, scale, warmup, journey_sample,
                                   posterior, workers, progress)[scenario.name]
-    tables, journeys = [], []
+    tables, journeys, local = [], [], []
     for rep, rep_seed in enumerate(seeds):
         model = simulate(scenario, real, months, rep_seed, scale, warmup, journey_sample)
         tables.append(_monthly_frame(model, rep, warmup, 1.0 / scale))
         journeys.append(_journey_frame(model, rep, warmup))
+        local.append(model.by_municipality.frame(rep, real, 1.0 / scale))
         if progress is not None:
             progress(rep + 1, len(seeds))
     return _result(scenario, population, real, months, seed, seeds, scale, warmup,
-                   pd.concat(tables, ignore_index=True), pd.concat(journeys, ignore_index=True))
+                   pd.concat(tables, ignore_index=True), pd.concat(journeys, ignore_index=True),
+                   by_municipality=pd.concat(local, ignore_index=True))
 
 
 def run_many(scenarios: list[Scenario], population: str | int | Path = "medium_town", months: int = 120,
@@ -107,20 +113,21 @@ def _posterior_results(scenarios: list[Scenario], population, real: tuple[Profil
     draws = posterior_draws(posterior, seed, scenarios[0])
     frames = run_draws(scenarios, real, draws, months, seed, len(seeds), scale, warmup, journey_sample, workers,
                        progress)
-    return {s.name: _result(s, population, real, months, seed, seeds, scale, warmup, *frames[s.name],
-                            draws.describe()) for s in scenarios}
+    return {s.name: _result(s, population, real, months, seed, seeds, scale, warmup, *frames[s.name][:2],
+                            draws.describe(), frames[s.name][2]) for s in scenarios}
 
 
 def _result(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int, seeds: list[int],
             scale: float, warmup: int, monthly: pd.DataFrame, journeys: pd.DataFrame,
-            draws: dict[str, Any] | None = None) -> RunResult:
+            draws: dict[str, Any] | None = None, by_municipality: pd.DataFrame | None = None) -> RunResult:
     from .experiments.uncertainty import covers
 
     meta = _meta(scenario, population, real, months, seed, seeds, scale, warmup)
     meta["uncertainty"] = covers(draws["draws"] if draws else 1, len(seeds))
     if draws:
         meta["posterior"] = draws
-    return RunResult(monthly, journeys, summarise(monthly, sum(p.households for p in real)), meta)
+    return RunResult(monthly, journeys, summarise(monthly, sum(p.households for p in real)), meta,
+                     by_municipality if by_municipality is not None else pd.DataFrame())
 
 
 def simulate(scenario: Scenario, real: tuple[Profile, ...], months: int, seed: int, scale: float = 1.0,
@@ -135,6 +142,11 @@ def simulate(scenario: Scenario, real: tuple[Profile, ...], months: int, seed: i
 def monthly_outcomes(model: EvictionModel, scale: float = 1.0) -> pd.DataFrame:
     """One replication's monthly outcomes for the real population: month, then one column per outcome."""
     return _monthly_frame(model, 0, model.warmup, 1.0 / scale).drop(columns="replication")
+
+
+def municipality_frame(model: EvictionModel, real: tuple[Profile, ...], scale: float = 1.0) -> pd.DataFrame:
+    """One replication's outcomes by municipality and reported year, for the real population."""
+    return model.by_municipality.frame(0, list(real), 1.0 / scale).drop(columns="replication")
 
 
 def journey_frame(model: EvictionModel) -> pd.DataFrame:

@@ -169,3 +169,42 @@ def scorecard(result: RunResult, language: str = "en") -> pd.DataFrame:
                      "events": round(events), "cases": round(cases), "better": ob.better,
                      "explanation": ob.explanation[language]})
     return pd.DataFrame(rows)
+
+
+# -- arbitrariness: the spread between municipalities ------------------------------------------
+SPREADS = (  # (key, events, cases): shares over one cohort, per municipality
+    ("family_separated", "cohort_family_evictions_separated", "cohort_family_evictions"),
+    ("homeless_after_eviction", "cohort_evictions_homeless", "cohort_evictions"),
+    ("alternative_housing", "cohort_family_evictions_in_view", "cohort_family_evictions"),
+)
+MIN_COHORT = 10  # municipalities with fewer cohort members (over all replications) are left out
+
+
+def spread_between_municipalities(result: RunResult, min_cohort: int = MIN_COHORT, seed: int = 0) -> pd.DataFrame:
+    """Whether a family's rights depend on where it lives: per indicator, the share in each
+    municipality over its own cohort (pooled over replications and years), and the 10th and 90th
+    percentile over municipalities with at least `min_cohort` cohort members, their ratio (NaN
+    when P10 is 0) and difference. Small cohorts spread by chance alone: `chance_p10`/`chance_p90`
+    are the percentiles if every municipality had the national share (binomial, same cohorts), so
+    only a spread beyond them is local variation."""
+    local = result.by_municipality
+    if local.empty or local["municipality"].nunique() < 2:
+        return pd.DataFrame()
+    scale = float(result.meta.get("scale", 1.0))
+    columns = list(dict.fromkeys(c for _, events, cases in SPREADS for c in (events, cases)))
+    pooled = local.groupby("municipality", observed=True)[columns].sum() * scale
+    rng = np.random.default_rng(seed)
+    rows = []
+    for key, events, cases in SPREADS:
+        kept = pooled[pooled[cases] >= min_cohort]
+        if len(kept) < 2:
+            continue
+        n = kept[cases].round().astype(np.int64).to_numpy()
+        share = kept[events].to_numpy() / kept[cases].to_numpy()
+        national = kept[events].sum() / kept[cases].sum()
+        chance = rng.binomial(n, national) / n
+        p10, p90 = np.percentile(share, [10, 90])
+        rows.append({"indicator": key, "municipalities": len(kept), "national": national, "p10": p10, "p90": p90,
+                     "ratio": p90 / p10 if p10 > 0 else float("nan"), "difference": p90 - p10,
+                     "chance_p10": float(np.percentile(chance, 10)), "chance_p90": float(np.percentile(chance, 90))})
+    return pd.DataFrame(rows)

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 
 from ..pathway.population import Profile
 from ..runner import replication_seeds
 from ..scenario import Scenario
 from .draws import Draws, apply_draw
-from .store import JOURNEYS_KEY, SERIES_KEY
+from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY
 from .sweep import Task, execute
 
 
 def run_draws(scenarios: list[Scenario], real: tuple[Profile, ...], draws: Draws, months: int, seed: int,
               replications: int, scale: float, warmup: int, journey_sample: int = 0,
               workers: int | None = None,
-              progress: Callable[[int, int], None] | None = None) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
-    """Each scenario's (monthly, journeys) over draws x replications, run on `workers` processes
+              progress: Callable[[int, int], None] | None = None) -> dict[str, tuple[pd.DataFrame, ...]]:
+    """Each scenario's (monthly, journeys, by municipality) over draws x replications, run on `workers` processes
     (all cores by default); `progress(done, total)` after each run."""
     seeds = replication_seeds(seed, replications)
     worlds = [(d, apply_draw(s, draw)) for d, draw in enumerate(draws.values) for s in scenarios]  # once each
@@ -45,16 +46,21 @@ def _task(drawn: Scenario, d: int, r: int, seed: int, real: tuple[Profile, ...],
           scale: float, replications: int, journey_sample: int) -> Task:
     """Replication r of draw d of a scenario (already in the draw's world)."""
     return Task(f"{drawn.name}/{d}/{r}", d, d * replications + r, seed, {"draw": d}, drawn, real, months, warmup,
-                scale, policy=drawn.name, series=True, journeys=journey_sample if d == 0 else 0)
+                scale, policy=drawn.name, series=True, journeys=journey_sample if d == 0 else 0, local=True)
 
 
-def _frames(rows: list[dict[str, Any]], tasks: list[Task]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    monthly, journeys = [], []
+def _frames(rows: list[dict[str, Any]], tasks: list[Task]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    monthly, journeys, local = [], [], []
     for row, task in zip(rows, tasks):
         frame = row[SERIES_KEY]
         frame.insert(0, "draw", task.point)
         frame.insert(0, "replication", task.replication)
         monthly.append(frame)
+        by_municipality = row[LOCAL_KEY]
+        by_municipality.insert(0, "draw", np.int32(task.point))
+        by_municipality.insert(0, "replication", np.int32(task.replication))
+        local.append(by_municipality)
         if JOURNEYS_KEY in row:
             journeys.append(row[JOURNEYS_KEY].assign(replication=task.replication))
-    return pd.concat(monthly, ignore_index=True), pd.concat(journeys, ignore_index=True) if journeys else pd.DataFrame()
+    return (pd.concat(monthly, ignore_index=True), pd.concat(journeys, ignore_index=True) if journeys else pd.DataFrame(),
+            pd.concat(local, ignore_index=True))

@@ -38,6 +38,7 @@ SPEC_FILE = "sweep.json"
 PLAN_FILE = "experiments.parquet"
 SERIES_KEY = "monthly_series"  # a run's row carries its monthly table under this key, if asked for
 JOURNEYS_KEY = "journeys"  # and its sampled households' journeys (posterior runs, not stored)
+LOCAL_KEY = "by_municipality"  # and its outcomes by municipality (posterior runs, not stored)
 
 
 def run_id(identity: dict[str, Any]) -> str:

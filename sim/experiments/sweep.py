@@ -21,14 +21,15 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from ..scenario import resolve_population
-from ..runner import (code_fingerprint, git_commit, git_dirty, journey_frame, monthly_outcomes, replication_seeds,
+from ..runner import (code_fingerprint, git_commit, git_dirty, journey_frame, monthly_outcomes, municipality_frame,
+                      replication_seeds,
                       simulate, version, yearly_outcomes)
 from ..scenario import Scenario
 from ..limits import check_households
 from .cluster import connect, first_completed, result_of, wait_for_workers
 from .crossed import planned_points
 from .results import Results
-from .store import JOURNEYS_KEY, SERIES_KEY, ResultStore, load_results, run_id
+from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY, ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, base_scenario, load_spec
 
 
@@ -48,6 +49,7 @@ class Task:
     series: bool = False        # also return the monthly series
     code: str = ""              # the client's code fingerprint, which the run id stands for
     journeys: int = 0           # also return the journeys of this many sampled households
+    local: bool = False         # also return the outcomes by municipality
 
 
 def run_task(task: Task) -> dict[str, Any]:
@@ -65,6 +67,8 @@ def run_task(task: Task) -> dict[str, Any]:
         row[SERIES_KEY] = monthly_outcomes(model, task.scale)
     if task.journeys:
         row[JOURNEYS_KEY] = journey_frame(model)
+    if task.local:
+        row[LOCAL_KEY] = municipality_frame(model, resolve_population(task.population), task.scale)
     return row
 
 

@@ -63,6 +63,7 @@ class Court(mesa.Agent):
         hh.arrangement[ids] = False
         self.open = union(self.open, ids)
         m.outcomes.add(f"summonses_{cause}", ids.size)
+        m.by_municipality.add(t, "summonses", hh.municipality[ids])
         m.outcomes.add("legal_aid_cases", int(aid.sum()))
         m.outcomes.add_cost("landlord", ids.size * m.context.costs.summons_eur)
         m.outcomes.add_cost("national", ids.size * m.context.costs.court_case_eur + int(aid.sum()) * m.context.costs.legal_aid_eur)

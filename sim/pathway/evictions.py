@@ -48,6 +48,10 @@ def count_departures(m: "EvictionModel", slots: np.ndarray, causes: np.ndarray, 
     m.outcomes.add("evictions_large_family", int((children >= 3).sum()))
     m.outcomes.add("evictions_on_benefits", int(hh.on_benefits[slots].sum()))
     m.outcomes.add("children_evicted", int(children.sum(dtype=np.int64)))
+    munis, local = hh.municipality[slots], m.by_municipality
+    local.add(m.month, "evictions", munis)
+    local.add(m.month, "evictions_with_children", munis[children > 0])
+    local.add(m.month, "children_evicted", np.repeat(munis, children))
     m.outcomes.add_cost("landlord", slots.size * m.context.costs.eviction_landlord_eur)
     m.outcomes.add_cost("municipality", slots.size * m.context.costs.storage_eur)
 
@@ -86,6 +90,18 @@ def record_follow_up(m: "EvictionModel", reg: Register, rows: np.ndarray) -> Non
     add("cohort_children_school_change", int(((reg.child_changes[rows] > 0) & has_child & reg.child_school[rows]).sum()))
     add("cohort_school_children", int((has_child & reg.child_school[rows]).sum()))
     add("cohort_child_moves", int((reg.child_moves[rows] * has_child).sum()))
+    _record_follow_up_locally(m, reg.municipality[rows], family, separated > 0, reg.in_view[rows],
+                              reg.ever_homeless[rows] | (separated > 0))
+
+
+def _record_follow_up_locally(m: "EvictionModel", munis: np.ndarray, family: np.ndarray, separated: np.ndarray,
+                              in_view: np.ndarray, homeless: np.ndarray) -> None:
+    local = m.by_municipality
+    local.add(m.month, "cohort_evictions", munis)
+    local.add(m.month, "cohort_evictions_homeless", munis[homeless])
+    local.add(m.month, "cohort_family_evictions", munis[family])
+    local.add(m.month, "cohort_family_evictions_separated", munis[family & separated])
+    local.add(m.month, "cohort_family_evictions_in_view", munis[family & in_view])
 
 
 def move_back_in(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, slots: np.ndarray) -> None:

@@ -113,6 +113,7 @@ class ArrearsProcedure:
         hh.signalled[ids] = True
         sent = ids[m.streams.draws("signal", t, hh.hid[ids]) < self._setting(ids, "signal_compliance")]
         m.outcomes.add("signals", sent.size)
+        m.by_municipality.add(t, "signals", hh.municipality[sent])
         m.journeys.log_many("signal", t, sent)
         m.early_help.receive_signals(t, sent)
 

@@ -14,6 +14,7 @@ import mesa
 import numpy as np
 
 from .bailiff import Bailiff
+from .by_municipality import ByMunicipality
 from .children import Children
 from .courts import Court
 from .displacement import Displacement
@@ -58,6 +59,7 @@ class EvictionModel(mesa.Model):
         self.local = LocalPolicies(scenario, [b.profile for b in self.blocks])
         self.households = empty_dwellings(*dwellings(self.blocks))
         self.outcomes = OutcomeTable(months)
+        self.by_municipality = ByMunicipality(len(self.blocks), months, warmup)
         self.journeys = Journeys(self.households, journey_sample, self.streams)
         self._create_agents()
         self.finances = Finances(self)

@@ -75,6 +75,7 @@ class EarlyHelp:
         m.outcomes.add("signals_reached", reached.size)
         m.outcomes.add("signals_unanswered", tried.size - reached.size)
         m.outcomes.add("help_accepted", accepted.size)
+        m.by_municipality.add(t, "help_accepted", hh.municipality[accepted])
         m.journeys.log_many("reached", t, reached)
         m.journeys.log_many("help_accepted", t, accepted)
         self.enqueue(t, accepted)
@@ -161,6 +162,7 @@ class EarlyHelp:
         self._start_direct_payment(t, ids[hh.on_benefits[ids]])
         self.helped = union(self.helped, ids)
         m.outcomes.add("debt_help_started", ids.size)
+        m.by_municipality.add(t, "debt_help_started", hh.municipality[ids])
         m.outcomes.add_cost("municipality", ids.size * m.context.costs.debt_help_eur)
         m.journeys.log_many("debt_help", t, ids)
 
@@ -173,6 +175,7 @@ class EarlyHelp:
         hh.watch[ids] = True
         self.helped = union(self.helped, ids)
         self.model.outcomes.add("debt_help_started", ids.size)
+        self.model.by_municipality.add(t, "debt_help_started", hh.municipality[ids])
 
     def _start_direct_payment(self, t: int, ids: np.ndarray) -> None:
         m = self.model
