@@ -160,7 +160,7 @@ def _row_profile(path: Path, line: int, header: list[str], row: list[str]) -> Pr
     where = f"{path}, row {line}"
     if len(row) != len(header):
         raise ScenarioError(f"{where}: has {len(row)} cells; the header has {len(header)} columns")
-    raw = {h: cell.strip() for h, cell in zip(header, row) if cell.strip() != ""}
+    raw = {h: _number(h, cell.strip()) for h, cell in zip(header, row) if cell.strip() != ""}
     kind = raw.get("kind", "custom")
     base = PROFILES[kind] if kind in PROFILES else PROFILES["medium_town"]
     values = {**base.model_dump(), "kind": kind, "region": "", **raw}
@@ -168,6 +168,15 @@ def _row_profile(path: Path, line: int, header: list[str], row: list[str]) -> Pr
         return Profile.model_validate(values)
     except ValidationError as err:
         raise ScenarioError("\n".join(_cell_problem(where, e) for e in err.errors())) from None
+
+
+def _number(column: str, text: str) -> object:
+    """A cell as the number its column holds (the text itself if it is none: the check names it)."""
+    kind = Profile.model_fields[column].annotation
+    try:
+        return int(text) if kind is int else float(text) if kind is float else text
+    except ValueError:
+        return text
 
 
 def _cell_problem(where: str, error: dict) -> str:

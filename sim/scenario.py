@@ -183,11 +183,11 @@ def _local_levers(path: Path, tables: Any, policy: Policy) -> dict[str, dict[str
     local = {}
     for key, table in tables.items():
         if not isinstance(table, dict) or set(table) != {"policy"} or not isinstance(table["policy"], dict):
-            raise ScenarioError(f"{path}: municipality.{excerpt(key)}: holds only policy tables, e.g. "
-                                f"[municipality.{excerpt(key)}.policy.housing_duty] families_duty = true")
+            raise ScenarioError(f"{path}: municipality.{clip(str(key), 100)}: holds only policy tables, e.g. "
+                                f"[municipality.{clip(str(key), 100)}.policy.housing_duty] families_duty = true")
         for dotted in _leaves(table["policy"]):
-            _check_local_lever(path, f"municipality.{excerpt(key)}.policy", dotted)
-        _validate(path, f"municipality.{excerpt(key)}.policy", Policy,
+            _check_local_lever(path, f"municipality.{clip(str(key), 100)}.policy", dotted)
+        _validate(path, f"municipality.{clip(str(key), 100)}.policy", Policy,
                   _deep_merge(policy.model_dump(), table["policy"]))
         local[key] = table["policy"]
     return local

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ScenarioError
-from ..limits import excerpt
+from ..limits import clip
 
 if TYPE_CHECKING:
     from ..parameters import Policy
@@ -73,6 +73,6 @@ def _check_names(scenario: "Scenario", profiles: list["Profile"]) -> None:
 
         names = sorted({p.name for p in profiles})
         listed = ", ".join(names[:10]) + (f" and {len(names) - 10:,} more" if len(names) > 10 else "")
-        raise ScenarioError(f"{scenario.name}: municipality.{excerpt(unknown[0])}: no municipality or type of that "
+        raise ScenarioError(f"{scenario.name}: municipality.{clip(str(unknown[0]), 100)}: no municipality or type of that "
                             f"name in this population{suggest(unknown[0], names)}; types: {', '.join(TYPES)}; "
                             f"municipalities: {listed}")
