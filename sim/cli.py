@@ -94,6 +94,8 @@ def parser() -> argparse.ArgumentParser:
     p_cal.add_argument("--report", action="store_true", help="write the fit report of the last calibration")
     p_cal.add_argument("--check", action="store_true",
                        help="re-simulate the calibrated baseline (seconds) and say whether it still fits the targets")
+    p_cal.add_argument("--accept", action="store_true",
+                       help="with --check: if it still fits, record that the calibration belongs to this model")
     p_cal.add_argument("--folder", default=None, help="calibration folder (default: calibration/)")
     p_cal.add_argument("--no-progress", action="store_true")
     p_dash = sub.add_parser("dashboard", help="open the Streamlit dashboard (compare policies in a browser)")
@@ -240,7 +242,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int | None:
 
     folder = Path(args.folder) if args.folder else FOLDER
     if args.check:
-        return _check_calibration(folder, args.workers)
+        return _check_calibration(folder, args.workers, args.accept)
+    if args.accept:
+        raise ValueError("--accept goes with --check: the calibration is accepted for this model only if it still fits")
     if args.report:
         if not (folder / "posterior.csv").is_file():
             raise ValueError(f"{folder}: no calibration to report on yet (run `evictsim calibrate` first)")
@@ -258,14 +262,19 @@ def cmd_calibrate(args: argparse.Namespace) -> int | None:
     print("next: `evictsim calibrate --report` for the fit report")
 
 
-def _check_calibration(folder: Path, workers: int) -> int:
-    """Exit status 0 if the calibration still fits this model, 1 if not."""
-    from .experiments.calibration_check import check
+def _check_calibration(folder: Path, workers: int, accept: bool = False) -> int:
+    """Exit status 0 if the calibration still fits this model, 1 if not; with `accept`, a fit is
+    recorded as belonging to this model (the warning about a stale calibration then stops)."""
+    from .experiments.calibration_check import accept_for_this_model, check
 
     if not (folder / "calibration.json").is_file():
         raise ValueError(f"{folder}: no calibration to check (run `evictsim calibrate` first)")
     result = check(folder, workers)
     print(result.report())
+    if accept and result.fits:
+        accept_for_this_model(folder, result)
+        print(f"recorded in {folder / 'calibration.json'} and calibrated.toml: the calibration belongs to model "
+              f"{result.model}")
     return 0 if result.fits else 1
 
 

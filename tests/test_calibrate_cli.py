@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import warnings
 
@@ -55,3 +56,21 @@ def test_more_generations_extend_a_finished_calibration_instead_of_starting_agai
     total = int(again.split(" simulations")[0].rsplit(" ", 1)[-1])
     assert total > before
     assert f"{total} simulations, {total - before} run now and {before} read from the store" in again
+
+
+def test_accepting_a_calibration_that_still_fits_records_this_model(tmp_path):
+    import pandas as pd
+
+    from sim.experiments.calibration_check import Check, accept_for_this_model
+    from sim.runner import model_fingerprint
+
+    folder = tmp_path / "calibration"
+    shutil.copytree("calibration", folder)
+    before = json.loads((folder / "calibration.json").read_text())
+    with pytest.raises(ValueError, match="no longer fits"):
+        accept_for_this_model(folder, Check(False, 3.0, 2.69, before["model"], model_fingerprint(), pd.DataFrame()))
+    accept_for_this_model(folder, Check(True, 2.4, 2.69, before["model"], model_fingerprint(), pd.DataFrame()))
+    after = json.loads((folder / "calibration.json").read_text())
+    assert after["model"] == model_fingerprint() and after["checks"][-1]["distance"] == 2.4
+    assert after["estimate"] == before["estimate"]
+    assert f'model = "{model_fingerprint()}"' in (folder / "calibrated.toml").read_text()

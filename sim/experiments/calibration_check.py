@@ -62,6 +62,27 @@ def check(folder: str | Path = FOLDER, workers: int = 0, seeds: int = SEEDS) -> 
                  _target_table(targets, yearly))
 
 
+def accept_for_this_model(folder: str | Path, result: Check) -> None:
+    """Record that a calibration which still fits belongs to this model: its model fingerprint and
+    the check (date, distance, tolerance) in calibration.json, and calibrated.toml written again
+    with the same estimates. Only after a check that fits."""
+    from datetime import date
+
+    from .calibrate import calibrated_toml
+
+    if not result.fits:
+        raise ValueError("the calibration no longer fits this model; run `evictsim calibrate`")
+    folder = Path(folder)
+    record = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))
+    record["settings"] = Settings.model_validate(_read(folder / "settings.toml")).model_dump()
+    record["model"] = result.model
+    record.setdefault("checks", []).append({"date": date.today().isoformat(), "model": result.model,
+                                            "distance": round(result.distance, 4),
+                                            "tolerance": round(result.tolerance, 4)})
+    (folder / "calibration.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    (folder / "calibrated.toml").write_text(calibrated_toml(record["estimate"], record), encoding="utf-8")
+
+
 def _simulate(settings: Settings, workers: int, seeds: int) -> pd.DataFrame:
     """Yearly outcomes of the shipped baseline, one row per seed."""
     baseline = load_scenario("baseline")
