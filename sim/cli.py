@@ -318,10 +318,11 @@ def cmd_params(args: argparse.Namespace) -> None:
     for r in parameter_rows():
         bounds = "" if r["min"] is None and r["max"] is None else f"{r['min']}..{r['max']}"
         uncertainty = uncertainty_of(r, ranges)
+        local = " (local)" if r.get("local") else ""
         if args.markdown:
-            print(f"| `{r['name']}` | {r['default']} | {r['unit']} | {bounds} | {r['source']} | {uncertainty} |")
+            print(f"| `{r['name']}`{local} | {r['default']} | {r['unit']} | {bounds} | {r['source']} | {uncertainty} |")
         else:
-            print(f"{r['name']:<56} {r['default']!s:>10} {r['unit']:<22} {r['source']}"
+            print(f"{r['name'] + local:<56} {r['default']!s:>10} {r['unit']:<22} {r['source']}"
                   + (f"  [uncertainty: {uncertainty}]" if uncertainty else ""))
 
 

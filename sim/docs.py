@@ -41,7 +41,8 @@ def parameter_table() -> str:
         path = row["name"]
         value = _lookup(values, path)
         shown = f"{value:.4g}" if isinstance(value, float) else str(value)
-        lines.append(f"| `{path}` | {row['doc']} | {row['unit']} | {shown} | {row['source']} | "
+        local = " (local)" if row.get("local") else ""
+        lines.append(f"| `{path}`{local} | {row['doc']} | {row['unit']} | {shown} | {row['source']} | "
                      f"{status(path, row['source'], calibrated)} | {uncertainty_of(row, ranges)} |")
     return "\n".join(lines)
 
