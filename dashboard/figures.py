@@ -91,7 +91,7 @@ def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] =
             y -= 1
         y -= 0.3
     _forest_axes(ax, ticks, names, right, lang)
-    return room_for_caption(_caption(fig, comparison, lang))
+    return footed(fig, comparison, lang)
 
 
 def _forest_axes(ax, ticks: list[float], names: list[str], right: list[str], lang: str) -> None:
@@ -140,7 +140,7 @@ def timeseries_figure(comparison: Comparison, outcome: str, lang: str) -> Figure
     ax.set_ylim(bottom=0)
     ax.grid(alpha=0.3)
     fig.legend(frameon=False, loc="outside upper center", ncol=min(len(names), 3))
-    return room_for_caption(_caption(fig, comparison, lang))
+    return footed(fig, comparison, lang)
 
 
 def _caption(fig: Figure, comparison: Comparison, lang: str) -> Figure:
@@ -148,6 +148,11 @@ def _caption(fig: Figure, comparison: Comparison, lang: str) -> Figure:
     text = f"{stamp(comparison, lang)} · {population_label(facts(comparison), lang)}"
     fig.text(0.01, 0.005, text, fontsize="small", color="#444444", ha="left", va="bottom", wrap=True)
     return fig
+
+
+def footed(fig: Figure, comparison: Comparison, lang: str) -> Figure:
+    """A chart with the footer every chart carries, its axes kept clear of it."""
+    return room_for_caption(_caption(fig, comparison, lang))
 
 
 def room_for_caption(fig: Figure) -> Figure:

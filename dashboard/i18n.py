@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from sim.pathway.outcomes import OUTCOMES
 
+from .i18n_local import LOCAL_UI
 from .i18n_model import (CARD_LABELS, CHOICES, COMPOSITIONS, GROUPS, LEVERS, MONTHS, OUTCOMES_NL, PLACES,
                          PROFILE_FIELDS, SHORT, STORY, UNITS, VERDICTS)
 
@@ -75,8 +76,10 @@ UI: dict[str, dict[str, str]] = {
     "pop_large_city": {"en": "Large city · 320,000 (slow)", "nl": "Grote stad · 320.000 (traag)"},
     "pop_stored": {"en": "National (stored results)", "nl": "Landelijk (opgeslagen)"},
     "pop_custom": {"en": "My municipality", "nl": "Mijn gemeente"},
-    "population_help": {"en": "Rented households. A national run is read from stored results.",
-                        "nl": "Huurhuishoudens. Een landelijke run wordt uit opgeslagen resultaten gelezen."},
+    "population_help": {"en": "Rented households. A national run simulates all 342 municipalities and is slow; "
+                              "stored results are read as they were written.",
+                        "nl": "Huurhuishoudens. Een landelijke run simuleert alle 342 gemeenten en is traag; "
+                              "opgeslagen resultaten worden gelezen zoals ze zijn geschreven."},
     "stored_pick": {"en": "Stored comparison", "nl": "Opgeslagen vergelijking"},
     "stored_none": {"en": "No stored comparison under `{folder}` yet. A national run is too large to start from "
                           "the dashboard; make one with the command line, then reload this page:",
@@ -488,6 +491,7 @@ UI: dict[str, dict[str, str]] = {
     "kind_check": {"en": "check", "nl": "controle"},
     "kind_upper": {"en": "upper bound", "nl": "bovengrens"},
 }
+UI.update(LOCAL_UI)  # My municipality against the other municipalities (i18n_local.py)
 
 
 def t(key: str, lang: str, **values: object) -> str:
