@@ -10,6 +10,8 @@ from functools import partial
 
 import streamlit as st
 
+from sim.limits import DEFAULT_WARMUP
+
 from . import levers, runs, state
 from .i18n import CHOICES, GROUPS, LANGUAGES, LEVERS, MONTHS, scenario_title, t, word
 from .levers import Lever
@@ -42,6 +44,27 @@ def _population() -> None:
     lang = state.lang()
     st.selectbox(t("population", lang), state.POPULATIONS, key="population",
                  format_func=lambda p: t(f"pop_{p}", lang), help=t("population_help", lang))
+    if st.session_state["population"] == "national":
+        simulations = national_simulations()
+        minutes = simulations * NATIONAL_SECONDS * _run_months() / NATIONAL_MONTHS / 60
+        st.caption(t("national_time", lang, n=simulations, minutes=max(1, round(minutes))))
+
+
+# benchmarks/bench_model.py: a national run of 120 reported months after the 96-month warm-up takes
+# about 30 s on the 2-core reference machine; a run's time grows with the months it simulates.
+NATIONAL_SECONDS, NATIONAL_MONTHS = 30.0, 216
+
+
+def _run_months() -> int:
+    """The months one run simulates: the reported months and the model's warm-up."""
+    return int(st.session_state["months"]) + DEFAULT_WARMUP
+
+
+def national_simulations() -> int:
+    """Simulations the sidebar's comparison needs: scenarios x replications x draws."""
+    ss = st.session_state
+    scenarios = 1 + len(ss["scenarios"]) + int(bool(ss["custom_on"]))
+    return scenarios * int(ss["replications"]) * max(1, int(ss["posterior"]))
 
 
 def _comparison() -> None:

@@ -17,7 +17,7 @@ from sim.pathway.population import PROFILES
 from . import levers, profiles
 from .i18n import LANGUAGES
 
-POPULATIONS = ("small_town", "medium_town", "large_city", "stored", "custom")
+POPULATIONS = ("small_town", "medium_town", "large_city", "national", "stored", "custom")
 MONTH_CHOICES = (36, 60, 120)
 MAX_REPLICATIONS = 10
 # Joint draws of what we do not know (calibration posterior x lever effect sizes); 0 = the
@@ -28,14 +28,16 @@ DEFAULTS: dict[str, Any] = {
     "lang": "en", "present": False, "baseline": "baseline", "scenarios": ["ombudsman-package"],
     "population": "small_town", "stored": "", "replications": 3, "posterior": 8, "months": 60, "seed": 1,
     "custom_on": False, "custom_from": "baseline", "household": "", "other": "", "ts_outcome": "evictions",
-    "profile_from": "small_town", "sweep": "", "sweep_outcome": "", "sweep_param": "",
+    "profile_from": "small_town", "sweep": "", "sweep_outcome": "", "sweep_param": "", "own": "",
 }
 # Widgets that live on one page only: Streamlit forgets a widget's value when its page is left,
 # so these are written back at the start of every run to survive a page switch.
-PAGE_KEYS = ("household", "other", "ts_outcome", "profile_from", "sweep", "sweep_outcome", "sweep_param")
+PAGE_KEYS = ("household", "other", "ts_outcome", "profile_from", "sweep", "sweep_outcome", "sweep_param", "own")
 # Page widgets whose choices are only known on their page (stored sweeps and their columns): the
-# address is taken as it is, and the page falls back to its first choice if it is not offered.
-FREE_KEYS = (("sweep", "sweep"), ("sweep_outcome", "sweep_outcome"), ("sweep_param", "sweep_param"))
+# address is taken as it is, and the page falls back to its first choice if it is not offered
+# (the municipality chosen on My municipality too: the names are those of the run shown).
+FREE_KEYS = (("sweep", "sweep"), ("sweep_outcome", "sweep_outcome"), ("sweep_param", "sweep_param"),
+             ("own", "own"))
 
 
 def init_session() -> None:
@@ -60,7 +62,7 @@ def init_session() -> None:
 # so after a language switch the old label would no longer match; writing each value back
 # through the session state makes the widgets take the new labels.
 TRANSLATED = ("population", "ts_outcome", "profile_from", "household", "sweep_outcome", "sweep_param", "baseline",
-              "scenarios", "custom_from", "other")
+              "scenarios", "custom_from", "other", "own")
 
 
 def relabel() -> None:
@@ -86,7 +88,8 @@ def _int(text: str | None, low: int, high: int) -> int | None:
 
 
 KNOWN = ("lang", "present", "population", "stored", "baseline", "scenario", "reps", "months", "seed", "custom",
-         "lever", "profile", "pf", "mun", "household", "other", "outcome", "sweep", "sweep_outcome", "sweep_param")
+         "lever", "profile", "pf", "mun", "household", "other", "outcome", "sweep", "sweep_outcome", "sweep_param",
+         "own")
 
 
 def _drop(text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import profiles, runs, state, views
+from dashboard import local_view, profiles, runs, state, views
 from dashboard.i18n import PROFILE_FIELDS, number, t, word
 from dashboard.tables import display, facts, municipality_frame, population_label
 from sim.pathway.population import PROFILES
@@ -132,4 +132,5 @@ for title, field, name in (("muni_rates", "per_1000_households", "municipality-p
     st.markdown(f"**{t(title, lang)}**")
     frame = municipality_frame(current.comparison, lang, field)
     views.show_table(display(frame, lang), frame, name, lang, current=current)
+local_view.show(current, lang)
 views.stamp_line(current, lang)

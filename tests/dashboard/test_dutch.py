@@ -18,7 +18,10 @@ PAGES = ("app_pages/compare.py", "app_pages/scorecard.py", "app_pages/journeys.p
 LEAKS = ("within noise", "uncertain", "binnen de ruis", "child(ren)", "kind(eren)", "before_court", "signalled",
          "True", "False", " against ", "Month ", "households per", "seed 1", "Uitzettingen", "Uitgezette",
          "hefboom", "Hefbom", "gefit", "Looptijd en seed", "Kinderen gescheiden", "Betekenisvolle consultatie",
-         "op de bevolking national", "Simulating", "Run ", "Press")
+         "op de bevolking national", "Simulating", "Run ", "Press",
+         # My municipality against the others (i18n_local.py)
+         "Same type", "chance alone", "Beyond chance", "large city", "medium town", "small town", "per 1,000",
+         "National rate", "rented households", "middle 80")
 
 
 def page_text(at) -> str:
