@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 
 class Municipality(mesa.Agent):
-    """A municipality: its households (a block of dwellings) and the capacity of its outreach and
-    debt help (its places for displaced households are in places.py)."""
+    """A municipality: its households (a block of dwellings) and its policy (the national levers with
+    its own local ones). Its outreach and debt-help capacity are counted by EarlyHelp, its places
+    for displaced households in places.py."""
 
     def __init__(self, model: "EvictionModel", index: int, block: "Block") -> None:
         super().__init__(model)
