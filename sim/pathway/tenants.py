@@ -87,8 +87,13 @@ class Tenants:
         the rented stock in the baseline (context.turnover.makeup_weights), so that the tenants'
         make-up stays at the profile's; the first tenants take the profile's shares."""
         shares = self.target if first else self.target * self.weights
-        cdf = np.cumsum(shares / shares.sum(axis=1, keepdims=True), axis=1)[block]
-        return np.minimum((u[:, None] >= cdf[:, :-1]).sum(axis=1), cdf.shape[1] - 1)
+        cdf = np.cumsum(shares / shares.sum(axis=1, keepdims=True), axis=1)
+        # The category is how many of the block's cdf steps u reached, counted one step at a time:
+        # a (households x categories) table would cost 200 MB for the first national tenants.
+        makeup = np.zeros(u.size, np.int64)
+        for k in range(cdf.shape[1] - 1):
+            makeup += u >= cdf[block, k]
+        return np.minimum(makeup, cdf.shape[1] - 1)
 
     def settle(self, slots: np.ndarray) -> None:
         """Basic costs, income, the rent the household can afford and its allowance, for households
