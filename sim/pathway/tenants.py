@@ -103,9 +103,9 @@ class Tenants:
         hh.basic_cost[slots] = basic_costs(ctx.cost_of_living, hh.adults[slots], hh.children[slots])
         set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
         hh.rent[slots] = np.minimum(self.asking_rent(slots), self._affordable_rent(slots))
-        set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
+        money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
         hh.occupied[slots] = True
-        set_short(hh, slots, m.finances.cost_factor)
+        set_short(hh, slots, m.finances.cost_factor, money)
 
     def asking_rent(self, slots: np.ndarray) -> np.ndarray:
         """The dwellings' asking rents (EUR/month), fixed per dwelling."""
@@ -145,8 +145,7 @@ class Tenants:
         stay = (q + leave) / (q + SHORT_LEAVE_FACTOR * leave)
         gone = changed[hh.short[changed] & (m.streams.draws("still_here", 0, hh.hid[changed]) >= stay)]
         hh.earnings[gone] = letting[np.isin(changed, gone)]
-        set_income(hh, gone, m.context.incomes, m.context.rent_allowance)
-        set_short(hh, gone, m.finances.cost_factor)
+        set_short(hh, gone, m.finances.cost_factor, set_income(hh, gone, m.context.incomes, m.context.rent_allowance))
 
     def earnings(self, slots: np.ndarray, z: np.ndarray) -> np.ndarray:
         """Earnings (EUR/month) of the households in `slots` for standard normal deviates `z`."""
