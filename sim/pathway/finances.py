@@ -34,14 +34,15 @@ def benefit_norm(incomes: Incomes, composition: np.ndarray) -> np.ndarray:
     return np.where(couple, incomes.benefit_norm_couple_eur, incomes.benefit_norm_single_eur).astype(np.float32)
 
 
-def income_now(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: int, gap_share: float) -> np.ndarray:
-    """This month's income (EUR): regular, or lower during a shock; after a job loss, until the
-    benefit starts, only a share of the last earnings (child benefits go on)."""
-    shocked = hh.shock_until[ids] > t
-    income = np.where(shocked, hh.shock_income[ids], hh.income[ids])
-    gap = shocked & (hh.shock_kind[ids] == JOB_LOSS) & (t - hh.shock_since[ids] < gap_months)
-    earnings = hh.earnings[ids]
-    return np.where(gap, gap_share * earnings + (hh.income[ids] - earnings), income)
+def income_in_shock(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: int, gap_share: float) -> np.ndarray:
+    """This month's income (EUR) of households in an income shock: the shock's income; after a job
+    loss, until the benefit starts, only a share of the last earnings (child benefits go on)."""
+    income = hh.shock_income[ids]
+    gap = np.flatnonzero((hh.shock_kind[ids] == JOB_LOSS) & (t - hh.shock_since[ids] < gap_months))
+    waiting = ids[gap]
+    earnings = hh.earnings[waiting]
+    income[gap] = gap_share * earnings + (hh.income[waiting] - earnings)
+    return income
 
 
 def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance) -> np.ndarray:

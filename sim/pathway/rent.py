@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .finances import BENEFIT_PROBLEM, income_now
+from .finances import BENEFIT_PROBLEM, income_in_shock
 from .households import NEVER
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class RentPayment:
         hh, s = m.households, m.context.shocks
         income = hh.income[ids]
         shocks = np.flatnonzero(shocked)
-        income[shocks] = income_now(hh, t, ids[shocks], s.benefit_gap_months, s.benefit_gap_income_share)
+        income[shocks] = income_in_shock(hh, t, ids[shocks], s.benefit_gap_months, s.benefit_gap_income_share)
         money = income + hh.allowance[ids]
         costs = np.flatnonzero(costly)
         money[costs] -= hh.cost_extra[ids[costs]]
