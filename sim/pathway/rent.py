@@ -40,17 +40,19 @@ class RentPayment:
     def step(self, t: int) -> None:
         hh = self.model.households
         watched = np.flatnonzero(hh.watch)
-        busy = self._busy(t, watched)
-        quiet, ids = watched[~busy], watched[busy]
+        owes, shocked, costly, planned, helped, conditional = self._state(t, watched)
+        busy = owes | shocked | costly | planned | helped | conditional
+        quiet, busy = watched[~busy], np.flatnonzero(busy)
+        ids = watched[busy]
         hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
         self._schedule(t, quiet)
         due = np.flatnonzero(hh.next_miss == t)
         hh.next_miss[due] = NEVER
-        # Each array is gathered once for the ~400k busy households (national): gathers dominate.
-        shocked, costly = hh.shock_until[ids] > t, hh.cost_until[ids] > t
-        helped, conditional = hh.in_help(t, ids), hh.conditional_until[ids] > t
+        # The busy households' state is taken from what _state gathered (nothing above changes it):
+        # gathers from the 3.5M-household arrays dominate the phase nationally.
+        shocked, costly, helped, conditional = shocked[busy], costly[busy], helped[busy], conditional[busy]
         rent, money = hh.rent[ids], self.money(t, ids, shocked, costly)
-        spending = self._spending(ids, hh.arrangement[ids] | helped | conditional)
+        spending = self._spending(ids, planned[busy] | helped | conditional)
         missed = self._miss(t, ids, rent, money, spending, helped, shocked)
         self.missed = np.concatenate([ids[missed], due])
         self.checked = np.concatenate([ids, due])  # quiet households owe nothing unless their miss came
@@ -60,13 +62,12 @@ class RentPayment:
         self._unwatch(ids, shocked | costly | conditional)
         hh.watch[due] = True
 
-    def _busy(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Households with more going on than a shortfall: arrears, a shock, an extra cost, a plan,
-        help or a conditional verdict."""
+    def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
+        """What makes households busy, more than short of money (masks over `ids`): arrears, an
+        income shock, an extra cost, a payment plan, debt help, a conditional verdict."""
         hh = self.model.households
-        busy = (hh.arrears[ids] > 0) | (hh.shock_until[ids] > t) | (hh.cost_until[ids] > t) | hh.arrangement[ids]
-        busy |= (hh.help_until[ids] > t) | (hh.conditional_until[ids] > t)
-        return busy
+        return (hh.arrears[ids] > 0, hh.shock_until[ids] > t, hh.cost_until[ids] > t, hh.arrangement[ids],
+                hh.in_help(t, ids), hh.conditional_until[ids] > t)
 
     def _schedule(self, t: int, ids: np.ndarray) -> None:
         """Households short of money with nothing else going on (most of those watched) miss rent
