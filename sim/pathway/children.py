@@ -109,6 +109,9 @@ class Children:
     def parents_settled(self, t: int, row: int) -> None:
         """Relatives bring the children back now; placed children come back after a new decision."""
         reg = self.reg
+        places = reg.child_place[row].tolist()
+        if RELATIVES not in places and FOSTER not in places and RESIDENTIAL not in places:
+            return  # nobody away (most households): no NumPy work per move
         back = reg.child_place[row] == RELATIVES
         if back.any():
             reg.child_place[row, back] = WITH_PARENTS

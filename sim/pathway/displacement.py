@@ -215,7 +215,8 @@ class Displacement:
         reg = self.reg
         old = reg.place[row]
         if place != old:
-            self.model.schools.move(t, row, reg.child_place[row] == WITH_PARENTS, place)
+            if self.with_parents(row):  # children move along (most displaced households have none)
+                self.model.schools.move(t, row, reg.child_place[row] == WITH_PARENTS, place)
             if PLACES[old] in ("emergency", "family_shelter", "night_shelter", "alternative"):
                 self.place(row, PLACES[old]).release(row)
         reg.place[row], reg.place_since[row] = place, t

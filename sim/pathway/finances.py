@@ -34,24 +34,27 @@ def benefit_norm(incomes: Incomes, composition: np.ndarray) -> np.ndarray:
     return np.where(couple, incomes.benefit_norm_couple_eur, incomes.benefit_norm_single_eur).astype(np.float32)
 
 
-def income_now(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: int, gap_share: float) -> np.ndarray:
-    """This month's income (EUR): regular, or lower during a shock; after a job loss, until the
-    benefit starts, only a share of the last earnings (child benefits go on)."""
-    shocked = hh.shock_until[ids] > t
-    income = np.where(shocked, hh.shock_income[ids], hh.income[ids])
-    gap = shocked & (hh.shock_kind[ids] == JOB_LOSS) & (t - hh.shock_since[ids] < gap_months)
-    earnings = hh.earnings[ids]
-    return np.where(gap, gap_share * earnings + (hh.income[ids] - earnings), income)
+def income_in_shock(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: int, gap_share: float) -> np.ndarray:
+    """This month's income (EUR) of households in an income shock: the shock's income; after a job
+    loss, until the benefit starts, only a share of the last earnings (child benefits go on)."""
+    income = hh.shock_income[ids]
+    gap = np.flatnonzero((hh.shock_kind[ids] == JOB_LOSS) & (t - hh.shock_since[ids] < gap_months))
+    waiting = ids[gap]
+    earnings = hh.earnings[waiting]
+    income[gap] = gap_share * earnings + (hh.income[waiting] - earnings)
+    return income
 
 
-def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance) -> None:
-    """Income, benefit status and rent allowance of `ids` from their earnings, make-up and rent."""
+def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance) -> np.ndarray:
+    """Income, benefit status and rent allowance of `ids` from their earnings, make-up and rent.
+    Returns income plus allowance as stored (EUR/month), for set_short."""
     norm = benefit_norm(incomes, hh.composition[ids])
     earnings = hh.earnings[ids]
     hh.on_benefits[ids] = earnings < norm
     income = np.maximum(earnings, norm) + incomes.child_benefits_eur * hh.children[ids]
-    hh.income[ids] = income
-    hh.allowance[ids] = rent_allowance(allowance, hh.rent[ids], income - norm)
+    hh.allowance[ids] = paid = rent_allowance(allowance, hh.rent[ids], income - norm)
+    hh.income[ids] = income = income.astype(hh.income.dtype)  # the rounding the assignment would do
+    return income + paid
 
 
 def rent_allowance(rules: RentAllowance, rent: np.ndarray, above_minimum: np.ndarray) -> np.ndarray:
@@ -67,11 +70,13 @@ def basic_costs(costs: CostOfLiving, adults: np.ndarray, children: np.ndarray) -
             + children * costs.basic_cost_per_child_eur).astype(np.float32)
 
 
-def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float) -> None:
-    """Mark who cannot pay rent and basic costs even without a shock (betaalrisico [PBL])."""
-    money = hh.income[ids] + hh.allowance[ids]
-    hh.short[ids] = money < hh.rent[ids] + cost_factor * hh.basic_cost[ids]
-    hh.watch[ids] |= hh.short[ids]
+def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float, money: np.ndarray | None = None) -> None:
+    """Mark who cannot pay rent and basic costs even without a shock (betaalrisico [PBL]).
+    `money`: income plus allowance of `ids` if known (what set_income returns)."""
+    if money is None:
+        money = hh.income[ids] + hh.allowance[ids]
+    hh.short[ids] = short = money < hh.rent[ids] + cost_factor * hh.basic_cost[ids]
+    hh.watch[ids[short]] = True
 
 
 def monthly(per_year: float) -> float:
@@ -113,10 +118,10 @@ class Finances:
         hh = m.households
         hh.earnings[ids] = m.tenants.earnings(ids, m.streams.normals("earnings_change", t, hh.hid[ids]))
         left_benefits = ids[hh.on_benefits[ids]]
-        set_income(hh, ids, m.context.incomes, m.context.rent_allowance)
+        money = set_income(hh, ids, m.context.incomes, m.context.rent_allowance)
         left_benefits = left_benefits[~hh.on_benefits[left_benefits]]
         m.early_help.stop_direct_payment(t, left_benefits)
-        set_short(hh, ids, self.cost_factor)
+        set_short(hh, ids, self.cost_factor, money)
         if count:
             m.outcomes.add("life_changes", ids.size)
 

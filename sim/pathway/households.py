@@ -145,6 +145,8 @@ def _dtype(name: str, value) -> type:
 def empty_dwellings(municipality: np.ndarray, private: np.ndarray, rent: np.ndarray) -> HouseholdArrays:
     """Dwellings without tenants; tenants.move_in fills them."""
     n = rent.size
-    households = {name: np.full(n, value, dtype=_dtype(name, value)) for name, value in EMPTY.items()}
+    # np.zeros leaves memory untouched until written (most fields stay empty for most households)
+    households = {name: np.zeros(n, dtype=_dtype(name, value)) if value == 0 else np.full(n, value, dtype=_dtype(name, value))
+                  for name, value in EMPTY.items()}
     return HouseholdArrays(municipality=municipality.astype(np.int16), private=private.astype(bool),
                            rent=rent.astype(np.float32), occupied=np.zeros(n, bool), **households)

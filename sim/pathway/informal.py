@@ -39,8 +39,9 @@ def poisson_quantile(u: np.ndarray, mean: float) -> np.ndarray:
 
 def _candidates(relative: np.ndarray, willing: np.ndarray, used: np.ndarray) -> list[int]:
     """Unused willing ties of one household, relatives first, in a fixed order."""
-    usable = np.flatnonzero(willing & ~used)
-    return sorted(usable.tolist(), key=lambda k: (not relative[k], k))
+    relative, willing, used = relative.tolist(), willing.tolist(), used.tolist()  # a dozen ties: lists beat NumPy
+    usable = [k for k in range(len(willing)) if willing[k] and not used[k]]
+    return [k for k in usable if relative[k]] + [k for k in usable if not relative[k]]
 
 
 def find_host(relative: np.ndarray, willing: np.ndarray, room: np.ndarray, used: np.ndarray,

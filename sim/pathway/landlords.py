@@ -51,11 +51,12 @@ class ArrearsProcedure:
         self.model = model
         self.settings = {name: np.array([getattr(landlord, name) for landlord in model.landlords])
                          for name in ("contact", "arrangement_offer", "signal_compliance", "summons_per_month")}
+        hh = model.households  # a dwelling's landlord never changes: looked up once, not each month
+        self.landlord_of = landlord_index(hh.municipality, hh.private).astype(np.int16)
 
     def _setting(self, ids: np.ndarray, name: str) -> np.ndarray:
         """Each household's landlord's value of a procedure setting."""
-        hh = self.model.households
-        return self.settings[name][landlord_index(hh.municipality[ids], hh.private[ids])]
+        return self.settings[name][self.landlord_of[ids]]
 
     def step(self, t: int, owing: np.ndarray) -> None:
         """`owing`: housed tenants in arrears without a court case or a conditional verdict."""

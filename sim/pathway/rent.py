@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .finances import BENEFIT_PROBLEM, income_now
+from .finances import BENEFIT_PROBLEM, income_in_shock
 from .households import NEVER
 
 if TYPE_CHECKING:
@@ -40,30 +40,34 @@ class RentPayment:
     def step(self, t: int) -> None:
         hh = self.model.households
         watched = np.flatnonzero(hh.watch)
-        busy = self._busy(t, watched)
-        quiet, ids = watched[~busy], watched[busy]
+        owes, shocked, costly, planned, helped, conditional = self._state(t, watched)
+        busy = owes | shocked | costly | planned | helped | conditional
+        quiet, busy = watched[~busy], np.flatnonzero(busy)
+        ids = watched[busy]
         hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
         self._schedule(t, quiet)
         due = np.flatnonzero(hh.next_miss == t)
         hh.next_miss[due] = NEVER
-        money, helped = self.money(t, ids), hh.in_help(t, ids)
-        spending = self._spending(t, ids, helped)
-        missed = self._miss(t, ids, money, spending, helped)
+        # The busy households' state is taken from what _state gathered (nothing above changes it):
+        # gathers from the 3.5M-household arrays dominate the phase nationally.
+        shocked, costly, helped, conditional = shocked[busy], costly[busy], helped[busy], conditional[busy]
+        rent, money = hh.rent[ids], self.money(t, ids, shocked, costly)
+        spending = self._spending(ids, planned[busy] | helped | conditional)
+        missed = self._miss(t, ids, rent, money, spending, helped, shocked)
         self.missed = np.concatenate([ids[missed], due])
         self.checked = np.concatenate([ids, due])  # quiet households owe nothing unless their miss came
         self._build(t, self.missed)
-        paid = ~missed
-        self._repay(t, ids[paid], money[paid], spending[paid], helped[paid])
-        self._unwatch(t, ids)
+        owing = np.flatnonzero(~missed & (hh.arrears[ids] > 0))
+        self._repay(t, ids[owing], rent[owing], money[owing], spending[owing], helped[owing])
+        self._unwatch(ids, shocked | costly | conditional)
         hh.watch[due] = True
 
-    def _busy(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Households with more going on than a shortfall: arrears, a shock, an extra cost, a plan,
-        help or a conditional verdict."""
+    def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
+        """What makes households busy, more than short of money (masks over `ids`): arrears, an
+        income shock, an extra cost, a payment plan, debt help, a conditional verdict."""
         hh = self.model.households
-        busy = (hh.arrears[ids] > 0) | (hh.shock_until[ids] > t) | (hh.cost_until[ids] > t) | hh.arrangement[ids]
-        busy |= (hh.help_until[ids] > t) | (hh.conditional_until[ids] > t)
-        return busy
+        return (hh.arrears[ids] > 0, hh.shock_until[ids] > t, hh.cost_until[ids] > t, hh.arrangement[ids],
+                hh.in_help(t, ids), hh.conditional_until[ids] > t)
 
     def _schedule(self, t: int, ids: np.ndarray) -> None:
         """Households short of money with nothing else going on (most of those watched) miss rent
@@ -84,40 +88,42 @@ class RentPayment:
         months = m.streams.months("rent_missed_next", t, hh.hid[ids], p_miss)
         hh.next_miss[ids] = np.minimum(t + months - 1, 32000)
 
-    def money(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """This month's income plus allowance, minus extra costs (EUR)."""
+    def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray) -> np.ndarray:
+        """This month's income plus allowance, minus extra costs (EUR). `shocked`, `costly`: masks
+        over `ids` of a running income shock and extra cost (the few whose money differs)."""
         m = self.model
         hh, s = m.households, m.context.shocks
-        income = income_now(hh, t, ids, s.benefit_gap_months, s.benefit_gap_income_share)
-        extra = np.where(hh.cost_until[ids] > t, hh.cost_extra[ids], 0.0)
-        return income + hh.allowance[ids] - extra
+        income = hh.income[ids]
+        shocks = np.flatnonzero(shocked)
+        income[shocks] = income_in_shock(hh, t, ids[shocks], s.benefit_gap_months, s.benefit_gap_income_share)
+        money = income + hh.allowance[ids]
+        costs = np.flatnonzero(costly)
+        money[costs] -= hh.cost_extra[ids[costs]]
+        return money
 
-    def floor(self, ids: np.ndarray) -> np.ndarray:
-        """The part of basic costs a household cannot cut (EUR)."""
-        m = self.model
-        return m.households.basic_cost[ids] * (m.context.cost_of_living.coping_share * m.finances.cost_factor)
-
-    def _spending(self, t: int, ids: np.ndarray, helped: np.ndarray) -> np.ndarray:
+    def _spending(self, ids: np.ndarray, planned: np.ndarray) -> np.ndarray:
         """What a household spends besides rent (EUR): its basic costs, or on a plan (a landlord's,
-        debt help's or a conditional verdict's) only the part it cannot cut. `helped`: in debt help."""
+        debt help's or a conditional verdict's: `planned`) only the part it cannot cut."""
         m = self.model
-        hh = m.households
-        planned = hh.arrangement[ids] | helped | (hh.conditional_until[ids] > t)
         share = np.where(planned, m.context.cost_of_living.coping_share, 1.0)
-        return hh.basic_cost[ids] * (share * m.finances.cost_factor)
+        return m.households.basic_cost[ids] * (share * m.finances.cost_factor)
 
-    def _miss(self, t: int, ids: np.ndarray, money: np.ndarray, spending: np.ndarray,
-              helped: np.ndarray) -> np.ndarray:
-        """Who misses this month's rent: more likely the larger the shortfall."""
+    def _miss(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
+              helped: np.ndarray, shocked: np.ndarray) -> np.ndarray:
+        """Who misses this month's rent: more likely the larger the shortfall. Only households with
+        a chance of missing are drawn (a draw depends on the household alone, see streams.py)."""
         m = self.model
         hh = m.households
-        rent = hh.rent[ids]
         shortfall = np.clip(rent + spending - money, 0, rent)
         p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
-        p_miss *= np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
-        withheld = hh.direct_payment[ids] & ~((hh.shock_until[ids] > t) & (hh.shock_kind[ids] == BENEFIT_PROBLEM))
-        p_miss[withheld] = 0.0
-        return m.streams.draws("rent_missed", t, hh.hid[ids]) < p_miss
+        p_miss[helped] *= 1 - m.policy.debt_help.miss_reduction
+        at_risk = np.flatnonzero(p_miss > 0)
+        risky = ids[at_risk]
+        withheld = hh.direct_payment[risky] & ~(shocked[at_risk] & (hh.shock_kind[risky] == BENEFIT_PROBLEM))
+        at_risk, risky = at_risk[~withheld], risky[~withheld]
+        missed = np.zeros(ids.size, bool)
+        missed[at_risk] = m.streams.draws("rent_missed", t, hh.hid[risky]) < p_miss[at_risk]
+        return missed
 
     def _build(self, t: int, ids: np.ndarray) -> None:
         m = self.model
@@ -142,19 +148,18 @@ class RentPayment:
         m.outcomes.add("arrangements_broken", ids.size)
         m.journeys.log_many("arrangement_broken", t, ids)
 
-    def _repay(self, t: int, ids: np.ndarray, money: np.ndarray, spending: np.ndarray, helped: np.ndarray) -> None:
+    def _repay(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
+               helped: np.ndarray) -> None:
+        """Households that paid this month's rent and owe: instalments or a share of the surplus."""
         m = self.model
         hh = m.households
-        arrears = hh.arrears[ids]
-        owing = arrears > 0
-        ids, money, spending, helped, arrears = ids[owing], money[owing], spending[owing], helped[owing], arrears[owing]
-        surplus = np.maximum(0.0, money - hh.rent[ids] - spending)
+        surplus = np.maximum(0.0, money - rent - spending)
         instalment = hh.instalment[ids]
         on_plan = hh.arrangement[ids] & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment)
         pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
         pay[~on_plan & helped] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
-        arrears = np.maximum(0.0, arrears - pay).astype(np.float32)
+        arrears = np.maximum(0.0, hh.arrears[ids] - pay).astype(np.float32)
         hh.arrears[ids] = arrears
         self._break_plans(t, ids[short_of_instalment & (arrears > CLEARED_EUR)])
         self._cleared(t, ids[arrears <= CLEARED_EUR])
@@ -168,9 +173,8 @@ class RentPayment:
         m.journeys.log_many("arrears_repaid", t, ids)
         hh.end_spell(ids)
 
-    def _unwatch(self, t: int, ids: np.ndarray) -> None:
-        """Stop looking at households with nothing left to watch."""
+    def _unwatch(self, ids: np.ndarray, busy: np.ndarray) -> None:
+        """Stop looking at households with nothing left to watch. `busy`: mask over `ids` of a
+        running shock, extra cost or conditional verdict (the rent phase changes none of them)."""
         hh = self.model.households
-        keep = (hh.arrears[ids] > 0) | hh.short[ids] | (hh.shock_until[ids] > t) | (hh.cost_until[ids] > t)
-        keep |= hh.conditional_until[ids] > t
-        hh.watch[ids] = keep
+        hh.watch[ids] = (hh.arrears[ids] > 0) | hh.short[ids] | busy

@@ -87,8 +87,13 @@ class Tenants:
         the rented stock in the baseline (context.turnover.makeup_weights), so that the tenants'
         make-up stays at the profile's; the first tenants take the profile's shares."""
         shares = self.target if first else self.target * self.weights
-        cdf = np.cumsum(shares / shares.sum(axis=1, keepdims=True), axis=1)[block]
-        return np.minimum((u[:, None] >= cdf[:, :-1]).sum(axis=1), cdf.shape[1] - 1)
+        cdf = np.cumsum(shares / shares.sum(axis=1, keepdims=True), axis=1)
+        # The category is how many of the block's cdf steps u reached, counted one step at a time:
+        # a (households x categories) table would cost 200 MB for the first national tenants.
+        makeup = np.zeros(u.size, np.int64)
+        for k in range(cdf.shape[1] - 1):
+            makeup += u >= cdf[block, k]
+        return np.minimum(makeup, cdf.shape[1] - 1)
 
     def settle(self, slots: np.ndarray) -> None:
         """Basic costs, income, the rent the household can afford and its allowance, for households
@@ -98,9 +103,9 @@ class Tenants:
         hh.basic_cost[slots] = basic_costs(ctx.cost_of_living, hh.adults[slots], hh.children[slots])
         set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
         hh.rent[slots] = np.minimum(self.asking_rent(slots), self._affordable_rent(slots))
-        set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
+        money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
         hh.occupied[slots] = True
-        set_short(hh, slots, m.finances.cost_factor)
+        set_short(hh, slots, m.finances.cost_factor, money)
 
     def asking_rent(self, slots: np.ndarray) -> np.ndarray:
         """The dwellings' asking rents (EUR/month), fixed per dwelling."""
@@ -140,8 +145,7 @@ class Tenants:
         stay = (q + leave) / (q + SHORT_LEAVE_FACTOR * leave)
         gone = changed[hh.short[changed] & (m.streams.draws("still_here", 0, hh.hid[changed]) >= stay)]
         hh.earnings[gone] = letting[np.isin(changed, gone)]
-        set_income(hh, gone, m.context.incomes, m.context.rent_allowance)
-        set_short(hh, gone, m.finances.cost_factor)
+        set_short(hh, gone, m.finances.cost_factor, set_income(hh, gone, m.context.incomes, m.context.rent_allowance))
 
     def earnings(self, slots: np.ndarray, z: np.ndarray) -> np.ndarray:
         """Earnings (EUR/month) of the households in `slots` for standard normal deviates `z`."""
