@@ -209,11 +209,11 @@ def small_run(tmp_path_factory):
     return code, folder
 
 
-def test_run_returns_0_and_writes_the_four_files(small_run):
+def test_run_returns_0_and_writes_the_five_files(small_run):
     code, folder = small_run
     assert code == 0
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["monthly.parquet", "journeys.parquet", "summary.json", "meta.json"])  # and no leftover .tmp files
+        ["monthly.parquet", "journeys.parquet", "summary.json", "by_municipality.parquet", "meta.json"])  # and no leftover .tmp files
 
 
 def test_run_summary(small_run):
@@ -294,7 +294,7 @@ def test_params_markdown(capsys):
     assert main(["params", "--markdown"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("| parameter | default | unit | bounds | source |")
-    assert "| `policy.early_signalling.reach` | 0.2 | probability | 0.0..1.0 |" in out
+    assert "| `policy.early_signalling.reach` (local) | 0.2 | probability | 0.0..1.0 |" in out
 
 
 def test_compare_writes_table_and_json(tmp_path, capsys):
