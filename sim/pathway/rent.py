@@ -40,8 +40,8 @@ class RentPayment:
     def step(self, t: int) -> None:
         hh = self.model.households
         watched = np.flatnonzero(hh.watch)
-        owes, shocked, costly, planned, helped, conditional = self._state(t, watched)
-        busy = owes | shocked | costly | planned | helped | conditional
+        owes, shocked, costly, arranged, helped, conditional = self._state(t, watched)
+        busy = owes | shocked | costly | arranged | helped | conditional
         quiet, busy = watched[~busy], np.flatnonzero(busy)
         ids = watched[busy]
         hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
@@ -52,7 +52,7 @@ class RentPayment:
         # gathers from the 3.5M-household arrays dominate the phase nationally.
         shocked, costly, helped, conditional = shocked[busy], costly[busy], helped[busy], conditional[busy]
         rent, money = hh.rent[ids], self.money(t, ids, shocked, costly)
-        spending = self._spending(ids, planned[busy] | helped | conditional)
+        spending = self._spending(ids, arranged[busy] | helped | conditional)
         missed = self._miss(t, ids, rent, money, spending, helped, shocked)
         self.missed = np.concatenate([ids[missed], due])
         self.checked = np.concatenate([ids, due])  # quiet households owe nothing unless their miss came
@@ -90,7 +90,7 @@ class RentPayment:
 
     def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray) -> np.ndarray:
         """This month's income plus allowance, minus extra costs (EUR). `shocked`, `costly`: masks
-        over `ids` of a running income shock and extra cost (the few whose money differs)."""
+        over `ids` of a running income shock and extra cost (only their money differs from the usual)."""
         m = self.model
         hh, s = m.households, m.context.shocks
         income = hh.income[ids]
