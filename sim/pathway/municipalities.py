@@ -70,9 +70,10 @@ class EarlyHelp:
     def receive_signals(self, t: int, ids: np.ndarray) -> None:
         m = self.model
         hh = m.households
-        tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < self._reach(ids)]
+        tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < self._chance(ids, "reach", "outreach_practice")]
         reached = self._within_outreach_capacity(t, tried)
-        accepted = reached[m.streams.draws("accept", t, hh.hid[reached]) < self._acceptance(reached)]
+        accept = self._chance(reached, "acceptance", "acceptance_practice")
+        accepted = reached[m.streams.draws("accept", t, hh.hid[reached]) < accept]
         m.outcomes.add("signals_reached", reached.size)
         m.outcomes.add("signals_unanswered", tried.size - reached.size)
         m.outcomes.add("help_accepted", accepted.size)
@@ -81,21 +82,15 @@ class EarlyHelp:
         m.journeys.log_many("help_accepted", t, accepted)
         self.enqueue(t, accepted)
 
-    def _reach(self, ids: np.ndarray) -> np.ndarray:
-        """Chance that the outreach tries to contact each signalled household: its municipality's
-        reach (a home visit for families where it visits them) times its practice, at most 1."""
+    def _chance(self, ids: np.ndarray, lever: str, practice: str) -> np.ndarray:
+        """Each household's chance of the outreach step `lever` ("reach" or "acceptance"): its
+        municipality's lever (the home-visit one for families it visits at home) times the
+        municipality's `practice`, at most 1."""
         local, munis = self.model.local, self.model.households.municipality[ids]
         visited = self.model.households.families(ids) & local.lever("early_signalling.home_visits_families", munis)
-        reach = np.where(visited, local.lever("early_signalling.home_visit_reach", munis),
-                         local.lever("early_signalling.reach", munis))
-        return np.minimum(reach * local.practice["outreach_practice"][munis], 1.0)
-
-    def _acceptance(self, ids: np.ndarray) -> np.ndarray:
-        local, munis = self.model.local, self.model.households.municipality[ids]
-        visited = self.model.households.families(ids) & local.lever("early_signalling.home_visits_families", munis)
-        accept = np.where(visited, local.lever("early_signalling.home_visit_acceptance", munis),
-                          local.lever("early_signalling.acceptance", munis))
-        return np.minimum(accept * local.practice["acceptance_practice"][munis], 1.0)
+        chance = np.where(visited, local.lever(f"early_signalling.home_visit_{lever}", munis),
+                          local.lever(f"early_signalling.{lever}", munis))
+        return np.minimum(chance * local.practice[practice][munis], 1.0)
 
     def _within_outreach_capacity(self, t: int, ids: np.ndarray) -> np.ndarray:
         """The households the outreach teams can still contact this month, in a random order."""
