@@ -21,6 +21,7 @@ import numpy as np
 
 from ..errors import ScenarioError
 from ..limits import clip
+from .population import PROFILES
 
 if TYPE_CHECKING:
     from ..parameters import Policy
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from .population import Profile
 
 PRACTICES = ("outreach_practice", "acceptance_practice", "alternative_offer_practice")
-TYPES = ("large_city", "medium_town", "small_town", "custom")
+TYPES = (*PROFILES, "custom")  # the municipality types a scenario may name
 
 
 class LocalPolicies:
@@ -38,7 +39,8 @@ class LocalPolicies:
         _check_names(scenario, profiles)
         self.policies: list[Policy] = [scenario.policy_for(p.kind, p.name) for p in profiles]
         self.same_everywhere = all(p is scenario.policy for p in self.policies)
-        self._values: dict[str, Any] = {}
+        self._values: dict[str, Any] = {}   # lever -> one value, or one per municipality
+        self._anywhere: dict[str, bool] = {}
         same_practice = scenario.policy.practice.same_everywhere
         self.practice = {name: np.array([1.0 if same_practice else getattr(p, name) for p in profiles])
                          for name in PRACTICES}
@@ -48,7 +50,9 @@ class LocalPolicies:
 
     def anywhere(self, dotted: str) -> bool:
         """Whether any municipality has the switch `dotted` on."""
-        return any(attrgetter(dotted)(p) for p in self.policies)
+        if dotted not in self._anywhere:
+            self._anywhere[dotted] = any(attrgetter(dotted)(p) for p in self.policies)
+        return self._anywhere[dotted]
 
     def lever(self, dotted: str, municipalities: np.ndarray) -> Any:
         """The lever `dotted` ("group.name") for each of `municipalities`; a single value when all

@@ -85,8 +85,9 @@ class EvictionModel(mesa.Model):
         self.bailiff = Bailiff(self)
         self.places = create_places(self)  # by (municipality, kind); shelters shared within a region
         self.place_list = list({id(p): p for p in self.places.values()}.values())
-        self.places_of = [[p for (i, _), p in self.places.items() if i == muni.index]
-                          for muni in self.municipalities]
+        self.places_of: list[list] = [[] for _ in self.municipalities]  # each municipality's, shared included
+        for (index, _), place in self.places.items():
+            self.places_of[index].append(place)
 
     def step(self) -> None:
         """One month of the eviction sieve."""

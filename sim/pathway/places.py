@@ -119,7 +119,7 @@ def create_places(model: "EvictionModel") -> dict[tuple[int, str], Place]:
                 shared = _place(model, members[0], kind, int(round(rates.sum())))
                 places.update({(muni.index, kind): shared for muni in members})
             else:
-                counts = apportion(int(round(rates.sum())), rates) if len(members) > 1 else [round(rates[0])]
+                counts = apportion(int(round(rates.sum())), rates)
                 places.update({(muni.index, kind): _place(model, muni, kind, int(n))
                                for muni, n in zip(members, counts)})
     return dict(sorted(places.items(), key=lambda item: (item[0][0], KINDS.index(item[0][1]))))
