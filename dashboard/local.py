@@ -14,7 +14,7 @@ import pandas as pd
 
 from sim.experiments.compare import Comparison
 from sim.runner import RunResult
-from sim.scorecard import spread_between_municipalities
+from sim.scorecard import beyond_chance, spread_between_municipalities
 
 from .i18n import UI, outcome_label, scenario_title, share, t
 
@@ -125,11 +125,6 @@ def spread_shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         name = t(f"spread_col_{column}", lang)
         out[name] = [share(v, lang) for v in out[name]]
     return out
-
-
-def beyond_chance(spread: pd.DataFrame) -> pd.Series:
-    """Whether the P10-P90 range between municipalities is wider than chance alone gives it."""
-    return (spread["p90"] - spread["p10"]) > (spread["chance_p90"] - spread["chance_p10"])
 
 
 def spread_sentence(spread: pd.DataFrame, lang: str) -> str:

@@ -23,6 +23,7 @@ field, the value and what is allowed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,14 +201,20 @@ def _leaves(tree: dict[str, Any], prefix: str = "") -> list[str]:
     return out
 
 
-def _check_local_lever(path: Path, section: str, dotted: str) -> None:
+@functools.cache
+def _levers() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The local levers (in declaration order) and every lever, by dotted name."""
     from .parameters.base import describe
 
     rows = describe(Policy)
-    local = [r["name"] for r in rows if r["local"]]
+    return tuple(r["name"] for r in rows if r["local"]), frozenset(r["name"] for r in rows)
+
+
+def _check_local_lever(path: Path, section: str, dotted: str) -> None:
+    local, every = _levers()
     if dotted in local:
         return
-    if dotted in {r["name"] for r in rows}:
+    if dotted in every:
         raise ScenarioError(f"{path}: {section}.{clip(dotted, 120)}: a national lever (the same everywhere: court "
                             f"procedure, legal aid, moratoria, the signalling rules); a municipality can set only "
                             f"its local levers: {', '.join(local)}")

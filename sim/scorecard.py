@@ -186,7 +186,8 @@ def spread_between_municipalities(result: RunResult, min_cohort: int = MIN_COHOR
     percentile over municipalities with at least `min_cohort` cohort members, their ratio (NaN
     when P10 is 0) and difference. Small cohorts spread by chance alone: `chance_p10`/`chance_p90`
     are the percentiles if every municipality had the national share (binomial, same cohorts), so
-    only a spread beyond them is local variation."""
+    only a spread beyond them is local variation: `beyond_chance` says whether the P10-P90 range is
+    wider than chance's."""
     local = result.by_municipality
     if local.empty or local["municipality"].nunique() < 2:
         return pd.DataFrame()
@@ -207,4 +208,12 @@ def spread_between_municipalities(result: RunResult, min_cohort: int = MIN_COHOR
         rows.append({"indicator": key, "municipalities": len(kept), "national": national, "p10": p10, "p90": p90,
                      "ratio": p90 / p10 if p10 > 0 else float("nan"), "difference": p90 - p10,
                      "chance_p10": float(np.percentile(chance, 10)), "chance_p90": float(np.percentile(chance, 90))})
-    return pd.DataFrame(rows)
+    spread = pd.DataFrame(rows)
+    if not spread.empty:
+        spread["beyond_chance"] = beyond_chance(spread)
+    return spread
+
+
+def beyond_chance(spread: pd.DataFrame) -> pd.Series:
+    """Whether the P10-P90 range between municipalities is wider than chance alone gives it."""
+    return (spread["p90"] - spread["p10"]) > (spread["chance_p90"] - spread["chance_p10"])

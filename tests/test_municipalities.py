@@ -132,6 +132,7 @@ def test_outcomes_by_municipality_add_up_to_the_national_ones():
     spread = spread_between_municipalities(result, min_cohort=1)
     assert set(spread["indicator"]) <= {"family_separated", "homeless_after_eviction", "alternative_housing"}
     assert ((spread.p10 <= spread.p90) & (spread.p90 <= 1) & (spread.p10 >= 0)).all()
+    assert (spread.beyond_chance == ((spread.p90 - spread.p10) > (spread.chance_p90 - spread.chance_p10))).all()
 
 
 def test_same_practice_everywhere_levels_the_municipalities_practice():
