@@ -60,15 +60,15 @@ def run_task(task: Task) -> dict[str, Any]:
         raise ValueError(f"a worker runs evictsim {version()} with model code {code_fingerprint()}, the client code "
                          f"{task.code}; install the same evictsim on every worker (docs/cluster.md). "
                          "The runs finished so far are stored")
-    model = simulate(task.scenario, resolve_population(task.population), task.months, task.seed,
-                     task.scale, task.warmup, task.journeys)
+    real = resolve_population(task.population)
+    model = simulate(task.scenario, real, task.months, task.seed, task.scale, task.warmup, task.journeys)
     row = {"run_id": task.run_id, **yearly_outcomes(model, task.scale)}
     if task.series:
         row[SERIES_KEY] = monthly_outcomes(model, task.scale)
     if task.journeys:
         row[JOURNEYS_KEY] = journey_frame(model)
     if task.local:
-        row[LOCAL_KEY] = municipality_frame(model, resolve_population(task.population), task.scale)
+        row[LOCAL_KEY] = municipality_frame(model, real, task.scale)
     return row
 
 
