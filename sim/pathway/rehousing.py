@@ -110,11 +110,7 @@ class Rehousing:
     def _move_in(self, t: int, rows: np.ndarray, routes: np.ndarray) -> None:
         """Each mover needs a vacancy in its municipality; without one it waits."""
         m, reg = self.model, self.reg
-        slots = np.full(rows.size, -1, np.int64)
-        for muni in np.unique(reg.municipality[rows]).tolist():
-            mine = np.flatnonzero(reg.municipality[rows] == muni)
-            vacancies = m.turnover.take_vacancies(muni, mine.size)
-            slots[mine[:vacancies.size]] = vacancies
+        slots = m.turnover.take_vacancies(reg.municipality[rows])
         m.outcomes.add("rehousing_waiting_vacancy", int((slots < 0).sum()))
         found = slots >= 0
         rows, slots, routes = rows[found], slots[found], routes[found]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .finances import monthly
-from .idsets import pick, union
+from .idsets import first_of_each, pick, union
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -83,14 +83,25 @@ class Turnover:
         """Dwellings left by an eviction or a forced departure join this month's vacancies."""
         self.vacant.append(np.asarray(slots, dtype=np.int64))
 
-    def take_vacancies(self, municipality: int, n: int) -> np.ndarray:
-        """Up to `n` dwellings vacated this month in `municipality` (corporation dwellings first) for
-        rehoused households; they are marked taken so that nobody else gets them."""
+    def take_vacancies(self, municipalities: np.ndarray) -> np.ndarray:
+        """Dwellings vacated this month for rehoused households, one per entry of `municipalities`
+        (each mover's municipality, in priority order) as far as that municipality's vacancies go,
+        corporation dwellings first; -1 where none is left. Taken dwellings are marked occupied so
+        that nobody else gets them."""
         hh = self.model.households
-        if not self.vacant or n <= 0:
-            return np.empty(0, np.int64)
+        taken = np.full(municipalities.size, -1, np.int64)
+        if not self.vacant or municipalities.size == 0:
+            return taken
         slots = np.concatenate(self.vacant)
-        free = slots[(hh.municipality[slots] == municipality) & ~hh.occupied[slots]]
-        taken = free[np.argsort(hh.private[free], kind="stable")][:n]
-        hh.occupied[taken] = True
+        free = slots[~hh.occupied[slots]]
+        free = free[np.lexsort((hh.private[free], hh.municipality[free]))]  # stable: in order of vacating
+        free_muni = hh.municipality[free]
+        available = np.bincount(free_muni, minlength=len(self.model.municipalities))
+        movers = first_of_each(municipalities, available)
+        order = np.argsort(municipalities[movers], kind="stable")
+        movers = movers[order]
+        muni = municipalities[movers]
+        rank = np.arange(muni.size) - np.searchsorted(muni, muni, side="left")
+        taken[movers] = free[np.searchsorted(free_muni, muni, side="left") + rank]
+        hh.occupied[taken[movers]] = True
         return taken
