@@ -28,10 +28,18 @@ _M2 = np.uint64(0x94D049BB133111EB)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser on uint64 arrays (wrap-around arithmetic is intended)."""
-    x = (x ^ (x >> np.uint64(30))) * _M1
-    x = (x ^ (x >> np.uint64(27))) * _M2
-    return x ^ (x >> np.uint64(31))
+    """splitmix64 finaliser on uint64 arrays (wrap-around arithmetic is intended). Works in place
+    on `x`, a fresh array of the caller's: with one scratch array instead of a new one per
+    operation it stays in cache for the half-million draws a national month takes at once."""
+    scratch = x >> np.uint64(30)
+    x ^= scratch
+    x *= _M1
+    np.right_shift(x, np.uint64(27), out=scratch)
+    x ^= scratch
+    x *= _M2
+    np.right_shift(x, np.uint64(31), out=scratch)
+    x ^= scratch
+    return x
 
 
 def _mix_int(x: int) -> int:
@@ -42,8 +50,11 @@ def _mix_int(x: int) -> int:
 
 
 def _uniform(bits: np.ndarray) -> np.ndarray:
-    """The top 53 bits as a uniform number in [0, 1)."""
-    return (bits >> np.uint64(11)).astype(np.float64) * (1.0 / (1 << 53))
+    """The top 53 bits as a uniform number in [0, 1) (`bits` is overwritten)."""
+    bits >>= np.uint64(11)
+    u = bits.astype(np.float64)
+    u *= 1.0 / (1 << 53)
+    return u
 
 
 def stream_id(name: str) -> int:
@@ -80,8 +91,9 @@ class Streams:
 
     def draws(self, name: str, t: int, ids: np.ndarray) -> np.ndarray:
         """Uniform [0, 1) numbers, one per household id, fixed by (seed, name, month, id)."""
-        ids = np.asarray(ids, dtype=np.uint64)
-        return _uniform(_mix(ids * _GOLDEN + np.uint64(self._salt(name, t))))
+        x = np.asarray(ids, dtype=np.uint64) * _GOLDEN
+        x += np.uint64(self._salt(name, t))
+        return _uniform(_mix(x))
 
     def draws_many(self, names: list[str], t: int, ids: np.ndarray) -> np.ndarray:
         """`draws` of several streams at once: column j is `draws(names[j], t, ids)` (one NumPy pass
