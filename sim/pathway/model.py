@@ -113,9 +113,8 @@ class EvictionModel(mesa.Model):
     def _owing(self, t: int) -> np.ndarray:
         """Housed tenants in arrears without a court case or a running conditional verdict."""
         hh = self.households
-        ids = self.rent.checked
-        return ids[(hh.arrears[ids] > 0) & hh.occupied[ids] & (hh.case_stage[ids] == 0)
-                   & (hh.conditional_until[ids] <= t)]
+        ids = self.rent.checked  # the rent phase just ran: who owes is what it left
+        return ids[self.rent.owes & hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t)]
 
     # -- end-of-month stocks -----------------------------------------------------------------
     def _collect(self, t: int) -> None:

@@ -36,37 +36,44 @@ class RentPayment:
         self.model = model
         self.missed = np.empty(0, np.int64)   # households that missed this month's rent
         self.checked = np.empty(0, np.int64)  # households that may owe after this month (all in arrears among them)
+        self.owes = np.empty(0, bool)          # over `checked`: in arrears when the phase ended
 
     def step(self, t: int) -> None:
         hh = self.model.households
         watched = np.flatnonzero(hh.watch)
-        owes, shocked, costly, arranged, helped, conditional = self._state(t, watched)
-        busy = owes | shocked | costly | arranged | helped | conditional
+        arrears, shocked, costly, arranged, helped, conditional = self._state(t, watched)
+        busy = (arrears > 0) | shocked | costly | arranged | helped | conditional
         quiet, busy = watched[~busy], np.flatnonzero(busy)
         ids = watched[busy]
         hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
         self._schedule(t, quiet)
         due = np.flatnonzero(hh.next_miss == t)
         hh.next_miss[due] = NEVER
-        # The busy households' state is taken from what _state gathered (nothing above changes it):
-        # gathers from the 3.5M-household arrays dominate the phase nationally.
+        # The busy households' state is taken from what _state gathered and followed here as the
+        # phase changes it: gathers from the 3.5M-household arrays dominate the phase nationally.
+        arrears, arranged = arrears[busy], arranged[busy]
         shocked, costly, helped, conditional = shocked[busy], costly[busy], helped[busy], conditional[busy]
         rent, money = hh.rent[ids], self.money(t, ids, shocked, costly)
-        spending = self._spending(ids, arranged[busy] | helped | conditional)
+        spending = self._spending(ids, arranged | helped | conditional)
         missed = self._miss(t, ids, rent, money, spending, helped, shocked)
         self.missed = np.concatenate([ids[missed], due])
-        self.checked = np.concatenate([ids, due])  # quiet households owe nothing unless their miss came
         self._build(t, self.missed)
-        owing = np.flatnonzero(~missed & (hh.arrears[ids] > 0))
-        self._repay(t, ids[owing], rent[owing], money[owing], spending[owing], helped[owing])
-        self._unwatch(ids, shocked | costly | conditional)
+        arrears[missed] += rent[missed]    # as _build added it
+        owing = np.flatnonzero(~missed & (arrears > 0))
+        arrears[owing] = self._repay(t, ids[owing], arrears[owing], arranged[owing], rent[owing], money[owing],
+                                     spending[owing], helped[owing])
+        self._unwatch(ids, (arrears > 0) | shocked | costly | conditional)
         hh.watch[due] = True
+        # Who may owe after this month (all in arrears among them): quiet households owe nothing
+        # unless their miss came.
+        self.checked = np.concatenate([ids, due])
+        self.owes = np.concatenate([arrears > 0, hh.arrears[due] > 0])  # over `checked`
 
     def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
-        """What makes households busy, more than short of money (masks over `ids`): arrears, an
-        income shock, an extra cost, a payment plan, debt help, a conditional verdict."""
+        """What makes households busy, more than short of money (over `ids`): arrears (EUR), and
+        masks of an income shock, an extra cost, a payment plan, debt help, a conditional verdict."""
         hh = self.model.households
-        return (hh.arrears[ids] > 0, hh.shock_until[ids] > t, hh.cost_until[ids] > t, hh.arrangement[ids],
+        return (hh.arrears[ids], hh.shock_until[ids] > t, hh.cost_until[ids] > t, hh.arrangement[ids],
                 hh.in_help(t, ids), hh.conditional_until[ids] > t)
 
     def _schedule(self, t: int, ids: np.ndarray) -> None:
@@ -148,21 +155,26 @@ class RentPayment:
         m.outcomes.add("arrangements_broken", ids.size)
         m.journeys.log_many("arrangement_broken", t, ids)
 
-    def _repay(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
-               helped: np.ndarray) -> None:
-        """Households that paid this month's rent and owe: instalments or a share of the surplus."""
+    def _repay(self, t: int, ids: np.ndarray, arrears: np.ndarray, arranged: np.ndarray, rent: np.ndarray,
+               money: np.ndarray, spending: np.ndarray, helped: np.ndarray) -> np.ndarray:
+        """Households that paid this month's rent and owe `arrears` (`arranged`: on a payment
+        plan): instalments or a share of the surplus. Returns what they owe afterwards."""
         m = self.model
         hh = m.households
         surplus = np.maximum(0.0, money - rent - spending)
-        instalment = hh.instalment[ids]
-        on_plan = hh.arrangement[ids] & (instalment > 0)
+        instalment = np.zeros(ids.size, hh.instalment.dtype)
+        instalment[arranged] = hh.instalment[ids[arranged]]
+        on_plan = arranged & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment)
         pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
         pay[~on_plan & helped] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
-        arrears = np.maximum(0.0, hh.arrears[ids] - pay).astype(np.float32)
+        arrears = np.maximum(0.0, arrears - pay).astype(np.float32)
         hh.arrears[ids] = arrears
         self._break_plans(t, ids[short_of_instalment & (arrears > CLEARED_EUR)])
-        self._cleared(t, ids[arrears <= CLEARED_EUR])
+        cleared = arrears <= CLEARED_EUR
+        self._cleared(t, ids[cleared])
+        arrears[cleared] = 0.0  # as the end of the spell set it
+        return arrears
 
     def _cleared(self, t: int, ids: np.ndarray) -> None:
         m = self.model
@@ -174,7 +186,7 @@ class RentPayment:
         hh.end_spell(ids)
 
     def _unwatch(self, ids: np.ndarray, busy: np.ndarray) -> None:
-        """Stop looking at households with nothing left to watch. `busy`: mask over `ids` of a
-        running shock, extra cost or conditional verdict (the rent phase changes none of them)."""
+        """Stop looking at households with nothing left to watch. `busy`: mask over `ids` of
+        arrears, a running shock, extra cost or conditional verdict."""
         hh = self.model.households
-        hh.watch[ids] = (hh.arrears[ids] > 0) | hh.short[ids] | busy
+        hh.watch[ids] = hh.short[ids] | busy
