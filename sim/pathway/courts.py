@@ -67,21 +67,22 @@ class Court(mesa.Agent):
         m.outcomes.add("legal_aid_cases", int(aid.sum()))
         m.outcomes.add_cost("landlord", ids.size * m.context.costs.summons_eur)
         m.outcomes.add_cost("national", ids.size * m.context.costs.court_case_eur + int(aid.sum()) * m.context.costs.legal_aid_eur)
-        for slot in ids.tolist():
-            self._follow(t, slot, cause)
+        self._follow(t, ids, cause)
 
-    def _follow(self, t: int, slot: int, cause: str) -> None:
-        """Log the summons, following the household from here on (with a line on what came before)."""
+    def _follow(self, t: int, ids: np.ndarray, cause: str) -> None:
+        """Log the summonses, following some households from here on (with a line on what came
+        before)."""
         m = self.model
         hh = m.households
-        hid = int(hh.hid[slot])
-        if m.journeys.follow_at_court(slot):
+        for slot in m.journeys.follow_at_court(ids).tolist():
             since = int(hh.arrears_since[slot])
             # Months on the report's clock (month 0 = first reported month), like the `month` column.
             arrears = f"arrears since month {since - m.warmup}" if since >= 0 else "no arrears"
             before = f"{arrears}; signalled: {bool(hh.signalled[slot])}; debt help: {bool(hh.help_since[slot] >= 0)}"
-            m.journeys.log(t, hid, "before_court", before)
-        m.journeys.log(t, hid, "summons", cause + (", legal aid" if hh.case_aid[slot] else ""))
+            m.journeys.log(t, int(hh.hid[slot]), "before_court", before)
+        followed = ids[hh.followed[ids]]
+        for hid, aid in zip(hh.hid[followed].tolist(), hh.case_aid[followed].tolist()):
+            m.journeys.log(t, hid, "summons", cause + (", legal aid" if aid else ""))
 
     def step(self, t: int) -> None:
         hh = self.model.households

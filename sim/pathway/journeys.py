@@ -37,14 +37,16 @@ class Journeys:
         for slot in slots[chosen].tolist():
             self._remember(slot)
 
-    def follow_at_court(self, slot: int) -> bool:
-        """Start following a summoned household if its draw falls in the follow share."""
-        hid = int(self.hh.hid[slot])
-        if hid in self.followed or self.streams.draw("journey_follow", 0, hid) >= self.follow_share:
-            return False
-        self._remember(slot)
-        self.hh.followed[slot] = True
-        return True
+    def follow_at_court(self, slots: np.ndarray) -> np.ndarray:
+        """Start following the summoned households in `slots` whose draw falls in the follow share
+        and who are not followed yet; returns their slots."""
+        hh = self.hh
+        fresh = slots[~hh.followed[slots]]
+        fresh = fresh[self.streams.draws("journey_follow", 0, hh.hid[fresh]) < self.follow_share]
+        for slot in fresh.tolist():
+            self._remember(slot)
+        hh.followed[fresh] = True
+        return fresh
 
     def _remember(self, slot: int) -> None:
         hh = self.hh
