@@ -19,7 +19,7 @@ import numpy as np
 
 from . import informal
 from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, FAMILY_SHELTER, FOLLOW_UP_MONTHS, FOSTER, HIDDEN, HOUSED,
-                        MAX_CHILDREN, NO_CHILD, PLACED, RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS)
+                        MAX_CHILDREN, NO_CHILD, PLACED, RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, among)
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -73,7 +73,7 @@ class Children:
         yp = self.model.context.youth_protection
         reg = self.reg
         place = reg.place[rows]
-        base = np.where(np.isin(place, EXPOSED), yp.decision_per_month_hidden,
+        base = np.where(among(place, EXPOSED), yp.decision_per_month_hidden,
                         np.where(place == DOUBLED_UP, yp.decision_per_month_doubled_up, yp.decision_per_month_sheltered))
         return np.minimum(1.0, base * (1 + yp.rising_per_month * (t - reg.since[rows])))
 
@@ -116,15 +116,15 @@ class Children:
         if back.any():
             reg.child_place[row, back] = WITH_PARENTS
             self._reunified(t, row, int(back.sum()))
-        waiting = np.isin(reg.child_place[row], PLACED) & (reg.child_reunify[row] < 0)
+        waiting = among(reg.child_place[row], PLACED) & (reg.child_reunify[row] < 0)
         reg.child_reunify[row, waiting] = t + self.model.context.youth_protection.reunify_months
 
     def _returns(self, t: int, rows: np.ndarray) -> None:
         reg = self.reg
         places = reg.child_place[rows]
-        due = np.isin(places, PLACED) & (reg.child_reunify[rows] >= 0) & (reg.child_reunify[rows] <= t)
+        due = among(places, PLACED) & (reg.child_reunify[rows] >= 0) & (reg.child_reunify[rows] <= t)
         for row in rows[due.any(axis=1)].tolist():
-            back = np.isin(reg.child_place[row], PLACED) & (reg.child_reunify[row] >= 0) & (reg.child_reunify[row] <= t)
+            back = among(reg.child_place[row], PLACED) & (reg.child_reunify[row] >= 0) & (reg.child_reunify[row] <= t)
             for k in np.flatnonzero(back).tolist():
                 self._foster(row).release(row * MAX_CHILDREN + k)
             reg.child_place[row, back] = WITH_PARENTS

@@ -42,6 +42,17 @@ _TIE_FIELDS = {"tie_relative": bool, "tie_willing": bool, "tie_room": np.int8, "
 _FILL = {"child_place": NO_CHILD, "child_reunify": -1, "supervised_until": -1, "evicted_at": -1, "stay_until": -1}
 
 
+def among(codes: np.ndarray, group: int | tuple[int, ...] | np.ndarray) -> np.ndarray:
+    """Which of `codes` (places or child places) are in `group`: `np.isin` for the few codes of
+    this module, by comparisons (np.isin sorts, which costs more than the arrays here)."""
+    if np.ndim(group) == 0:
+        return codes == group
+    inside = np.zeros(np.shape(codes), bool)
+    for code in np.asarray(group).tolist():
+        inside |= codes == code
+    return inside
+
+
 class Register:
     """Displaced households as arrays; rows are reused after a household leaves the register."""
 
@@ -83,7 +94,7 @@ class Register:
         places = self.child_place[rows]
         if where is None:
             return (places != NO_CHILD).sum(axis=1)
-        return np.isin(places, where).sum(axis=1)
+        return among(places, where).sum(axis=1)
 
     def child_count(self, row: int, where: int | None = None) -> int:
         """`children` of one row (in one place, if given), without NumPy's per-call cost."""

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import evictions, informal
-from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, FOLLOW_UP_MONTHS, HIDDEN,
-                        HOUSED, NIGHT_SHELTER, NO_CHILD, PLACED, PLACES, RELATIVES, ROUGH, WITH_PARENTS,
-                        WITHOUT_HOME, Register)
+from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, FOLLOW_UP_MONTHS, HIDDEN, HOUSED,
+                        NIGHT_SHELTER, NO_CHILD, PLACED, PLACES, RELATIVES, ROUGH, WITH_PARENTS, WITHOUT_HOME,
+                        Register, among)
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -289,7 +289,7 @@ class Displacement:
         """Hosts ask a household to leave; emergency stays end: find the next place."""
         reg = self.reg
         rows = reg.rows()
-        ending = rows[np.isin(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
+        ending = rows[among(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
         for row in ending.tolist():
             self.model.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
             if reg.place[row] == EMERGENCY:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .displaced import (ALTERNATIVE, AWAY, BETWEEN, DOUBLED_UP, FOSTER, HIDDEN, HOMELESS, HOUSED, NO_CHILD, PLACES,
-                        RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, Register)
+                        RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, Register, among)
 from .outcomes import CAUSES
 from .population import SINGLE_PARENT
 
@@ -125,14 +125,14 @@ def account(m: "EvictionModel", reg: Register, rows: np.ndarray) -> None:
         payer = "youth_care" if place.kind == "foster" else "municipality"
         out.add_cost(payer, place.monthly_cost())
     place = reg.place[rows]
-    adults = reg.adults[rows][np.isin(place, (DOUBLED_UP, HIDDEN, ROUGH, BETWEEN))].sum()
+    adults = reg.adults[rows][among(place, (DOUBLED_UP, HIDDEN, ROUGH, BETWEEN))].sum()
     out.add_cost("national", costs.homeless_adult_month_eur * float(adults))
     supervised = reg.children(rows[reg.supervised_until[rows] > m.month], WITH_PARENTS).sum()
     out.add_cost("youth_care", costs.supervision_child_month_eur * float(supervised)
                  + costs.residential_child_month_eur * float(reg.children(rows, RESIDENTIAL).sum()))
     children = reg.child_place[rows]
-    unstable = np.isin(place, HOMELESS)[:, None]
-    disrupted = reg.child_school[rows] & (np.isin(children, AWAY) | ((children == WITH_PARENTS) & unstable))
+    unstable = among(place, HOMELESS)[:, None]
+    disrupted = reg.child_school[rows] & (among(children, AWAY) | ((children == WITH_PARENTS) & unstable))
     out.add("school_months_disrupted", int(disrupted.sum()))
 
 
@@ -141,7 +141,7 @@ def census(m: "EvictionModel", reg: Register) -> dict[str, int]:
     rows = reg.rows()
     place = reg.place[rows]
     unhoused = place != HOUSED
-    homeless = np.isin(place, HOMELESS)
+    homeless = among(place, HOMELESS)
     count = {f"households_{name}": int((place == code).sum())
              for code, name in enumerate(PLACES) if name not in ("between", "housed")}
     with_parents = reg.children(rows, WITH_PARENTS)

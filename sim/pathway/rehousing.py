@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import evictions
-from .displaced import ALTERNATIVE, HIDDEN, HOUSED, NIGHT_SHELTER, ROUGH, SHELTERS, WITH_PARENTS
+from .displaced import ALTERNATIVE, HIDDEN, HOUSED, NIGHT_SHELTER, ROUGH, SHELTERS, WITH_PARENTS, among
 from .idsets import union, within_capacity
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class Rehousing:
         rh = m.context.rehousing
         market = self.market[reg.municipality[rows]]
         urgency = np.where(reg.urgency[rows], np.minimum(1.0, market / rh.urgency_months_mean), 0.0)
-        shelter = np.where(np.isin(reg.place[rows], SHELTERS), rh.shelter_exit_per_month, 0.0)
+        shelter = np.where(among(reg.place[rows], SHELTERS), rh.shelter_exit_per_month, 0.0)
         regular = np.minimum(1.0, rh.regular_per_month * market)
         p = 1 - (1 - urgency) * (1 - shelter) * (1 - regular)
         chosen = m.streams.draws("rehouse", t, reg.hid[rows]) < p
@@ -88,7 +88,7 @@ class Rehousing:
         m, reg = self.model, self.reg
         if not m.local.anywhere("rehousing.housing_first"):
             return rows[:0]
-        eligible = rows[np.isin(reg.place[rows], (ROUGH, HIDDEN, NIGHT_SHELTER))
+        eligible = rows[among(reg.place[rows], (ROUGH, HIDDEN, NIGHT_SHELTER))
                         & (reg.children(rows, WITH_PARENTS) == 0) & (t - reg.since[rows] >= 3)]
         offered = []
         for muni in np.unique(reg.municipality[eligible]).tolist():
