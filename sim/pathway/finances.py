@@ -45,13 +45,18 @@ def income_in_shock(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: in
     return income
 
 
+def regular_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes) -> tuple[np.ndarray, np.ndarray]:
+    """The benefit norm and the regular income (EUR/month, before rounding to the stored type) of
+    `ids`: their earnings, or the benefit if earnings fall below it, plus child benefits."""
+    norm = benefit_norm(incomes, hh.composition[ids])
+    return norm, np.maximum(hh.earnings[ids], norm) + incomes.child_benefits_eur * hh.children[ids]
+
+
 def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance) -> np.ndarray:
     """Income, benefit status and rent allowance of `ids` from their earnings, make-up and rent.
     Returns income plus allowance as stored (EUR/month), for set_short."""
-    norm = benefit_norm(incomes, hh.composition[ids])
-    earnings = hh.earnings[ids]
-    hh.on_benefits[ids] = earnings < norm
-    income = np.maximum(earnings, norm) + incomes.child_benefits_eur * hh.children[ids]
+    norm, income = regular_income(hh, ids, incomes)
+    hh.on_benefits[ids] = hh.earnings[ids] < norm
     hh.allowance[ids] = paid = rent_allowance(allowance, hh.rent[ids], income - norm)
     hh.income[ids] = income = income.astype(hh.income.dtype)  # the rounding the assignment would do
     return income + paid
