@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
+from .idsets import subset
+
 if TYPE_CHECKING:
     from .model import EvictionModel
 
@@ -68,7 +70,7 @@ class ArrearsProcedure:
         self._final_notice(t, final_notice)
         signal_at = self.model.policy.early_signalling.arrears_months_to_signal
         self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing]])
-        self._summon(t, owing[months >= self.model.context.landlords.summons_threshold_months])
+        self._summon(t, subset(owing, months >= self.model.context.landlords.summons_threshold_months))
 
     def _contact(self, t: int, ids: np.ndarray) -> None:
         """Reminders and a call; once the tenant is reached, a payment plan may be agreed."""
@@ -125,7 +127,7 @@ class ArrearsProcedure:
         held_off = hh.arrangement[ids] | m.bailiff.summonses_paused(t, ids)
         if m.policy.debt_help.breathing_space:
             held_off |= hh.in_help(t, ids)
-        ids = ids[~held_off]
+        ids = subset(ids, ~held_off)
         p = self._setting(ids, "summons_per_month")
         p = np.where(hh.families(ids), p * m.context.landlords.summons_family_factor, p)
         summoned = ids[m.streams.draws("summons", t, hh.hid[ids]) < np.minimum(p, 1.0)]

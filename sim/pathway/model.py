@@ -20,6 +20,7 @@ from .courts import Court
 from .displacement import Displacement
 from .finances import Finances
 from .households import empty_dwellings
+from .idsets import subset
 from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
 from .municipalities import EarlyHelp, Municipality
@@ -114,13 +115,13 @@ class EvictionModel(mesa.Model):
         """Housed tenants in arrears without a court case or a running conditional verdict."""
         hh = self.households
         ids = self.rent.checked  # the rent phase just ran: who owes is what it left
-        return ids[self.rent.owes & hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t)]
+        return subset(ids, self.rent.owes & hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
 
     # -- end-of-month stocks -----------------------------------------------------------------
     def _collect(self, t: int) -> None:
         hh = self.households
         ids = self.rent.checked
-        self.in_arrears = ids[(hh.arrears[ids] > 0) & hh.occupied[ids]]  # next month's move-outs use it
+        self.in_arrears = subset(ids, (hh.arrears[ids] > 0) & hh.occupied[ids])  # next month's move-outs use it
         if t < self.warmup:
             return  # warm-up months are not reported: their stocks are not counted
         self._collect_arrears(t)
@@ -133,7 +134,7 @@ class EvictionModel(mesa.Model):
     def _collect_arrears(self, t: int) -> None:
         hh, out = self.households, self.outcomes
         ids, owing = self.rent.checked, self.in_arrears
-        corporation = owing[~hh.private[owing]]
+        corporation = subset(owing, ~hh.private[owing])
         months = hh.arrears[corporation] / hh.rent[corporation]
         out.set("households_in_arrears", owing.size)
         out.set("households_in_arrears_corporation", corporation.size)

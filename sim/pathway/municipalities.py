@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
-from .idsets import union, within_capacity
+from .idsets import subset, union, within_capacity
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -119,8 +119,8 @@ class EarlyHelp:
     def _self_referrals(self, t: int, owing: np.ndarray) -> None:
         m = self.model
         hh, hs = m.households, m.context.help_seeking
-        ids = owing[(hh.arrears[owing] >= hs.from_months * hh.rent[owing]) & (hh.queued_since[owing] < 0)
-                    & ~hh.in_help(t, owing)]
+        ids = subset(owing, (hh.arrears[owing] >= hs.from_months * hh.rent[owing]) & (hh.queued_since[owing] < 0)
+                     & ~hh.in_help(t, owing))
         applied = ids[m.streams.draws("self_referral", t, hh.hid[ids]) < hs.self_referral_per_month]
         m.outcomes.add("help_sought", applied.size)
         m.journeys.log_many("help_sought", t, applied)

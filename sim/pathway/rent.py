@@ -22,6 +22,7 @@ import numpy as np
 
 from .finances import BENEFIT_PROBLEM, income_in_shock
 from .households import NEVER
+from .idsets import subset
 
 if TYPE_CHECKING:
     from .model import EvictionModel
@@ -43,7 +44,7 @@ class RentPayment:
         watched = np.flatnonzero(hh.watch)
         arrears, shocked, costly, arranged, helped, conditional = self._state(t, watched)
         busy = (arrears > 0) | shocked | costly | arranged | helped | conditional
-        quiet, busy = watched[~busy], np.flatnonzero(busy)
+        quiet, busy = subset(watched, ~busy), np.flatnonzero(busy)
         ids = watched[busy]
         hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
         self._schedule(t, quiet)
@@ -56,10 +57,13 @@ class RentPayment:
         rent, money = hh.rent[ids], self.money(t, ids, shocked, costly)
         spending = self._spending(ids, arranged | helped | conditional)
         missed = self._miss(t, ids, rent, money, spending, helped, shocked)
+        missed = np.flatnonzero(missed)    # positions: boolean indexing is slow on arrays this long
         self.missed = np.concatenate([ids[missed], due])
         self._build(t, self.missed)
         arrears[missed] += rent[missed]    # as _build added it
-        owing = np.flatnonzero(~missed & (arrears > 0))
+        paid_and_owe = arrears > 0
+        paid_and_owe[missed] = False
+        owing = np.flatnonzero(paid_and_owe)
         arrears[owing] = self._repay(t, ids[owing], arrears[owing], arranged[owing], rent[owing], money[owing],
                                      spending[owing], helped[owing])
         self._unwatch(ids, (arrears > 0) | shocked | costly | conditional)
@@ -86,7 +90,7 @@ class RentPayment:
         hh = m.households
         hh.watch[ids] = False
         hh.next_miss[ids] = NEVER
-        ids = ids[hh.short[ids] & ~hh.direct_payment[ids]]
+        ids = subset(ids, hh.short[ids] & ~hh.direct_payment[ids])
         rent = hh.rent[ids]
         shortfall = np.clip(rent + hh.basic_cost[ids] * m.finances.cost_factor - hh.income[ids] - hh.allowance[ids],
                             0, rent)
@@ -123,7 +127,7 @@ class RentPayment:
         hh = m.households
         shortfall = np.clip(rent + spending - money, 0, rent)
         p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
-        p_miss[helped] *= 1 - m.policy.debt_help.miss_reduction
+        p_miss[np.flatnonzero(helped)] *= 1 - m.policy.debt_help.miss_reduction
         at_risk = np.flatnonzero(p_miss > 0)
         risky = ids[at_risk]
         withheld = hh.direct_payment[risky] & ~(shocked[at_risk] & (hh.shock_kind[risky] == BENEFIT_PROBLEM))
@@ -163,7 +167,8 @@ class RentPayment:
         hh = m.households
         surplus = np.maximum(0.0, money - rent - spending)
         instalment = np.zeros(ids.size, hh.instalment.dtype)
-        instalment[arranged] = hh.instalment[ids[arranged]]
+        plans = np.flatnonzero(arranged)
+        instalment[plans] = hh.instalment[ids[plans]]
         on_plan = arranged & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment)
         pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
