@@ -97,9 +97,7 @@ class Turnover:
         free = free[np.lexsort((hh.private[free], hh.municipality[free]))]  # stable: in order of vacating
         free_muni = hh.municipality[free]
         available = np.bincount(free_muni, minlength=len(self.model.municipalities))
-        movers = first_of_each(municipalities, available)
-        order = np.argsort(municipalities[movers], kind="stable")
-        movers = movers[order]
+        movers = first_of_each(municipalities, available)  # grouped by municipality, in priority order
         muni = municipalities[movers]
         rank = np.arange(muni.size) - np.searchsorted(muni, muni, side="left")
         taken[movers] = free[np.searchsorted(free_muni, muni, side="left") + rank]
