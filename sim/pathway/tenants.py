@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..parameters.context import Incomes
-from .finances import basic_costs, benefit_norm, monthly, regular_income, set_income, set_short
+from .finances import basic_costs, monthly, regular_income, set_income, set_short
 from .households import household_ids
 from .population import ADULTS, COUPLE, COUPLE_CHILDREN, HAS_CHILDREN, SINGLE, SINGLE_PARENT, Block
 
@@ -101,8 +101,9 @@ class Tenants:
         m = self.model
         hh, ctx = m.households, m.context
         hh.basic_cost[slots] = basic_costs(ctx.cost_of_living, hh.adults[slots], hh.children[slots])
-        income = regular_income(hh, slots, ctx.incomes)[1].astype(hh.income.dtype)
-        hh.rent[slots] = np.minimum(self.asking_rent(slots), self._affordable_rent(slots, income))
+        norm, income = regular_income(hh, slots, ctx.incomes)
+        affordable = self._affordable_rent(slots, income.astype(hh.income.dtype), norm)  # income as stored
+        hh.rent[slots] = np.minimum(self.asking_rent(slots), affordable)
         money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
         hh.occupied[slots] = True
         set_short(hh, slots, m.finances.cost_factor, money)
@@ -116,13 +117,13 @@ class Tenants:
         z = m.streams.normals("dwelling_rent", 0, slots)
         return (median * self.rent_factor * np.exp(self.rent_spread[block] * z)).astype(np.float32)
 
-    def _affordable_rent(self, slots: np.ndarray, income: np.ndarray) -> np.ndarray:
+    def _affordable_rent(self, slots: np.ndarray, income: np.ndarray, norm: np.ndarray) -> np.ndarray:
         """The highest rent that `income` (regular, EUR/month) plus allowance can pay on top of
-        basic costs (at least the cheapest rent), from the allowance rule of finances.rent_allowance."""
-        hh, ctx = self.model.households, self.model.context
-        rules = ctx.rent_allowance
-        left = income - hh.basic_cost[slots]
-        base = rules.base_rent_eur + rules.income_taper * np.maximum(income - benefit_norm(ctx.incomes, hh.composition[slots]), 0)
+        basic costs (at least the cheapest rent), from the allowance rule of finances.rent_allowance
+        (`norm`: the households' benefit norm)."""
+        rules = self.model.context.rent_allowance
+        left = income - self.model.households.basic_cost[slots]
+        base = rules.base_rent_eur + rules.income_taper * np.maximum(income - norm, 0)
         with_allowance = (left - rules.subsidy_share * base) / max(1 - rules.subsidy_share, 1e-6)
         rent = np.where((with_allowance > base) & (with_allowance <= rules.rent_limit_eur), with_allowance, left)
         rent = np.where((with_allowance > rules.rent_limit_eur) & (left < rules.rent_limit_eur), rules.rent_limit_eur, rent)
