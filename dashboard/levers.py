@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sim.parameters import Policy, describe
-from sim.scenario import SCENARIO_DIR, load_scenario
+from sim.scenario import SCENARIO_DIR, flatten, load_scenario
 
 KEY = "lever."  # session-state prefix of the lever widgets
 
@@ -83,17 +83,6 @@ def levers() -> tuple[Lever, ...]:
 
 def by_name() -> dict[str, Lever]:
     return {lever.name: lever for lever in levers()}
-
-
-def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """{"a": {"b": 1}} -> {"a.b": 1}."""
-    flat: dict[str, Any] = {}
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
 
 
 @cache

@@ -19,11 +19,10 @@ from pydantic import ValidationError
 from sim.parameters import Policy, describe
 from sim.pathway.population import PROFILES, Profile
 from sim.limits import clip_message, excerpt
-from sim.scenario import ScenarioError, profile_from
+from sim.scenario import ScenarioError, flatten, profile_from
 from sim.tomlfiles import parse_toml
 
 from .i18n import number
-from .levers import flatten
 
 KEY = "pf."  # session-state prefix of the profile widgets
 MUN = "mun."  # session-state prefix of the local-service widgets

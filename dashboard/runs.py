@@ -20,7 +20,7 @@ from sim.experiments.compare import Comparison, pair
 from sim.parameters import Policy
 from sim.results_io import read_comparison
 from sim.runner import RunResult, run
-from sim.scenario import Scenario, load_scenario, nested
+from sim.scenario import Scenario, flatten, load_scenario, nested
 
 from . import levers, profiles
 from .i18n import number, scenario_title, t
@@ -86,8 +86,8 @@ def key_of(request: dict[str, Any]) -> str:
 def with_local(scenario: Scenario, local: dict[str, float]) -> Scenario:
     """Apply local service levels (dotted lever -> value) to every lever the scenario leaves at
     the model's default; a scenario that changes a lever itself keeps its own value."""
-    defaults = levers.flatten(Policy().model_dump())
-    own = levers.flatten(scenario.policy.model_dump())
+    defaults = flatten(Policy().model_dump())
+    own = flatten(scenario.policy.model_dump())
     keep = {name: value for name, value in local.items() if own[name] == defaults[name]}
     return scenario.override({"policy": nested(keep)}, name=scenario.name) if keep else scenario
 

@@ -107,6 +107,17 @@ def nested(flat: dict[str, Any]) -> dict[str, Any]:
     return tree
 
 
+def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """The inverse of `nested`: {"a": {"b": 1}} -> {"a.b": 1}."""
+    flat: dict[str, Any] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
 def _undot(changes: dict[str, Any]) -> dict[str, Any]:
     """Dotted top-level keys turned into nested tables and merged with the nested ones."""
     tree: dict[str, Any] = {}
@@ -159,9 +170,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         merged = _deep_merge(merged, {k: v for k, v in own.items() if k in ("policy", "context", "municipality")})
         _validate(file, "policy", Policy, merged.get("policy", {}))
         _validate(file, "context", Context, merged.get("context", {}))
-        _local_levers(file, merged.get("municipality", {}), Policy.model_validate(merged.get("policy", {})))
+        policy = Policy.model_validate(merged.get("policy", {}))
+        local = _local_levers(file, merged.get("municipality", {}), policy)
     own = chain[-1][1]
-    policy = Policy.model_validate(merged.get("policy", {}))
     return Scenario(
         name=own.get("name", path.stem),
         description=own.get("description", ""),
@@ -171,7 +182,7 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         calibration=calibration,
         title=dict(own.get("title", {})),
         summary=dict(own.get("summary", {})),
-        local=_local_levers(path, merged.get("municipality", {}), policy),
+        local=local,
     )
 
 
@@ -186,19 +197,12 @@ def _local_levers(path: Path, tables: Any, policy: Policy) -> dict[str, dict[str
         if not isinstance(table, dict) or set(table) != {"policy"} or not isinstance(table["policy"], dict):
             raise ScenarioError(f"{path}: municipality.{clip(str(key), 100)}: holds only policy tables, e.g. "
                                 f"[municipality.{clip(str(key), 100)}.policy.housing_duty] families_duty = true")
-        for dotted in _leaves(table["policy"]):
+        for dotted in flatten(table["policy"]):
             _check_local_lever(path, f"municipality.{clip(str(key), 100)}.policy", dotted)
         _validate(path, f"municipality.{clip(str(key), 100)}.policy", Policy,
                   _deep_merge(policy.model_dump(), table["policy"]))
         local[key] = table["policy"]
     return local
-
-
-def _leaves(tree: dict[str, Any], prefix: str = "") -> list[str]:
-    out = []
-    for key, value in tree.items():
-        out.extend(_leaves(value, f"{prefix}{key}.") if isinstance(value, dict) else [f"{prefix}{key}"])
-    return out
 
 
 @functools.cache
