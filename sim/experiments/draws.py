@@ -162,6 +162,14 @@ def own_settings(scenario: Scenario) -> set[str]:
 def apply_draw(scenario: Scenario, draw: dict[str, float], keep: set[str] = frozenset()) -> Scenario:
     """The scenario in the world of one draw: the draw's values except where the scenario sets its
     own (and except the names in `keep`, e.g. a sweep point's parameters)."""
+    return in_draws(scenario, [draw], keep)[0]
+
+
+def in_draws(scenario: Scenario, draws: list[dict[str, float]], keep: set[str] = frozenset()) -> list[Scenario]:
+    """`apply_draw` for each of `draws`, reading the scenario's own files once."""
     keep = own_settings(scenario) | set(keep)
-    changes = {name: value for name, value in draw.items() if name not in keep}
-    return scenario.override(changes, name=scenario.name) if changes else scenario
+    worlds = []
+    for draw in draws:
+        changes = {name: value for name, value in draw.items() if name not in keep}
+        worlds.append(scenario.override(changes, name=scenario.name) if changes else scenario)
+    return worlds

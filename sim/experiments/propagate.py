@@ -1,6 +1,6 @@
 """Scenarios run in every world of the posterior draws, in parallel through the sweep machinery.
 
-Each draw d applies to every scenario (sim.experiments.draws.apply_draw), and every scenario in
+Each draw d applies to every scenario (sim.experiments.draws.in_draws), and every scenario in
 every draw runs the same R replication seeds, so scenarios are paired within a draw and the
 draws differ by their parameters, not by their luck. A scenario's monthly table numbers its
 runs `replication = d * R + r` and carries the `draw`; journeys are kept for draw 0.
@@ -16,7 +16,7 @@ import pandas as pd
 from ..pathway.population import Profile
 from ..runner import replication_seeds
 from ..scenario import Scenario
-from .draws import Draws, apply_draw
+from .draws import Draws, in_draws
 from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY
 from .sweep import Task, execute
 
@@ -28,7 +28,8 @@ def run_draws(scenarios: list[Scenario], real: tuple[Profile, ...], draws: Draws
     """Each scenario's (monthly, journeys, by municipality) over draws x replications, run on `workers` processes
     (all cores by default); `progress(done, total)` after each run."""
     seeds = replication_seeds(seed, replications)
-    worlds = [(d, apply_draw(s, draw)) for d, draw in enumerate(draws.values) for s in scenarios]  # once each
+    drawn = {s.name: in_draws(s, draws.values) for s in scenarios}  # each scenario in each draw, once
+    worlds = [(d, drawn[s.name][d]) for d in range(len(draws.values)) for s in scenarios]
     tasks = [_task(drawn, d, r, rep_seed, real, months, warmup, scale, replications, journey_sample)
              for d, drawn in worlds for r, rep_seed in enumerate(seeds)]
     rows: dict[str, dict[str, Any]] = {}

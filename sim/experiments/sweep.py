@@ -22,12 +22,12 @@ import pandas as pd
 
 from ..scenario import resolve_population
 from ..runner import (code_fingerprint, git_commit, git_dirty, journey_frame, monthly_outcomes, municipality_frame,
-                      replication_seeds,
-                      simulate, version, yearly_outcomes)
+                      replication_seeds, simulate, version, yearly_outcomes)
 from ..scenario import Scenario
 from ..limits import check_households
 from .cluster import connect, first_completed, result_of, wait_for_workers
 from .crossed import planned_points
+from .draws import in_draws, posterior_draws
 from .results import Results
 from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY, ResultStore, load_results, run_id
 from .sweep_spec import SweepSpec, base_scenario, load_spec
@@ -90,32 +90,22 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
     check_households(sum(p.households for p in resolve_population(spec.population)), spec.scale, spec.population)
     seeds = replication_seeds(spec.seed, spec.replications)
     draws = _draws(spec, base)
-    return [make_task(_in_draw(p.scenario, draw, p.values), {**p.values, **_draw_column(spec, d)}, spec.population,
-                      spec.months, spec.warmup, spec.scale, seed, p.number, rep, p.policy, spec.series)
-            for p in planned_points(spec, base, spec_path, points)
-            for d, draw in enumerate(draws) for rep, seed in enumerate(seeds)]
+    tasks = []
+    for p in planned_points(spec, base, spec_path, points):
+        # the point's scenario in each draw's world (the point's own values stay), made once
+        worlds = in_draws(p.scenario, draws, keep=set(p.values)) if draws else [p.scenario]
+        for d, scenario in enumerate(worlds):
+            values = {**p.values, "draw": d} if draws else p.values
+            tasks += [make_task(scenario, values, spec.population, spec.months, spec.warmup, spec.scale, seed,
+                                p.number, rep, p.policy, spec.series) for rep, seed in enumerate(seeds)]
+    return tasks
 
 
 def _draws(spec: SweepSpec, base: Scenario) -> list[dict[str, Any]]:
-    """The spec's posterior draws (the same at every point and for every policy), or one empty draw."""
+    """The spec's posterior draws (the same at every point and for every policy); none without."""
     if not spec.posterior_draws:
-        return [{}]
-    from .draws import posterior_draws
-
+        return []
     return posterior_draws(spec.posterior_draws, spec.seed, base).values
-
-
-def _in_draw(scenario: Scenario, draw: dict[str, Any], point: dict[str, Any]) -> Scenario:
-    """A point's scenario in one draw's world; the point's own values stay."""
-    if not draw:
-        return scenario
-    from .draws import apply_draw
-
-    return apply_draw(scenario, draw, keep=set(point))
-
-
-def _draw_column(spec: SweepSpec, d: int) -> dict[str, int]:
-    return {"draw": d} if spec.posterior_draws else {}
 
 
 def experiments_table(tasks: list[Task]) -> pd.DataFrame:
