@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from sim.experiments.compare import HEADLINE, Comparison
+from sim.intervals import covers_parameters
 from sim.pathway.population import PROFILES
 from sim.scorecard import OBLIGATIONS, scorecard
 
@@ -92,15 +93,10 @@ def headline_frame(comparison: Comparison, lang: str, outcomes: tuple[str, ...] 
                    t("col_baseline", lang): b["mean"], t("col_value", lang): r["mean"], t("col_diff", lang): r["diff"],
                    t("col_verdict", lang): verdict_text(r["verdict"], lang),
                    t("col_low", lang): r["diff_low"], t("col_high", lang): r["diff_high"]}
-            if both_intervals(comparison):  # with posterior draws, the noise-only interval next to the total
+            if covers_parameters(comparison.meta):  # with posterior draws, the noise-only interval next to the total
                 row |= {t("col_low_noise", lang): r["diff_low_noise"], t("col_high_noise", lang): r["diff_high_noise"]}
             rows.append(row)
     return pd.DataFrame(rows)
-
-
-def both_intervals(comparison: Comparison) -> bool:
-    """Whether the comparison's intervals cover parameter uncertainty too (so a noise-only one exists)."""
-    return comparison.meta.get("uncertainty", {}).get("covers") == "noise and parameters"
 
 
 def headline_cells(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS) -> list[list[str]]:

@@ -58,6 +58,11 @@ def _replications(meta: dict[str, Any]) -> int:
     return len(base.get("replication_seeds", [])) or int(base.get("replications", 0) or 0)
 
 
+def covers_parameters(meta: dict[str, Any]) -> bool:
+    """Whether the intervals cover parameter uncertainty too (so that a noise-only one exists)."""
+    return uncertainty(meta)["covers"] == NOISE_AND_PARAMETERS
+
+
 def covers_sentence(meta: dict[str, Any], lang: str = "en") -> str:
     """One plain sentence (two at most) on what the comparison's intervals cover, in `lang` ("en", "nl")."""
     u = uncertainty(meta)

@@ -17,7 +17,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from ..intervals import covers_sentence
+from ..intervals import covers_parameters, covers_sentence
 from ..pathway.outcomes import HEADLINE, OUTCOMES
 from ..runner import RunResult, run, run_many, yearly_by_replication
 from ..scenario import Scenario, load_scenario
@@ -120,7 +120,7 @@ def format_table(comparison: Comparison, outcomes: tuple[str, ...] = HEADLINE) -
     one, with posterior draws), the verdict, and a sentence on what the intervals cover."""
     table = comparison.table
     base = comparison.meta["baseline"]
-    both = comparison.meta.get("uncertainty", {}).get("covers") == "noise and parameters"
+    both = covers_parameters(comparison.meta)
     lines = []
     for name in comparison.meta["scenarios"]:
         lines.append(f"{name} vs {base} (per year)")

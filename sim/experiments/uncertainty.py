@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..intervals import NOISE, NOISE_AND_PARAMETERS
+
 LEVEL = 0.90
 
 
@@ -101,5 +103,5 @@ def verdict(diff: np.ndarray, low: float, high: float) -> str:
 
 def covers(draws: int, replications: int) -> dict[str, object]:
     """`meta["uncertainty"]` of a result: what its intervals cover."""
-    return {"covers": "noise and parameters" if draws > 1 else "noise", "posterior_draws": draws,
+    return {"covers": NOISE_AND_PARAMETERS if draws > 1 else NOISE, "posterior_draws": draws,
             "replications": replications, "level": LEVEL}
