@@ -1,7 +1,7 @@
 """The national baseline as 342 municipalities against the same country as three type blocks:
 yearly outcomes of one replication each (docs/model.md, "The country as municipalities").
 
-    python benchmarks/country_vs_types.py            # full scale, about 40 s each
+    python benchmarks/country_vs_types.py            # full scale, about 30 s each
     python benchmarks/country_vs_types.py --scale 0.1
 """
 
