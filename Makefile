@@ -3,7 +3,7 @@ PYTHON ?= python3.12
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test bench dashboard clean
+.PHONY: setup demo test lint bench dashboard clean
 
 $(BIN)/evictsim: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (Mesa 3.5 requires Python >= 3.12)"; exit 1; }
@@ -20,6 +20,11 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -n 2 -q
+
+## lint: ruff (rules in pyproject.toml) and mypy over the package and the dashboard
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 dashboard: setup
 	$(BIN)/evictsim dashboard

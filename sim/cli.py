@@ -357,8 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     return status or 0
 
 
-INTERRUPTED = {command: "every finished run is stored: run the same command again to resume"
-               for command in ("sweep", "sensitivity", "calibrate")}
+INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"), "every finished run is stored: run the same command again to resume")
 
 
 def _fail(message: str, status: int = 2) -> int:

@@ -23,7 +23,7 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .errors import OutputError
 from .limits import excerpt, path_problem

@@ -74,7 +74,7 @@ class Scenario:
             return self.policy
         return Policy.model_validate(_deep_merge(self.policy.model_dump(), changes))
 
-    def override(self, changes: dict[str, Any], name: str | None = None) -> "Scenario":
+    def override(self, changes: dict[str, Any], name: str | None = None) -> Scenario:
         """A validated copy with changes, nested ({"policy": {"legal_aid": {"share_summoned": 1}}}),
         dotted ({"policy.legal_aid.share_summoned": 1}) or both."""
         changes = _undot(changes)

@@ -4,7 +4,6 @@ and a rights scorecard of cohort shares."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from sim import load_scenario, run
@@ -15,7 +14,7 @@ from sim.scorecard import scorecard
 from .helpers import TROUBLE, model, scenario
 
 FAMILIES = {**TROUBLE, "landlords": {**TROUBLE["landlords"], "summons_family_factor": 1.0}}
-KW = dict(population="20000", months=36, warmup=24, replications=2, seed=5)
+KW = {"population": "20000", "months": 36, "warmup": 24, "replications": 2, "seed": 5}
 
 
 def totals(changes: dict, context: dict | None = None, **kw) -> dict:

@@ -9,7 +9,7 @@ from sim import Comparison, RunResult, Sensitivity, ScenarioError, compare, load
 from sim.cli import main
 from sim.pathway.outcomes import OUTCOMES
 
-TINY = dict(population="2000", months=12, warmup=0, replications=1)
+TINY = {"population": "2000", "months": 12, "warmup": 0, "replications": 1}
 
 
 def test_the_version_is_the_same_in_python_and_on_the_command_line(capsys):

@@ -108,7 +108,7 @@ def test_a_lever_scenario_that_changes_context_is_refused(tmp_path):
 
 
 def test_results_unpack_load_again_and_answer_sql(crossed):
-    experiments, outcomes = load_results(crossed.folder)
+    experiments, _outcomes = load_results(crossed.folder)
     pd.testing.assert_frame_equal(experiments, crossed.experiments)
     assert "24 runs: 3 points x 4 policies x 2 replications" in repr(crossed) and len(repr(crossed)) < 200
     table = query(crossed.folder, "SELECT policy, count(*) AS n, avg(evictions) AS e FROM runs GROUP BY policy")

@@ -25,7 +25,7 @@ from .fuzzing import Fuzzer
 
 CHUNKS = 11        # parametrised, so that pytest-xdist spreads the work
 PER_CHUNK = 100    # files per chunk: 11 x 100 = 1,100 per run, scenarios and profiles alike
-TINY = dict(population="100", months=12, warmup=0, replications=1, journey_sample=10)
+TINY = {"population": "100", "months": 12, "warmup": 0, "replications": 1, "journey_sample": 10}
 
 
 def assert_clean(err: str, folder: Path) -> None:

@@ -107,7 +107,7 @@ def test_signalling_nuisance_cuts_nuisance_evictions():
 
 # -- after an eviction (rebuilt in model v2 part 2) --------------------------------------------------
 def test_hearing_children_is_recorded_for_family_evictions():
-    b, p = effect({"policy": {"consultation": {"children_heard": 1.0}}})
+    _b, p = effect({"policy": {"consultation": {"children_heard": 1.0}}})
     assert p["family_evictions_children_heard"] == p["evictions_with_children"] > 0
 
 
@@ -150,7 +150,7 @@ def test_an_energy_shock_raises_arrears():
 
 
 # -- stage 7: the moratorium -------------------------------------------------------------------------
-KW = dict(population="20000", months=24, warmup=24, replications=2, seed=4)
+KW = {"population": "20000", "months": 24, "warmup": 24, "replications": 2, "seed": 4}
 
 
 @pytest.mark.parametrize("scope, landlords, column", [("all", "all", "evictions"),
@@ -181,7 +181,7 @@ def test_a_moratorium_followed_by_settlement_means_fewer_executions_over_the_who
     """Executions held back are not all executed later: while they wait, tenants pay, agree or
     leave, and the backlog goes to the bailiffs within their capacity."""
     stop = {"scope": "all", "from_month": 0, "to_month": 11}
-    kw = dict(population="20000", months=48, warmup=24, replications=2, seed=4)
+    kw = {"population": "20000", "months": 48, "warmup": 24, "replications": 2, "seed": 4}
     base = yearly_by_replication(run(scenario({"context": TROUBLE}), **kw).monthly).sum()
     mor = yearly_by_replication(run(scenario({"context": TROUBLE, "policy": {"moratorium": stop}}), **kw).monthly).sum()
     assert mor["evictions"] < base["evictions"]
@@ -214,13 +214,13 @@ def _helped(hh) -> np.ndarray:
 
 
 @pytest.mark.parametrize("lever, reached, same", [
-    ({"legal_aid": {"share_summoned": 1.0}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
-    ({"child_rights_test": {"enabled": True}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
-    ({"consultation": {"children_heard": 1.0}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
-    ({"moratorium": {"scope": "all"}}, _in_court, UPSTREAM + ("arrears", "signalled", "help_until")),
-    ({"early_signalling": {"reach": 0.8, "acceptance": 0.8}}, _signalled, UPSTREAM + ("arrears", "contacted")),
-    ({"direct_rent_payment": {"uptake": 1.0}}, _helped, UPSTREAM + ("arrears", "signalled")),
-    ({"debt_help": {"miss_reduction": 0.95}}, _helped, UPSTREAM + ("arrears", "signalled")),
+    ({"legal_aid": {"share_summoned": 1.0}}, _in_court, (*UPSTREAM, "arrears", "signalled", "help_until")),
+    ({"child_rights_test": {"enabled": True}}, _in_court, (*UPSTREAM, "arrears", "signalled", "help_until")),
+    ({"consultation": {"children_heard": 1.0}}, _in_court, (*UPSTREAM, "arrears", "signalled", "help_until")),
+    ({"moratorium": {"scope": "all"}}, _in_court, (*UPSTREAM, "arrears", "signalled", "help_until")),
+    ({"early_signalling": {"reach": 0.8, "acceptance": 0.8}}, _signalled, (*UPSTREAM, "arrears", "contacted")),
+    ({"direct_rent_payment": {"uptake": 1.0}}, _helped, (*UPSTREAM, "arrears", "signalled")),
+    ({"debt_help": {"miss_reduction": 0.95}}, _helped, (*UPSTREAM, "arrears", "signalled")),
 ])
 def test_a_lever_changes_nothing_upstream_of_its_stage(lever, reached, same):
     months = 36

@@ -30,7 +30,7 @@ def write(folder, name, text):
 def cli_error(argv, capsys) -> str:
     """Run the command line; it must fail with status 2 and one clean message."""
     assert main(argv) == 2
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     assert err.startswith("evictsim: error: ") and "Traceback" not in err, err[:500]
     assert len(err) < 2000
     return err

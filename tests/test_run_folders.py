@@ -27,7 +27,7 @@ from sim import results_io
 from sim.results_io import read_comparison, read_run, write_run
 from sim.runner import run
 
-SETTINGS = dict(population="2000", months=12, warmup=0, replications=2)
+SETTINGS = {"population": "2000", "months": 12, "warmup": 0, "replications": 2}
 SMALL = ["--population", "2000", "--months", "12", "--warmup", "0", "--replications", "2"]
 SPEC = ('population = "2000"\nmonths = 12\nwarmup = 0\n[parameters]\n'
         '"policy.legal_aid.share_summoned" = { values = [0.0, 1.0] }\n')

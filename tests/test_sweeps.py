@@ -19,7 +19,7 @@ from sim.experiments.sweep_spec import load_spec
 
 from .helpers import scenario
 
-SMALL = dict(population="3000", months=24, warmup=6, replications=3, seed=8)
+SMALL = {"population": "3000", "months": 24, "warmup": 6, "replications": 3, "seed": 8}
 
 
 def write_spec(folder: Path, body: str, name: str = "spec") -> Path:

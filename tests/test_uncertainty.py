@@ -18,7 +18,7 @@ from sim.experiments.uncertainty import decompose, spread
 from sim.runner import model_fingerprint, stale_calibration
 from sim.scenario import load_scenario
 
-TINY = dict(population="3000", months=12, warmup=12, replications=2, seed=4, journey_sample=0)
+TINY = {"population": "3000", "months": 12, "warmup": 12, "replications": 2, "seed": 4, "journey_sample": 0}
 
 
 # -- the statistics ----------------------------------------------------------------------------

@@ -129,7 +129,7 @@ def posterior_figure(cal: Calibration, posterior: pd.DataFrame, meta: dict) -> p
     return fig
 
 
-def write_report(folder: str | Path = None, workers: int = 0, progress: bool = True) -> Path:
+def write_report(folder: str | Path | None = None, workers: int = 0, progress: bool = True) -> Path:
     cal = Calibration(folder, workers, progress) if folder else Calibration(workers=workers, progress=progress)
     posterior = pd.read_csv(cal.folder / "posterior.csv")
     record = json.loads((cal.folder / "calibration.json").read_text(encoding="utf-8"))

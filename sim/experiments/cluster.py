@@ -73,7 +73,7 @@ def _probe(address: str, host: str, port: int, timeout: float) -> None:
             if not 0 < size <= MAX_HANDSHAKE_BYTES:
                 raise ClusterError(_not_dask(address, header + _more(sock)))
             _check_handshake(address, _receive(sock, size, deadline))
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise ClusterError(f"--cluster {address}: nothing answered like a Dask scheduler within {timeout:g} s (is "
                            "it a web or dashboard port? a scheduler usually listens on port 8786)") from None
     except OSError as err:  # refused, unreachable, or closed before a word

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..plots import short_number
+import itertools
 
 
 def as_numbers(x: pd.DataFrame) -> pd.DataFrame:
@@ -77,5 +78,5 @@ def _binned(column: pd.Series, bins: int) -> pd.Series:
     if pd.api.types.is_bool_dtype(column) or not pd.api.types.is_numeric_dtype(column) or column.nunique() <= bins:
         return column.astype(str).str.lower() if pd.api.types.is_bool_dtype(column) else column
     edges = np.unique(np.quantile(column, np.linspace(0, 1, bins + 1)))
-    labels = [f"{short_number(a)}-{short_number(b)}" for a, b in zip(edges[:-1], edges[1:])]
+    labels = [f"{short_number(a)}-{short_number(b)}" for a, b in itertools.pairwise(edges)]
     return pd.cut(column, edges, labels=labels, include_lowest=True)

@@ -8,7 +8,8 @@ runs `replication = d * R + r` and carries the `draw`; journeys are kept for dra
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -137,7 +138,7 @@ def point_means(results: Results, outcomes: list[str]) -> pd.DataFrame:
     return pd.concat([first, means], axis=1).reset_index()
 
 
-def as_results(source: "Results | str | Path") -> Results:
+def as_results(source: Results | str | Path) -> Results:
     """A Results object from itself or from a sweep folder."""
     return source if isinstance(source, Results) else read_results(Path(source))
 

@@ -16,7 +16,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -175,7 +176,7 @@ def with_posterior(spec: SweepSpec, posterior: int | None) -> SweepSpec:
     return SweepSpec.model_validate({**spec.model_dump(), "posterior_draws": posterior})
 
 
-def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], bar: "Progress") -> Callable:
+def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], bar: Progress) -> Callable:
     """Store each finished run with its metadata (parameters, seed, settings, code) in its file."""
     by_id = {t.run_id: t for t in todo}
 
@@ -311,7 +312,7 @@ class Progress:
         self.enabled = enabled
         self.start = time.perf_counter()
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         self._show()
         return self
 

@@ -71,7 +71,7 @@ class Range(BaseModel):
     values: list[float | int | bool | str] | None = None
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Range":
+    def _one_kind(self) -> Range:
         if self.values is not None:
             if self.min is not None or self.max is not None:
                 raise ValueError("give either min/max or values, not both")
@@ -138,7 +138,7 @@ class SweepSpec(BaseModel):
         return [*self.sampled, *self.lever_ranges]
 
     @model_validator(mode="after")
-    def _check(self) -> "SweepSpec":
+    def _check(self) -> SweepSpec:
         if self.crossed:
             _check_crossed(self)
         elif not self.parameters:
@@ -274,6 +274,6 @@ def apply_point(base: Scenario, values: dict[str, Any], name: str) -> Scenario:
     """The base scenario with a design point's values (integers rounded for integer fields)."""
     def typed(path: str, value: Any) -> Any:
         default = FIELDS[path]["default"]
-        return int(round(value)) if isinstance(default, int) and not isinstance(default, bool) else value
+        return round(value) if isinstance(default, int) and not isinstance(default, bool) else value
 
     return base.override(nested({path: typed(path, v) for path, v in values.items()}), name)

@@ -31,7 +31,7 @@ class Group(BaseModel):
     ordered: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     @model_validator(mode="after")
-    def _check_ordered(self) -> "Group":
+    def _check_ordered(self) -> Group:
         for low, high in self.ordered:
             if getattr(self, low) > getattr(self, high):
                 raise ValueError(f"{low} = {getattr(self, low)!r} is above {high} = {getattr(self, high)!r}; "

@@ -215,7 +215,7 @@ class Moratorium(Group):
         return months
 
     @model_validator(mode="after")
-    def _check_period(self) -> "Moratorium":
+    def _check_period(self) -> Moratorium:
         if self.from_month > self.to_month:
             raise ValueError(f"from_month {self.from_month} is after to_month {self.to_month}")
         return self

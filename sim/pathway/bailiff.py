@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 class Bailiff(mesa.Agent):
     """The bailiffs serving all municipalities of the run: a monthly capacity per municipality."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         super().__init__(model)
         self.credit = np.zeros(len(model.municipalities))  # by municipality: executions it can do
         self.sizes = np.array([muni.block.size for muni in model.municipalities], float)

@@ -31,7 +31,7 @@ SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)
 class Children:
     """Youth-protection decisions, placements and their capacity, children's way home."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
 
     @property

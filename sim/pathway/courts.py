@@ -37,7 +37,7 @@ ARREARS, NUISANCE, DRUGS, LEASE_BREACH = (CAUSES.index(c) for c in ("arrears", "
 class Court(mesa.Agent):
     """The court serving all municipalities of the run; the bailiff (bailiff.py) executes its orders."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         super().__init__(model)
         self.open = np.empty(0, np.int64)          # dwellings with an open case
         self.conditional = np.empty(0, np.int64)   # dwellings under a running conditional verdict

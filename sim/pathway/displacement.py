@@ -36,7 +36,7 @@ SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)  # places where children with re
 class Displacement:
     """Registers displaced households and moves them between places."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.reg = Register()
         self.row_of: dict[int, int] = {}  # household id -> register row
@@ -135,7 +135,7 @@ class Displacement:
         leave the model with them (counted)."""
         rows = np.array([self.row_of[h] for h in hids.tolist() if h in self.row_of], dtype=np.int64)
         if rows.size:
-            self.model.outcomes.add("children_separated_left", int(self.reg.children(rows, (RELATIVES,) + PLACED).sum()))
+            self.model.outcomes.add("children_separated_left", int(self.reg.children(rows, (RELATIVES, *PLACED)).sum()))
             self.retire(t, rows)
 
     def retire(self, t: int, rows: np.ndarray) -> None:
@@ -301,7 +301,7 @@ class Displacement:
         """Housed, every child home, and the follow-up of an eviction over."""
         reg = self.reg
         rows = reg.rows()
-        done = (reg.place[rows] == HOUSED) & (reg.children(rows, (RELATIVES,) + PLACED) == 0)
+        done = (reg.place[rows] == HOUSED) & (reg.children(rows, (RELATIVES, *PLACED)) == 0)
         done &= (reg.evicted_at[rows] < 0) | (t - reg.evicted_at[rows] >= FOLLOW_UP_MONTHS)
         self.retire(t, rows[done])
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .model import EvictionModel
 
 
-def count_departures(m: "EvictionModel", slots: np.ndarray, causes: np.ndarray, executed: bool) -> None:
+def count_departures(m: EvictionModel, slots: np.ndarray, causes: np.ndarray, executed: bool) -> None:
     """Count evictions (or departures before the bailiff) of the households in `slots`."""
     hh = m.households
     owing = slots[hh.arrears[slots] > 0]
@@ -56,7 +56,7 @@ def count_departures(m: "EvictionModel", slots: np.ndarray, causes: np.ndarray, 
     m.outcomes.add_cost("municipality", slots.size * m.context.costs.storage_eur)
 
 
-def count_first_places(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, aid: np.ndarray) -> None:
+def count_first_places(m: EvictionModel, t: int, reg: Register, rows: np.ndarray, aid: np.ndarray) -> None:
     """Flows counted at the eviction itself: legal aid, children heard."""
     family = reg.children(rows) > 0
     m.outcomes.add("evictions_with_legal_aid", int(aid.sum()))
@@ -64,13 +64,13 @@ def count_first_places(m: "EvictionModel", t: int, reg: Register, rows: np.ndarr
     m.outcomes.add("family_evictions_children_heard", int((family & reg.heard[rows]).sum()))
 
 
-def follow_up(m: "EvictionModel", reg: Register, t: int) -> None:
+def follow_up(m: EvictionModel, reg: Register, t: int) -> None:
     """Record the year after each eviction that reached twelve months this month."""
     rows = reg.rows()
     record_follow_up(m, reg, rows[reg.evicted_at[rows] == t - 12])
 
 
-def record_follow_up(m: "EvictionModel", reg: Register, rows: np.ndarray) -> None:
+def record_follow_up(m: EvictionModel, reg: Register, rows: np.ndarray) -> None:
     """The cohort tallies of evicted households whose follow-up ends now (marked done)."""
     rows = rows[(reg.evicted_at[rows] >= 0) & ~reg.followed_up[rows]]
     if rows.size == 0:
@@ -94,7 +94,7 @@ def record_follow_up(m: "EvictionModel", reg: Register, rows: np.ndarray) -> Non
                               reg.ever_homeless[rows] | (separated > 0))
 
 
-def _record_follow_up_locally(m: "EvictionModel", munis: np.ndarray, family: np.ndarray, separated: np.ndarray,
+def _record_follow_up_locally(m: EvictionModel, munis: np.ndarray, family: np.ndarray, separated: np.ndarray,
                               in_view: np.ndarray, homeless: np.ndarray) -> None:
     local = m.by_municipality
     local.add(m.month, "cohort_evictions", munis)
@@ -104,7 +104,7 @@ def _record_follow_up_locally(m: "EvictionModel", munis: np.ndarray, family: np.
     local.add(m.month, "cohort_family_evictions_in_view", munis[family & in_view])
 
 
-def move_back_in(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, slots: np.ndarray) -> None:
+def move_back_in(m: EvictionModel, t: int, reg: Register, rows: np.ndarray, slots: np.ndarray) -> None:
     """Displaced households (register `rows`) get vacant dwellings (`slots`): new tenancies without
     their old arrears."""
     hh = m.households
@@ -118,7 +118,7 @@ def move_back_in(m: "EvictionModel", t: int, reg: Register, rows: np.ndarray, sl
     hh.followed[slots] = [m.journeys.is_logged(hid) for hid in reg.hid[rows].tolist()]
 
 
-def account(m: "EvictionModel", reg: Register, rows: np.ndarray) -> None:
+def account(m: EvictionModel, reg: Register, rows: np.ndarray) -> None:
     """This month's costs of places and care, and disrupted school months."""
     costs, out = m.context.costs, m.outcomes
     for place in m.place_list:
@@ -136,7 +136,7 @@ def account(m: "EvictionModel", reg: Register, rows: np.ndarray) -> None:
     out.add("school_months_disrupted", int(disrupted.sum()))
 
 
-def census(m: "EvictionModel", reg: Register) -> dict[str, int]:
+def census(m: EvictionModel, reg: Register) -> dict[str, int]:
     """Where displaced households, their adults and their children are now."""
     rows = reg.rows()
     place = reg.place[rows]

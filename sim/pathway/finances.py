@@ -92,7 +92,7 @@ def monthly(per_year: float) -> float:
 class Finances:
     """Phase 1: lasting changes of earnings, income and cost shocks, the cost of living."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.rng = {name: model.streams.generator(f"onset_{name}")
                     for name in ("life_change", "job_loss", "benefit_problem", "separation", "cost")}

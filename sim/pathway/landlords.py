@@ -29,7 +29,7 @@ class Landlord(mesa.Agent):
     """A municipality's housing corporation, or its private landlords taken together: the
     settings of its arrears procedure, which differ by type of landlord."""
 
-    def __init__(self, model: "EvictionModel", municipality: int, private: bool) -> None:
+    def __init__(self, model: EvictionModel, municipality: int, private: bool) -> None:
         super().__init__(model)
         self.municipality = municipality
         self.private = private
@@ -49,7 +49,7 @@ def landlord_index(municipality: np.ndarray, private: np.ndarray) -> np.ndarray:
 class ArrearsProcedure:
     """Contact, payment plans, early signals and summonses for every tenant in arrears."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.settings = {name: np.array([getattr(landlord, name) for landlord in model.landlords])
                          for name in ("contact", "arrangement_offer", "signal_compliance", "summons_per_month")}

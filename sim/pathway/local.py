@@ -35,7 +35,7 @@ TYPES = (*PROFILES, "custom")  # the municipality types a scenario may name
 class LocalPolicies:
     """The policies of the municipalities, by index, and per-household lookups of local levers."""
 
-    def __init__(self, scenario: "Scenario", profiles: list["Profile"]) -> None:
+    def __init__(self, scenario: Scenario, profiles: list[Profile]) -> None:
         _check_names(scenario, profiles)
         self.policies: list[Policy] = [scenario.policy_for(p.kind, p.name) for p in profiles]
         self.same_everywhere = all(p is scenario.policy for p in self.policies)
@@ -45,7 +45,7 @@ class LocalPolicies:
         self.practice = {name: np.array([1.0 if same_practice else getattr(p, name) for p in profiles])
                          for name in PRACTICES}
 
-    def of(self, municipality: int) -> "Policy":
+    def of(self, municipality: int) -> Policy:
         return self.policies[municipality]
 
     def anywhere(self, dotted: str) -> bool:
@@ -67,7 +67,7 @@ class LocalPolicies:
         return values[municipalities] if isinstance(values, np.ndarray) else values
 
 
-def _check_names(scenario: "Scenario", profiles: list["Profile"]) -> None:
+def _check_names(scenario: Scenario, profiles: list[Profile]) -> None:
     """Every municipality name a scenario sets levers for is in the population (types may be absent:
     a scenario for the whole country also runs on one town)."""
     known = {p.name for p in profiles} | {p.kind for p in profiles} | set(TYPES)

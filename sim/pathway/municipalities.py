@@ -32,7 +32,7 @@ class Municipality(mesa.Agent):
     its own local ones). Its outreach and debt-help capacity are counted by EarlyHelp, its places
     for displaced households in places.py."""
 
-    def __init__(self, model: "EvictionModel", index: int, block: "Block") -> None:
+    def __init__(self, model: EvictionModel, index: int, block: Block) -> None:
         super().__init__(model)
         self.index = index
         self.block = block
@@ -49,7 +49,7 @@ class Municipality(mesa.Agent):
 class EarlyHelp:
     """Outreach after a signal, acceptance, the debt-help queue, help and its endings."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.queued = np.empty(0, np.int64)   # dwellings whose household waits for debt help
         self.helped = np.empty(0, np.int64)   # dwellings whose household is in debt help

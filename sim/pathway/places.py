@@ -19,7 +19,8 @@ each municipality's rate (largest remainders), so that small municipalities are 
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import mesa
 import numpy as np
@@ -37,7 +38,7 @@ REGIONAL = ("family_shelter", "night_shelter", "foster")
 class Place(mesa.Agent):
     """A municipality's places of one kind."""
 
-    def __init__(self, model: "EvictionModel", municipality: int, kind: str, capacity: int,
+    def __init__(self, model: EvictionModel, municipality: int, kind: str, capacity: int,
                  month_eur: float, paid_when: str) -> None:
         super().__init__(model)
         self.municipality = municipality
@@ -86,7 +87,7 @@ class AlternativeHousing(Place):
     """The municipality's alternative housing units: a stock that grows at the build rate, each new
     unit in use after the lead time; building costs money when decided."""
 
-    def __init__(self, model: "EvictionModel", municipality: int, capacity: int, month_eur: float,
+    def __init__(self, model: EvictionModel, municipality: int, capacity: int, month_eur: float,
                  per_year: float, lead_time: int, build_eur: float) -> None:
         super().__init__(model, municipality, "alternative", capacity, month_eur, "always")
         self.per_month = per_year / 12
@@ -108,7 +109,7 @@ class AlternativeHousing(Place):
         return new * self.build_eur
 
 
-def create_places(model: "EvictionModel") -> dict[tuple[int, str], Place]:
+def create_places(model: EvictionModel) -> dict[tuple[int, str], Place]:
     """Every municipality's places by (municipality index, kind); a region's municipalities map a
     regional kind to the same Place, held by the region's first municipality."""
     places: dict[tuple[int, str], Place] = {}
@@ -116,16 +117,16 @@ def create_places(model: "EvictionModel") -> dict[tuple[int, str], Place]:
         for kind in KINDS:
             rates = np.array([_places_per_10k(model, muni, kind) * muni.block.size / 10_000 for muni in members])
             if kind in REGIONAL:
-                shared = _place(model, members[0], kind, int(round(rates.sum())))
+                shared = _place(model, members[0], kind, round(rates.sum()))
                 places.update({(muni.index, kind): shared for muni in members})
             else:
-                counts = apportion(int(round(rates.sum())), rates)
+                counts = apportion(round(rates.sum()), rates)
                 places.update({(muni.index, kind): _place(model, muni, kind, int(n))
                                for muni, n in zip(members, counts)})
     return dict(sorted(places.items(), key=lambda item: (item[0][0], KINDS.index(item[0][1]))))
 
 
-def _regions(municipalities: list["Municipality"]) -> list[list["Municipality"]]:
+def _regions(municipalities: list[Municipality]) -> list[list[Municipality]]:
     """Municipalities grouped by shelter region, in order of each region's first municipality."""
     regions: dict[str, list] = {}
     for muni in municipalities:
@@ -133,7 +134,7 @@ def _regions(municipalities: list["Municipality"]) -> list[list["Municipality"]]
     return list(regions.values())
 
 
-def _places_per_10k(model: "EvictionModel", muni: "Municipality", kind: str) -> float:
+def _places_per_10k(model: EvictionModel, muni: Municipality, kind: str) -> float:
     pol, ctx = muni.policy, model.context
     return {"family_shelter": pol.shelter.family_places_per_10k, "night_shelter": pol.shelter.night_places_per_10k,
             "emergency": pol.shelter.emergency_places_per_10k, "alternative": pol.housing_duty.units_per_10k,
@@ -141,7 +142,7 @@ def _places_per_10k(model: "EvictionModel", muni: "Municipality", kind: str) -> 
             "foster": ctx.youth_protection.foster_places_per_10k}[kind]
 
 
-def _place(model: "EvictionModel", muni: "Municipality", kind: str, capacity: int) -> Place:
+def _place(model: EvictionModel, muni: Municipality, kind: str, capacity: int) -> Place:
     costs = model.context.costs
     if kind == "alternative":
         return AlternativeHousing(model, muni.index, capacity, costs.alternative_housing_month_eur,

@@ -79,7 +79,7 @@ class Profile(Group):
         return kind
 
     @model_validator(mode="after")
-    def _check_shares(self) -> "Profile":
+    def _check_shares(self) -> Profile:
         total = self.share_single + self.share_couple + self.share_single_parent + self.share_couple_children
         if abs(total - 1.0) > 1e-6:
             raise ValueError(f"composition shares add up to {total:.4f}: they must add up to 1")
@@ -93,7 +93,7 @@ class Profile(Group):
     def households(self) -> int:
         return self.corporation_households + self.private_households
 
-    def scaled(self, factor: float) -> "Profile":
+    def scaled(self, factor: float) -> Profile:
         """The same profile with `factor` times the households (at least one)."""
         corp = round(self.corporation_households * factor)
         priv = round(self.private_households * factor)

@@ -36,7 +36,7 @@ SUPPORT = {SECOND_CHANCE: "second_chance", HOUSING_FIRST: "housing_first"}
 class Rehousing:
     """Routes back into housing, and the supported tenancies they start."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.supported = np.empty(0, np.int64)  # dwellings with a supported tenancy
         self.contract_credit = np.zeros(len(model.municipalities))  # by municipality

@@ -33,7 +33,7 @@ CLEARED_EUR = 0.5  # arrears below this count as repaid
 class RentPayment:
     """Builds and repays arrears; remembers who missed rent this month for landlords and court."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.missed = np.empty(0, np.int64)   # households that missed this month's rent
         self.checked = np.empty(0, np.int64)  # households that may owe after this month (all in arrears among them)

@@ -28,7 +28,7 @@ MIN_MONTHS_BEFORE_COURT = 3  # assumption: warnings and mediation take a few mon
 class RootCauses:
     """Nuisance cases, drug-related closures and lease breaches."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.rng = {name: model.streams.generator(f"onset_{name}") for name in ("nuisance", "drugs", "lease_breach")}
 

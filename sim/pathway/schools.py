@@ -27,7 +27,7 @@ SMALL_TOWN = 20_000  # rented households: below this a municipality has no shelt
 class Schools:
     """School changes per move."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         s = model.context.schools
         self.far = {DOUBLED_UP: s.far_doubled_up, EMERGENCY: s.far_emergency, FAMILY_SHELTER: s.far_shelter,

@@ -48,7 +48,7 @@ def dwellings(blocks: list[Block]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 class Tenants:
     """Draws the households that move into vacant dwellings."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.income_factor = 1.0  # real income growth since the start (context.cost_of_living)
         self.level = np.array([b.profile.income_level for b in model.blocks])

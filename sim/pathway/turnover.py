@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class Turnover:
     """Move-outs, vacancies and re-letting."""
 
-    def __init__(self, model: "EvictionModel") -> None:
+    def __init__(self, model: EvictionModel) -> None:
         self.model = model
         self.rng = model.streams.generator("move_out")
         self.vacant: list[np.ndarray] = []  # dwellings vacated this month, by move-out or eviction

@@ -263,4 +263,4 @@ def test_download_bytes_of_every_chart(stored, calibration):
               explore_views.fit_chart(str(calibration), explore_data.calibration_stamp(calibration), "en")]
     for png, svg in charts:
         assert png.startswith(b"\x89PNG\r\n\x1a\n") and b"<svg" in svg[:2000]
-    assert "<!-- Ontruimingen (uitgevoerd) tegen share_summoned -->".encode() in charts[0][1]  # the title, in Dutch
+    assert b"<!-- Ontruimingen (uitgevoerd) tegen share_summoned -->" in charts[0][1]  # the title, in Dutch

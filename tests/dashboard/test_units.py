@@ -174,7 +174,7 @@ def test_launch_command():
 
     cmd = dashboard_cli.command(port=8600, headless=True)
     assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("dashboard/app.py")
-    assert ["--browser.gatherUsageStats", "false"] == cmd[5:7]
+    assert cmd[5:7] == ["--browser.gatherUsageStats", "false"]
     assert cmd[-2:] == ["--server.port", "8600"] and "--server.headless" in cmd
     assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1"  # this machine only, unless asked
     assert dashboard_cli.launch(port=70000) == 2
