@@ -44,7 +44,7 @@ def model(changes: dict | None = None, population="5000", months=48, seed=3, war
 def children_by_full_count(m: EvictionModel) -> tuple[int, int]:
     """(children at home, children the model follows), counted from the arrays and the register
     independently of the monthly census."""
-    hh, reg = m.households, m.displacement.reg
+    hh, reg = m.world.households, m.world.register
     rows = reg.rows()
     housed, away = rows[reg.place[rows] == HOUSED], rows[reg.place[rows] != HOUSED]
     in_homes = int(hh.children[hh.occupied].sum(dtype=np.int64))

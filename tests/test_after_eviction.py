@@ -52,7 +52,7 @@ def test_housing_first_places_bound_placements_and_failures_come_after_placement
     placed = 0
     for _ in range(72):
         m.step()
-        places = [p for (_, k), p in m.places.items() if k == "housing_first"]
+        places = [p for (_, k), p in m.world.places.items() if k == "housing_first"]
         assert all(len(p.occupants) <= p.capacity for p in places)
         row = m.outcomes.row
         from sim.pathway.outcomes import OUTCOME_INDEX as I

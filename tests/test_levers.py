@@ -22,7 +22,7 @@ def effect(changes: dict, context: dict | None = None, **kw):
     return base.sum(), policy.sum()
 
 
-# -- stage 3-4: signals, outreach, debt help, direct rent payment ---------------------------------
+# -- landlords and early help: signals, outreach, debt help, direct rent payment ---------------------------------
 def test_wider_outreach_starts_more_debt_help_and_cuts_summonses():
     b, p = effect({"policy": {"early_signalling": {"reach": 0.6, "acceptance": 0.6,
                                                    "outreach_capacity_per_10k_per_month": 60.0},
@@ -72,7 +72,7 @@ def test_direct_rent_payment_cuts_missed_rent():
     assert p["rent_missed"] < b["rent_missed"]
 
 
-# -- stage 6: court ---------------------------------------------------------------------------------
+# -- court -----------------------------------------------------------------------------------------
 def test_legal_aid_cuts_default_judgments_and_evictions():
     b, p = effect({"policy": {"legal_aid": {"share_summoned": 1.0}}})
     assert p["default_judgments"] < 0.5 * b["default_judgments"]
@@ -149,7 +149,7 @@ def test_an_energy_shock_raises_arrears():
     assert p["arrears_new"] > b["arrears_new"]
 
 
-# -- stage 7: the moratorium -------------------------------------------------------------------------
+# -- bailiff: the moratorium ------------------------------------------------------------------------
 KW = {"population": "20000", "months": 24, "warmup": 24, "replications": 2, "seed": 4}
 
 

@@ -92,7 +92,7 @@ def test_invariants_hold_every_month(changes):
 
 
 def _check_month(m, row, cum, previous):
-    hh, reg = m.households, m.displacement.reg
+    hh, reg = m.world.households, m.world.register
     rows = reg.rows()
     unhoused = rows[reg.place[rows] != HOUSED]
     # households conserved: each lives in one dwelling or is displaced, never both
@@ -103,7 +103,7 @@ def _check_month(m, row, cum, previous):
     places = row["children_home"] + row["homeless_children"] + row["children_alternative"] \
         + row["children_relatives"] + row["children_foster"] + row["children_residential"]
     at_home, followed = children_by_full_count(m)
-    assert places == followed == m.tenants.children_in_model
+    assert places == followed == m.world.tenants.children_in_model
     assert row["children_home"] == at_home
     # stocks equal cumulated flows
     opened = cum["summonses"] + cum["breach_orders"]
@@ -119,9 +119,9 @@ def _check_month(m, row, cum, previous):
     assert row["children_of_displaced_with_parent"] <= row["children_of_displaced"]
     # one verdict per hearing, and no place holds more than its capacity
     assert row["verdicts"] <= row["hearings"]
-    assert all(len(p.occupants) <= p.capacity for p in m.places.values())
+    assert all(len(p.occupants) <= p.capacity for p in m.world.places.values())
     # a place's occupants are where the register says they are
-    for (_, kind), place in m.places.items():
+    for (_, kind), place in m.world.places.items():
         if kind in ("family_shelter", "night_shelter", "emergency", "alternative"):
             assert all(PLACES[reg.place[r]] == kind and reg.active[r] for r in place.occupants), kind
 

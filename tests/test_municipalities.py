@@ -65,10 +65,10 @@ def test_a_municipality_s_own_levers_win_over_its_type_s(tmp_path):
         "municipality.Midtown.policy.housing_duty.families_duty": True,
         "municipality.medium_town.policy.shelter.family_places_per_10k": 3.0})
     model = EvictionModel(scenario, read_municipalities(three_towns(tmp_path)), 2, 1)
-    duty = model.local.lever("housing_duty.families_duty", np.array([0, 1, 2]))
+    duty = model.world.local.lever("housing_duty.families_duty", np.array([0, 1, 2]))
     assert duty.tolist() == [False, True, False]
-    assert model.places[(1, "family_shelter")].capacity == round(3.0 * 3000 / 10_000)
-    assert model.places[(0, "family_shelter")].capacity == round(0.5 * 4000 / 10_000)
+    assert model.world.places[(1, "family_shelter")].capacity == round(3.0 * 3000 / 10_000)
+    assert model.world.places[(0, "family_shelter")].capacity == round(0.5 * 4000 / 10_000)
 
 
 def test_a_national_lever_for_a_municipality_is_refused_with_the_local_ones(tmp_path):
@@ -139,5 +139,5 @@ def test_same_practice_everywhere_levels_the_municipalities_practice():
     country = generated_country()[:20]
     varied = EvictionModel(load_scenario("baseline"), country, 2, 1)
     same = EvictionModel(load_scenario("baseline").override({"policy.practice.same_everywhere": True}), country, 2, 1)
-    assert np.ptp(varied.local.practice["outreach_practice"]) > 0.2
-    assert all((values == 1.0).all() for values in same.local.practice.values())
+    assert np.ptp(varied.world.local.practice["outreach_practice"]) > 0.2
+    assert all((values == 1.0).all() for values in same.world.local.practice.values())

@@ -46,7 +46,7 @@ def test_array_draws_are_the_scalar_draws_bit_for_bit():
 
 
 def test_rehousing_takes_each_municipality_s_vacancies_corporation_first(tmp_path):
-    """Turnover.take_vacancies, one pass for all movers, against the per-municipality loop it
+    """Vacancies.take, one pass for all movers, against the per-municipality loop it
     replaced: each municipality's movers, in order, get its free vacancies in order of vacating,
     corporation dwellings first; movers beyond them get none (-1)."""
     model = EvictionModel(load_scenario("baseline"), read_municipalities(three_towns(tmp_path)), 2, 1)
@@ -54,7 +54,7 @@ def test_rehousing_takes_each_municipality_s_vacancies_corporation_first(tmp_pat
     rng = np.random.default_rng(4)
     vacated = rng.choice(hh.size, 600, replace=False)
     hh.occupied[vacated] = False
-    model.turnover.vacant = [vacated[:250], vacated[250:]]
+    model.world.vacancies.vacant = [vacated[:250], vacated[250:]]
     hh.occupied[vacated[::7]] = True  # some already let again: not free
     movers = rng.integers(0, 3, 700).astype(np.int16)
 
@@ -66,8 +66,8 @@ def test_rehousing_takes_each_municipality_s_vacancies_corporation_first(tmp_pat
         theirs = theirs[np.argsort(hh.private[theirs], kind="stable")][:mine.size]
         expected[mine[:theirs.size]] = theirs
 
-    taken = model.turnover.take_vacancies(movers)
+    taken = model.world.vacancies.take(movers)
     assert np.array_equal(taken, expected)
     assert (taken < 0).any() and (taken >= 0).any()  # some municipality ran out, some movers got one
     assert hh.occupied[taken[taken >= 0]].all()
-    assert (model.turnover.take_vacancies(movers) < 0).all()  # nothing is given twice
+    assert (model.world.vacancies.take(movers) < 0).all()  # nothing is given twice

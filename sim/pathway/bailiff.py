@@ -1,4 +1,4 @@
-"""Phase 7: from eviction order to execution, and the moratorium.
+"""The bailiff: from eviction order to execution.
 
 Most eviction orders are never executed [AE05][AE20][KB4]: while an execution waits, a tenant in
 arrears may pay or agree with the landlord, and any tenant may hand in the keys or leave [AE14b].
@@ -10,73 +10,85 @@ Under a housing duty a family is evicted only with alternative housing in view: 
 municipality has no unit free, the execution waits (the landlord loses the rent meanwhile),
 until a unit frees up or is built.
 
-A moratorium holds the executions of the households it protects (all or families; tenants of
-all landlords, corporations or private landlords) in its months, and can stop summonses too.
+A moratorium (moratorium.py) holds the executions of the households it protects in its months.
 While an execution is held, tenants and landlords settle less often than usual (an assumption
 with a range: context.bailiff.stop_settle_factor). Held executions go to the bailiffs when the
 stop ends, within their capacity.
+
+The households that leave (before the date, or evicted) are returned as `Departures`;
+EvictionModel.step hands them to displacement.py.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 
-from .courts import ARREARS, ORDERED
+from .docket import ARREARS, ORDERED
 from .idsets import within_capacity
+from .moratorium import covers
+from .outcomes import Payer
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .world import World
+
+
+@dataclass(frozen=True)
+class Departures:
+    """Households that lost their home this month: `slots` (dwellings), each one's court case
+    `causes` (outcomes.CAUSES index) and legal `aid`, whether the bailiff `executed` the order (else
+    they left before the date) and, for executions, which had alternative housing `in_view`."""
+
+    slots: np.ndarray
+    causes: np.ndarray
+    aid: np.ndarray
+    executed: bool
+    in_view: np.ndarray | None = None
+
+    @classmethod
+    def none(cls) -> Departures:
+        empty = np.empty(0, np.int64)
+        return cls(empty, empty, np.empty(0, bool), executed=False)
 
 
 class Bailiff(mesa.Agent):
     """The bailiffs serving all municipalities of the run: a monthly capacity per municipality."""
 
-    def __init__(self, model: EvictionModel) -> None:
+    def __init__(self, model: mesa.Model, world: World) -> None:
         super().__init__(model)
-        self.credit = np.zeros(len(model.municipalities))  # by municipality: executions it can do
-        self.sizes = np.array([muni.block.size for muni in model.municipalities], float)
+        self.world = world
+        self.credit = np.zeros(len(world.municipalities))  # by municipality: executions it can do
+        self.sizes = np.array([muni.block.size for muni in world.municipalities], float)
         self.waiting_housing = 0  # family executions waiting for alternative housing, this month
 
-    def covers(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Which of `ids` a moratorium protects in simulation month `t`."""
-        mor = self.model.policy.moratorium
-        report = t - self.model.warmup
-        in_period = mor.from_month <= report <= mor.to_month
-        if mor.scope == "none" or not in_period or (mor.calendar_months and (report % 12) + 1 not in mor.calendar_months):
-            return np.zeros(ids.size, bool)
-        hh = self.model.households
-        covered = hh.families(ids) if mor.scope == "families" else np.ones(ids.size, bool)
-        if mor.landlords != "all":
-            covered &= hh.private[ids] == (mor.landlords == "private")
-        return covered
+    def settle_or_leave(self, t: int) -> Departures:
+        """While an execution waits (from the month after the order), tenants in arrears may pay or
+        agree with the landlord, and any tenant may leave: returns those who leave."""
+        w = self.world
+        hh = w.households
+        ordered = w.docket.ordered()
+        waited = ordered[hh.case_since[ordered] < t]
+        return self._settle_or_leave(t, waited, covers(w, t, waited))
 
-    def summonses_paused(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Which of `ids` landlords may not summon now (a moratorium that pauses summonses)."""
-        if not self.model.policy.moratorium.pause_summonses:
-            return np.zeros(ids.size, bool)
-        return self.covers(t, ids)
-
-    def step(self, t: int) -> None:
-        m = self.model
-        hh = m.households
-        court = m.courts
-        ordered = court.open[hh.case_stage[court.open] == ORDERED]
-        held = self.covers(t, ordered)
-        waited = hh.case_since[ordered] < t
-        self._settle_or_leave(t, ordered[waited], held[waited])
-        ordered, held = ordered[hh.case_stage[ordered] == ORDERED], held[hh.case_stage[ordered] == ORDERED]
+    def execute(self, t: int) -> Departures:
+        """Executions due and not held, within the bailiffs' capacity (and under a housing duty only
+        with alternative housing in view): returns the households evicted."""
+        w = self.world
+        hh = w.households
+        ordered = w.docket.ordered()
+        held = covers(w, t, ordered)
         due = hh.case_due[ordered] <= t
-        m.outcomes.add("executions_postponed", int((due & held & (hh.case_due[ordered] == t)).sum()))
+        w.outcomes.add("executions_postponed", int((due & held & (hh.case_due[ordered] == t)).sum()))
         ready, in_view = self._housing_duty(t, ordered[due & ~held])
-        self._execute(t, ready, in_view)
+        return self._execute(t, ready, in_view)
 
     def _housing_duty(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Under the duty, families go only when an alternative unit is free for them; the others wait.
         Returns the executions that can go ahead and which of them have a unit in view."""
-        m = self.model
+        m = self.world
         hh = m.households
         family = hh.families(ids) & m.local.lever("housing_duty.families_duty", hh.municipality[ids])
         if not family.any():
@@ -90,23 +102,23 @@ class Bailiff(mesa.Agent):
         waiting = ids[~keep]
         self.waiting_housing = waiting.size
         m.outcomes.add("executions_waiting_housing_months", waiting.size)
-        m.outcomes.add_cost("landlord", float(hh.rent[waiting].sum(dtype=np.float64)))
+        m.outcomes.add_cost(Payer.LANDLORD, float(hh.rent[waiting].sum(dtype=np.float64)))
         return ids[keep], family[keep]
 
-    def _settle_or_leave(self, t: int, ids: np.ndarray, held: np.ndarray) -> None:
-        m = self.model
+    def _settle_or_leave(self, t: int, ids: np.ndarray, held: np.ndarray) -> Departures:
+        m = self.world
         hh, b = m.households, m.context.bailiff
         factor = np.where(held, b.stop_settle_factor, 1.0)
         hids = hh.hid[ids]
         settles = (hh.case_cause[ids] == ARREARS) & (m.streams.draws("settle", t, hids) < b.settle_per_month * factor)
-        m.courts.close(t, ids[settles], "settled_after_verdict", repaid=True)
+        m.docket.close(t, ids[settles], "settled_after_verdict", repaid=True)
         rest = ~settles
         leaves = rest & (m.streams.draws("leave", t, hids) < b.leave_per_month * factor)
-        self._depart(t, ids[leaves], executed=False)
+        return self._depart(t, ids[leaves], executed=False)
 
-    def _execute(self, t: int, ids: np.ndarray, in_view: np.ndarray) -> None:
+    def _execute(self, t: int, ids: np.ndarray, in_view: np.ndarray) -> Departures:
         """Execute the orders due, earliest first, within each municipality's capacity."""
-        m = self.model
+        m = self.world
         hh = m.households
         rate = m.context.bailiff.capacity_per_10k_per_month
         viewed = set(ids[in_view].tolist())
@@ -115,14 +127,15 @@ class Bailiff(mesa.Agent):
         self.credit = np.minimum(self.credit + monthly, 2 * monthly + 1)
         executed = order[within_capacity(hh.municipality[order], self.credit)]
         m.outcomes.set("executions_waiting_capacity", ids.size - executed.size)
-        self._depart(t, executed, executed=True, in_view=np.array([s in viewed for s in executed.tolist()], bool))
+        return self._depart(t, executed, executed=True,
+                            in_view=np.array([s in viewed for s in executed.tolist()], bool))
 
-    def _depart(self, t: int, ids: np.ndarray, executed: bool, in_view: np.ndarray | None = None) -> None:
-        """The household leaves its home: evicted by the bailiff, or gone before the date."""
-        m = self.model
+    def _depart(self, t: int, ids: np.ndarray, executed: bool, in_view: np.ndarray | None = None) -> Departures:
+        """The household leaves its home: evicted by the bailiff, or gone before the date; its case closes."""
+        m = self.world
         if ids.size == 0:
-            return
+            return Departures.none()
         hh = m.households
         causes, aid = hh.case_cause[ids].copy(), hh.case_aid[ids].copy()
-        m.courts.close(t, ids, "executed" if executed else "left_before_execution")
-        m.displacement.displace(t, ids, executed, causes, aid, in_view)
+        m.docket.close(t, ids, "executed" if executed else "left_before_execution")
+        return Departures(ids, causes, aid, executed, in_view)

@@ -9,6 +9,10 @@ the family has no home. A placement needs a foster place; when none is free the 
 residential care, which costs more. Children with relatives come back as soon as the parents
 are settled; placed children after a delay (a new decision). Placements from evictions are a
 small part of the national out-of-home placements [SKP][NJI-PZ], which bound them.
+
+The functions here are the rules that follow a family's moves (displacement.py applies them as a
+household moves); `Children` is the stage that takes youth-protection decisions and brings placed
+children home, once a month.
 """
 
 from __future__ import annotations
@@ -18,59 +22,97 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import informal
-from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, FAMILY_SHELTER, FOLLOW_UP_MONTHS, FOSTER, HIDDEN, HOUSED,
-                        MAX_CHILDREN, NO_CHILD, PLACED, RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, among)
+from .displaced import (BETWEEN, DOUBLED_UP, FOLLOW_UP_MONTHS, FOSTER, HIDDEN, HOUSED, MAX_CHILDREN, NO_CHILD, PLACED,
+                        RELATIVES, RESIDENTIAL, ROUGH, SETTLED, WITH_PARENTS, among)
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .places import Place
+    from .world import World
 
 EXPOSED = (HIDDEN, ROUGH, BETWEEN)  # no place of the family's own: the highest concern
-SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)
+
+
+def _foster(world: World, row: int) -> Place:
+    return world.places[(int(world.register.municipality[row]), "foster")]
+
+
+# -- rules that follow a family's moves ---------------------------------------------------------
+def relatives_by_choice(world: World, t: int, row: int) -> None:
+    """With nowhere suitable, a family may let a relative with room take the children in."""
+    reg = world.register
+    kids = reg.child_place[row] == WITH_PARENTS
+    if world.streams.draw("relatives_by_choice", t, int(reg.hid[row])) >= world.context.youth_protection.relatives_by_choice:
+        return
+    tie = informal.find_relative_for_children(reg.tie_relative[row], reg.tie_willing[row], reg.tie_room[row],
+                                              reg.tie_used[row], int(kids.sum()))
+    if tie is not None:
+        _separate(world, t, row, kids, RELATIVES, "relatives")
+
+
+def _separate(world: World, t: int, row: int, kids: np.ndarray, place: int, name: str) -> None:
+    reg = world.register
+    world.schools.separate(t, row, kids)
+    reg.child_place[row, kids] = place
+    if reg.evicted_at[row] >= 0 and t - reg.evicted_at[row] < FOLLOW_UP_MONTHS:
+        reg.child_separated[row, kids] = True
+    n = int(kids.sum())
+    world.outcomes.add("children_separated", n)
+    world.outcomes.add(f"children_to_{name}", n)
+    world.journeys.log(t, int(reg.hid[row]), "children_separated", f"{n} to {name}")
+
+
+def parents_settled(world: World, t: int, row: int) -> None:
+    """Relatives bring the children back now; placed children come back after a new decision."""
+    reg = world.register
+    places = reg.child_place[row].tolist()
+    if RELATIVES not in places and FOSTER not in places and RESIDENTIAL not in places:
+        return  # nobody away (most households): no NumPy work per move
+    back = reg.child_place[row] == RELATIVES
+    if back.any():
+        reg.child_place[row, back] = WITH_PARENTS
+        _reunified(world, t, row, int(back.sum()))
+    waiting = among(reg.child_place[row], PLACED) & (reg.child_reunify[row] < 0)
+    reg.child_reunify[row, waiting] = t + world.context.youth_protection.reunify_months
+
+
+def _reunified(world: World, t: int, row: int, n: int) -> None:
+    world.outcomes.add("children_reunified", n)
+    world.journeys.log(t, int(world.register.hid[row]), "children_reunified", str(n))
+
+
+def release(world: World, rows: np.ndarray) -> None:
+    """Rows leave the register: their foster places are free again."""
+    reg = world.register
+    for row in rows.tolist():
+        for k in np.flatnonzero(reg.child_place[row] == FOSTER).tolist():
+            _foster(world, row).release(row * MAX_CHILDREN + k)
+
+
+def transfer(world: World, old: int, new: int) -> None:
+    """A household displaced again keeps its children's foster places in its new row."""
+    reg = world.register
+    for k in np.flatnonzero(reg.child_place[old] == FOSTER).tolist():
+        place = _foster(world, old)
+        place.release(old * MAX_CHILDREN + k)
+        place.occupants.add(new * MAX_CHILDREN + k)
+    reg.child_place[old] = NO_CHILD
 
 
 class Children:
-    """Youth-protection decisions, placements and their capacity, children's way home."""
+    """The stage: youth-protection decisions, placements and their capacity, placed children's way home."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.reg = world.register
 
-    @property
-    def reg(self):
-        return self.model.displacement.reg
-
-    def _foster(self, row: int):
-        return self.model.places[(int(self.reg.municipality[row]), "foster")]
-
-    # -- the family's own choice -------------------------------------------------------------
-    def relatives_by_choice(self, t: int, row: int) -> None:
-        """With nowhere suitable, a family may let a relative with room take the children in."""
-        m, reg = self.model, self.reg
-        kids = reg.child_place[row] == WITH_PARENTS
-        if m.streams.draw("relatives_by_choice", t, int(reg.hid[row])) >= m.context.youth_protection.relatives_by_choice:
-            return
-        tie = informal.find_relative_for_children(reg.tie_relative[row], reg.tie_willing[row], reg.tie_room[row],
-                                                  reg.tie_used[row], int(kids.sum()))
-        if tie is not None:
-            self._separate(t, row, kids, RELATIVES, "relatives")
-
-    def _separate(self, t: int, row: int, kids: np.ndarray, place: int, name: str) -> None:
-        m, reg = self.model, self.reg
-        m.schools.separate(t, row, kids)
-        reg.child_place[row, kids] = place
-        if reg.evicted_at[row] >= 0 and t - reg.evicted_at[row] < FOLLOW_UP_MONTHS:
-            reg.child_separated[row, kids] = True
-        n = int(kids.sum())
-        m.outcomes.add("children_separated", n)
-        m.outcomes.add(f"children_to_{name}", n)
-        m.journeys.log(t, int(reg.hid[row]), "children_separated", f"{n} to {name}")
-
-    # -- each month --------------------------------------------------------------------------
     def step(self, t: int, rows: np.ndarray) -> None:
+        """Placed children whose return was decided come home; new decisions for families without
+        a home of their own (register `rows`)."""
         self._returns(t, rows)
         self._decisions(t, rows)
 
     def _hazard(self, t: int, rows: np.ndarray) -> np.ndarray:
-        yp = self.model.context.youth_protection
+        yp = self.world.context.youth_protection
         reg = self.reg
         place = reg.place[rows]
         base = np.where(among(place, EXPOSED), yp.decision_per_month_hidden,
@@ -79,7 +121,7 @@ class Children:
 
     def _decisions(self, t: int, rows: np.ndarray) -> None:
         """Youth-protection decisions for families without a home of their own."""
-        m, reg = self.model, self.reg
+        m, reg = self.world, self.reg
         yp = m.context.youth_protection
         rows = rows[(reg.place[rows] != HOUSED) & (reg.children(rows, WITH_PARENTS) > 0) & (reg.supervised_until[rows] < t)
                     & (reg.since[rows] < t)]
@@ -99,25 +141,12 @@ class Children:
         """Placement out of home: foster care if a place is free, otherwise residential care."""
         reg = self.reg
         for k in np.flatnonzero(reg.child_place[row] == WITH_PARENTS).tolist():
-            foster = self._foster(row).admit(row * MAX_CHILDREN + k)
+            foster = _foster(self.world, row).admit(row * MAX_CHILDREN + k)
             kid = np.zeros(MAX_CHILDREN, bool)
             kid[k] = True
-            self._separate(t, row, kid, FOSTER if foster else RESIDENTIAL, "foster" if foster else "residential")
+            _separate(self.world, t, row, kid, FOSTER if foster else RESIDENTIAL, "foster" if foster else "residential")
         if reg.place[row] in SETTLED:
-            self.parents_settled(t, row)
-
-    def parents_settled(self, t: int, row: int) -> None:
-        """Relatives bring the children back now; placed children come back after a new decision."""
-        reg = self.reg
-        places = reg.child_place[row].tolist()
-        if RELATIVES not in places and FOSTER not in places and RESIDENTIAL not in places:
-            return  # nobody away (most households): no NumPy work per move
-        back = reg.child_place[row] == RELATIVES
-        if back.any():
-            reg.child_place[row, back] = WITH_PARENTS
-            self._reunified(t, row, int(back.sum()))
-        waiting = among(reg.child_place[row], PLACED) & (reg.child_reunify[row] < 0)
-        reg.child_reunify[row, waiting] = t + self.model.context.youth_protection.reunify_months
+            parents_settled(self.world, t, row)
 
     def _returns(self, t: int, rows: np.ndarray) -> None:
         reg = self.reg
@@ -126,28 +155,7 @@ class Children:
         for row in rows[due.any(axis=1)].tolist():
             back = among(reg.child_place[row], PLACED) & (reg.child_reunify[row] >= 0) & (reg.child_reunify[row] <= t)
             for k in np.flatnonzero(back).tolist():
-                self._foster(row).release(row * MAX_CHILDREN + k)
+                _foster(self.world, row).release(row * MAX_CHILDREN + k)
             reg.child_place[row, back] = WITH_PARENTS
             reg.child_reunify[row, back] = -1
-            self._reunified(t, row, int(back.sum()))
-
-    def _reunified(self, t: int, row: int, n: int) -> None:
-        self.model.outcomes.add("children_reunified", n)
-        self.model.journeys.log(t, int(self.reg.hid[row]), "children_reunified", str(n))
-
-    # -- bookkeeping -------------------------------------------------------------------------
-    def release(self, rows: np.ndarray) -> None:
-        """Rows leave the register: their foster places are free again."""
-        reg = self.reg
-        for row in rows.tolist():
-            for k in np.flatnonzero(reg.child_place[row] == FOSTER).tolist():
-                self._foster(row).release(row * MAX_CHILDREN + k)
-
-    def transfer(self, old: int, new: int) -> None:
-        """A household displaced again keeps its children's foster places in its new row."""
-        reg = self.reg
-        for k in np.flatnonzero(reg.child_place[old] == FOSTER).tolist():
-            place = self._foster(old)
-            place.release(old * MAX_CHILDREN + k)
-            place.occupants.add(new * MAX_CHILDREN + k)
-        reg.child_place[old] = NO_CHILD
+            _reunified(self.world, t, row, int(back.sum()))

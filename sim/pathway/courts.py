@@ -1,4 +1,4 @@
-"""Phase 6: the court (kantonrechter).
+"""The court (kantonrechter): summonses open cases, hearings decide them.
 
 A summons opens a case; the hearing follows after the hearing delay, and while it waits a tenant
 in arrears may pay [KB3]. At the hearing the tenant appears or not (default judgment; legal aid
@@ -11,9 +11,8 @@ A tenant who misses rent again under a conditional verdict, up to a set number o
 be evicted without a new verdict: the landlord hands the breached verdict to the bailiff (a
 breach order, its own flow). Legal aid stays with the case throughout.
 
-A household has at most one open case, so cases live in the household arrays (case_stage,
-case_cause, case_due, case_aid) and the court keeps the index of open cases. Every flow lands
-in the month it happens (the court's calendar is processed inside the monthly schedule).
+Cases live on the docket (docket.py), which the bailiff shares. Every flow lands in the month it
+happens (the court's calendar is processed inside the monthly schedule).
 """
 
 from __future__ import annotations
@@ -23,32 +22,27 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
+from .docket import ARREARS, HEARING, NO_CASE, NUISANCE
 from .households import NEVER
 from .idsets import union
-from .outcomes import CAUSES
+from .landlords import start_plan
+from .outcomes import CAUSES, Payer
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
-
-NO_CASE, HEARING, ORDERED = 0, 1, 2
-ARREARS, NUISANCE, DRUGS, LEASE_BREACH = (CAUSES.index(c) for c in ("arrears", "nuisance", "drugs", "lease_breach"))
+    from .world import World
 
 
 class Court(mesa.Agent):
     """The court serving all municipalities of the run; the bailiff (bailiff.py) executes its orders."""
 
-    def __init__(self, model: EvictionModel) -> None:
+    def __init__(self, model: mesa.Model, world: World) -> None:
         super().__init__(model)
-        self.open = np.empty(0, np.int64)          # dwellings with an open case
-        self.conditional = np.empty(0, np.int64)   # dwellings under a running conditional verdict
-
-    @property
-    def open_cases(self) -> int:
-        return int(self.open.size)
+        self.world = world
+        self.docket = world.docket
 
     def summon(self, t: int, ids: np.ndarray, cause: str) -> None:
         """Open a case for each household; the hearing comes after the hearing delay."""
-        m = self.model
+        m = self.world
         hh = m.households
         if ids.size == 0:
             return
@@ -61,18 +55,19 @@ class Court(mesa.Agent):
         hh.case_since[ids] = t
         hh.case_aid[ids] = aid
         hh.arrangement[ids] = False
-        self.open = union(self.open, ids)
+        self.docket.open = union(self.docket.open, ids)
         m.outcomes.add(f"summonses_{cause}", ids.size)
         m.by_municipality.add(t, "summonses", hh.municipality[ids])
         m.outcomes.add("legal_aid_cases", int(aid.sum()))
-        m.outcomes.add_cost("landlord", ids.size * m.context.costs.summons_eur)
-        m.outcomes.add_cost("national", ids.size * m.context.costs.court_case_eur + int(aid.sum()) * m.context.costs.legal_aid_eur)
+        m.outcomes.add_cost(Payer.LANDLORD, ids.size * m.context.costs.summons_eur)
+        m.outcomes.add_cost(Payer.NATIONAL,
+                            ids.size * m.context.costs.court_case_eur + int(aid.sum()) * m.context.costs.legal_aid_eur)
         self._follow(t, ids, cause)
 
     def _follow(self, t: int, ids: np.ndarray, cause: str) -> None:
         """Log the summonses, following some households from here on (with a line on what came
         before)."""
-        m = self.model
+        m = self.world
         hh = m.households
         for slot in m.journeys.follow_at_court(ids).tolist():
             since = int(hh.arrears_since[slot])
@@ -85,25 +80,26 @@ class Court(mesa.Agent):
             m.journeys.log(t, hid, "summons", cause + (", legal aid" if aid else ""))
 
     def step(self, t: int) -> None:
-        hh = self.model.households
+        """Breached and completed conditional verdicts; payment while a hearing waits; hearings due."""
+        hh, docket = self.world.households, self.docket
         self._conditional_verdicts(t)
-        waiting = self.open[(hh.case_stage[self.open] == HEARING) & (hh.case_since[self.open] < t)]
+        waiting = docket.open[(hh.case_stage[docket.open] == HEARING) & (hh.case_since[docket.open] < t)]
         self._pay_before_hearing(t, waiting)
-        due = self.open[(hh.case_stage[self.open] == HEARING) & (hh.case_due[self.open] <= t)]
+        due = docket.open[(hh.case_stage[docket.open] == HEARING) & (hh.case_due[docket.open] <= t)]
         self.hear(t, due)
 
     # -- before the hearing ------------------------------------------------------------------
     def _pay_before_hearing(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+        m = self.world
         hh = m.households
         ids = ids[hh.case_cause[ids] == ARREARS]
         paid = ids[m.streams.draws("paid_before_hearing", t, hh.hid[ids]) < m.context.court.pay_before_hearing_per_month]
-        self.close(t, paid, "paid_before_hearing", repaid=True)
+        self.docket.close(t, paid, "paid_before_hearing", repaid=True)
 
     # -- the hearing -------------------------------------------------------------------------
     def hear(self, t: int, ids: np.ndarray) -> None:
         """One verdict per hearing: conditional, eviction order, or dismissed."""
-        m = self.model
+        m = self.world
         hh = m.households
         if ids.size == 0:
             return
@@ -114,18 +110,18 @@ class Court(mesa.Agent):
         m.outcomes.add("hearings", ids.size)
         m.outcomes.add("default_judgments", int((~appears).sum()))
         self._conditional(t, ids[conditional])
-        self.close(t, ids[~conditional & ~grounds], "dismissed")
+        self.docket.close(t, ids[~conditional & ~grounds], "dismissed")
         ordered = ~conditional & grounds
-        self.order_eviction(t, ids[ordered], np.where(appears[ordered], "eviction order", "default judgment"))
+        self.docket.order_eviction(t, ids[ordered], np.where(appears[ordered], "eviction order", "default judgment"))
 
     def _p_appear(self, ids: np.ndarray) -> np.ndarray:
-        la, c = self.model.policy.legal_aid, self.model.context.court
+        la, c = self.world.policy.legal_aid, self.world.context.court
         without = min(1.0, c.appear + (la.plain_language_appear_gain if la.plain_language_summons else 0.0))
-        return np.where(self.model.households.case_aid[ids], la.appear_with_aid, without)
+        return np.where(self.world.households.case_aid[ids], la.appear_with_aid, without)
 
     def _p_conditional(self, ids: np.ndarray, appears: np.ndarray) -> np.ndarray:
-        pol, c = self.model.policy, self.model.context.court
-        hh = self.model.households
+        pol, c = self.world.policy, self.world.context.court
+        hh = self.world.households
         p = np.where(hh.case_aid[ids], pol.legal_aid.conditional_with_aid, c.conditional_if_appear) * appears
         cause = hh.case_cause[ids]
         weighed = (cause == ARREARS) | (cause == NUISANCE)
@@ -138,42 +134,29 @@ class Court(mesa.Agent):
 
     def _p_grounds(self, ids: np.ndarray) -> np.ndarray:
         """Chance the court finds grounds to dissolve the lease (arrears: always)."""
-        rc, c = self.model.context.root_causes, self.model.context.court
+        rc, c = self.world.context.root_causes, self.world.context.court
         by_cause = np.array([1.0, c.verdict_for_nuisance, rc.drug_eviction, rc.lease_breach_verdict])
-        return by_cause[self.model.households.case_cause[ids]]
+        return by_cause[self.world.households.case_cause[ids]]
 
     def _conditional(self, t: int, ids: np.ndarray) -> None:
         """The tenancy goes on under a payment plan; the case closes, legal aid stays with it."""
-        m = self.model
+        m = self.world
         hh = m.households
         lc = m.context.landlords
         hh.conditional_until[ids] = t + m.context.court.conditional_months
         hh.conditional_missed[ids] = 0
         hh.watch[ids] = True
-        m.procedure.start_plan(ids, lc.arrangement_months_long, lc.arrangement_months_long)
-        self.conditional = union(self.conditional, ids)
-        self.close(t, ids, "conditional_verdict", keep_aid=True)
-
-    def order_eviction(self, t: int, ids: np.ndarray, label: str | np.ndarray, breach: bool = False) -> None:
-        """An eviction order, or a breached conditional verdict (no new verdict), goes to the bailiff."""
-        m = self.model
-        hh = m.households
-        hh.case_stage[ids] = ORDERED
-        hh.case_due[ids] = t + m.context.bailiff.execution_delay_months
-        hh.case_since[ids] = t
-        m.outcomes.add("executions_ordered", ids.size)
-        if not breach:
-            m.outcomes.add("eviction_orders", ids.size)
-        for hid, text in zip(hh.hid[ids].tolist(), np.broadcast_to(label, ids.shape).tolist()):
-            m.journeys.log(t, hid, "eviction_order", text)
+        start_plan(hh, lc, ids, lc.arrangement_months_long, lc.arrangement_months_long)
+        self.docket.conditional = union(self.docket.conditional, ids)
+        self.docket.close(t, ids, "conditional_verdict", keep_aid=True)
 
     # -- conditional verdicts ----------------------------------------------------------------
     def _conditional_verdicts(self, t: int) -> None:
         """Breaches go to the bailiff without a new verdict; plans that ran their course end."""
-        m = self.model
+        m, docket = self.world, self.docket
         hh = m.households
-        running = self.conditional[hh.conditional_until[self.conditional] > t]
-        ended = self.conditional[hh.conditional_until[self.conditional] == t]
+        running = docket.conditional[hh.conditional_until[docket.conditional] > t]
+        ended = docket.conditional[hh.conditional_until[docket.conditional] == t]
         hh.case_aid[ended[hh.case_stage[ended] == NO_CASE]] = False
         m.outcomes.add("conditional_completed", ended.size)
         breached = running[(hh.conditional_missed[running] >= m.context.court.breach_missed_months)
@@ -181,27 +164,7 @@ class Court(mesa.Agent):
         hh.conditional_until[breached] = NEVER
         hh.arrangement[breached] = False
         hh.case_cause[breached] = ARREARS
-        self.open = union(self.open, breached)
+        docket.open = union(docket.open, breached)
         m.outcomes.add("breach_orders", breached.size)
-        self.order_eviction(t, breached, "breach of conditional verdict", breach=True)
-        self.conditional = running[hh.conditional_until[running] > t]
-
-    # -- closing -----------------------------------------------------------------------------
-    def close(self, t: int, ids: np.ndarray, outcome: str, repaid: bool = False, keep_aid: bool = False) -> None:
-        """The case ends; `repaid`: the arrears were paid or settled, so the spell ends too."""
-        m = self.model
-        hh = m.households
-        if ids.size == 0:
-            return
-        hh.case_stage[ids] = NO_CASE
-        hh.case_due[ids] = NEVER
-        if not keep_aid:
-            hh.case_aid[ids] = False
-        if repaid:
-            owing = ids[hh.arrears[ids] > 0]
-            m.outcomes.add("arrears_ended_court", owing.size)
-            hh.end_spell(owing)
-        self.open = self.open[hh.case_stage[self.open] != NO_CASE]
-        m.outcomes.add(f"cases_{outcome}", ids.size)
-        for hid, cause in zip(hh.hid[ids].tolist(), hh.case_cause[ids].tolist()):
-            m.journeys.log(t, hid, outcome, CAUSES[cause])
+        docket.order_eviction(t, breached, "breach of conditional verdict", breach=True)
+        docket.conditional = running[hh.conditional_until[running] > t]

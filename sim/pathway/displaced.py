@@ -14,6 +14,9 @@ arrays, so the monthly work is vectorised; the rules that decide where a househo
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
+from typing import Any
+
 import numpy as np
 
 from .informal import MAX_TIES
@@ -31,15 +34,7 @@ NO_CHILD, WITH_PARENTS, RELATIVES, FOSTER, RESIDENTIAL = -1, 0, 1, 2, 3
 AWAY = (RELATIVES, FOSTER, RESIDENTIAL)
 PLACED = (FOSTER, RESIDENTIAL)
 FOLLOW_UP_MONTHS = 12
-
-_ROW_FIELDS = {"hid": np.int64, "municipality": np.int16, "composition": np.int8, "adults": np.int8,
-               "earnings": np.float32, "place": np.int8, "since": np.int16, "place_since": np.int16,
-               "stay_until": np.int16, "contact": bool, "urgency": bool, "heard": bool, "supervised_until": np.int16,
-               "evicted_at": np.int16, "ever_homeless": bool, "in_view": bool, "followed_up": bool, "active": bool}
-_CHILD_FIELDS = {"child_place": np.int8, "child_school": bool, "child_reunify": np.int16, "child_moves": np.int8,
-                 "child_changes": np.int8, "child_separated": bool}
-_TIE_FIELDS = {"tie_relative": bool, "tie_willing": bool, "tie_room": np.int8, "tie_used": bool}
-_FILL = {"child_place": NO_CHILD, "child_reunify": -1, "supervised_until": -1, "evicted_at": -1, "stay_until": -1}
+SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)  # a family settled enough for children with relatives to come back
 
 
 def among(codes: np.ndarray, group: int | tuple[int, ...] | np.ndarray) -> np.ndarray:
@@ -53,21 +48,71 @@ def among(codes: np.ndarray, group: int | tuple[int, ...] | np.ndarray) -> np.nd
     return inside
 
 
-class Register:
-    """Displaced households as arrays; rows are reused after a household leaves the register."""
+def _row(dtype: type, fill: int = 0) -> Any:
+    """A register field with one value per row."""
+    return field(init=False, repr=False, metadata={"dtype": dtype, "shape": (), "fill": fill})
 
-    def __init__(self, capacity: int = 64) -> None:
-        self.capacity = 0
+
+def _per_child(dtype: type, fill: int = 0) -> Any:
+    """A register field with one value per child of the row (MAX_CHILDREN slots)."""
+    return field(init=False, repr=False, metadata={"dtype": dtype, "shape": (MAX_CHILDREN,), "fill": fill})
+
+
+def _per_tie(dtype: type) -> Any:
+    """A register field with one value per tie of the row's network (informal.MAX_TIES)."""
+    return field(init=False, repr=False, metadata={"dtype": dtype, "shape": (MAX_TIES,), "fill": 0})
+
+
+@dataclass(eq=False)
+class Register:
+    """Displaced households as arrays, one row each; rows are reused after a household leaves."""
+
+    capacity: int = 64
+    # what the household brought
+    hid: np.ndarray = _row(np.int64)               # household id (households.household_ids)
+    municipality: np.ndarray = _row(np.int16)      # index of its Municipality agent
+    composition: np.ndarray = _row(np.int8)        # index into population.COMPOSITIONS
+    adults: np.ndarray = _row(np.int8)
+    earnings: np.ndarray = _row(np.float32)        # EUR/month, as when it lost its home
+    # where the adults are
+    place: np.ndarray = _row(np.int8)              # index into PLACES
+    since: np.ndarray = _row(np.int16)             # month it entered the register (lost its home)
+    place_since: np.ndarray = _row(np.int16)       # month it came to its current place
+    stay_until: np.ndarray = _row(np.int16, -1)    # month a host's or an emergency stay ends (-1: none)
+    # the municipality
+    contact: np.ndarray = _row(bool)               # in contact with the municipality
+    urgency: np.ndarray = _row(bool)               # has an urgency status for a dwelling
+    heard: np.ndarray = _row(bool)                 # its children were heard in its court case
+    supervised_until: np.ndarray = _row(np.int16, -1)  # month a youth-protection supervision ends
+    # the follow-up of an eviction (evictions.py)
+    evicted_at: np.ndarray = _row(np.int16, -1)    # month of the eviction (-1: left without one)
+    ever_homeless: np.ndarray = _row(bool)         # without a home at some time in the follow-up
+    in_view: np.ndarray = _row(bool)               # alternative housing was in view at the eviction
+    followed_up: np.ndarray = _row(bool)           # the year after the eviction is recorded
+    active: np.ndarray = _row(bool)                # the row holds a household
+    # each child
+    child_place: np.ndarray = _per_child(np.int8, NO_CHILD)  # CHILD_PLACES index (NO_CHILD: no such child)
+    child_school: np.ndarray = _per_child(bool)    # of school age
+    child_reunify: np.ndarray = _per_child(np.int16, -1)  # month a placed child comes home (-1: not decided)
+    child_moves: np.ndarray = _per_child(np.int8)  # moves in the follow-up
+    child_changes: np.ndarray = _per_child(np.int8)  # school changes in the follow-up
+    child_separated: np.ndarray = _per_child(bool)  # separated from its parents in the follow-up
+    # the household's network (informal.draw_ties)
+    tie_relative: np.ndarray = _per_tie(bool)      # the tie is a relative (else a friend)
+    tie_willing: np.ndarray = _per_tie(bool)       # would take the household in
+    tie_room: np.ndarray = _per_tie(np.int8)       # persons the tie has room for
+    tie_used: np.ndarray = _per_tie(bool)          # has hosted the household already
+
+    def __post_init__(self) -> None:
+        capacity, self.capacity = self.capacity, 0
         self._grow(capacity)
 
     def _grow(self, capacity: int) -> None:
-        for fields, shape in ((_ROW_FIELDS, ()), (_CHILD_FIELDS, (MAX_CHILDREN,)), (_TIE_FIELDS, (MAX_TIES,))):
-            for name, dtype in fields.items():
-                new = np.full((capacity, *shape), _FILL.get(name, 0), dtype=dtype)
-                old = getattr(self, name, None)
-                if old is not None:
-                    new[: old.shape[0]] = old
-                setattr(self, name, new)
+        for f in _ARRAYS:
+            new = np.full((capacity, *f.metadata["shape"]), f.metadata["fill"], dtype=f.metadata["dtype"])
+            if self.capacity:
+                new[: self.capacity] = getattr(self, f.name)
+            setattr(self, f.name, new)
         self.capacity = capacity
 
     def add(self, n: int) -> np.ndarray:
@@ -77,9 +122,8 @@ class Register:
             self._grow(max(2 * self.capacity, self.capacity + n))
             free = np.flatnonzero(~self.active)
         rows = free[:n]
-        for fields in (_ROW_FIELDS, _CHILD_FIELDS, _TIE_FIELDS):
-            for name in fields:
-                getattr(self, name)[rows] = _FILL.get(name, 0)
+        for f in _ARRAYS:
+            getattr(self, f.name)[rows] = f.metadata["fill"]
         self.active[rows] = True
         return rows
 
@@ -103,3 +147,6 @@ class Register:
 
     def unhoused(self, rows: np.ndarray) -> np.ndarray:
         return rows[self.place[rows] != HOUSED]
+
+
+_ARRAYS = tuple(f for f in fields(Register) if f.metadata)  # the array fields, as declared

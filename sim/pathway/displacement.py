@@ -1,4 +1,4 @@
-"""Phase 8: after an eviction or a forced departure, where the household goes and when it moves.
+"""Displacement: after an eviction or a forced departure, where the household goes and when it moves.
 
 A household that loses its home enters the register of displaced households (displaced.py) and
 its dwelling is let again. A family goes, in order: to alternative housing (in view before the
@@ -10,6 +10,10 @@ or friends, the night shelter, or live hidden or on the street [ETH3]. Children 
 parent unless the family chooses otherwise or a youth-protection decision separates them
 (children.py). Every place has a capacity and a cost (places.py) and a way out: a host's limit,
 the end of an emergency stay, and rehousing (rehousing.py).
+
+The stage receives the month's departures from the bailiff, the failed supported tenancies and
+the homes found by rehousing (EvictionModel.step hands them over); the rules for children
+(children.py) and schools (schools.py) follow each move.
 """
 
 from __future__ import annotations
@@ -18,39 +22,45 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import evictions, informal
+from . import children, evictions, informal
 from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, FOLLOW_UP_MONTHS, HIDDEN, HOUSED,
-                        NIGHT_SHELTER, NO_CHILD, PLACED, PLACES, RELATIVES, ROUGH, WITH_PARENTS, WITHOUT_HOME,
-                        Register, among)
+                        NIGHT_SHELTER, NO_CHILD, PLACED, PLACES, RELATIVES, ROUGH, SETTLED, WITH_PARENTS, WITHOUT_HOME,
+                        among)
+from .outcomes import Payer
+from .rehousing import end_support, grant_urgency
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .bailiff import Departures
+    from .places import Place
+    from .rehousing import Homes
+    from .world import World
 
 PLACE_OF = {"emergency": EMERGENCY, "family_shelter": FAMILY_SHELTER, "night_shelter": NIGHT_SHELTER,
             "alternative": ALTERNATIVE}
 ENTRIES = {"emergency": "emergency_entries", "family_shelter": "family_shelter_entries",
            "night_shelter": "night_shelter_entries", "alternative": "alternative_housing_placements"}
-SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)  # places where children with relatives come back
 
 
 class Displacement:
     """Registers displaced households and moves them between places."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
-        self.reg = Register()
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.reg = world.register
         self.row_of: dict[int, int] = {}  # household id -> register row
 
     # -- entering the register ---------------------------------------------------------------
-    def displace(self, t: int, slots: np.ndarray, executed: bool, causes: np.ndarray, aid: np.ndarray,
-                 in_view: np.ndarray | None = None) -> None:
-        """Households in `slots` lose their home: evicted (with alternative housing `in_view` or
+    def displace(self, t: int, departures: Departures) -> None:
+        """The departing households lose their home: evicted (with alternative housing in view or
         not), or gone before the bailiff came."""
-        m = self.model
+        slots, executed, aid = departures.slots, departures.executed, departures.aid
+        if slots.size == 0:
+            return
+        m = self.world
         hh = m.households
         heard = hh.case_heard[slots].copy()
-        evictions.count_departures(m, slots, causes, executed)
-        in_view = np.zeros(slots.size, bool) if in_view is None else in_view
+        evictions.count_departures(m, t, slots, departures.causes, executed)
+        in_view = np.zeros(slots.size, bool) if departures.in_view is None else departures.in_view
         if not executed:
             own = m.streams.draws("leaver_own_housing", t, hh.hid[slots]) < m.context.after_eviction.leaver_own_housing
             self._leave_the_model(t, slots[own])
@@ -65,25 +75,25 @@ class Displacement:
                 self.arrive(t, row)
             m.outcomes.add(f"displaced_to_{PLACES[self.reg.place[row]]}", 1)
         if executed:
-            evictions.count_first_places(m, t, self.reg, rows, aid)
+            evictions.count_first_places(m, self.reg, rows, aid)
 
     def _leave_the_model(self, t: int, slots: np.ndarray) -> None:
         """Leavers with a place of their own go out of the rented stock the model follows."""
-        m = self.model
+        m = self.world
         m.outcomes.add("left_to_own_housing", slots.size)
         m.tenants.children_in_model -= int(m.households.children[slots].sum(dtype=np.int64))
         self._vacate(slots)
 
     def _vacate(self, slots: np.ndarray) -> None:
-        m = self.model
-        m.early_help.forget(slots)
-        m.rehousing.end_support(slots)
+        """The household has left its dwelling: its support ends, the dwelling is free to let again."""
+        m = self.world
+        end_support(m, slots)
         m.households.clear_household(slots)
-        m.turnover.vacate(slots)
+        m.vacancies.add(slots)
 
     def register(self, t: int, slots: np.ndarray, executed: bool) -> np.ndarray:
         """Copy the households into the register, with fresh ties, and free their dwellings."""
-        m = self.model
+        m = self.world
         hh, reg, ae = m.households, self.reg, m.context.after_eviction
         rows = reg.add(slots.size)
         hids = hh.hid[slots]
@@ -93,7 +103,7 @@ class Displacement:
         reg.evicted_at[rows] = t if executed else -1
         contact = m.streams.draws("aftercare", t, hids) < ae.aftercare_contact
         reg.contact[rows] = m.local.lever("registration.enabled", reg.municipality[rows]) | contact
-        m.rehousing.grant_urgency(t, rows)
+        grant_urgency(m, t, rows)
         self._children(rows, hh.children[slots], hh.school_children[slots])
         ties = informal.draw_ties(m.streams, t, hids, ae.network_size_mean, ae.host_willing, ae.host_room_persons)
         for name, values in ties.items():
@@ -103,9 +113,10 @@ class Displacement:
         self._vacate(slots)
         return rows
 
-    def _children(self, rows: np.ndarray, children: np.ndarray, school: np.ndarray) -> None:
+    def _children(self, rows: np.ndarray, count: np.ndarray, school: np.ndarray) -> None:
+        """Each row's `count` children, with their parents; the first `school` of them at school."""
         k = np.arange(self.reg.child_place.shape[1])[None, :]
-        self.reg.child_place[rows] = np.where(k < children[:, None], WITH_PARENTS, NO_CHILD)
+        self.reg.child_place[rows] = np.where(k < count[:, None], WITH_PARENTS, NO_CHILD)
         self.reg.child_school[rows] = k < school[:, None]
 
     def _take_over(self, t: int, row: int, hid: int) -> None:
@@ -115,13 +126,15 @@ class Displacement:
             reg = self.reg
             reg.child_place[row] = reg.child_place[old]
             reg.child_reunify[row] = reg.child_reunify[old]
-            self.model.children.transfer(old, row)
+            children.transfer(self.world, old, row)
             self.retire(t, np.array([old]))
         self.row_of[hid] = row
 
     def lose_home(self, t: int, slots: np.ndarray) -> None:
         """A supported tenancy failed: the household is displaced again, without a court case."""
-        m = self.model
+        if slots.size == 0:
+            return
+        m = self.world
         hh = m.households
         owing = slots[hh.arrears[slots] > 0]
         m.outcomes.add("arrears_ended_departure", owing.size)
@@ -135,13 +148,14 @@ class Displacement:
         leave the model with them (counted)."""
         rows = np.array([self.row_of[h] for h in hids.tolist() if h in self.row_of], dtype=np.int64)
         if rows.size:
-            self.model.outcomes.add("children_separated_left", int(self.reg.children(rows, (RELATIVES, *PLACED)).sum()))
+            self.world.outcomes.add("children_separated_left",
+                                    int(self.reg.children(rows, (RELATIVES, *PLACED)).sum()))
             self.retire(t, rows)
 
     def retire(self, t: int, rows: np.ndarray) -> None:
         """Rows leave the register: the follow-up of an eviction ends (possibly early)."""
-        evictions.record_follow_up(self.model, self.reg, rows[self.reg.evicted_at[rows] >= 0])
-        self.model.children.release(rows)
+        evictions.record_follow_up(self.world, self.reg, t, rows[self.reg.evicted_at[rows] >= 0])
+        children.release(self.world, rows)
         for hid in self.reg.hid[rows].tolist():
             self.row_of.pop(hid, None)
         for row in rows.tolist():
@@ -166,7 +180,7 @@ class Displacement:
             return
         if contact and (self.enter(t, row, "emergency") or self.enter(t, row, "family_shelter")):
             return
-        self.model.children.relatives_by_choice(t, row)
+        children.relatives_by_choice(self.world, t, row)
         self.move(t, row, HIDDEN)
         if contact:
             self.place(row, "family_shelter").wait(row)
@@ -174,8 +188,8 @@ class Displacement:
     def _alternative_offer(self, row: int) -> float:
         """Chance the municipality offers the family alternative housing (if a unit is free): the
         national practice times the municipality's own, at most 1."""
-        practice = self.model.local.practice["alternative_offer_practice"][self.reg.municipality[row]]
-        return min(self.model.context.after_eviction.alternative_offer_families * practice, 1.0)
+        practice = self.world.local.practice["alternative_offer_practice"][self.reg.municipality[row]]
+        return min(self.world.context.after_eviction.alternative_offer_families * practice, 1.0)
 
     def _adults_arrive(self, t: int, row: int) -> None:
         reg = self.reg
@@ -184,7 +198,7 @@ class Displacement:
         family = reg.child_count(row) > 0  # children away: the parents wait for a family place
         if reg.contact[row] and not family and self.enter(t, row, "night_shelter"):
             return
-        hidden = self._draw("hidden", t, row) < self.model.context.after_eviction.hidden_share
+        hidden = self._draw("hidden", t, row) < self.world.context.after_eviction.hidden_share
         self.move(t, row, HIDDEN if hidden or family else ROUGH)
         if reg.contact[row]:
             self.place(row, "family_shelter" if family else "night_shelter").wait(row)
@@ -194,9 +208,9 @@ class Displacement:
         if not self.place(row, kind).admit(row):
             return False
         self.move(t, row, PLACE_OF[kind])
-        self.model.outcomes.add(ENTRIES[kind], 1)
+        self.world.outcomes.add(ENTRIES[kind], 1)
         if kind == "emergency":
-            self.reg.stay_until[row] = t + self.model.context.after_eviction.emergency_months_max
+            self.reg.stay_until[row] = t + self.world.context.after_eviction.emergency_months_max
         return True
 
     def _try_host(self, t: int, row: int) -> bool:
@@ -205,8 +219,8 @@ class Displacement:
                                  int(reg.adults[row]) + self.with_parents(row))
         if tie is None:
             return False
-        mean = self.model.context.after_eviction.host_months_mean
-        reg.stay_until[row] = t + self.model.streams.month_count("host_months", t, int(reg.hid[row]), 1 / mean)
+        mean = self.world.context.after_eviction.host_months_mean
+        reg.stay_until[row] = t + self.world.streams.month_count("host_months", t, int(reg.hid[row]), 1 / mean)
         self.move(t, row, DOUBLED_UP)
         return True
 
@@ -216,15 +230,15 @@ class Displacement:
         old = reg.place[row]
         if place != old:
             if self.with_parents(row):  # children move along (most displaced households have none)
-                self.model.schools.move(t, row, reg.child_place[row] == WITH_PARENTS, place)
+                self.world.schools.move(t, row, reg.child_place[row] == WITH_PARENTS, place)
             if PLACES[old] in ("emergency", "family_shelter", "night_shelter", "alternative"):
                 self.place(row, PLACES[old]).release(row)
         reg.place[row], reg.place_since[row] = place, t
         if place in WITHOUT_HOME and reg.evicted_at[row] >= 0 and t - reg.evicted_at[row] < FOLLOW_UP_MONTHS:
             reg.ever_homeless[row] = True
         if place in SETTLED:
-            self.model.children.parents_settled(t, row)
-        self.model.journeys.log(t, int(reg.hid[row]), "moved", PLACES[place])
+            children.parents_settled(self.world, t, row)
+        self.world.journeys.log(t, int(reg.hid[row]), "moved", PLACES[place])
 
     def wants_place(self, row: int, kind: str) -> bool:
         """A household on a waiting list still needs the place (it may have found better meanwhile)."""
@@ -237,48 +251,64 @@ class Displacement:
 
     def enter_from_waiting_list(self, t: int, row: int, kind: str) -> None:
         self.move(t, row, PLACE_OF[kind])
-        self.model.outcomes.add(ENTRIES[kind], 1)
+        self.world.outcomes.add(ENTRIES[kind], 1)
 
     # -- helpers -----------------------------------------------------------------------------
     def with_parents(self, row: int) -> int:
         return self.reg.child_count(row, WITH_PARENTS)
 
     def _draw(self, name: str, t: int, row: int) -> float:
-        return self.model.streams.draw(name, t, int(self.reg.hid[row]))
+        return self.world.streams.draw(name, t, int(self.reg.hid[row]))
 
-    def place(self, row: int, kind: str):
-        return self.model.places[(int(self.reg.municipality[row]), kind)]
+    def place(self, row: int, kind: str) -> Place:
+        return self.world.places[(int(self.reg.municipality[row]), kind)]
 
-    def _places(self, row: int):
-        return [p for p in self.model.places_of[int(self.reg.municipality[row])] if p.kind != "housing_first"]
+    def _places(self, row: int) -> list[Place]:
+        return [p for p in self.world.places_of[int(self.reg.municipality[row])] if p.kind != "housing_first"]
 
     # -- each month --------------------------------------------------------------------------
-    def step(self, t: int) -> None:
-        m = self.model
+    def step(self, t: int) -> np.ndarray:
+        """Shelters take in from their waiting lists; alternative housing is built; households
+        without contact may reach the municipality. Returns the register's rows this month."""
+        m = self.world
         for place in m.place_list:
             if place.kind in ("family_shelter", "night_shelter") and place.waiting:
                 place.fill(t, lambda row, k=place.kind: self.wants_place(row, k),
                            lambda t_, row, k=place.kind: self.enter_from_waiting_list(t_, row, k))
         for place in m.place_list:
             if place.kind == "alternative":
-                m.outcomes.add_cost("municipality", place.build(t))
+                m.outcomes.add_cost(Payer.MUNICIPALITY, place.build(t))
         rows = self.reg.rows()
         self._come_into_contact(t, rows)
-        m.children.step(t, rows)
-        m.rehousing.step(t, rows)
+        return rows
+
+    def rehouse(self, t: int, homes: Homes) -> None:
+        """Households that found a home (rehousing.py) move in: they are housed, and their children
+        with relatives come back."""
+        m, reg = self.world, self.reg
+        for row, route in zip(homes.rows.tolist(), homes.routes.tolist()):
+            self.move(t, row, HOUSED)
+            m.outcomes.add("rehoused", 1)
+            m.outcomes.add(f"rehoused_{route}", 1)
+            m.journeys.log(t, int(reg.hid[row]), "rehoused", route)
+
+    def end_of_month(self, t: int) -> None:
+        """Hosts and emergency stays end; the year after each eviction is recorded; households
+        settled for good leave the register; this month's costs of places and care and the
+        disrupted school months are counted."""
         self._stays_end(t)
-        evictions.follow_up(m, self.reg, t)
+        evictions.follow_up(self.world, self.reg, t)
         self._retire_finished(t)
-        evictions.account(m, self.reg, self.reg.rows())
+        evictions.account(self.world, self.reg, t, self.reg.rows())
 
     def _come_into_contact(self, t: int, rows: np.ndarray) -> None:
         """Households without contact reach the municipality in time (street outreach, the shelter
         desk): they join the shelters' waiting lists and may get urgency."""
-        m, reg = self.model, self.reg
+        m, reg = self.world, self.reg
         rows = rows[~reg.contact[rows] & (reg.place[rows] != HOUSED) & (reg.since[rows] < t)]
         met = rows[m.streams.draws("contact_later", t, reg.hid[rows]) < m.context.after_eviction.contact_per_month]
         reg.contact[met] = True
-        m.rehousing.grant_urgency(t, met)
+        grant_urgency(m, t, met)
         m.outcomes.add("contacts_after_eviction", met.size)
         for row in met.tolist():
             family = reg.child_count(row) > 0
@@ -291,7 +321,7 @@ class Displacement:
         rows = reg.rows()
         ending = rows[among(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
         for row in ending.tolist():
-            self.model.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
+            self.world.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
             if reg.place[row] == EMERGENCY:
                 self.place(row, "emergency").release(row)
             reg.place[row] = BETWEEN  # a moment without a place: no move of its own
@@ -305,5 +335,5 @@ class Displacement:
         done &= (reg.evicted_at[rows] < 0) | (t - reg.evicted_at[rows] >= FOLLOW_UP_MONTHS)
         self.retire(t, rows[done])
 
-    def census(self) -> dict[str, int]:
-        return evictions.census(self.model, self.reg)
+    def census(self, t: int) -> dict[str, int]:
+        return evictions.census(self.world, self.reg, t)

@@ -1,4 +1,4 @@
-"""Phase 8 in numbers: evictions counted, each eviction followed up for twelve months, the costs of
+"""Evictions in numbers: evictions counted, each eviction followed up for twelve months, the costs of
 every place by payer, and the census of displaced households and children.
 
 The follow-up makes the rights scorecard's indicators shares of one cohort: for every household
@@ -17,14 +17,14 @@ import numpy as np
 
 from .displaced import (ALTERNATIVE, AWAY, BETWEEN, DOUBLED_UP, FOSTER, HIDDEN, HOMELESS, HOUSED, NO_CHILD, PLACES,
                         RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, Register, among)
-from .outcomes import CAUSES
+from .outcomes import CAUSES, Payer
 from .population import SINGLE_PARENT
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .world import World
 
 
-def count_departures(m: EvictionModel, slots: np.ndarray, causes: np.ndarray, executed: bool) -> None:
+def count_departures(m: World, t: int, slots: np.ndarray, causes: np.ndarray, executed: bool) -> None:
     """Count evictions (or departures before the bailiff) of the households in `slots`."""
     hh = m.households
     owing = slots[hh.arrears[slots] > 0]
@@ -49,14 +49,14 @@ def count_departures(m: EvictionModel, slots: np.ndarray, causes: np.ndarray, ex
     m.outcomes.add("evictions_on_benefits", int(hh.on_benefits[slots].sum()))
     m.outcomes.add("children_evicted", int(children.sum(dtype=np.int64)))
     munis, local = hh.municipality[slots], m.by_municipality
-    local.add(m.month, "evictions", munis)
-    local.add(m.month, "evictions_with_children", munis[children > 0])
-    local.add(m.month, "children_evicted", np.repeat(munis, children))
-    m.outcomes.add_cost("landlord", slots.size * m.context.costs.eviction_landlord_eur)
-    m.outcomes.add_cost("municipality", slots.size * m.context.costs.storage_eur)
+    local.add(t, "evictions", munis)
+    local.add(t, "evictions_with_children", munis[children > 0])
+    local.add(t, "children_evicted", np.repeat(munis, children))
+    m.outcomes.add_cost(Payer.LANDLORD, slots.size * m.context.costs.eviction_landlord_eur)
+    m.outcomes.add_cost(Payer.MUNICIPALITY, slots.size * m.context.costs.storage_eur)
 
 
-def count_first_places(m: EvictionModel, t: int, reg: Register, rows: np.ndarray, aid: np.ndarray) -> None:
+def count_first_places(m: World, reg: Register, rows: np.ndarray, aid: np.ndarray) -> None:
     """Flows counted at the eviction itself: legal aid, children heard."""
     family = reg.children(rows) > 0
     m.outcomes.add("evictions_with_legal_aid", int(aid.sum()))
@@ -64,13 +64,13 @@ def count_first_places(m: EvictionModel, t: int, reg: Register, rows: np.ndarray
     m.outcomes.add("family_evictions_children_heard", int((family & reg.heard[rows]).sum()))
 
 
-def follow_up(m: EvictionModel, reg: Register, t: int) -> None:
+def follow_up(m: World, reg: Register, t: int) -> None:
     """Record the year after each eviction that reached twelve months this month."""
     rows = reg.rows()
-    record_follow_up(m, reg, rows[reg.evicted_at[rows] == t - 12])
+    record_follow_up(m, reg, t, rows[reg.evicted_at[rows] == t - 12])
 
 
-def record_follow_up(m: EvictionModel, reg: Register, rows: np.ndarray) -> None:
+def record_follow_up(m: World, reg: Register, t: int, rows: np.ndarray) -> None:
     """The cohort tallies of evicted households whose follow-up ends now (marked done)."""
     rows = rows[(reg.evicted_at[rows] >= 0) & ~reg.followed_up[rows]]
     if rows.size == 0:
@@ -90,21 +90,21 @@ def record_follow_up(m: EvictionModel, reg: Register, rows: np.ndarray) -> None:
     add("cohort_children_school_change", int(((reg.child_changes[rows] > 0) & has_child & reg.child_school[rows]).sum()))
     add("cohort_school_children", int((has_child & reg.child_school[rows]).sum()))
     add("cohort_child_moves", int((reg.child_moves[rows] * has_child).sum()))
-    _record_follow_up_locally(m, reg.municipality[rows], family, separated > 0, reg.in_view[rows],
+    _record_follow_up_locally(m, t, reg.municipality[rows], family, separated > 0, reg.in_view[rows],
                               reg.ever_homeless[rows] | (separated > 0))
 
 
-def _record_follow_up_locally(m: EvictionModel, munis: np.ndarray, family: np.ndarray, separated: np.ndarray,
+def _record_follow_up_locally(m: World, t: int, munis: np.ndarray, family: np.ndarray, separated: np.ndarray,
                               in_view: np.ndarray, homeless: np.ndarray) -> None:
     local = m.by_municipality
-    local.add(m.month, "cohort_evictions", munis)
-    local.add(m.month, "cohort_evictions_homeless", munis[homeless])
-    local.add(m.month, "cohort_family_evictions", munis[family])
-    local.add(m.month, "cohort_family_evictions_separated", munis[family & separated])
-    local.add(m.month, "cohort_family_evictions_in_view", munis[family & in_view])
+    local.add(t, "cohort_evictions", munis)
+    local.add(t, "cohort_evictions_homeless", munis[homeless])
+    local.add(t, "cohort_family_evictions", munis[family])
+    local.add(t, "cohort_family_evictions_separated", munis[family & separated])
+    local.add(t, "cohort_family_evictions_in_view", munis[family & in_view])
 
 
-def move_back_in(m: EvictionModel, t: int, reg: Register, rows: np.ndarray, slots: np.ndarray) -> None:
+def move_back_in(m: World, t: int, reg: Register, rows: np.ndarray, slots: np.ndarray) -> None:
     """Displaced households (register `rows`) get vacant dwellings (`slots`): new tenancies without
     their old arrears."""
     hh = m.households
@@ -118,17 +118,16 @@ def move_back_in(m: EvictionModel, t: int, reg: Register, rows: np.ndarray, slot
     hh.followed[slots] = [m.journeys.is_logged(hid) for hid in reg.hid[rows].tolist()]
 
 
-def account(m: EvictionModel, reg: Register, rows: np.ndarray) -> None:
+def account(m: World, reg: Register, t: int, rows: np.ndarray) -> None:
     """This month's costs of places and care, and disrupted school months."""
     costs, out = m.context.costs, m.outcomes
     for place in m.place_list:
-        payer = "youth_care" if place.kind == "foster" else "municipality"
-        out.add_cost(payer, place.monthly_cost())
+        out.add_cost(place.payer, place.monthly_cost())
     place = reg.place[rows]
     adults = reg.adults[rows][among(place, (DOUBLED_UP, HIDDEN, ROUGH, BETWEEN))].sum()
-    out.add_cost("national", costs.homeless_adult_month_eur * float(adults))
-    supervised = reg.children(rows[reg.supervised_until[rows] > m.month], WITH_PARENTS).sum()
-    out.add_cost("youth_care", costs.supervision_child_month_eur * float(supervised)
+    out.add_cost(Payer.NATIONAL, costs.homeless_adult_month_eur * float(adults))
+    supervised = reg.children(rows[reg.supervised_until[rows] > t], WITH_PARENTS).sum()
+    out.add_cost(Payer.YOUTH_CARE, costs.supervision_child_month_eur * float(supervised)
                  + costs.residential_child_month_eur * float(reg.children(rows, RESIDENTIAL).sum()))
     children = reg.child_place[rows]
     unstable = among(place, HOMELESS)[:, None]
@@ -136,7 +135,7 @@ def account(m: EvictionModel, reg: Register, rows: np.ndarray) -> None:
     out.add("school_months_disrupted", int(disrupted.sum()))
 
 
-def census(m: EvictionModel, reg: Register) -> dict[str, int]:
+def census(m: World, reg: Register, t: int) -> dict[str, int]:
     """Where displaced households, their adults and their children are now."""
     rows = reg.rows()
     place = reg.place[rows]
@@ -155,7 +154,7 @@ def census(m: EvictionModel, reg: Register) -> dict[str, int]:
         "homeless_adults": int(reg.adults[rows][homeless].sum()),
         "homeless_children": int(with_parents[homeless].sum()),
         "children_alternative": int(with_parents[place == ALTERNATIVE].sum()),
-        "children_under_supervision": int(with_parents[reg.supervised_until[rows] > m.month].sum()),
+        "children_under_supervision": int(with_parents[reg.supervised_until[rows] > t].sum()),
         "children_of_displaced": int(reg.children(rows[unhoused]).sum()),
         "children_of_displaced_with_parent": int(with_parents[unhoused].sum()),
     })

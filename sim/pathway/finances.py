@@ -1,4 +1,4 @@
-"""Phase 1: household finances. Income, rent allowance and basic costs, and the shocks that change
+"""Household finances: income, rent allowance and basic costs, and the shocks that change
 what a household can pay: a job lost (and found again), a benefit stopped or sanctioned, a
 separation, an unexpected cost, and lasting changes of earnings (a new job, retirement).
 
@@ -8,6 +8,7 @@ weeks later: until then the household has little more than its last wage. The re
 share of the rent above a base rent that rises with income. Shock onsets are drawn over the
 whole population from their own stream, independent of anybody's state (common random
 numbers); what a shock does to a household is drawn from the household's own numbers.
+Earnings are drawn from the household type's distribution by the tenants service (tenants.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .idsets import pick
 from .population import ADULTS, COUPLE, COUPLE_CHILDREN
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .world import World
 
 SHOCK_KINDS = ("none", "job_loss", "benefit_problem", "separation")
 JOB_LOSS, BENEFIT_PROBLEM, SEPARATION = 1, 2, 3
@@ -90,48 +91,39 @@ def monthly(per_year: float) -> float:
 
 
 class Finances:
-    """Phase 1: lasting changes of earnings, income and cost shocks, the cost of living."""
+    """Lasting changes of earnings, income and cost shocks, the cost of living."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
-        self.rng = {name: model.streams.generator(f"onset_{name}")
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.rng = {name: world.streams.generator(f"onset_{name}")
                     for name in ("life_change", "job_loss", "benefit_problem", "separation", "cost")}
-        self.cost_factor = 1.0
 
     def _pick(self, name: str, rate: float) -> np.ndarray:
         """Dwellings picked at random with chance `rate`, independent of anybody's state."""
-        return pick(self.rng[name], self.model.households.size, rate)
+        return pick(self.rng[name], self.world.households.size, rate)
 
-    def step(self, t: int) -> None:
-        hh, ctx = self.model.households, self.model.context
+    def step(self, t: int) -> np.ndarray:
+        """Returns the households that left benefits this month (rent can no longer be withheld
+        from their benefit)."""
+        w = self.world
+        hh, ctx = w.households, w.context
         self._set_cost_factor(t)
-        self.change_earnings(t, self._occupied(self._pick("life_change", ctx.incomes.life_change_per_month)))
+        changing = self._occupied(self._pick("life_change", ctx.incomes.life_change_per_month))
+        left_benefits = w.tenants.new_earnings(t, changing)  # the rent stays: the household keeps its home
+        w.outcomes.add("life_changes", changing.size)
         free = lambda ids: ids[hh.shock_until[ids] <= t]  # noqa: E731 - one running income shock at a time
         s = ctx.shocks
         self._job_losses(t, free(self._occupied(self._pick("job_loss", s.job_loss_per_month))))
         self._benefit_problems(t, free(self._occupied(self._pick("benefit_problem", s.benefit_problem_per_month))))
         self._separations(t, free(self._occupied(self._pick("separation", monthly(s.separation_per_year)))))
         self._cost_shocks(t, self._occupied(self._pick("cost", s.cost_shock_per_month)))
+        return left_benefits
 
     def _occupied(self, ids: np.ndarray) -> np.ndarray:
-        return ids[self.model.households.occupied[ids]]
-
-    def change_earnings(self, t: int, ids: np.ndarray, count: bool = True) -> None:
-        """Earnings drawn anew from the household's type; benefit status and allowance follow
-        (the rent stays: the household keeps its home)."""
-        m = self.model
-        hh = m.households
-        hh.earnings[ids] = m.tenants.earnings(ids, m.streams.normals("earnings_change", t, hh.hid[ids]))
-        left_benefits = ids[hh.on_benefits[ids]]
-        money = set_income(hh, ids, m.context.incomes, m.context.rent_allowance)
-        left_benefits = left_benefits[~hh.on_benefits[left_benefits]]
-        m.early_help.stop_direct_payment(t, left_benefits)
-        set_short(hh, ids, self.cost_factor, money)
-        if count:
-            m.outcomes.add("life_changes", ids.size)
+        return ids[self.world.households.occupied[ids]]
 
     def _start(self, t: int, ids: np.ndarray, kind: int, income: np.ndarray, p_end: float) -> None:
-        m = self.model
+        m = self.world
         hh = m.households
         hh.shock_kind[ids] = kind
         hh.shock_since[ids] = t
@@ -143,7 +135,7 @@ class Finances:
 
     def _job_losses(self, t: int, ids: np.ndarray) -> None:
         """Earners lose their job: unemployment benefit (a share of the wage), never below the minimum."""
-        hh, s, inc = self.model.households, self.model.context.shocks, self.model.context.incomes
+        hh, s, inc = self.world.households, self.world.context.shocks, self.world.context.incomes
         ids = ids[~hh.on_benefits[ids]]
         norm = benefit_norm(inc, hh.composition[ids])
         income = np.maximum(s.job_loss_income_share * hh.earnings[ids], norm) + inc.child_benefits_eur * hh.children[ids]
@@ -151,19 +143,19 @@ class Finances:
 
     def _benefit_problems(self, t: int, ids: np.ndarray) -> None:
         """A benefit is stopped, cut or sanctioned for a while."""
-        hh, s = self.model.households, self.model.context.shocks
+        hh, s = self.world.households, self.world.context.shocks
         ids = ids[hh.on_benefits[ids]]
-        income = hh.income[ids] - s.benefit_problem_loss * benefit_norm(self.model.context.incomes, hh.composition[ids])
+        income = hh.income[ids] - s.benefit_problem_loss * benefit_norm(self.world.context.incomes, hh.composition[ids])
         self._start(t, ids, BENEFIT_PROBLEM, income, 1 / s.benefit_problem_months_mean)
 
     def _separations(self, t: int, ids: np.ndarray) -> None:
         """A couple splits up: income falls until the household has adjusted."""
-        hh, s = self.model.households, self.model.context.shocks
+        hh, s = self.world.households, self.world.context.shocks
         ids = ids[(hh.composition[ids] == COUPLE) | (hh.composition[ids] == COUPLE_CHILDREN)]
         self._start(t, ids, SEPARATION, (1 - s.separation_income_loss) * hh.income[ids], 1 / s.separation_months_mean)
 
     def _cost_shocks(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+        m = self.world
         hh, s = m.households, m.context.shocks
         ids = ids[hh.cost_until[ids] <= t]
         u = m.streams.draws("cost_amount", t, hh.hid[ids])
@@ -175,7 +167,7 @@ class Finances:
 
     def _set_cost_factor(self, t: int) -> None:
         """Energy shocks (basic costs x factor) and real growth of rents and incomes."""
-        m = self.model
+        m = self.world
         c = m.context.cost_of_living
         report = t - m.warmup
         in_shock = c.energy_shock_start_month <= report < c.energy_shock_start_month + c.energy_shock_months
@@ -183,15 +175,16 @@ class Finances:
         grows = report > 0 and report % 12 == 0 and (c.rent_growth_per_year or c.income_growth_per_year)
         if grows:
             self._grow(c)
-        if factor != self.cost_factor or grows:
-            self.cost_factor = factor
+        if factor != m.cost_factor or grows:
+            m.cost_factor = factor
             occupied = np.flatnonzero(m.households.occupied)
             set_short(m.households, occupied, factor)
 
     def _grow(self, c: CostOfLiving) -> None:
-        hh = self.model.households
+        w = self.world
+        hh = w.households
         hh.rent *= np.float32(1 + c.rent_growth_per_year)
-        self.model.tenants.rent_factor *= 1 + c.rent_growth_per_year
+        w.tenants.rent_factor *= 1 + c.rent_growth_per_year
         for name in ("earnings", "income", "basic_cost", "allowance"):
             getattr(hh, name)[:] *= np.float32(1 + c.income_growth_per_year)
-        self.model.tenants.income_factor *= 1 + c.income_growth_per_year
+        w.tenants.income_factor *= 1 + c.income_growth_per_year

@@ -47,14 +47,14 @@ class HouseholdArrays:
     allowance: np.ndarray         # float32, EUR/month rent allowance (huurtoeslag)
     basic_cost: np.ndarray        # float32, EUR/month basic living costs (norm)
     short: np.ndarray             # bool, income cannot cover rent and the uncuttable basic costs
-    # stage 1: shocks
+    # finances: income shocks and extra costs
     shock_kind: np.ndarray        # int8, finances.SHOCK_KINDS index of the running income shock
     shock_since: np.ndarray       # int16, month the income shock began (-1: none)
     shock_until: np.ndarray       # int16, month the income shock ends (-1: none)
     shock_income: np.ndarray      # float32, EUR/month income while the shock lasts
     cost_until: np.ndarray        # int16, month an extra cost ends (-1: none)
     cost_extra: np.ndarray        # float32, EUR/month extra cost while it lasts
-    # stages 2-3: arrears and the landlord's procedure
+    # rent and landlords: arrears and the landlord's procedure
     arrears: np.ndarray           # float32, EUR owed to the landlord
     arrears_since: np.ndarray     # int16, month the current arrears spell began (-1: none)
     contacted: np.ndarray         # bool, the landlord reached the tenant in this spell
@@ -63,7 +63,7 @@ class HouseholdArrays:
     instalment: np.ndarray        # float32, EUR/month on top of rent under the plan
     plan_broken: np.ndarray       # int16, month the last plan was broken (-1: never)
     signalled: np.ndarray         # bool, signalled to the municipality in this spell
-    # stage 4: municipal help
+    # early help: the municipality's help
     queued_since: np.ndarray      # int16, month the household joined the debt-help queue (-1: not queued)
     help_since: np.ndarray        # int16, month debt help started (-1: none)
     help_until: np.ndarray        # int16, month debt help ends (-1: none)
@@ -71,10 +71,10 @@ class HouseholdArrays:
     direct_payment: np.ndarray    # bool, rent withheld from the benefit
     support: np.ndarray           # int8, a supported tenancy: rehousing.SECOND_CHANCE or HOUSING_FIRST (0: none)
     support_until: np.ndarray     # int16, month the support ends (-1: none)
-    # stage 5: root causes
+    # root causes
     nuisance_since: np.ndarray    # int16, month a nuisance case began (-1: none)
-    # stages 6-7: court and bailiff (at most one open case per household)
-    case_stage: np.ndarray        # int8, courts.NO_CASE / HEARING / ORDERED
+    # court and bailiff: the docket (docket.py; at most one open case per household)
+    case_stage: np.ndarray        # int8, docket.NO_CASE / HEARING / ORDERED
     case_cause: np.ndarray        # int8, index into outcomes.CAUSES
     case_due: np.ndarray          # int16, month of the hearing or the bailiff's date
     case_since: np.ndarray        # int16, month the case reached its current stage

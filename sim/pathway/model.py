@@ -1,14 +1,17 @@
 """The eviction pathway model: wiring and the monthly schedule.
 
-`EvictionModel.step` is the whole eviction sieve, top to bottom, one month at a time. Each phase
-lives in the module named after its actor or stage. Bulk household state is in NumPy arrays
-(households.py); landlords, municipalities, the court, the bailiffs and shelters are Mesa
-agents; displaced households are a register of arrays (displaced.py).
+`EvictionModel.step` is the whole eviction sieve, top to bottom, one month at a time: every phase
+in `PHASES`, each a call to the stage that owns it, and every hand-off between stages (the
+signals a landlord sends, the summonses it issues, the households the bailiff evicts, the homes
+rehousing finds) visible as a value passed from one line to the next. Stages share state through
+the `World` (world.py) and never call one another. Bulk household state is in NumPy arrays
+(households.py); landlords, municipalities, the court, the bailiffs and places are Mesa agents;
+displaced households are a register of arrays (displaced.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import mesa
 import numpy as np
@@ -18,14 +21,15 @@ from .by_municipality import ByMunicipality
 from .children import Children
 from .courts import Court
 from .displacement import Displacement
+from .docket import Docket
 from .finances import Finances
 from .households import empty_dwellings
 from .idsets import subset
 from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
+from .local import LocalPolicies
 from .municipalities import EarlyHelp, Municipality
 from .outcomes import OutcomeTable
-from .local import LocalPolicies
 from .places import create_places
 from .population import SINGLE_PARENT, Block, Profile
 from .rehousing import Rehousing
@@ -34,12 +38,47 @@ from .root_causes import RootCauses
 from .schools import Schools
 from .streams import Streams
 from .tenants import Tenants, dwellings
-from .turnover import Turnover
+from .turnover import Turnover, Vacancies
+from .world import World
 
 if TYPE_CHECKING:
     from ..scenario import Scenario
 
 CENSUS_EVERY = 12  # months between counts of slow-moving stocks (benefits, allowance), see _census
+
+
+class Phase(NamedTuple):
+    """One phase of the month: its number in `EvictionModel.step`, what happens, and where."""
+
+    number: int
+    name: str
+    what: str
+    modules: tuple[str, ...]
+
+
+# The month, in order. `EvictionModel.step` marks each phase with `# <number> <name>`; the README's
+# and docs/model.md's tables are generated from this one (python -m sim.docs), and tests check both.
+PHASES = (
+    Phase(0, "turnover", "tenants move out; last month's vacant dwellings are let again",
+          ("turnover.py", "tenants.py")),
+    Phase(1, "finances", "lasting changes of earnings; income and cost shocks with onset and recovery",
+          ("finances.py",)),
+    Phase(2, "rent", "rent paid or missed; plans and surpluses repay arrears", ("rent.py",)),
+    Phase(3, "landlords", "contact, payment plan, final notice, early signal, summons", ("landlords.py",)),
+    Phase(4, "early help", "outreach after a signal, applications, debt help with capacity and priority",
+          ("municipalities.py",)),
+    Phase(5, "root causes", "nuisance (and its signals), drug closures, lease breaches", ("root_causes.py",)),
+    Phase(6, "court", "one verdict per hearing; conditional verdicts and their breach", ("courts.py", "docket.py")),
+    Phase(7, "bailiff", "settling or leaving while executions wait; executions within capacity; moratorium",
+          ("bailiff.py", "moratorium.py")),
+    Phase(8, "displacement", "where the displaced go: relatives, emergency places, shelters, hidden, street; "
+          "youth protection; school changes with every move",
+          ("displacement.py", "displaced.py", "places.py", "informal.py", "children.py", "schools.py")),
+    Phase(9, "rehousing", "the way back: urgency, shelter exit, the market, Housing First, second chance",
+          ("rehousing.py",)),
+    Phase(10, "month's end", "hosts' and emergency stays end; the year after each eviction recorded; "
+          "costs by payer; disrupted school months", ("displacement.py", "evictions.py")),
+)
 
 
 class EvictionModel(mesa.Model):
@@ -52,88 +91,110 @@ class EvictionModel(mesa.Model):
     def __init__(self, scenario: Scenario, profiles: tuple[Profile, ...], months: int, seed: int,
                  warmup: int = 0, journey_sample: int = 500) -> None:
         super().__init__(rng=seed)
-        self.policy, self.context = scenario.policy, scenario.context
-        self.streams = Streams(seed)
         self.warmup, self.last_month = warmup, months - 1
         self.month = 0
-        self.blocks = _blocks(profiles)
-        self.local = LocalPolicies(scenario, [b.profile for b in self.blocks])
-        self.households = empty_dwellings(*dwellings(self.blocks))
-        self.outcomes = OutcomeTable(months)
-        self.by_municipality = ByMunicipality(len(self.blocks), months, warmup)
-        self.journeys = Journeys(self.households, journey_sample, self.streams)
-        self._create_agents()
-        self.finances = Finances(self)
-        self.tenants = Tenants(self)
-        self.turnover = Turnover(self)
-        self.rent = RentPayment(self)
-        self.procedure = ArrearsProcedure(self)
-        self.early_help = EarlyHelp(self)
-        self.root_causes = RootCauses(self)
-        self.displacement = Displacement(self)
-        self.children = Children(self)
-        self.schools = Schools(self)
-        self.rehousing = Rehousing(self)
-        self.in_arrears = np.empty(0, np.int64)
+        self.world = w = self._world(scenario, profiles, months, seed, warmup, journey_sample)
+        self.turnover = Turnover(w)
+        self.finances = Finances(w)
+        self.rent = RentPayment(w)
+        self.landlords = ArrearsProcedure(w)
+        self.early_help = EarlyHelp(w)
+        self.root_causes = RootCauses(w)
+        self.court = Court(self, w)
+        self.bailiff = Bailiff(self, w)
+        self.displacement = Displacement(w)
+        self.children = Children(w)
+        self.rehousing = Rehousing(w)
+        self.in_arrears = np.empty(0, np.int64)  # housed tenants in arrears at the end of last month
         self._slow_stocks: dict[str, float] = {}
-        self.tenants.move_in(np.arange(self.households.size), -1)  # the first tenants
+        w.tenants.move_in(np.arange(w.households.size), -1)  # the first tenants
 
-    def _create_agents(self) -> None:
-        self.municipalities = [Municipality(self, i, b) for i, b in enumerate(self.blocks)]
+    def _world(self, scenario: Scenario, profiles: tuple[Profile, ...], months: int, seed: int, warmup: int,
+               journey_sample: int) -> World:
+        """The shared state, with its agents (municipalities, landlords, places) and services."""
+        blocks = _blocks(profiles)
+        streams = Streams(seed)
+        households = empty_dwellings(*dwellings(blocks))
+        w = World(scenario.policy, scenario.context, LocalPolicies(scenario, [b.profile for b in blocks]), streams,
+                  warmup, blocks, households, OutcomeTable(months), ByMunicipality(len(blocks), months, warmup),
+                  Journeys(households, journey_sample, streams))
+        w.municipalities = [Municipality(self, i, b, w.local.of(i)) for i, b in enumerate(blocks)]
         # Two per municipality, corporation first: see landlords.landlord_index.
-        self.landlords = [Landlord(self, i, private) for i in range(len(self.blocks)) for private in (False, True)]
-        self.courts = Court(self)
-        self.bailiff = Bailiff(self)
-        self.places = create_places(self)  # by (municipality, kind); shelters shared within a region
-        self.place_list = list({id(p): p for p in self.places.values()}.values())
-        self.places_of: list[list] = [[] for _ in self.municipalities]  # each municipality's, shared included
-        for (index, _), place in self.places.items():
-            self.places_of[index].append(place)
+        w.landlords = [Landlord(self, i, private, w.context.landlords, w.policy.early_signalling)
+                       for i in range(len(blocks)) for private in (False, True)]
+        w.add_places(create_places(self, w.municipalities, w.context))  # shelters shared within a region
+        w.docket = Docket(w)
+        w.vacancies = Vacancies(households, len(blocks))
+        w.tenants = Tenants(w)
+        w.schools = Schools(w)
+        return w
+
+    # The shared state the runner and the tests read.
+    @property
+    def households(self):
+        return self.world.households
+
+    @property
+    def outcomes(self) -> OutcomeTable:
+        return self.world.outcomes
+
+    @property
+    def journeys(self) -> Journeys:
+        return self.world.journeys
+
+    @property
+    def by_municipality(self) -> ByMunicipality:
+        return self.world.by_municipality
 
     def step(self) -> None:
         """One month of the eviction sieve."""
         t = self.month
         self.outcomes.start_month(t)
-        self.turnover.step(t)                     # tenants move out; last month's vacancies are let again
-        self.finances.step(t)                     # 1 earnings change for good; income and cost shocks start
-        self.rent.step(t)                         # 2 rent is paid or missed; plans and surpluses repay arrears
-        owing = self._owing(t)
-        self.procedure.step(t, owing)             # 3 landlords: contact, payment plan, signal, summons
-        self.early_help.step(t, owing)            # 4 help ends or settles; tenants apply; debt-help intake
-        self.root_causes.step(t)                  # 5 nuisance cases, drug closures, lease breaches
-        self.courts.step(t)                       # 6 hearings and verdicts; breached conditional verdicts
-        self.bailiff.step(t)                      # 7 settling or leaving while executions wait; executions
-        self.displacement.step(t)                 # 8-10 displaced households: places, schools, way back
-        self._collect(t)
+        moved_out = self.turnover.step(t, self.in_arrears)        # 0 turnover
+        self.displacement.forget(t, moved_out)                     #   the register lets go of those who left
+        left_benefits = self.finances.step(t)                      # 1 finances
+        self.early_help.stop_direct_payment(t, left_benefits)      #   no benefit, no rent withheld from it
+        arrears = self.rent.step(t)                                # 2 rent
+        owing = arrears.owing(self.world.households, t)
+        letters = self.landlords.step(t, owing)                    # 3 landlords
+        self.early_help.receive_signals(t, letters.signals)
+        self.court.summon(t, letters.summonses, "arrears")
+        self.early_help.step(t, owing)                             # 4 early help
+        self.early_help.receive_signals(t, self.root_causes.new_nuisance(t))  # 5 root causes
+        for cause, summoned in self.root_causes.to_court(t).items():
+            self.court.summon(t, summoned, cause)
+        self.court.step(t)                                         # 6 court
+        self.displacement.displace(t, self.bailiff.settle_or_leave(t))  # 7 bailiff
+        self.displacement.displace(t, self.bailiff.execute(t))
+        rows = self.displacement.step(t)                           # 8 displacement
+        self.children.step(t, rows)
+        self.displacement.lose_home(t, self.rehousing.failed_tenancies(t))  # 9 rehousing
+        homes = self.rehousing.find_homes(t, rows)
+        self.displacement.rehouse(t, homes)
+        self.early_help.coach(t, homes.coached)
+        self.displacement.end_of_month(t)                          # 10 month's end
+        self.in_arrears = arrears.still_owing(self.world.households)  # next month's move-outs use it
+        if t >= self.warmup:  # warm-up months are not reported: their stocks are not counted
+            self._collect(t, arrears.checked)
         self.month += 1
 
     def run(self) -> None:
         while self.month <= self.last_month:
             self.step()
 
-    def _owing(self, t: int) -> np.ndarray:
-        """Housed tenants in arrears without a court case or a running conditional verdict."""
-        hh = self.households
-        ids = self.rent.checked  # the rent phase just ran: who owes is what it left
-        return subset(ids, self.rent.owes & hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
-
     # -- end-of-month stocks -----------------------------------------------------------------
-    def _collect(self, t: int) -> None:
-        hh = self.households
-        ids = self.rent.checked
-        self.in_arrears = subset(ids, (hh.arrears[ids] > 0) & hh.occupied[ids])  # next month's move-outs use it
-        if t < self.warmup:
-            return  # warm-up months are not reported: their stocks are not counted
-        self._collect_arrears(t)
+    def _collect(self, t: int, checked: np.ndarray) -> None:
+        """`checked`: the households the rent phase looked at (every household in arrears among them)."""
+        self._collect_arrears(t, checked)
         self._collect_help_and_court(t)
-        self._collect_displaced()
+        self._collect_displaced(t)
         for name, value in self._census(t).items():
             self.outcomes.set(name, value)
         self.outcomes.close_month()
 
-    def _collect_arrears(self, t: int) -> None:
+    def _collect_arrears(self, t: int, ids: np.ndarray) -> None:
         hh, out = self.households, self.outcomes
-        ids, owing = self.rent.checked, self.in_arrears
+        owing = self.in_arrears
         corporation = subset(owing, ~hh.private[owing])
         months = hh.arrears[corporation] / hh.rent[corporation]
         out.set("households_in_arrears", owing.size)
@@ -149,8 +210,9 @@ class EvictionModel(mesa.Model):
         hh, out, help_ = self.households, self.outcomes, self.early_help
         out.set("in_debt_help", int((hh.help_until[help_.helped] > t).sum()))
         out.set("debt_help_queue", int((hh.queued_since[help_.queued] >= 0).sum()))
-        out.set("conditional_verdicts_running", int((hh.conditional_until[self.courts.conditional] > t).sum()))
-        out.set("open_court_cases", self.courts.open_cases)
+        docket = self.world.docket
+        out.set("conditional_verdicts_running", int((hh.conditional_until[docket.conditional] > t).sum()))
+        out.set("open_court_cases", docket.open_cases)
 
     def _census(self, t: int) -> dict[str, float]:
         """Slow-moving stocks of the whole population, counted once a year (a full pass over
@@ -171,15 +233,15 @@ class EvictionModel(mesa.Model):
             }
         return self._slow_stocks
 
-    def _collect_displaced(self) -> None:
-        out = self.outcomes
-        census = self.displacement.census()
+    def _collect_displaced(self, t: int) -> None:
+        out, places = self.outcomes, self.world.place_list
+        census = self.displacement.census(t)
         for name, value in census.items():
             out.set(name, value)
         for kind in ("family_shelter", "night_shelter"):
-            out.set(f"{kind}_waiting", sum(len(p.waiting) for p in self.place_list if p.kind == kind))
-        out.set("alternative_units", sum(p.capacity for p in self.place_list if p.kind == "alternative"))
-        out.set("housing_first_tenancies", sum(len(p.occupants) for p in self.place_list if p.kind == "housing_first"))
+            out.set(f"{kind}_waiting", sum(len(p.waiting) for p in places if p.kind == kind))
+        out.set("alternative_units", sum(p.capacity for p in places if p.kind == "alternative"))
+        out.set("housing_first_tenancies", sum(len(p.occupants) for p in places if p.kind == "housing_first"))
         out.set("supported_tenancies", int((self.households.support[self.rehousing.supported] > 0).sum()))
         out.set("executions_waiting_housing", self.bailiff.waiting_housing)
 

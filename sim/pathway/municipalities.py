@@ -1,4 +1,4 @@
-"""Phase 4: municipal early help, from a signal to a plan.
+"""Municipal early help, from a signal to a plan.
 
 A signal is answered by the outreach team as far as its capacity goes: it reaches about one in
 five signalled households [DV3b] (families visited at home more often [NOS21]), of whom 35-39 %
@@ -21,10 +21,12 @@ import mesa
 import numpy as np
 
 from .idsets import subset, union, within_capacity
+from .outcomes import Payer
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from ..parameters import Policy
     from .population import Block
+    from .world import World
 
 
 class Municipality(mesa.Agent):
@@ -32,11 +34,11 @@ class Municipality(mesa.Agent):
     its own local ones). Its outreach and debt-help capacity are counted by EarlyHelp, its places
     for displaced households in places.py."""
 
-    def __init__(self, model: EvictionModel, index: int, block: Block) -> None:
+    def __init__(self, model: mesa.Model, index: int, block: Block, policy: Policy) -> None:
         super().__init__(model)
         self.index = index
         self.block = block
-        self.policy = model.local.of(index)  # the national levers with its own local ones
+        self.policy = policy  # the national levers with its own local ones
 
     @property
     def name(self) -> str:
@@ -49,11 +51,11 @@ class Municipality(mesa.Agent):
 class EarlyHelp:
     """Outreach after a signal, acceptance, the debt-help queue, help and its endings."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
+    def __init__(self, world: World) -> None:
+        self.world = world
         self.queued = np.empty(0, np.int64)   # dwellings whose household waits for debt help
         self.helped = np.empty(0, np.int64)   # dwellings whose household is in debt help
-        munis = model.municipalities
+        munis = world.municipalities
         self.help_per_month = np.array([m.per_10k(m.policy.debt_help.capacity_per_10k_per_month) for m in munis])
         self.outreach_per_month = np.array(
             [m.per_10k(m.policy.early_signalling.outreach_capacity_per_10k_per_month) for m in munis])
@@ -68,7 +70,9 @@ class EarlyHelp:
 
     # -- outreach ----------------------------------------------------------------------------
     def receive_signals(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+        """Signalled households (arrears or nuisance): reached within the outreach capacity left
+        this month, offered help, and queued for debt help if they accept."""
+        m = self.world
         hh = m.households
         tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < self._chance(ids, "reach", "outreach_practice")]
         reached = self._within_outreach_capacity(t, tried)
@@ -86,21 +90,21 @@ class EarlyHelp:
         """Each household's chance of the outreach step `lever` ("reach" or "acceptance"): its
         municipality's lever (the home-visit one for families it visits at home) times the
         municipality's `practice`, at most 1."""
-        local, munis = self.model.local, self.model.households.municipality[ids]
-        visited = self.model.households.families(ids) & local.lever("early_signalling.home_visits_families", munis)
+        local, munis = self.world.local, self.world.households.municipality[ids]
+        visited = self.world.households.families(ids) & local.lever("early_signalling.home_visits_families", munis)
         chance = np.where(visited, local.lever(f"early_signalling.home_visit_{lever}", munis),
                           local.lever(f"early_signalling.{lever}", munis))
         return np.minimum(chance * local.practice[practice][munis], 1.0)
 
     def _within_outreach_capacity(self, t: int, ids: np.ndarray) -> np.ndarray:
         """The households the outreach teams can still contact this month, in a random order."""
-        m = self.model
+        m = self.world
         hh = m.households
         order = ids[np.argsort(m.streams.draws("outreach_order", t, hh.hid[ids]), kind="stable")]
         return np.sort(order[within_capacity(hh.municipality[order], self.outreach_left)])
 
     def enqueue(self, t: int, ids: np.ndarray) -> None:
-        hh = self.model.households
+        hh = self.world.households
         ids = ids[(hh.queued_since[ids] < 0) & ~hh.in_help(t, ids)]
         hh.queued_since[ids] = t
         self.queued = union(self.queued, ids)
@@ -108,16 +112,16 @@ class EarlyHelp:
     # -- each month --------------------------------------------------------------------------
     def step(self, t: int, owing: np.ndarray) -> None:
         """`owing`: housed tenants in arrears (any of them may apply for help themselves)."""
-        m = self.model
+        m = self.world
         self._end_help(t)
         self._self_referrals(t, owing)
         self._accrue_capacity()
         for contacts in self.outreach_per_month.tolist():  # one by one: the same sums as before
-            m.outcomes.add_cost("municipality", contacts * m.context.costs.outreach_eur)
+            m.outcomes.add_cost(Payer.MUNICIPALITY, contacts * m.context.costs.outreach_eur)
         self._intake(t)
 
     def _self_referrals(self, t: int, owing: np.ndarray) -> None:
-        m = self.model
+        m = self.world
         hh, hs = m.households, m.context.help_seeking
         ids = subset(owing, (hh.arrears[owing] >= hs.from_months * hh.rent[owing]) & (hh.queued_since[owing] < 0)
                      & ~hh.in_help(t, owing))
@@ -128,7 +132,7 @@ class EarlyHelp:
 
     def _intake(self, t: int) -> None:
         """Start help for queued households as capacity allows, those facing a summons first."""
-        m = self.model
+        m = self.world
         hh = m.households
         queued = self.queued[(hh.queued_since[self.queued] >= 0) & hh.occupied[self.queued]]
         urgent = self._facing_summons(queued) & m.local.lever("debt_help.priority_facing_summons",
@@ -140,12 +144,12 @@ class EarlyHelp:
         self.queued = queued[hh.queued_since[queued] >= 0]
 
     def _facing_summons(self, ids: np.ndarray) -> np.ndarray:
-        hh = self.model.households
-        threshold = self.model.context.landlords.summons_threshold_months
+        hh = self.world.households
+        threshold = self.world.context.landlords.summons_threshold_months
         return (hh.arrears[ids] >= threshold * hh.rent[ids]) | (hh.case_stage[ids] > 0)
 
     def _start_help(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+        m = self.world
         hh = m.households
         m.outcomes.add("debt_help_wait_months", float((t - hh.queued_since[ids]).sum()))
         hh.queued_since[ids] = -1
@@ -159,22 +163,23 @@ class EarlyHelp:
         self.helped = union(self.helped, ids)
         m.outcomes.add("debt_help_started", ids.size)
         m.by_municipality.add(t, "debt_help_started", hh.municipality[ids])
-        m.outcomes.add_cost("municipality", ids.size * m.context.costs.debt_help_eur)
+        m.outcomes.add_cost(Payer.MUNICIPALITY, ids.size * m.context.costs.debt_help_eur)
         m.journeys.log_many("debt_help", t, ids)
 
     def coach(self, t: int, ids: np.ndarray) -> None:
         """Budget coaching that comes with a second-chance contract: help without the queue (the
         contract's capacity limits it; its cost is booked with the contract)."""
-        hh = self.model.households
+        w = self.world
+        hh = w.households
         hh.help_since[ids] = t
-        hh.help_until[ids] = t + self.model.policy.debt_help.duration_months
+        hh.help_until[ids] = t + w.policy.debt_help.duration_months
         hh.watch[ids] = True
         self.helped = union(self.helped, ids)
-        self.model.outcomes.add("debt_help_started", ids.size)
-        self.model.by_municipality.add(t, "debt_help_started", hh.municipality[ids])
+        w.outcomes.add("debt_help_started", ids.size)
+        w.by_municipality.add(t, "debt_help_started", hh.municipality[ids])
 
     def _start_direct_payment(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+        m = self.world
         hh = m.households
         uptake = m.local.lever("direct_rent_payment.uptake", hh.municipality[ids])
         direct = ids[m.streams.draws("direct_payment", t, hh.hid[ids]) < uptake]
@@ -183,17 +188,18 @@ class EarlyHelp:
         m.journeys.log_many("direct_rent_payment", t, direct)
 
     def stop_direct_payment(self, t: int, ids: np.ndarray) -> None:
-        """Rent can no longer be withheld from a benefit the household no longer gets."""
-        hh = self.model.households
+        """Rent can no longer be withheld from a benefit the household no longer gets (`ids`: those
+        who left benefits this month)."""
+        hh = self.world.households
         ids = ids[hh.direct_payment[ids]]
         hh.direct_payment[ids] = False
         hh.watch[ids] = True  # its rent can be missed again
-        self.model.outcomes.add("direct_payment_ended", ids.size)
+        self.world.outcomes.add("direct_payment_ended", ids.size)
 
     def _end_help(self, t: int) -> None:
         """Help ends: after a settlement the landlord writes off what the settlement does not pay.
         Before that, a settlement is reached (or not), and some households drop out."""
-        m = self.model
+        m = self.world
         hh = m.households
         dh = m.policy.debt_help
         ending = self.helped[hh.help_until[self.helped] == t]
@@ -213,18 +219,10 @@ class EarlyHelp:
 
     def _write_off(self, t: int, ids: np.ndarray) -> None:
         """A completed settlement: the landlord gets its share and writes off the rest of the arrears."""
-        m = self.model
+        m = self.world
         hh = m.households
         owing = ids[(hh.arrears[ids] > 0) & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t)]
         m.outcomes.add("arrears_ended_settlement", owing.size)
         m.outcomes.add("arrears_written_off_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
         m.journeys.log_many("debt_settlement", t, owing)
         hh.end_spell(owing)
-
-    def forget(self, ids: np.ndarray) -> None:
-        """Households leaving their home leave the queue and help (their entries are dropped lazily)."""
-        hh = self.model.households
-        hh.queued_since[ids] = -1
-        hh.help_until[ids] = -1
-        hh.help_settled[ids] = False
-        hh.direct_payment[ids] = False

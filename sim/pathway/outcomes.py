@@ -8,10 +8,21 @@ simulated counts; scaling to the real population happens when results are made (
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
-PAYERS = ("landlord", "municipality", "youth_care", "national")
+
+class Payer(StrEnum):
+    """Who pays a cost: every cost the model books names one of these (outcome `cost_<payer>_eur`)."""
+
+    LANDLORD = "landlord"
+    MUNICIPALITY = "municipality"
+    YOUTH_CARE = "youth_care"
+    NATIONAL = "national"
+
+
+PAYERS = tuple(p.value for p in Payer)
 CAUSES = ("arrears", "nuisance", "drugs", "lease_breach")
 PLACES = ("doubled_up", "emergency", "family_shelter", "night_shelter", "hidden", "rough", "alternative")
 PLACE_LABELS = {"doubled_up": "with relatives or friends", "emergency": "emergency accommodation",
@@ -177,6 +188,9 @@ FLOWS = tuple(o.name for o in OUTCOMES if o.kind == "flow")
 STOCKS = tuple(o.name for o in OUTCOMES if o.kind == "stock")
 
 
+COST_INDEX = {payer: OUTCOME_INDEX[f"cost_{payer}_eur"] for payer in Payer}
+
+
 class OutcomeTable:
     """One row per month, one column per outcome."""
 
@@ -190,8 +204,8 @@ class OutcomeTable:
     def add(self, name: str, amount: float) -> None:
         self.row[OUTCOME_INDEX[name]] += amount
 
-    def add_cost(self, payer: str, eur: float) -> None:
-        self.row[OUTCOME_INDEX[f"cost_{payer}_eur"]] += eur
+    def add_cost(self, payer: Payer, eur: float) -> None:
+        self.row[COST_INDEX[payer]] += eur
 
     def set(self, name: str, value: float) -> None:
         self.row[OUTCOME_INDEX[name]] = value

@@ -25,10 +25,11 @@ from collections.abc import Callable
 import mesa
 import numpy as np
 
+from .outcomes import Payer
 from .population import apportion
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from ..parameters import Context
     from .municipalities import Municipality
 
 KINDS = ("family_shelter", "night_shelter", "emergency", "alternative", "housing_first", "foster")
@@ -38,7 +39,7 @@ REGIONAL = ("family_shelter", "night_shelter", "foster")
 class Place(mesa.Agent):
     """A municipality's places of one kind."""
 
-    def __init__(self, model: EvictionModel, municipality: int, kind: str, capacity: int,
+    def __init__(self, model: mesa.Model, municipality: int, kind: str, capacity: int,
                  month_eur: float, paid_when: str) -> None:
         super().__init__(model)
         self.municipality = municipality
@@ -46,6 +47,7 @@ class Place(mesa.Agent):
         self.capacity = capacity
         self.month_eur = month_eur
         self.paid_when = paid_when  # "always" (per place) or "used" (per occupant)
+        self.payer = Payer.YOUTH_CARE if kind == "foster" else Payer.MUNICIPALITY
         self.occupants: set[int] = set()
         self.waiting: deque[int] = deque()
 
@@ -87,7 +89,7 @@ class AlternativeHousing(Place):
     """The municipality's alternative housing units: a stock that grows at the build rate, each new
     unit in use after the lead time; building costs money when decided."""
 
-    def __init__(self, model: EvictionModel, municipality: int, capacity: int, month_eur: float,
+    def __init__(self, model: mesa.Model, municipality: int, capacity: int, month_eur: float,
                  per_year: float, lead_time: int, build_eur: float) -> None:
         super().__init__(model, municipality, "alternative", capacity, month_eur, "always")
         self.per_month = per_year / 12
@@ -109,19 +111,20 @@ class AlternativeHousing(Place):
         return new * self.build_eur
 
 
-def create_places(model: EvictionModel) -> dict[tuple[int, str], Place]:
+def create_places(model: mesa.Model, municipalities: list[Municipality],
+                  context: Context) -> dict[tuple[int, str], Place]:
     """Every municipality's places by (municipality index, kind); a region's municipalities map a
     regional kind to the same Place, held by the region's first municipality."""
     places: dict[tuple[int, str], Place] = {}
-    for members in _regions(model.municipalities):
+    for members in _regions(municipalities):
         for kind in KINDS:
-            rates = np.array([_places_per_10k(model, muni, kind) * muni.block.size / 10_000 for muni in members])
+            rates = np.array([_places_per_10k(context, muni, kind) * muni.block.size / 10_000 for muni in members])
             if kind in REGIONAL:
-                shared = _place(model, members[0], kind, round(rates.sum()))
+                shared = _place(model, context, members[0], kind, round(rates.sum()))
                 places.update({(muni.index, kind): shared for muni in members})
             else:
                 counts = apportion(round(rates.sum()), rates)
-                places.update({(muni.index, kind): _place(model, muni, kind, int(n))
+                places.update({(muni.index, kind): _place(model, context, muni, kind, int(n))
                                for muni, n in zip(members, counts)})
     return dict(sorted(places.items(), key=lambda item: (item[0][0], KINDS.index(item[0][1]))))
 
@@ -134,20 +137,20 @@ def _regions(municipalities: list[Municipality]) -> list[list[Municipality]]:
     return list(regions.values())
 
 
-def _places_per_10k(model: EvictionModel, muni: Municipality, kind: str) -> float:
-    pol, ctx = muni.policy, model.context
+def _places_per_10k(ctx: Context, muni: Municipality, kind: str) -> float:
+    pol = muni.policy
     return {"family_shelter": pol.shelter.family_places_per_10k, "night_shelter": pol.shelter.night_places_per_10k,
             "emergency": pol.shelter.emergency_places_per_10k, "alternative": pol.housing_duty.units_per_10k,
             "housing_first": pol.rehousing.housing_first_places_per_10k if pol.rehousing.housing_first else 0.0,
             "foster": ctx.youth_protection.foster_places_per_10k}[kind]
 
 
-def _place(model: EvictionModel, muni: Municipality, kind: str, capacity: int) -> Place:
-    costs = model.context.costs
+def _place(model: mesa.Model, context: Context, muni: Municipality, kind: str, capacity: int) -> Place:
+    costs = context.costs
     if kind == "alternative":
         return AlternativeHousing(model, muni.index, capacity, costs.alternative_housing_month_eur,
                                   muni.per_10k(muni.policy.housing_duty.build_per_10k_per_year),
-                                  model.context.after_eviction.alternative_lead_time_months,
+                                  context.after_eviction.alternative_lead_time_months,
                                   costs.alternative_unit_build_eur)
     month_eur, paid_when = {"family_shelter": (costs.shelter_month_eur, "always"),
                             "night_shelter": (costs.shelter_month_eur, "always"),

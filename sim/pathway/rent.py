@@ -1,4 +1,4 @@
-"""Phase 2: rent payment. Rent is paid or missed; arrears are repaid from what is left.
+"""Rent payment: rent is paid or missed; arrears are repaid from what is left.
 
 Each month a household has its current income (lower during a shock), its rent allowance, and
 extra costs if a cost shock runs. If that money cannot cover rent and its usual basic costs
@@ -16,31 +16,47 @@ follows the households in trouble, not all households.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from .finances import BENEFIT_PROBLEM, income_in_shock
-from .households import NEVER
+from .households import NEVER, HouseholdArrays
 from .idsets import subset
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .world import World
 
 CLEARED_EUR = 0.5  # arrears below this count as repaid
 
 
+class Arrears(NamedTuple):
+    """Who owes after the rent phase: `checked`, the households that may owe (every household in
+    arrears is among them), and `owes`, over `checked`, whether it was in arrears when the phase ended."""
+
+    checked: np.ndarray
+    owes: np.ndarray
+
+    def owing(self, hh: HouseholdArrays, t: int) -> np.ndarray:
+        """Housed tenants in arrears without a court case or a running conditional verdict: those
+        the landlord's procedure deals with."""
+        ids = self.checked
+        return subset(ids, self.owes & hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
+
+    def still_owing(self, hh: HouseholdArrays) -> np.ndarray:
+        """Housed tenants in arrears now (later phases may have ended some spells)."""
+        ids = self.checked
+        return subset(ids, (hh.arrears[ids] > 0) & hh.occupied[ids])
+
+
 class RentPayment:
-    """Builds and repays arrears; remembers who missed rent this month for landlords and court."""
+    """Builds and repays arrears."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
-        self.missed = np.empty(0, np.int64)   # households that missed this month's rent
-        self.checked = np.empty(0, np.int64)  # households that may owe after this month (all in arrears among them)
-        self.owes = np.empty(0, bool)          # over `checked`: in arrears when the phase ended
+    def __init__(self, world: World) -> None:
+        self.world = world
 
-    def step(self, t: int) -> None:
-        hh = self.model.households
+    def step(self, t: int) -> Arrears:
+        hh = self.world.households
         watched = np.flatnonzero(hh.watch)
         arrears, shocked, costly, arranged, helped, conditional = self._state(t, watched)
         busy = (arrears > 0) | shocked | costly | arranged | helped | conditional
@@ -58,8 +74,7 @@ class RentPayment:
         spending = self._spending(ids, arranged | helped | conditional)
         missed = self._miss(t, ids, rent, money, spending, helped, shocked)
         missed = np.flatnonzero(missed)    # positions: boolean indexing is slow on arrays this long
-        self.missed = np.concatenate([ids[missed], due])
-        self._build(t, self.missed)
+        self._build(t, np.concatenate([ids[missed], due]))
         arrears[missed] += rent[missed]    # as _build added it
         paid_and_owe = arrears > 0
         paid_and_owe[missed] = False
@@ -70,13 +85,12 @@ class RentPayment:
         hh.watch[due] = True
         # Who may owe after this month (all in arrears among them): quiet households owe nothing
         # unless their miss came.
-        self.checked = np.concatenate([ids, due])
-        self.owes = np.concatenate([arrears > 0, hh.arrears[due] > 0])  # over `checked`
+        return Arrears(np.concatenate([ids, due]), np.concatenate([arrears > 0, hh.arrears[due] > 0]))
 
     def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
         """What makes households busy, more than short of money (over `ids`): arrears (EUR), and
         masks of an income shock, an extra cost, a payment plan, debt help, a conditional verdict."""
-        hh = self.model.households
+        hh = self.world.households
         return (hh.arrears[ids], hh.shock_until[ids] > t, hh.cost_until[ids] > t, hh.arrangement[ids],
                 hh.in_help(t, ids), hh.conditional_until[ids] > t)
 
@@ -86,13 +100,13 @@ class RentPayment:
         is drawn once (geometric: the same distribution) and they are not looked at until then.
         Anything that changes their money or plans puts them under watch again (`watch`). Rent
         withheld from a benefit is not missed while the benefit is paid: no miss is drawn."""
-        m = self.model
+        m = self.world
         hh = m.households
         hh.watch[ids] = False
         hh.next_miss[ids] = NEVER
         ids = subset(ids, hh.short[ids] & ~hh.direct_payment[ids])
         rent = hh.rent[ids]
-        shortfall = np.clip(rent + hh.basic_cost[ids] * m.finances.cost_factor - hh.income[ids] - hh.allowance[ids],
+        shortfall = np.clip(rent + hh.basic_cost[ids] * m.cost_factor - hh.income[ids] - hh.allowance[ids],
                             0, rent)
         p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
         ids, p_miss = ids[p_miss > 0], p_miss[p_miss > 0]
@@ -102,7 +116,7 @@ class RentPayment:
     def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray) -> np.ndarray:
         """This month's income plus allowance, minus extra costs (EUR). `shocked`, `costly`: masks
         over `ids` of a running income shock and extra cost (only their money differs from the usual)."""
-        m = self.model
+        m = self.world
         hh, s = m.households, m.context.shocks
         income = hh.income[ids]
         shocks = np.flatnonzero(shocked)
@@ -115,15 +129,15 @@ class RentPayment:
     def _spending(self, ids: np.ndarray, planned: np.ndarray) -> np.ndarray:
         """What a household spends besides rent (EUR): its basic costs, or on a plan (a landlord's,
         debt help's or a conditional verdict's: `planned`) only the part it cannot cut."""
-        m = self.model
+        m = self.world
         share = np.where(planned, m.context.cost_of_living.coping_share, 1.0)
-        return m.households.basic_cost[ids] * (share * m.finances.cost_factor)
+        return m.households.basic_cost[ids] * (share * m.cost_factor)
 
     def _miss(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
               helped: np.ndarray, shocked: np.ndarray) -> np.ndarray:
         """Who misses this month's rent: more likely the larger the shortfall. Only households with
         a chance of missing are drawn (a draw depends on the household alone, see streams.py)."""
-        m = self.model
+        m = self.world
         hh = m.households
         shortfall = np.clip(rent + spending - money, 0, rent)
         p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
@@ -137,7 +151,7 @@ class RentPayment:
         return missed
 
     def _build(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+        m = self.world
         hh = m.households
         new = ids[hh.arrears[ids] <= 0]
         hh.arrears_since[new] = t
@@ -150,7 +164,7 @@ class RentPayment:
 
     def _break_plans(self, t: int, ids: np.ndarray) -> None:
         """A missed payment breaks a plan [WIN]; a new one comes no sooner than the cooldown."""
-        m = self.model
+        m = self.world
         hh = m.households
         ids = ids[hh.conditional_until[ids] <= t]  # a conditional verdict's plan is the court's matter
         hh.arrangement[ids] = False
@@ -163,7 +177,7 @@ class RentPayment:
                money: np.ndarray, spending: np.ndarray, helped: np.ndarray) -> np.ndarray:
         """Households that paid this month's rent and owe `arrears` (`arranged`: on a payment
         plan): instalments or a share of the surplus. Returns what they owe afterwards."""
-        m = self.model
+        m = self.world
         hh = m.households
         surplus = np.maximum(0.0, money - rent - spending)
         instalment = np.zeros(ids.size, hh.instalment.dtype)
@@ -182,7 +196,7 @@ class RentPayment:
         return arrears
 
     def _cleared(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+        m = self.world
         hh = m.households
         by_plan = hh.arrangement[ids]
         m.outcomes.add("arrears_ended_plan", int(by_plan.sum()))
@@ -193,5 +207,5 @@ class RentPayment:
     def _unwatch(self, ids: np.ndarray, busy: np.ndarray) -> None:
         """Stop looking at households with nothing left to watch. `busy`: mask over `ids` of
         arrears, a running shock, extra cost or conditional verdict."""
-        hh = self.model.households
+        hh = self.world.households
         hh.watch[ids] = hh.short[ids] | busy

@@ -1,4 +1,4 @@
-"""Phase 5: root causes other than arrears.
+"""Root causes other than arrears: nuisance, drugs and lease breaches.
 
 Nuisance (overlast): warnings and mediation resolve most cases; the rest go to court. There is
 no early signal for nuisance in the baseline; a lever extends signalling to it, after which
@@ -8,6 +8,9 @@ dissolves the lease, almost always executed [AE12]. Under a child-rights test a 
 family home may become a warning instead [DAM2].
 Lease breaches (subletting, other woonfraude): the landlord goes to court; these verdicts are
 almost always executed [AE12]. No prevention lever acts on them.
+
+New nuisance cases may be signalled (`new_nuisance` returns the signals); the cases that go to
+court are returned by cause (`to_court`); EvictionModel.step hands both on.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .households import NEVER
 from .idsets import pick
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .world import World
 
 MIN_MONTHS_BEFORE_COURT = 3  # assumption: warnings and mediation take a few months
 
@@ -28,44 +31,56 @@ MIN_MONTHS_BEFORE_COURT = 3  # assumption: warnings and mediation take a few mon
 class RootCauses:
     """Nuisance cases, drug-related closures and lease breaches."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
-        self.rng = {name: model.streams.generator(f"onset_{name}") for name in ("nuisance", "drugs", "lease_breach")}
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.rng = {name: world.streams.generator(f"onset_{name}") for name in ("nuisance", "drugs", "lease_breach")}
 
     def _pick(self, name: str, rate: float) -> np.ndarray:
         """Dwellings picked at random with chance `rate`, independent of anybody's state."""
-        return pick(self.rng[name], self.model.households.size, rate)
+        return pick(self.rng[name], self.world.households.size, rate)
 
-    def _eligible(self, t: int, ids: np.ndarray, name: str) -> np.ndarray:
-        """Occupied dwellings without a court case; families less often (context.root_causes.family_factor)."""
-        m = self.model
+    def _eligible(self, t: int, ids: np.ndarray, name: str, summoned: tuple[np.ndarray, ...] = ()) -> np.ndarray:
+        """Occupied dwellings without a court case (none open, none among this month's `summoned`
+        for another cause); families less often (context.root_causes.family_factor)."""
+        m = self.world
         hh = m.households
-        ids = ids[hh.occupied[ids] & (hh.case_stage[ids] == 0)]
+        free = hh.occupied[ids] & (hh.case_stage[ids] == 0)
+        for other in summoned:
+            free &= ~np.isin(ids, other)
+        ids = ids[free]
         factor = min(1.0, m.context.root_causes.family_factor)
         keep = ~hh.families(ids) | (m.streams.draws(f"{name}_family", t, hh.hid[ids]) < factor)
         return ids[keep]
 
-    def step(self, t: int) -> None:
-        rc = self.model.context.root_causes
-        self._start_nuisance(t, self._eligible(t, self._pick("nuisance", rc.nuisance_per_month), "nuisance"))
-        self._progress_nuisance(t)
-        self._close_for_drugs(t, self._eligible(t, self._pick("drugs", rc.drug_closure_per_month), "drugs"))
-        breaches = self._eligible(t, self._pick("lease_breach", rc.lease_breach_per_month), "lease_breach")
-        self.model.outcomes.add("lease_breach_cases", breaches.size)
-        self.model.courts.summon(t, breaches, "lease_breach")
-
-    def _start_nuisance(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+    def new_nuisance(self, t: int) -> np.ndarray:
+        """New nuisance cases start; returns the households signalled to the municipality (none
+        unless signalling covers nuisance)."""
+        m = self.world
+        rc, es = m.context.root_causes, m.policy.early_signalling
+        ids = self._eligible(t, self._pick("nuisance", rc.nuisance_per_month), "nuisance")
         ids = ids[m.households.nuisance_since[ids] == NEVER]
         m.households.nuisance_since[ids] = t
         m.outcomes.add("nuisance_cases", ids.size)
         m.journeys.log_many("nuisance", t, ids)
-        if m.policy.early_signalling.enabled and m.policy.early_signalling.include_nuisance:
-            m.outcomes.add("signals_nuisance", ids.size)
-            m.early_help.receive_signals(t, ids)
+        if not (es.enabled and es.include_nuisance):
+            return ids[:0]
+        m.outcomes.add("signals_nuisance", ids.size)
+        return ids
 
-    def _progress_nuisance(self, t: int) -> None:
-        m = self.model
+    def to_court(self, t: int) -> dict[str, np.ndarray]:
+        """Nuisance cases that escalate, drug closures and lease breaches: the households summoned,
+        by cause (at most one case each)."""
+        rc = self.world.context.root_causes
+        nuisance = self._progress_nuisance(t)
+        drugs = self._close_for_drugs(t, self._eligible(t, self._pick("drugs", rc.drug_closure_per_month), "drugs",
+                                                        (nuisance,)))
+        breaches = self._eligible(t, self._pick("lease_breach", rc.lease_breach_per_month), "lease_breach",
+                                  (nuisance, drugs))
+        self.world.outcomes.add("lease_breach_cases", breaches.size)
+        return {"nuisance": nuisance, "drugs": drugs, "lease_breach": breaches}
+
+    def _progress_nuisance(self, t: int) -> np.ndarray:
+        m = self.world
         hh, rc = m.households, m.context.root_causes
         active = np.flatnonzero(hh.nuisance_since >= 0)
         active = active[hh.occupied[active]]
@@ -79,10 +94,10 @@ class RootCauses:
         escalate = np.where(hh.in_help(t, ripe), rc.nuisance_escalate_per_month / 2, rc.nuisance_escalate_per_month)
         to_court = ripe[m.streams.draws("nuisance_escalates", t, hh.hid[ripe]) < escalate]
         hh.nuisance_since[to_court] = NEVER
-        m.courts.summon(t, to_court, "nuisance")
+        return to_court
 
-    def _close_for_drugs(self, t: int, ids: np.ndarray) -> None:
-        m = self.model
+    def _close_for_drugs(self, t: int, ids: np.ndarray) -> np.ndarray:
+        m = self.world
         crt = m.policy.child_rights_test
         if crt.enabled:
             family = m.households.children[ids] > 0
@@ -90,4 +105,4 @@ class RootCauses:
             m.outcomes.add("closures_warned", int(warned.sum()))
             ids = ids[~warned]
         m.outcomes.add("drug_closures", ids.size)
-        m.courts.summon(t, ids, "drugs")
+        return ids

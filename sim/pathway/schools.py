@@ -1,4 +1,4 @@
-"""Phase 10: schools. A child changes school when its new place is out of reach of its old school.
+"""Schools: a child changes school when its new place is out of reach of its old school.
 
 Each move of a school-age child (with its parents, or away from them) is counted; whether the
 new place is out of reach depends on the kind of place (a relative's sofa may be near, a family
@@ -6,7 +6,9 @@ shelter is regional), on the municipality (small towns have no shelters of their
 centrumgemeente is further away), and on whether the municipality heard the children (it then
 weighs the school in where it places the family: policy.consultation.school_weight). Months a
 school-age child spends without a stable place, or away from its parents, are disrupted school
-months (counted in evictions.account).
+months (counted in evictions.account at the month's end).
+
+`Schools` is a service, not a stage: displacement.py and children.py call it with every move.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from .displaced import (ALTERNATIVE, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, FOLL
                         NIGHT_SHELTER, ROUGH)
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .world import World
 
 SMALL_TOWN = 20_000  # rented households: below this a municipality has no shelters of its own (assumption)
 
@@ -27,28 +29,25 @@ SMALL_TOWN = 20_000  # rented households: below this a municipality has no shelt
 class Schools:
     """School changes per move."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
-        s = model.context.schools
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.reg = world.register
+        s = world.context.schools
         self.far = {DOUBLED_UP: s.far_doubled_up, EMERGENCY: s.far_emergency, FAMILY_SHELTER: s.far_shelter,
                     NIGHT_SHELTER: s.far_shelter, HIDDEN: s.far_hidden, ROUGH: s.far_hidden,
                     ALTERNATIVE: s.far_alternative, HOUSED: s.far_rehoused}
         self.factor = np.array([s.small_town_factor if m.block.size < SMALL_TOWN else 1.0
-                                for m in model.municipalities])
-
-    @property
-    def reg(self):
-        return self.model.displacement.reg
+                                for m in world.municipalities])
 
     def move(self, t: int, row: int, children: np.ndarray, place: int) -> None:
         """The children in `children` (a mask of the row's children) move with their parents to `place`."""
         self._moves(t, row, children, self.far.get(place, 0.0), "moved")
 
     def separate(self, t: int, row: int, children: np.ndarray) -> None:
-        self._moves(t, row, children, self.model.context.schools.far_separated, "separated")
+        self._moves(t, row, children, self.world.context.schools.far_separated, "separated")
 
     def _moves(self, t: int, row: int, children: np.ndarray, far: float, reason: str) -> None:
-        m, reg = self.model, self.reg
+        m, reg = self.world, self.reg
         if not children.any():
             return
         in_follow_up = reg.evicted_at[row] >= 0 and t - reg.evicted_at[row] < FOLLOW_UP_MONTHS

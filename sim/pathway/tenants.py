@@ -26,7 +26,7 @@ from .households import household_ids
 from .population import ADULTS, COUPLE, COUPLE_CHILDREN, HAS_CHILDREN, SINGLE, SINGLE_PARENT, Block
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .world import World
 
 CHEAPEST_RENT_EUR = 300.0  # assumption: the cheapest rented dwellings
 SHORT_LEAVE_FACTOR = 3.0  # how much faster tenants short of money leave (arrears, eviction); see _changed_since_moving_in
@@ -46,24 +46,27 @@ def dwellings(blocks: list[Block]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 class Tenants:
-    """Draws the households that move into vacant dwellings."""
+    """The letting service: draws the households that move into vacant dwellings, their earnings
+    (and new earnings when their lives change), rents and incomes. A service, not a stage: turnover,
+    rehousing and finances use it."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
+    def __init__(self, world: World) -> None:
+        self.world = world
+        blocks = world.blocks
         self.income_factor = 1.0  # real income growth since the start (context.cost_of_living)
-        self.level = np.array([b.profile.income_level for b in model.blocks])
-        self.target = np.array([makeup_shares(b.profile) for b in model.blocks])
-        self.weights = np.array(model.context.turnover.makeup_weights)
-        self.school_share = np.array([b.profile.school_age_share for b in model.blocks])
-        self.rent_corporation = np.array([b.profile.rent_corporation_eur for b in model.blocks])
-        self.rent_private = np.array([b.profile.rent_private_eur for b in model.blocks])
-        self.rent_spread = np.array([b.profile.rent_spread for b in model.blocks])
+        self.level = np.array([b.profile.income_level for b in blocks])
+        self.target = np.array([makeup_shares(b.profile) for b in blocks])
+        self.weights = np.array(world.context.turnover.makeup_weights)
+        self.school_share = np.array([b.profile.school_age_share for b in blocks])
+        self.rent_corporation = np.array([b.profile.rent_corporation_eur for b in blocks])
+        self.rent_private = np.array([b.profile.rent_private_eur for b in blocks])
+        self.rent_spread = np.array([b.profile.rent_spread for b in blocks])
         self.rent_factor = 1.0  # real rent growth since the start (context.cost_of_living)
         self.children_in_model = 0  # children of every household the model follows, housed or not
 
     def move_in(self, slots: np.ndarray, month: int) -> None:
         """New households (drawn from their municipality's profile) move into vacant `slots`."""
-        m = self.model
+        m = self.world
         hh = m.households
         hh.hid[slots] = ids = household_ids(slots, month)
         hh.moved_in[slots] = month
@@ -98,7 +101,7 @@ class Tenants:
     def settle(self, slots: np.ndarray) -> None:
         """Basic costs, income, the rent the household can afford and its allowance, for households
         that just moved into `slots`."""
-        m = self.model
+        m = self.world
         hh, ctx = m.households, m.context
         hh.basic_cost[slots] = basic_costs(ctx.cost_of_living, hh.adults[slots], hh.children[slots])
         norm, income = regular_income(hh, slots, ctx.incomes)
@@ -106,11 +109,11 @@ class Tenants:
         hh.rent[slots] = np.minimum(self.asking_rent(slots), affordable)
         money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
         hh.occupied[slots] = True
-        set_short(hh, slots, m.finances.cost_factor, money)
+        set_short(hh, slots, m.cost_factor, money)
 
     def asking_rent(self, slots: np.ndarray) -> np.ndarray:
         """The dwellings' asking rents (EUR/month), fixed per dwelling."""
-        m = self.model
+        m = self.world
         hh = m.households
         block = hh.municipality[slots]
         median = np.where(hh.private[slots], self.rent_private[block], self.rent_corporation[block])
@@ -121,8 +124,8 @@ class Tenants:
         """The highest rent that `income` (regular, EUR/month) plus allowance can pay on top of
         basic costs (at least the cheapest rent), from the allowance rule of finances.rent_allowance
         (`norm`: the households' benefit norm)."""
-        rules = self.model.context.rent_allowance
-        left = income - self.model.households.basic_cost[slots]
+        rules = self.world.context.rent_allowance
+        left = income - self.world.households.basic_cost[slots]
         base = rules.base_rent_eur + rules.income_taper * np.maximum(income - norm, 0)
         with_allowance = (left - rules.subsidy_share * base) / max(1 - rules.subsidy_share, 1e-6)
         rent = np.where((with_allowance > base) & (with_allowance <= rules.rent_limit_eur), with_allowance, left)
@@ -132,7 +135,7 @@ class Tenants:
     def _changed_since_moving_in(self, slots: np.ndarray) -> None:
         """First tenants whose earnings changed since they moved in (the stationary share
         life-change rate / (life-change rate + move-out rate)) get new earnings, rent kept."""
-        m = self.model
+        m = self.world
         hh = m.households
         q = m.context.incomes.life_change_per_month
         leave = np.where(hh.private[slots], monthly(m.context.turnover.private_per_year),
@@ -140,16 +143,28 @@ class Tenants:
         picked = m.streams.draws("changed_since_moving_in", 0, hh.hid[slots]) < q / (q + leave)
         changed, leave = slots[picked], leave[picked]
         letting = hh.earnings[changed].copy()
-        m.finances.change_earnings(-1, changed, count=False)
+        self.new_earnings(-1, changed)
         # Tenants short of money leave faster (arrears, eviction): fewer of them are still there.
         stay = (q + leave) / (q + SHORT_LEAVE_FACTOR * leave)
         gone = changed[hh.short[changed] & (m.streams.draws("still_here", 0, hh.hid[changed]) >= stay)]
         hh.earnings[gone] = letting[np.isin(changed, gone)]
-        set_short(hh, gone, m.finances.cost_factor, set_income(hh, gone, m.context.incomes, m.context.rent_allowance))
+        set_short(hh, gone, m.cost_factor, set_income(hh, gone, m.context.incomes, m.context.rent_allowance))
+
+    def new_earnings(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Earnings drawn anew from the household's type (a lasting change: a new job, retirement);
+        benefit status, income, allowance and whether it is short of money follow, the rent stays.
+        Returns those who left benefits."""
+        w = self.world
+        hh = w.households
+        hh.earnings[ids] = self.earnings(ids, w.streams.normals("earnings_change", t, hh.hid[ids]))
+        left_benefits = ids[hh.on_benefits[ids]]
+        money = set_income(hh, ids, w.context.incomes, w.context.rent_allowance)
+        set_short(hh, ids, w.cost_factor, money)
+        return left_benefits[~hh.on_benefits[left_benefits]]
 
     def earnings(self, slots: np.ndarray, z: np.ndarray) -> np.ndarray:
         """Earnings (EUR/month) of the households in `slots` for standard normal deviates `z`."""
-        hh, inc = self.model.households, self.model.context.incomes
+        hh, inc = self.world.households, self.world.context.incomes
         median = median_earnings(inc)[hh.composition[slots]] * self.level[hh.municipality[slots]]
         median = np.where(hh.private[slots], median * inc.private_earnings_factor, median)
         return (median * self.income_factor * np.exp(inc.earnings_spread * z)).astype(np.float32)

@@ -3,8 +3,8 @@
 Tenants leave at the yearly rates of their landlord type (corporations ≈7% [CBS-VR22]), tenants
 in arrears more often (moving out is one way an arrears spell ends: the debt leaves with them).
 A dwelling that falls vacant, by a move or an eviction, is let again at the start of the next
-month: to a displaced household that the municipality rehouses (displacement.py takes it from
-this month's vacancies), otherwise to a new household from outside (tenants.py). The stock of
+month: to a displaced household that the municipality rehouses (rehousing.py takes it from
+this month's `Vacancies`), otherwise to a new household from outside (tenants.py). The stock of
 dwellings stays the same, so a run has no drift from a shrinking or ageing tenant population.
 """
 
@@ -16,38 +16,78 @@ import numpy as np
 
 from .finances import monthly
 from .idsets import first_of_each, pick, union
+from .rehousing import end_support
 
 if TYPE_CHECKING:
-    from .model import EvictionModel
+    from .households import HouseholdArrays
+    from .world import World
+
+
+class Vacancies:
+    """Dwellings vacated this month (by a move-out, an eviction or a departure): taken by rehoused
+    households this month, let to new tenants at the start of the next."""
+
+    def __init__(self, households: HouseholdArrays, municipalities: int) -> None:
+        self.households = households
+        self.municipalities = municipalities
+        self.vacant: list[np.ndarray] = []  # dwellings vacated this month, in order of vacating
+
+    def add(self, slots: np.ndarray) -> None:
+        self.vacant.append(np.asarray(slots, dtype=np.int64))
+
+    def left_over(self) -> np.ndarray:
+        """Last month's vacancies that nobody took (to be let again); the list starts afresh."""
+        slots = np.concatenate(self.vacant) if self.vacant else np.empty(0, np.int64)
+        self.vacant = []
+        return slots[~self.households.occupied[slots]]
+
+    def take(self, municipalities: np.ndarray) -> np.ndarray:
+        """Dwellings vacated this month for rehoused households, one per entry of `municipalities`
+        (each mover's municipality, in priority order) as far as that municipality's vacancies go,
+        corporation dwellings first; -1 where none is left. Taken dwellings are marked occupied so
+        that nobody else gets them."""
+        hh = self.households
+        taken = np.full(municipalities.size, -1, np.int64)
+        if not self.vacant or municipalities.size == 0:
+            return taken
+        slots = np.concatenate(self.vacant)
+        free = slots[~hh.occupied[slots]]
+        free = free[np.lexsort((hh.private[free], hh.municipality[free]))]  # stable: in order of vacating
+        free_muni = hh.municipality[free]
+        available = np.bincount(free_muni, minlength=self.municipalities)
+        movers = first_of_each(municipalities, available)  # grouped by municipality, in priority order
+        muni = municipalities[movers]
+        rank = np.arange(muni.size) - np.searchsorted(muni, muni, side="left")
+        taken[movers] = free[np.searchsorted(free_muni, muni, side="left") + rank]
+        hh.occupied[taken[movers]] = True
+        return taken
 
 
 class Turnover:
-    """Move-outs, vacancies and re-letting."""
+    """Move-outs and re-letting."""
 
-    def __init__(self, model: EvictionModel) -> None:
-        self.model = model
-        self.rng = model.streams.generator("move_out")
-        self.vacant: list[np.ndarray] = []  # dwellings vacated this month, by move-out or eviction
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.rng = world.streams.generator("move_out")
 
-    def step(self, t: int) -> None:
+    def step(self, t: int, in_arrears: np.ndarray) -> np.ndarray:
+        """Last month's vacancies are let; tenants move out (`in_arrears`: last month's tenants in
+        arrears, who move more often). Returns the ids of the households that moved out."""
         self._relet(t)
-        self._move_out(t)
+        return self._move_out(t, in_arrears)
 
     def _relet(self, t: int) -> None:
         """Last month's vacancies that no rehoused household took get new tenants."""
-        hh = self.model.households
-        slots = np.concatenate(self.vacant) if self.vacant else np.empty(0, np.int64)
-        slots = slots[~hh.occupied[slots]]
-        self.vacant = []
-        self.model.tenants.move_in(slots, t)
-        self.model.outcomes.add("new_tenants", slots.size)
+        slots = self.world.vacancies.left_over()
+        self.world.tenants.move_in(slots, t)
+        self.world.outcomes.add("new_tenants", slots.size)
 
     def _rates(self) -> tuple[float, float]:
-        tc = self.model.context.turnover
+        tc = self.world.context.turnover
         return monthly(tc.corporation_per_year), monthly(tc.private_per_year)
 
-    def _move_out(self, t: int) -> None:
-        m = self.model
+    def _move_out(self, t: int, owing: np.ndarray) -> np.ndarray:
+        m = self.world
         hh = m.households
         corporation, private = self._rates()
         top = max(corporation, private)
@@ -55,16 +95,16 @@ class Turnover:
         picked = pick(self.rng, n, top)
         rate = np.where(hh.private[picked], private, corporation)
         picked = picked[m.streams.draws("move_out", t, picked) * top < rate]
-        owing = m.in_arrears
         base = np.where(hh.private[owing], private, corporation)
         extra = (m.context.turnover.in_arrears_factor - 1) * base / (1 - base)
         owing = owing[m.streams.draws("move_out_arrears", t, hh.hid[owing]) < extra]
         ids = union(picked, owing)
-        self.leave(t, ids[hh.occupied[ids] & (hh.case_stage[ids] == 0)])
+        return self._leave(t, ids[hh.occupied[ids] & (hh.case_stage[ids] == 0)])
 
-    def leave(self, t: int, ids: np.ndarray) -> None:
-        """Households in `ids` move out of the rented stock; their debts leave with them."""
-        m = self.model
+    def _leave(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Households in `ids` move out of the rented stock; their debts leave with them. Returns
+        their household ids."""
+        m = self.world
         hh = m.households
         owing = ids[hh.arrears[ids] > 0]
         m.outcomes.add("moves_out", ids.size)
@@ -73,33 +113,8 @@ class Turnover:
         m.outcomes.add("arrears_left_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
         m.journeys.log_many("moved_out", t, ids)
         m.tenants.children_in_model -= int(hh.children[ids].sum(dtype=np.int64))
-        m.early_help.forget(ids)
-        m.rehousing.end_support(ids)
-        m.displacement.forget(t, hh.hid[ids])
+        end_support(m, ids)
+        hids = hh.hid[ids]
         hh.clear_household(ids)
-        self.vacant.append(ids)
-
-    def vacate(self, slots: np.ndarray) -> None:
-        """Dwellings left by an eviction or a forced departure join this month's vacancies."""
-        self.vacant.append(np.asarray(slots, dtype=np.int64))
-
-    def take_vacancies(self, municipalities: np.ndarray) -> np.ndarray:
-        """Dwellings vacated this month for rehoused households, one per entry of `municipalities`
-        (each mover's municipality, in priority order) as far as that municipality's vacancies go,
-        corporation dwellings first; -1 where none is left. Taken dwellings are marked occupied so
-        that nobody else gets them."""
-        hh = self.model.households
-        taken = np.full(municipalities.size, -1, np.int64)
-        if not self.vacant or municipalities.size == 0:
-            return taken
-        slots = np.concatenate(self.vacant)
-        free = slots[~hh.occupied[slots]]
-        free = free[np.lexsort((hh.private[free], hh.municipality[free]))]  # stable: in order of vacating
-        free_muni = hh.municipality[free]
-        available = np.bincount(free_muni, minlength=len(self.model.municipalities))
-        movers = first_of_each(municipalities, available)  # grouped by municipality, in priority order
-        muni = municipalities[movers]
-        rank = np.arange(muni.size) - np.searchsorted(muni, muni, side="left")
-        taken[movers] = free[np.searchsorted(free_muni, muni, side="left") + rank]
-        hh.occupied[taken[movers]] = True
-        return taken
+        m.vacancies.add(ids)
+        return hids
