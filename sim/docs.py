@@ -1,6 +1,8 @@
-"""The parameter table of docs/model.md, generated from the declarations and the calibration.
+"""Tables generated from their one declaration: the parameter table of docs/model.md (from the
+parameter declarations and the calibration) and the README's table of the month's phases (from
+sim.pathway.model.PHASES).
 
-    python -m sim.docs          # rewrite the table between the markers in docs/model.md
+    python -m sim.docs          # rewrite both tables between their markers
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from .scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_DOC = ROOT / "docs" / "model.md"
+README = ROOT / "README.md"
 START, END = "<!-- parameter-table:start -->", "<!-- parameter-table:end -->"
+PHASES_START, PHASES_END = "<!-- phase-table:start -->", "<!-- phase-table:end -->"
 
 
 def _lookup(params: dict, dotted: str):
@@ -47,15 +51,37 @@ def parameter_table() -> str:
     return "\n".join(lines)
 
 
+def phase_table() -> str:
+    """The month's phases, in the order EvictionModel.step runs them, with the modules of each."""
+    from .pathway.model import PHASES
+
+    lines = ["| phase | what happens | modules (`sim/pathway/`) |", "|---|---|---|"]
+    for phase in PHASES:
+        modules = ", ".join(f"`{m}`" for m in phase.modules)
+        lines.append(f"| {phase.number} {phase.name} | {phase.what} | {modules} |")
+    return "\n".join(lines)
+
+
+def _between(text: str, start: str, end: str, table: str) -> str:
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{table}\n{end}{tail}"
+
+
 def render(text: str) -> str:
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{parameter_table()}\n{END}{tail}"
+    """docs/model.md with its parameter table regenerated."""
+    return _between(text, START, END, parameter_table())
+
+
+def render_readme(text: str) -> str:
+    """The README with its table of phases regenerated."""
+    return _between(text, PHASES_START, PHASES_END, phase_table())
 
 
 def main() -> int:
     MODEL_DOC.write_text(render(MODEL_DOC.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"updated {MODEL_DOC}")
+    README.write_text(render_readme(README.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"updated {MODEL_DOC} and {README}")
     return 0
 
 

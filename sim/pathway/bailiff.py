@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
-from .docket import ARREARS, ORDERED
+from .docket import ARREARS
 from .idsets import within_capacity
 from .moratorium import covers
 from .outcomes import Payer

@@ -41,7 +41,8 @@ def relatives_by_choice(world: World, t: int, row: int) -> None:
     """With nowhere suitable, a family may let a relative with room take the children in."""
     reg = world.register
     kids = reg.child_place[row] == WITH_PARENTS
-    if world.streams.draw("relatives_by_choice", t, int(reg.hid[row])) >= world.context.youth_protection.relatives_by_choice:
+    chance = world.context.youth_protection.relatives_by_choice
+    if world.streams.draw("relatives_by_choice", t, int(reg.hid[row])) >= chance:
         return
     tie = informal.find_relative_for_children(reg.tie_relative[row], reg.tie_willing[row], reg.tie_room[row],
                                               reg.tie_used[row], int(kids.sum()))
@@ -115,16 +116,16 @@ class Children:
         yp = self.world.context.youth_protection
         reg = self.reg
         place = reg.place[rows]
-        base = np.where(among(place, EXPOSED), yp.decision_per_month_hidden,
-                        np.where(place == DOUBLED_UP, yp.decision_per_month_doubled_up, yp.decision_per_month_sheltered))
+        elsewhere = np.where(place == DOUBLED_UP, yp.decision_per_month_doubled_up, yp.decision_per_month_sheltered)
+        base = np.where(among(place, EXPOSED), yp.decision_per_month_hidden, elsewhere)
         return np.minimum(1.0, base * (1 + yp.rising_per_month * (t - reg.since[rows])))
 
     def _decisions(self, t: int, rows: np.ndarray) -> None:
         """Youth-protection decisions for families without a home of their own."""
         m, reg = self.world, self.reg
         yp = m.context.youth_protection
-        rows = rows[(reg.place[rows] != HOUSED) & (reg.children(rows, WITH_PARENTS) > 0) & (reg.supervised_until[rows] < t)
-                    & (reg.since[rows] < t)]
+        rows = rows[(reg.place[rows] != HOUSED) & (reg.children(rows, WITH_PARENTS) > 0)
+                    & (reg.supervised_until[rows] < t) & (reg.since[rows] < t)]
         hids = reg.hid[rows]
         decided = rows[m.streams.draws("youth_protection", t, hids) < self._hazard(t, rows)]
         placed = m.streams.draws("placement", t, reg.hid[decided]) < yp.placement_share

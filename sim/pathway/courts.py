@@ -47,7 +47,8 @@ class Court(mesa.Agent):
         if ids.size == 0:
             return
         aid = m.streams.draws("legal_aid", t, hh.hid[ids]) < m.policy.legal_aid.share_summoned
-        heard = hh.families(ids) & (m.streams.draws("children_heard", t, hh.hid[ids]) < m.policy.consultation.children_heard)
+        heard = hh.families(ids) & (m.streams.draws("children_heard", t, hh.hid[ids])
+                                    < m.policy.consultation.children_heard)
         hh.case_heard[ids] = heard
         hh.case_stage[ids] = HEARING
         hh.case_cause[ids] = CAUSES.index(cause)
@@ -93,7 +94,8 @@ class Court(mesa.Agent):
         m = self.world
         hh = m.households
         ids = ids[hh.case_cause[ids] == ARREARS]
-        paid = ids[m.streams.draws("paid_before_hearing", t, hh.hid[ids]) < m.context.court.pay_before_hearing_per_month]
+        chance = m.context.court.pay_before_hearing_per_month
+        paid = ids[m.streams.draws("paid_before_hearing", t, hh.hid[ids]) < chance]
         self.docket.close(t, paid, "paid_before_hearing", repaid=True)
 
     # -- the hearing -------------------------------------------------------------------------

@@ -273,8 +273,9 @@ class Displacement:
         m = self.world
         for place in m.place_list:
             if place.kind in ("family_shelter", "night_shelter") and place.waiting:
-                place.fill(t, lambda row, k=place.kind: self.wants_place(row, k),
-                           lambda t_, row, k=place.kind: self.enter_from_waiting_list(t_, row, k))
+                kind = place.kind
+                place.fill(t, lambda row: self.wants_place(row, kind),
+                           lambda t_, row: self.enter_from_waiting_list(t_, row, kind))
         for place in m.place_list:
             if place.kind == "alternative":
                 m.outcomes.add_cost(Payer.MUNICIPALITY, place.build(t))

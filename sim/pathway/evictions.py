@@ -87,7 +87,8 @@ def record_follow_up(m: World, reg: Register, t: int, rows: np.ndarray) -> None:
     add("cohort_family_evictions_heard", int((family & reg.heard[rows]).sum()))
     add("cohort_children", int(has_child.sum()))
     add("cohort_children_separated", int(separated.sum()))
-    add("cohort_children_school_change", int(((reg.child_changes[rows] > 0) & has_child & reg.child_school[rows]).sum()))
+    changed_school = (reg.child_changes[rows] > 0) & has_child & reg.child_school[rows]
+    add("cohort_children_school_change", int(changed_school.sum()))
     add("cohort_school_children", int((has_child & reg.child_school[rows]).sum()))
     add("cohort_child_moves", int((reg.child_moves[rows] * has_child).sum()))
     _record_follow_up_locally(m, t, reg.municipality[rows], family, separated > 0, reg.in_view[rows],

@@ -138,7 +138,8 @@ class Finances:
         hh, s, inc = self.world.households, self.world.context.shocks, self.world.context.incomes
         ids = ids[~hh.on_benefits[ids]]
         norm = benefit_norm(inc, hh.composition[ids])
-        income = np.maximum(s.job_loss_income_share * hh.earnings[ids], norm) + inc.child_benefits_eur * hh.children[ids]
+        income = (np.maximum(s.job_loss_income_share * hh.earnings[ids], norm)
+                  + inc.child_benefits_eur * hh.children[ids])
         self._start(t, ids, JOB_LOSS, income, s.job_finding_per_month)
 
     def _benefit_problems(self, t: int, ids: np.ndarray) -> None:

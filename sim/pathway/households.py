@@ -3,9 +3,10 @@
 Millions of households pay their rent each month and only a few percent are ever in trouble,
 so their state lives in arrays indexed by dwelling (design.md section 7). A dwelling keeps its
 municipality and landlord type; its tenant changes when a household moves out (turnover,
-eviction) and another moves in (tenants.py), paying the dwelling's asking rent or what it can afford. Each household has an id fixed by where and when
-it moved in (`household_ids`), so random draws follow the household, not the dwelling, and a
-rehoused household keeps its id in its new home.
+eviction) and another moves in (tenants.py), paying the dwelling's asking rent or what it can
+afford. Each household has an id fixed by where and when it moved in (`household_ids`), so
+random draws follow the household, not the dwelling, and a rehoused household keeps its id in
+its new home.
 """
 
 from __future__ import annotations
@@ -120,12 +121,13 @@ class HouseholdArrays:
 DWELLING_FIELDS = ("municipality", "private", "rent", "occupied")
 # The value of each household field in an empty dwelling (and before anything happened).
 EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children": 0, "school_children": 0,
-         "earnings": 0.0, "income": 0.0, "on_benefits": False, "allowance": 0.0, "basic_cost": 0.0,
-         "short": False, "shock_kind": 0, "shock_since": NEVER, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
-         "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False, "arrangement": False,
-         "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "queued_since": NEVER,
-         "help_since": NEVER, "help_until": NEVER, "help_settled": False, "support": 0, "support_until": NEVER, "direct_payment": False, "nuisance_since": NEVER,
-         "case_stage": 0, "case_cause": 0, "case_due": NEVER, "case_since": NEVER, "case_aid": False, "case_heard": False, "conditional_until": NEVER,
+         "earnings": 0.0, "income": 0.0, "on_benefits": False, "allowance": 0.0, "basic_cost": 0.0, "short": False,
+         "shock_kind": 0, "shock_since": NEVER, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
+         "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False,
+         "arrangement": False, "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "queued_since": NEVER,
+         "help_since": NEVER, "help_until": NEVER, "help_settled": False, "support": 0, "support_until": NEVER,
+         "direct_payment": False, "nuisance_since": NEVER, "case_stage": 0, "case_cause": 0, "case_due": NEVER,
+         "case_since": NEVER, "case_aid": False, "case_heard": False, "conditional_until": NEVER,
          "conditional_missed": 0, "watch": False, "next_miss": NEVER, "followed": False}
 DTYPES = {"hid": np.int64, "support": np.int8, "composition": np.int8, "adults": np.int8, "children": np.int8,
           "school_children": np.int8, "shock_kind": np.int8, "case_stage": np.int8, "case_cause": np.int8,
@@ -146,7 +148,7 @@ def empty_dwellings(municipality: np.ndarray, private: np.ndarray, rent: np.ndar
     """Dwellings without tenants; tenants.move_in fills them."""
     n = rent.size
     # np.zeros leaves memory untouched until written (most fields stay empty for most households)
-    households = {name: np.zeros(n, _dtype(name, value)) if value == 0 else np.full(n, value, _dtype(name, value))
+    households: dict[str, np.ndarray] = {name: np.zeros(n, _dtype(name, value)) if value == 0 else np.full(n, value, _dtype(name, value))
                   for name, value in EMPTY.items()}
     return HouseholdArrays(municipality=municipality.astype(np.int16), private=private.astype(bool),
                            rent=rent.astype(np.float32), occupied=np.zeros(n, bool), **households)

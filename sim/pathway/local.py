@@ -77,6 +77,6 @@ def _check_names(scenario: Scenario, profiles: list[Profile]) -> None:
 
         names = sorted({p.name for p in profiles})
         listed = ", ".join(names[:10]) + (f" and {len(names) - 10:,} more" if len(names) > 10 else "")
-        raise ScenarioError(f"{scenario.name}: municipality.{clip(str(unknown[0]), 100)}: no municipality or type of that "
-                            f"name in this population{suggest(unknown[0], names)}; types: {', '.join(TYPES)}; "
+        raise ScenarioError(f"{scenario.name}: municipality.{clip(str(unknown[0]), 100)}: no municipality or type "
+                            f"of that name in this population{suggest(unknown[0], names)}; types: {', '.join(TYPES)}; "
                             f"municipalities: {listed}")

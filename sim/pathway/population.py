@@ -103,7 +103,8 @@ class Profile(Group):
 
 
 PROFILES: dict[str, Profile] = {
-    "large_city": Profile(name="large_city", kind="large_city", corporation_households=190_000, private_households=130_000,
+    "large_city": Profile(name="large_city", kind="large_city", corporation_households=190_000,
+                          private_households=130_000,
                           share_single=0.55, share_couple=0.18, share_single_parent=0.11,
                           share_couple_children=0.16, rent_private_eur=1150.0, rehousing_factor=0.7),
     "medium_town": Profile(name="medium_town", kind="medium_town"),

@@ -154,7 +154,7 @@ class Rehousing:
             return False
         hh.support[slot] = kind
         hh.support_until[slot] = t + m.context.rehousing.support_months
-        self.supported = union(self.supported, [slot])
+        self.supported = union(self.supported, np.array([slot]))
         if kind == HOUSING_FIRST:
             m.places[(int(hh.municipality[slot]), "housing_first")].admit(int(hh.hid[slot]))
             return False

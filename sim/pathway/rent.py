@@ -7,7 +7,8 @@ management in debt help makes a miss less likely; rent withheld from a benefit c
 missed while the benefit is paid. On a plan (a landlord's arrangement, debt help or a
 conditional verdict) a household squeezes its spending to what it cannot cut, so it misses
 rent less often, and pays the instalment, or breaks the plan if it cannot; in debt help old
-debts are frozen until the help ends; otherwise it repays a share of its surplus. A spell ends when the arrears are repaid (by a plan or from a surplus).
+debts are frozen until the help ends; otherwise it repays a share of its surplus. A spell ends
+when the arrears are repaid (by a plan or from a surplus).
 
 Only households that owe, are in a shock or on a plan are looked at each month (`watch`); those
 that are merely short of money get the month of their next miss drawn once. So the monthly cost
@@ -185,7 +186,8 @@ class RentPayment:
         instalment[plans] = hh.instalment[ids[plans]]
         on_plan = arranged & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment)
-        pay = np.where(on_plan, np.minimum(surplus, instalment), m.context.rent_payment.repay_share_of_surplus * surplus)
+        share = m.context.rent_payment.repay_share_of_surplus
+        pay = np.where(on_plan, np.minimum(surplus, instalment), share * surplus)
         pay[~on_plan & helped] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
         arrears = np.maximum(0.0, arrears - pay).astype(np.float32)
         hh.arrears[ids] = arrears

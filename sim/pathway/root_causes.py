@@ -101,7 +101,8 @@ class RootCauses:
         crt = m.policy.child_rights_test
         if crt.enabled:
             family = m.households.children[ids] > 0
-            warned = family & (m.streams.draws("closure_warning", t, m.households.hid[ids]) < crt.closure_warning_families)
+            draws = m.streams.draws("closure_warning", t, m.households.hid[ids])
+            warned = family & (draws < crt.closure_warning_families)
             m.outcomes.add("closures_warned", int(warned.sum()))
             ids = ids[~warned]
         m.outcomes.add("drug_closures", ids.size)

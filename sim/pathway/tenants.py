@@ -29,19 +29,20 @@ if TYPE_CHECKING:
     from .world import World
 
 CHEAPEST_RENT_EUR = 300.0  # assumption: the cheapest rented dwellings
-SHORT_LEAVE_FACTOR = 3.0  # how much faster tenants short of money leave (arrears, eviction); see _changed_since_moving_in
+# How much faster tenants short of money leave (arrears, eviction); see _changed_since_moving_in.
+SHORT_LEAVE_FACTOR = 3.0
 
 
 def dwellings(blocks: list[Block]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Municipality, landlord type and (until let) zero rent of every dwelling; corporation
     dwellings come first in each block."""
-    municipality, private = [], []
+    municipalities, privates = [], []
     for index, block in enumerate(blocks):
         is_private = np.zeros(block.size, bool)
         is_private[block.profile.corporation_households:] = True
-        municipality.append(np.full(block.size, index, np.int16))
-        private.append(is_private)
-    municipality, private = np.concatenate(municipality), np.concatenate(private)
+        municipalities.append(np.full(block.size, index, np.int16))
+        privates.append(is_private)
+    municipality, private = np.concatenate(municipalities), np.concatenate(privates)
     return municipality, private, np.zeros(municipality.size, np.float32)
 
 
@@ -129,7 +130,8 @@ class Tenants:
         base = rules.base_rent_eur + rules.income_taper * np.maximum(income - norm, 0)
         with_allowance = (left - rules.subsidy_share * base) / max(1 - rules.subsidy_share, 1e-6)
         rent = np.where((with_allowance > base) & (with_allowance <= rules.rent_limit_eur), with_allowance, left)
-        rent = np.where((with_allowance > rules.rent_limit_eur) & (left < rules.rent_limit_eur), rules.rent_limit_eur, rent)
+        capped = (with_allowance > rules.rent_limit_eur) & (left < rules.rent_limit_eur)
+        rent = np.where(capped, rules.rent_limit_eur, rent)
         return np.maximum(rent, CHEAPEST_RENT_EUR).astype(np.float32)
 
     def _changed_since_moving_in(self, slots: np.ndarray) -> None:
