@@ -32,10 +32,13 @@ def test_wider_outreach_starts_more_debt_help_and_cuts_summonses():
     assert p["cost_municipality_eur"] > b["cost_municipality_eur"]
 
 
-def test_without_early_signalling_only_tenants_who_apply_themselves_get_help():
+def test_without_early_signalling_only_tenants_who_apply_themselves_or_are_referred_get_help():
+    """Without signals, help comes only from applications and from the families a landlord refers
+    before a summons (that is the landlords' practice, not the Wgs signal)."""
     b, p = effect({"policy": {"early_signalling": {"enabled": False}}})
     assert b["signals"] > 0 and p["signals"] == 0 and p["help_accepted"] == 0
-    assert 0 < p["debt_help_started"] <= p["help_sought"] and p["debt_help_started"] < b["debt_help_started"]
+    assert 0 < p["debt_help_started"] <= p["help_sought"] + p["referrals_accepted"]
+    assert p["debt_help_started"] < b["debt_help_started"]
     assert p["summonses_arrears"] > b["summonses_arrears"]
 
 

@@ -73,7 +73,7 @@ def test_a_municipality_s_own_levers_win_over_its_type_s(tmp_path):
 
 def test_a_national_lever_for_a_municipality_is_refused_with_the_local_ones(tmp_path):
     with pytest.raises(ScenarioError, match=r"municipality\.large_city\.policy\.legal_aid\.share_summoned: "
-                                            r"a national lever.*local levers: early_signalling\.reach"):
+                                            r"a national lever.*local levers: .*early_signalling\.reach"):
         load_scenario("baseline").override({"municipality.large_city.policy.legal_aid.share_summoned": 1.0})
     path = tmp_path / "mine.toml"
     path.write_text('extends = "baseline"\n[municipality.Amsterdam.policy.moratorium]\nscope = "all"\n',

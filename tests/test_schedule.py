@@ -17,8 +17,8 @@ from sim.pathway.world import World
 from .helpers import model
 
 PATHWAY = Path(model_module.__file__).resolve().parent
-STAGES = ("turnover", "finances", "rent", "landlords", "early_help", "root_causes", "court", "bailiff",
-          "displacement", "children", "rehousing")
+STAGES = ("turnover", "finances", "rent", "landlords", "early_help", "rental_assistance", "root_causes", "court",
+          "bailiff", "displacement", "children", "rehousing")
 
 
 def test_step_runs_every_phase_in_order():

@@ -136,8 +136,10 @@ class CostOfLiving(Group):
     basic_cost_per_child_eur: float = param(
         300.0, "EUR/month", "assumption, range 200-400", "Extra basic costs per child.", ge=0, le=10000)
     coping_share: float = probability(
-        0.6, "assumption, range 0.4-0.8",
-        "Share of basic costs a household cannot cut, the floor it squeezes to under a payment plan.")
+        0.6, "assumption, calibrated, prior 0.45-0.85 (NOT found: how far a household in arrears can cut its "
+        "spending; Nibud-type minimum budgets are well below the usual ones)",
+        "Share of basic costs a household cannot cut: the floor it squeezes its spending to under a payment "
+        "plan, debt help, a conditional verdict, or once the landlord's final notice has come.")
     rent_growth_per_year: float = param(
         0.0, "1/year", "assumption: constant prices; set a real rise to test rents outpacing incomes",
         "Yearly real rent increase.", ge=-0.5, le=0.5)
@@ -159,7 +161,15 @@ class RentPayment(Group):
         "Chance of missing a month's rent = this x (shortfall / rent), capped at 1; the shortfall is "
         "rent plus basic costs minus the money the household has.", ge=0, le=10)
     repay_share_of_surplus: float = probability(
-        0.5, "assumption, range 0.3-0.8", "Share of the monthly surplus repaid without an arrangement.")
+        0.5, "assumption, range 0.3-0.8", "Share of the monthly surplus repaid without an arrangement, before "
+        "the landlord's final notice.")
+    repay_share_under_pressure: float = probability(
+        0.8, "assumption, calibrated, prior 0.4-1 ([AED20] an eviction notice ends in payment in 3 of 4 cases; "
+        "[NU21] a corporation's home visit in most cases resolves the arrears; [ARN18][NUW17] 60-83% of "
+        "households reached early pay again)",
+        "Share of its surplus (with spending cut to the floor, context.cost_of_living.coping_share) a tenant "
+        "repays each month once the landlord's final notice has come and no plan runs: the pressure of the "
+        "procedure puts rent first.")
 
 
 class Turnover(Group):
@@ -213,25 +223,49 @@ class Landlords(Group):
         ge=1, le=60)
     min_instalment_eur: float = param(50.0, "EUR/month", "[WMD] at least EUR 50 a month",
                                       "Smallest instalment of a plan.", ge=0, le=10000)
-    final_notice_months: float = param(
-        2.0, "months of rent", "[PAT] final notice at the end of month 2, bailiff in month 3",
-        "Arrears at which the landlord sends the final notice, with a second plan offer.", ge=0.5, le=24)
+    final_notice_after_months: int = param(
+        2, "months", "[PAT] final notice at the end of month 2, bailiff in month 3; [WMD] sommatie on day 24, "
+        "bailiff after about 6-7 weeks",
+        "Months into an arrears spell after which the landlord sends the final notice (with a second plan "
+        "offer), if the arrears are not repaid and no plan runs; from then on the tenant is under pressure.",
+        ge=1, le=24)
     arrangement_cooldown_months: int = param(
         12, "months", "[PAT][DGW] at most one plan a year", "Months after a broken plan before a new offer.",
         ge=0, le=120)
     summons_threshold_months: float = param(
         3.0, "months of rent", "[KOP][JA] dissolution at >=3 months of arrears",
         "Arrears (in months of rent) from which a landlord may summon.", ge=1, le=24)
+    summons_after_months: int = param(
+        6, "months", "assumption, range 4-12 ([KOP][JA] dissolution at 3 months of arrears or earlier after repeated "
+        "non-payment; [PAT] the file goes to the bailiff in month 3)",
+        "Months into an arrears spell after which a landlord may summon a tenant who still owes at least a month's "
+        "rent without a plan, however slowly the arrears grew.", ge=1, le=120)
+    summons_after_months_owed: float = param(
+        2.0, "months of rent", "assumption, range 1-3 (a shortcoming serious enough to dissolve the lease [KOP][JA])",
+        "Arrears (in months of rent) a tenant must owe to be summoned after `summons_after_months`.", ge=0.5, le=24)
     summons_per_month_corporation: float = probability(
         0.3, "assumption, calibrated, prior 0.1-0.7 (a summons typically follows within months [PAT][WMD])",
         "Monthly chance that a corporation summons a tenant above the threshold without a running "
         "arrangement or debt help.")
     summons_per_month_private: float = probability(
         0.5, "assumption, calibrated, prior 0.1-0.9", "The same for private landlords.")
+    family_referral_corporation: float = probability(
+        0.8, "assumption, range 0.6-1 ([NRC22] 2022 national agreement: landlords reticent to evict, 'certainly "
+        "households with children'; [NUL16] Amsterdam corporations; [WT] Twente protocol: coordinate with the "
+        "local care network, Veilig Thuis when children are involved)",
+        "Chance that a corporation refers a family to the municipality before summoning it (a home visit by "
+        "the outreach team, within its capacity), and waits for the answer.")
+    family_referral_private: float = probability(
+        0.3, "assumption, range 0.1-0.6 (private landlords' umbrella bodies signed the 2022 agreement [NRC22]; "
+        "practice NOT found)", "The same for private landlords.")
+    referral_wait_months: int = param(
+        2, "months", "assumption, range 1-3", "Months a landlord waits after referring a family before it "
+        "summons (no summons at all while the family is in debt help).", ge=0, le=24)
     summons_family_factor: float = param(
-        0.5, "ratio", "assumption, calibrated, prior 0.2-1 (extra tolerance for families; 10-14% of evicted "
-        "households have children [AE17][NOS12])",
-        "Summons chance for families relative to other tenants.", ge=0, le=5)
+        0.5, "ratio", "assumption, calibrated, prior 0.15-1.5 (a residual tolerance for families beyond the "
+        "referral, help and priority they get; 10-14% of evicted households have children [AE17][NOS12])",
+        "Summons chance for families relative to other tenants in the same arrears (after the referral).",
+        ge=0, le=5)
 
 
 class HelpSeeking(Group):
@@ -265,8 +299,10 @@ class Court(Group):
     conditional_months: int = param(
         12, "months", "assumption, range 6-24", "Length of a conditional verdict's payment plan.", ge=1, le=60)
     breach_missed_months: int = param(
-        2, "months of rent", "assumption, range 1-3",
-        "Rent missed again under a conditional verdict before the landlord may have it executed.", ge=1, le=24)
+        2, "months of rent", "assumption, range 1-3 (NOT found: conditional verdicts usually allow no new "
+        "arrears [JA]; landlords hand a breach to the bailiff after one or more missed months)",
+        "Rent missed again under a conditional verdict before the landlord has it executed.", ge=1, le=24,
+        effect=True)
 
 
 class Bailiff(Group):

@@ -23,6 +23,14 @@ class EarlySignalling(Group):
                           label=Label("Landlords signal arrears",
                                       "Verhuurders melden huurachterstand (vroegsignalering)",
                                       "Verhuurders melden huurachterstanden bij de gemeente."))
+    coverage: float = probability(
+        1.0, "[VNG20][LL21] since 2021 every landlord must signal; before, voluntary covenants in part of the "
+        "municipalities ([ENS00][SV][BOLL17][OZ17][ALM18])",
+        "Share of tenants whose landlord signals under a signalling arrangement (a statutory duty or a local "
+        "covenant).", local=True,
+        label=Label("Tenants covered by a signalling arrangement", "Huurders onder een meldafspraak",
+                    "Aandeel van de huurders van wie de verhuurder achterstanden meldt onder een wettelijke plicht "
+                    "of een lokaal convenant."))
     arrears_months_to_signal: float = param(
         1.0, "months of rent", "[AE20][AMS2] signal after about one month",
         "Arrears at which the landlord signals.", ge=0.5, le=12,
@@ -80,9 +88,11 @@ class EarlySignalling(Group):
 
 class DebtHelp(Group):
     """Municipal debt help after an accepted offer or an application: a capacity-limited queue
-    (households facing a summons first), then budget management that cuts missed rent, old debts
-    frozen with no summons while help runs (the breathing space), and for some a settlement after
-    which the landlord writes off the rent arrears it does not get paid."""
+    (households facing a summons first, then families), then budget management that puts rent
+    first (fewer misses; the rent arrears go into a plan repaid from what is left after the floor of
+    basic costs), no summons while help runs (the breathing space), municipal money for the arrears
+    where the budget allows (RentalAssistance), and for some a settlement in which the landlord
+    receives its share and writes off the rest."""
 
     label = Label("Debt help", "Schuldhulp")
 
@@ -101,6 +111,13 @@ class DebtHelp(Group):
         label=Label("Tenants facing a summons go first", "Voorrang bij een dreigende dagvaarding",
                     "Huurders met een achterstand op de grens van een dagvaarding of met een rechtszaak gaan voor in "
                     "de wachtrij."))
+    priority_families: bool = param(
+        True, "switch", "[REIM] since 2012 the Wgs makes municipalities say in their debt-help plan how they "
+        "help families with minor children; assumption that they put them first",
+        "Families go first in the debt-help queue after tenants facing a summons.", local=True,
+        label=Label("Families go first for debt help", "Voorrang voor gezinnen bij schuldhulp",
+                    "Gezinnen met kinderen gaan voor in de wachtrij voor schuldhulp, na huurders die een "
+                    "dagvaarding dreigen te krijgen."))
     duration_months: int = param(18, "months", "[SBS23] a debt settlement runs 18 months since 2023; range 12-36",
                                  "Length of debt help.", ge=1, le=120,
                                  label=Label("Months of debt help", "Maanden schuldhulp", "Duur van de schuldhulp."))
@@ -109,14 +126,16 @@ class DebtHelp(Group):
         "Cut in the chance of missing rent while in debt help.", effect=True,
         label=Label("Cut in missed rent during help", "Minder gemiste huur tijdens hulp",
                     "Hoeveel kleiner de kans is dat de huur niet wordt betaald tijdens de schuldhulp."))
-    breathing_space: bool = param(True, "switch", "assumption (Wgs breathing space)",
+    breathing_space: bool = param(True, "switch", "[NRC22] 2022 national agreement: tenants in a debt-help "
+                                  "trajectory are not evicted",
                                   "Landlords do not summon while a tenant is in debt help.",
                                   label=Label("No summons during debt help", "Geen dagvaarding tijdens schuldhulp",
                                               "Verhuurders dagvaarden niet zolang een huurder schuldhulp krijgt "
                                               "(adempauze)."))
     settlement_share: float = probability(
         0.39, "[NV16] 37-41% of applications reach a debt settlement",
-        "Share of helped households whose debts go into a settlement (the rent arrears are settled when help ends).",
+        "Share of helped households whose debts go into a settlement: the landlord receives its share of the rent "
+        "arrears and writes off the rest.",
         label=Label("Help that ends in a debt settlement", "Schuldhulp die uitmondt in een schuldregeling",
                     "Aandeel van de geholpen huishoudens van wie de schulden in een schuldregeling gaan (de "
                     "huurachterstand wordt geregeld als de hulp eindigt)."))
@@ -125,6 +144,13 @@ class DebtHelp(Group):
         "Months from the start of help to a settlement.", ge=1, le=36,
         label=Label("Months to a settlement", "Maanden tot een schuldregeling",
                     "Maanden van het begin van de hulp tot een schuldregeling."))
+    settlement_paid_share: float = probability(
+        0.4, "assumption, range 0.2-0.6 (NOT found: what creditors receive in a schuldregeling or from a "
+        "saneringskrediet)", "Share of the rent arrears the landlord receives in a settlement (the rest is "
+        "written off).",
+        label=Label("Share of the arrears paid in a settlement", "Deel van de achterstand betaald in een schuldregeling",
+                    "Deel van de huurachterstand dat de verhuurder in een schuldregeling ontvangt; de rest wordt "
+                    "kwijtgescholden."))
     dropout_per_month: float = probability(
         0.03, "assumption, range 0.01-0.06 ([NV16] 64% of settlements completed)",
         "Monthly chance that a household drops out of debt help.",
@@ -146,6 +172,88 @@ class DirectRentPayment(Group):
                                             "Geholpen huishoudens met uitkering van wie de huur wordt ingehouden",
                                             "Aandeel van de geholpen huishoudens met een uitkering van wie de huur "
                                             "rechtstreeks aan de verhuurder wordt betaald."))
+
+
+class RentalAssistance(Group):
+    """Municipal money for rent, acting through the rent phase: an arrears fund that pays the landlord a
+    household's rent arrears at once (bijzondere bijstand, a huurschuldenfonds or noodfonds, a
+    saneringskrediet), which the household repays in part, and a monthly housing-cost supplement
+    (woonkostentoeslag) that tops up the money of a household short of money for some months. Both are
+    paid within a yearly budget or a number of places, by the municipality; the money paid is an outcome
+    (rental_assistance_eur) and a cost. The baseline has only the fund for households in debt help
+    (bijzondere bijstand arranged by the debt counsellor)."""
+
+    label = Label("Rental assistance", "Huurondersteuning")
+
+    fund_for: Literal["debt_help", "contact"] = param(
+        "debt_help", "choice", "[BOLL17] a noodfonds bridges the time to a debt settlement; [HKG] bijzondere "
+        "bijstand is the municipality's", "Who can get the arrears fund: households in debt help (debt_help), "
+        "or every household in contact with the municipality after a signal, a referral or an application "
+        "(contact).", local=True,
+        label=Label("Who can get the arrears fund", "Wie het huurschuldenfonds kan krijgen",
+                    "Huishoudens in de schuldhulp (debt_help) of ieder huishouden dat na een melding, een "
+                    "doorverwijzing of een aanvraag contact heeft met de gemeente (contact)."))
+    fund_families_first: bool = param(
+        False, "switch", "assumption", "Families go first for the arrears fund (after tenants facing a summons).",
+        local=True,
+        label=Label("Families first for the arrears fund", "Gezinnen eerst bij het huurschuldenfonds",
+                    "Gezinnen met kinderen krijgen als eersten geld uit het huurschuldenfonds, na huurders die een "
+                    "dagvaarding dreigen te krijgen."))
+    fund_from_months: float = param(
+        2.0, "months of rent", "assumption, range 1-3 (the fund is for arrears that threaten the tenancy)",
+        "Arrears from which a household can get the fund.", ge=0, le=24, local=True,
+        label=Label("Months of arrears before the fund pays", "Maanden achterstand voordat het fonds betaalt",
+                    "Achterstand (in maanden huur) vanaf welke een huishouden geld uit het fonds kan krijgen."))
+    fund_max_eur: float = param(
+        3000.0, "EUR/household", "assumption, range 1,500-5,000", "Most the fund pays for one household.",
+        ge=0, le=100_000, local=True,
+        label=Label("Most the fund pays per household", "Maximaal bedrag per huishouden uit het fonds",
+                    "Het hoogste bedrag dat het fonds voor één huishouden betaalt."))
+    fund_budget_per_10k_per_year: float = param(
+        10_000.0, "EUR/10k households/year", "assumption, range 0-30,000 (NOT found: bijzondere bijstand for rent "
+        "arrears; about one in ten tenants in debt help with rent arrears getting EUR 1,500)",
+        "Yearly budget of the arrears fund; unused money carries over one month.", ge=0, le=10_000_000, local=True,
+        label=Label("Arrears fund budget per 10,000 households a year",
+                    "Budget huurschuldenfonds per 10.000 huishoudens per jaar",
+                    "Jaarbudget van het huurschuldenfonds; wat over is, schuift één maand door."))
+    fund_once_in_months: int = param(
+        24, "months", "assumption, range 12-60 (municipalities limit how often bijzondere bijstand pays debts)",
+        "Months before the fund can pay for the same household again.", ge=1, le=1200, local=True,
+        label=Label("Months before the fund pays again", "Maanden voordat het fonds opnieuw betaalt",
+                    "Hoeveel maanden het duurt voordat het fonds voor hetzelfde huishouden opnieuw kan betalen."))
+    fund_repaid_share: float = probability(
+        0.5, "assumption, range 0.2-0.8 (bijzondere bijstand for debts is often a loan [HKG]; repayment NOT found)",
+        "Share of what the fund paid that households repay to the municipality.", effect=True, local=True,
+        label=Label("Share of the fund repaid", "Terugbetaald deel van het fonds",
+                    "Deel van wat het fonds betaalde dat huishoudens aan de gemeente terugbetalen."))
+    supplement: bool = param(
+        False, "switch", "assumption (woonkostentoeslag, a municipal housing-cost supplement)",
+        "Households in contact with the municipality that are short of money get a monthly supplement.",
+        local=True,
+        label=Label("Monthly housing-cost supplement", "Maandelijkse woonkostentoeslag",
+                    "Huishoudens die contact hebben met de gemeente en te weinig geld hebben, krijgen een "
+                    "maandelijkse toeslag op hun woonkosten."))
+    supplement_max_eur: float = param(
+        250.0, "EUR/month", "assumption, range 100-400", "Most the supplement pays a month (at most the household's "
+        "shortfall).", ge=0, le=10_000, local=True,
+        label=Label("Most the supplement pays a month", "Maximale woonkostentoeslag per maand",
+                    "Het hoogste bedrag per maand (hoogstens wat het huishouden tekortkomt)."))
+    supplement_months: int = param(
+        12, "months", "assumption, range 6-24", "Months a household gets the supplement.", ge=1, le=120,
+        local=True,
+        label=Label("Months of the supplement", "Maanden woonkostentoeslag", "Hoe lang een huishouden de toeslag "
+                    "krijgt."))
+    supplement_places_per_10k: float = param(
+        20.0, "households/10k households", "assumption, range 5-50", "Households that can get the supplement at "
+        "the same time.", ge=0, le=10_000, local=True,
+        label=Label("Supplements at a time per 10,000 households",
+                    "Woonkostentoeslagen tegelijk per 10.000 huishoudens",
+                    "Hoeveel huishoudens de toeslag tegelijk kunnen krijgen."))
+    from_month: int = param(
+        0, "month", "assumption", "First reported month of the fund's wider eligibility and of the supplement.",
+        ge=0, le=1200,
+        label=Label("First month", "Eerste maand", "Eerste maand waarin het fonds breder open staat en de "
+                    "toeslag wordt betaald."))
 
 
 class LegalAid(Group):
@@ -365,9 +473,15 @@ class Registration(Group):
     label = Label("Registration", "Registratie")
 
     enabled: bool = param(False, "switch", "Ombudsman 2023 recommendation [NO2]",
-                          "Every eviction is registered; aftercare contact becomes certain.", local=True,
+                          "Every eviction is registered and the municipality seeks contact.", local=True,
                           label=Label("Register every eviction", "Elke ontruiming registreren",
-                                      "Elke ontruiming wordt geregistreerd; nazorg door de gemeente is dan zeker."))
+                                      "Elke ontruiming wordt geregistreerd; de gemeente zoekt contact voor nazorg."))
+    contact_share: float = probability(
+        0.8, "assumption, range 0.6-1 (NOT found: how often a registered eviction leads to contact)",
+        "Share of registered evictions after which the municipality makes contact (aftercare).", effect=True,
+        local=True,
+        label=Label("Registered evictions followed by contact", "Geregistreerde ontruimingen met contact",
+                    "Aandeel van de geregistreerde ontruimingen waarna de gemeente contact legt (nazorg)."))
 
 
 class Practice(Group):
@@ -393,6 +507,7 @@ class Policy(Group):
     early_signalling: EarlySignalling = EarlySignalling()
     debt_help: DebtHelp = DebtHelp()
     direct_rent_payment: DirectRentPayment = DirectRentPayment()
+    rental_assistance: RentalAssistance = RentalAssistance()
     legal_aid: LegalAid = LegalAid()
     child_rights_test: ChildRightsTest = ChildRightsTest()
     consultation: Consultation = Consultation()

@@ -23,6 +23,9 @@ SCENARIO: dict[str, str] = {
     "context.shocks.duration_months_mean":
         "replaced by context.shocks.job_finding_per_month (and the other kinds' *_months_mean)",
     "context.landlords.summons_hazard_corporation": "now context.landlords.summons_per_month_corporation",
+    "context.landlords.final_notice_months":
+        "now context.landlords.final_notice_after_months: the final notice comes after a number of months of "
+        "the arrears spell (model v3), not at an amount",
     "context.landlords.summons_hazard_private": "now context.landlords.summons_per_month_private",
     "context.landlords.arrangement_offer":
         "now context.landlords.arrangement_offer_corporation and arrangement_offer_private",

@@ -101,8 +101,10 @@ class Displacement:
             getattr(reg, name)[rows] = getattr(hh, name)[slots]
         reg.place[rows], reg.since[rows], reg.place_since[rows] = BETWEEN, t, t
         reg.evicted_at[rows] = t if executed else -1
-        contact = m.streams.draws("aftercare", t, hids) < ae.aftercare_contact
-        reg.contact[rows] = m.local.lever("registration.enabled", reg.municipality[rows]) | contact
+        munis = reg.municipality[rows]
+        registered = m.local.lever("registration.enabled", munis) & (
+            m.streams.draws("registration_contact", t, hids) < m.local.lever("registration.contact_share", munis))
+        reg.contact[rows] = registered | (m.streams.draws("aftercare", t, hids) < ae.aftercare_contact)
         grant_urgency(m, t, rows)
         self._children(rows, hh.children[slots], hh.school_children[slots])
         ties = informal.draw_ties(m.streams, t, hids, ae.network_size_mean, ae.host_willing, ae.host_room_persons)

@@ -19,6 +19,7 @@ from .population import COUPLE_CHILDREN, SINGLE_PARENT
 
 NOBODY = np.int16(-1)
 NEVER = np.int16(-1)
+REFERRAL_DECLINED = np.int16(-2)  # referred_at: the landlord considered a referral and did not make one
 
 
 def household_ids(slots: np.ndarray, month: int) -> np.ndarray:
@@ -64,12 +65,16 @@ class HouseholdArrays:
     instalment: np.ndarray        # float32, EUR/month on top of rent under the plan
     plan_broken: np.ndarray       # int16, month the last plan was broken (-1: never)
     signalled: np.ndarray         # bool, signalled to the municipality in this spell
+    referred_at: np.ndarray       # int16, month the landlord considered referring a family before a summons in
+    #                               this spell (-1: not yet; REFERRAL_DECLINED: considered, not referred)
     # early help: the municipality's help
     queued_since: np.ndarray      # int16, month the household joined the debt-help queue (-1: not queued)
     help_since: np.ndarray        # int16, month debt help started (-1: none)
     help_until: np.ndarray        # int16, month debt help ends (-1: none)
-    help_settled: np.ndarray      # bool, a debt settlement was reached; arrears written off when help ends
     direct_payment: np.ndarray    # bool, rent withheld from the benefit
+    funded_at: np.ndarray         # int16, month the arrears fund last paid this household's arrears (-1: never)
+    supplement_until: np.ndarray  # int16, month a housing-cost supplement ends (-1: none)
+    supplement_eur: np.ndarray    # float32, EUR/month of the housing-cost supplement while it runs
     support: np.ndarray           # int8, a supported tenancy: rehousing.SECOND_CHANCE or HOUSING_FIRST (0: none)
     support_until: np.ndarray     # int16, month the support ends (-1: none)
     # root causes
@@ -109,6 +114,7 @@ class HouseholdArrays:
         self.arrangement[ids] = False
         self.instalment[ids] = 0.0
         self.signalled[ids] = False
+        self.referred_at[ids] = NEVER
 
     def clear_household(self, ids: np.ndarray) -> None:
         """Forget everything about the household that lived in `ids` (it moved out)."""
@@ -124,8 +130,9 @@ EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children"
          "earnings": 0.0, "income": 0.0, "on_benefits": False, "allowance": 0.0, "basic_cost": 0.0, "short": False,
          "shock_kind": 0, "shock_since": NEVER, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
          "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False,
-         "arrangement": False, "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "queued_since": NEVER,
-         "help_since": NEVER, "help_until": NEVER, "help_settled": False, "support": 0, "support_until": NEVER,
+         "arrangement": False, "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "referred_at": NEVER,
+         "queued_since": NEVER, "funded_at": NEVER, "supplement_until": NEVER, "supplement_eur": 0.0,
+         "help_since": NEVER, "help_until": NEVER, "support": 0, "support_until": NEVER,
          "direct_payment": False, "nuisance_since": NEVER, "case_stage": 0, "case_cause": 0, "case_due": NEVER,
          "case_since": NEVER, "case_aid": False, "case_heard": False, "conditional_until": NEVER,
          "conditional_missed": 0, "watch": False, "next_miss": NEVER, "followed": False}

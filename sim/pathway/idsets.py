@@ -50,6 +50,20 @@ def first_of_each(groups: np.ndarray, take: np.ndarray) -> np.ndarray:
     return order[rank < take[labels]]
 
 
+def within_budget(groups: np.ndarray, amounts: np.ndarray, credit: np.ndarray) -> np.ndarray:
+    """Positions of the entries (in order, each of a group with an amount) that each group's
+    `credit` (EUR) pays for: an entry is paid if its group's running total up to it stays within the
+    credit. The credit used is subtracted in place."""
+    order = np.argsort(groups, kind="stable")
+    sorted_groups, sorted_amounts = groups[order], amounts[order]
+    running = np.cumsum(sorted_amounts)
+    start = np.searchsorted(sorted_groups, sorted_groups, side="left")
+    before = np.concatenate([[0.0], running])[start]  # the group's total before its first entry
+    paid = order[running - before <= credit[sorted_groups]]
+    np.subtract.at(credit, groups[paid], amounts[paid])
+    return np.sort(paid)
+
+
 def within_capacity(groups: np.ndarray, credit: np.ndarray) -> np.ndarray:
     """`first_of_each` with each group's whole credits (floats, at least 0) as what it can take;
     the credit used is subtracted in place."""

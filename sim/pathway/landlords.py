@@ -1,12 +1,17 @@
 """Landlords: the arrears procedure, from the first reminder to the summons.
 
-In the first months of arrears the landlord reaches the tenant (corporations nearly always
-within a month [AE20]) and offers a payment plan: up to 6 months for small arrears, 12 for
-larger, at least EUR 50 a month [WMD], at most once a year [PAT][DGW]. A tenant who declined
-gets a second offer with the final notice, before the file goes to the bailiff [PAT]. At one month of arrears
-it signals the municipality (Wgs, since 2021; a policy lever). From three months of arrears
-[KOP][JA], while no plan runs and no debt help holds the procedure (the breathing space), it
-may summon the tenant (dagvaarding): a monthly chance by landlord type, lower for families.
+The procedure runs on the arrears spell's clock [PAT][WMD]. In the first months the landlord
+reaches the tenant (corporations nearly always within a month [AE20]) and offers a payment plan:
+up to 6 months for small arrears, 12 for larger, at least EUR 50 a month [WMD], at most once a
+year [PAT][DGW]. At one month of arrears it signals the municipality (Wgs, since 2021; a policy
+lever). At the end of the spell's second month without a plan comes the final notice, with a
+second plan offer, before the file goes to the bailiff [PAT]: from then on the tenant is under
+pressure and puts rent first (rent.py). From three months of arrears, or earlier after repeated
+non-payment (a spell of some months that still owes a month's rent) [KOP][JA], while no plan runs
+and no debt help holds the procedure (the breathing space), the landlord may summon the tenant
+(dagvaarding): a monthly chance by landlord type. Before it summons a family, a landlord
+usually refers it to the municipality first and waits for the answer [NRC22][NUL16][WT]; a family
+in debt help by then is not summoned at all.
 
 Landlord agents (a housing corporation and the private landlords of each municipality) hold
 their settings; the procedure runs vectorised over all tenants in arrears and returns the signals
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import mesa
 import numpy as np
 
+from .households import NEVER, REFERRAL_DECLINED
 from .idsets import subset
 from .moratorium import summonses_paused
 
@@ -44,6 +50,7 @@ class Landlord(mesa.Agent):
         self.arrangement_offer = pick(lc.arrangement_offer_corporation, lc.arrangement_offer_private)
         self.signal_compliance = pick(es.compliance_corporation, es.compliance_private)
         self.summons_per_month = pick(lc.summons_per_month_corporation, lc.summons_per_month_private)
+        self.family_referral = pick(lc.family_referral_corporation, lc.family_referral_private)
 
 
 def landlord_index(municipality: np.ndarray, private: np.ndarray) -> np.ndarray:
@@ -62,10 +69,18 @@ def start_plan(hh: HouseholdArrays, lc: Landlords, ids: np.ndarray, months_short
 
 
 class Letters(NamedTuple):
-    """What the landlords' procedure sent this month: early signals to the municipality and summonses."""
+    """What the landlords' procedure sent this month: early signals and family referrals to the
+    municipality, and summonses."""
 
     signals: np.ndarray
+    referrals: np.ndarray
     summonses: np.ndarray
+
+
+# Spell lengths (months in arrears) and amounts owed (months of rent) at a summons, counted in bins
+# so that their distribution is reported (outcomes summons_spell_* and summons_owed_*).
+SPELL_BINS = (("upto_3", 0, 3), ("4_6", 4, 6), ("7_12", 7, 12), ("13_24", 13, 24), ("over_24", 25, 10**6))
+OWED_BINS = (("upto_4", 0.0, 4.0), ("4_6", 4.0, 6.0), ("over_6", 6.0, float("inf")))
 
 
 class ArrearsProcedure:
@@ -74,7 +89,8 @@ class ArrearsProcedure:
     def __init__(self, world: World) -> None:
         self.world = world
         self.settings = {name: np.array([getattr(landlord, name) for landlord in world.landlords])
-                         for name in ("contact", "arrangement_offer", "signal_compliance", "summons_per_month")}
+                         for name in ("contact", "arrangement_offer", "signal_compliance", "summons_per_month",
+                                      "family_referral")}
         hh = world.households  # a dwelling's landlord never changes: looked up once, not each month
         self.landlord_of = landlord_index(hh.municipality, hh.private).astype(np.int16)
 
@@ -86,15 +102,19 @@ class ArrearsProcedure:
         """`owing`: housed tenants in arrears without a court case or a conditional verdict."""
         w = self.world
         hh = w.households
+        lc = w.context.landlords
         months = hh.arrears[owing] / hh.rent[owing]
         self._contact(t, owing[~hh.contacted[owing]])
-        final_notice = owing[hh.contacted[owing] & ~hh.arrangement[owing] & ~hh.final_notice[owing]
-                             & (months >= w.context.landlords.final_notice_months)]
+        final_notice = owing[~hh.arrangement[owing] & ~hh.final_notice[owing]
+                             & (t - hh.arrears_since[owing] >= lc.final_notice_after_months)]
         self._final_notice(t, final_notice)
         signal_at = w.policy.early_signalling.arrears_months_to_signal
         signals = self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing]])
-        summonses = self._summon(t, subset(owing, months >= w.context.landlords.summons_threshold_months))
-        return Letters(signals, summonses)
+        persistent = (months >= lc.summons_after_months_owed) & (t - hh.arrears_since[owing] >= lc.summons_after_months)
+        due = self._due_for_summons(t, subset(owing, (months >= lc.summons_threshold_months) | persistent))
+        referrals = self._refer_families(t, due)
+        summonses = self._summon(t, self._after_referral(t, due))
+        return Letters(signals, referrals, summonses)
 
     def _contact(self, t: int, ids: np.ndarray) -> None:
         """Reminders and a call; once the tenant is reached, a payment plan may be agreed."""
@@ -130,24 +150,58 @@ class ArrearsProcedure:
             return ids[:0]
         hh = m.households
         hh.signalled[ids] = True
-        sent = ids[m.streams.draws("signal", t, hh.hid[ids]) < self._setting(ids, "signal_compliance")]
+        covered = m.local.lever("early_signalling.coverage", hh.municipality[ids])
+        sent = ids[m.streams.draws("signal", t, hh.hid[ids]) < self._setting(ids, "signal_compliance") * covered]
         m.outcomes.add("signals", sent.size)
         m.by_municipality.add(t, "signals", hh.municipality[sent])
         m.journeys.log_many("signal", t, sent)
         return sent
 
-    def _summon(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Summonses for tenants above the threshold without a running plan or breathing space.
-        Returns the households summoned."""
+    def _due_for_summons(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Tenants above the threshold the landlord may summon: no running plan, no moratorium
+        pausing summonses, no debt help holding the procedure (the breathing space)."""
         m = self.world
         hh = m.households
         held_off = hh.arrangement[ids] | summonses_paused(m, t, ids)
         if m.policy.debt_help.breathing_space:
             held_off |= hh.in_help(t, ids)
-        ids = subset(ids, ~held_off)
+        return subset(ids, ~held_off)
+
+    def _refer_families(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Families the landlord considers summoning for the first time in this spell: it refers
+        them to the municipality with its referral chance (and waits), or goes ahead. Returns the
+        families referred."""
+        m = self.world
+        hh = m.households
+        new = ids[hh.families(ids) & (hh.referred_at[ids] == NEVER)]
+        refer = m.streams.draws("family_referral", t, hh.hid[new]) < self._setting(new, "family_referral")
+        hh.referred_at[new] = np.where(refer, np.int16(t), REFERRAL_DECLINED)
+        referred = new[refer]
+        m.outcomes.add("family_referrals", referred.size)
+        m.journeys.log_many("referred", t, referred)
+        return referred
+
+    def _after_referral(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Those the landlord no longer waits for: not families, families it did not refer, and
+        referred families whose wait is over (a family in debt help by then is held off anyway)."""
+        hh = self.world.households
+        since = hh.referred_at[ids]
+        waited = (since == REFERRAL_DECLINED) | ((since >= 0) & (t - since >= self.world.context.landlords.referral_wait_months))
+        return subset(ids, ~hh.families(ids) | waited)
+
+    def _summon(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Summonses: a monthly chance by landlord type, times the families' residual factor.
+        Returns the households summoned."""
+        m = self.world
+        hh = m.households
         p = self._setting(ids, "summons_per_month")
         p = np.where(hh.families(ids), p * m.context.landlords.summons_family_factor, p)
         summoned = ids[m.streams.draws("summons", t, hh.hid[ids]) < np.minimum(p, 1.0)]
-        m.outcomes.add("summons_arrears_months", float((hh.arrears[summoned] / hh.rent[summoned]).sum()))
-        m.outcomes.add("summons_spell_months", float((t - hh.arrears_since[summoned]).sum()))
+        owed, spell = hh.arrears[summoned] / hh.rent[summoned], t - hh.arrears_since[summoned]
+        m.outcomes.add("summons_arrears_months", float(owed.sum()))
+        m.outcomes.add("summons_spell_months", float(spell.sum()))
+        for name, low, high in SPELL_BINS:
+            m.outcomes.add(f"summons_spell_{name}", int(((spell >= low) & (spell <= high)).sum()))
+        for name, low, high in OWED_BINS:
+            m.outcomes.add(f"summons_owed_{name}", int(((owed >= low) & (owed < high)).sum()))
         return summoned

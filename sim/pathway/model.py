@@ -29,11 +29,12 @@ from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
 from .local import LocalPolicies
 from .municipalities import EarlyHelp, Municipality
-from .outcomes import OutcomeTable
+from .outcomes import OutcomeTable, Payer
 from .places import create_places
 from .population import SINGLE_PARENT, Block, Profile
 from .rehousing import Rehousing
 from .rent import RentPayment
+from .rental_assistance import RentalAssistance
 from .root_causes import RootCauses
 from .schools import Schools
 from .streams import Streams
@@ -64,9 +65,11 @@ PHASES = (
     Phase(1, "finances", "lasting changes of earnings; income and cost shocks with onset and recovery",
           ("finances.py",)),
     Phase(2, "rent", "rent paid or missed; plans and surpluses repay arrears", ("rent.py",)),
-    Phase(3, "landlords", "contact, payment plan, final notice, early signal, summons", ("landlords.py",)),
-    Phase(4, "early help", "outreach after a signal, applications, debt help with capacity and priority",
-          ("municipalities.py",)),
+    Phase(3, "landlords", "contact, payment plan, final notice, early signal, a family's referral, summons",
+          ("landlords.py",)),
+    Phase(4, "early help", "outreach after a signal or a referral, applications, debt help with capacity and "
+          "priority, settlements; the arrears fund and the housing-cost supplement",
+          ("municipalities.py", "rental_assistance.py")),
     Phase(5, "root causes", "nuisance (and its signals), drug closures, lease breaches", ("root_causes.py",)),
     Phase(6, "court", "one verdict per hearing; conditional verdicts and their breach", ("courts.py", "docket.py")),
     Phase(7, "bailiff", "settling or leaving while executions wait; executions within capacity; moratorium",
@@ -99,6 +102,7 @@ class EvictionModel(mesa.Model):
         self.rent = RentPayment(w)
         self.landlords = ArrearsProcedure(w)
         self.early_help = EarlyHelp(w)
+        self.rental_assistance = RentalAssistance(w)
         self.root_causes = RootCauses(w)
         self.court = Court(self, w)
         self.bailiff = Bailiff(self, w)
@@ -158,8 +162,10 @@ class EvictionModel(mesa.Model):
         owing = arrears.owing(self.world.households, t)
         letters = self.landlords.step(t, owing)                    # 3 landlords
         self.early_help.receive_signals(t, letters.signals)
+        self.early_help.receive_signals(t, letters.referrals, referred=True)
         self.court.summon(t, letters.summonses, "arrears")
         self.early_help.step(t, owing)                             # 4 early help
+        self.rental_assistance.step(t, self.early_help.queued, self.early_help.helped)
         self.early_help.receive_signals(t, self.root_causes.new_nuisance(t))  # 5 root causes
         for cause, summoned in self.root_causes.to_court(t).items():
             self.court.summon(t, summoned, cause)
@@ -190,6 +196,8 @@ class EvictionModel(mesa.Model):
         self._collect_displaced(t)
         for name, value in self._census(t).items():
             self.outcomes.set(name, value)
+        # The rent allowance is the national government's: a scenario that changes it changes this cost.
+        self.outcomes.add_cost(Payer.NATIONAL, self._slow_stocks["allowance_eur"])
         self.outcomes.close_month()
 
     def _collect_arrears(self, t: int, ids: np.ndarray) -> None:

@@ -1,16 +1,18 @@
 """Municipal early help, from a signal to a plan.
 
-A signal is answered by the outreach team as far as its capacity goes: it reaches about one in
-five signalled households [DV3b] (families visited at home more often [NOS21]), of whom 35-39 %
-accept help [DV2b][DV3b]. Those who accept join the debt-help queue, as do tenants in arrears
-who apply themselves (most applications do not come from a signal [NV22]); each month the municipality
-starts as many cases as its capacity allows, tenants facing a summons first [NV19b]. Help
-works through the pathway, never on an outcome: budget management cuts missed rent (rent.py), the
-breathing space holds off the summons (landlords.py), rent can be withheld from a benefit (direct
-rent payment), and the old debts are frozen while help lasts. For some a settlement is reached
-[NV16] after about four months [5DOK-SR]; when the help ends the landlord gets its share and
-writes off the rest. Without a settlement the arrears are still owed when help ends. Outreach
-staff and debt help cost the municipality.
+A signal (or a landlord's referral of a family before a summons) is answered by the outreach
+team as far as its capacity goes: it reaches about one in five signalled households [DV3b]
+(families visited at home more often [NOS21]), of whom 35-39 % accept help [DV2b][DV3b]. Those
+who accept join the debt-help queue, as do tenants in arrears who apply themselves (most
+applications do not come from a signal [NV22]); each month the municipality starts as many cases
+as its capacity allows, tenants facing a summons first [NV19b], then families [REIM]. Help works
+through the pathway, never on an outcome: budget management puts rent first (fewer misses,
+rent.py), the rent arrears go into a plan repaid from what is left (the counsellor keeps it going),
+the breathing space holds off the summons (landlords.py), rent can be withheld from a benefit
+(direct rent payment), and the municipality may pay the arrears (rental_assistance.py). For some a
+settlement is reached [NV16] after about four months [5DOK-SR]: the landlord receives its share of
+the rent arrears and writes off the rest, and the spell ends. Outreach staff and debt help cost the
+municipality.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import mesa
 import numpy as np
 
 from .idsets import subset, union, within_capacity
+from .landlords import start_plan
 from .outcomes import Payer
 
 if TYPE_CHECKING:
@@ -69,18 +72,20 @@ class EarlyHelp:
         self.outreach_left = self.outreach_left % 1.0 + self.outreach_per_month
 
     # -- outreach ----------------------------------------------------------------------------
-    def receive_signals(self, t: int, ids: np.ndarray) -> None:
-        """Signalled households (arrears or nuisance): reached within the outreach capacity left
-        this month, offered help, and queued for debt help if they accept."""
+    def receive_signals(self, t: int, ids: np.ndarray, referred: bool = False) -> None:
+        """Signalled households (arrears or nuisance), or families a landlord referred before a
+        summons (`referred`): reached within the outreach capacity left this month, offered help,
+        and queued for debt help if they accept."""
         m = self.world
         hh = m.households
         tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < self._chance(ids, "reach", "outreach_practice")]
         reached = self._within_outreach_capacity(t, tried)
         accept = self._chance(reached, "acceptance", "acceptance_practice")
         accepted = reached[m.streams.draws("accept", t, hh.hid[reached]) < accept]
-        m.outcomes.add("signals_reached", reached.size)
-        m.outcomes.add("signals_unanswered", tried.size - reached.size)
-        m.outcomes.add("help_accepted", accepted.size)
+        source = "referrals" if referred else "signals"
+        m.outcomes.add(f"{source}_reached", reached.size)
+        m.outcomes.add(f"{source}_unanswered", tried.size - reached.size)
+        m.outcomes.add("referrals_accepted" if referred else "help_accepted", accepted.size)
         m.by_municipality.add(t, "help_accepted", hh.municipality[accepted])
         m.journeys.log_many("reached", t, reached)
         m.journeys.log_many("help_accepted", t, accepted)
@@ -131,13 +136,15 @@ class EarlyHelp:
         self.enqueue(t, applied)
 
     def _intake(self, t: int) -> None:
-        """Start help for queued households as capacity allows, those facing a summons first."""
+        """Start help for queued households as capacity allows, those facing a summons first, then
+        families."""
         m = self.world
         hh = m.households
         queued = self.queued[(hh.queued_since[self.queued] >= 0) & hh.occupied[self.queued]]
-        urgent = self._facing_summons(queued) & m.local.lever("debt_help.priority_facing_summons",
-                                                              hh.municipality[queued])
-        order = queued[np.lexsort((queued, hh.queued_since[queued], ~urgent))]
+        munis = hh.municipality[queued]
+        urgent = self._facing_summons(queued) & m.local.lever("debt_help.priority_facing_summons", munis)
+        family = hh.families(queued) & m.local.lever("debt_help.priority_families", munis)
+        order = queued[np.lexsort((queued, hh.queued_since[queued], ~family, ~urgent))]
         started = order[within_capacity(hh.municipality[order], self.help_credit)]
         m.outcomes.add("debt_help_started_priority", int(self._facing_summons(started).sum()))
         self._start_help(t, started)
@@ -156,9 +163,10 @@ class EarlyHelp:
         hh.help_since[ids] = t
         hh.help_until[ids] = t + m.policy.debt_help.duration_months
         hh.watch[ids] = True
-        frozen = ids[hh.conditional_until[ids] <= t]  # a conditional verdict's plan is the court's
-        hh.arrangement[frozen] = False
-        hh.instalment[frozen] = 0.0
+        planned = ids[hh.conditional_until[ids] <= t]  # a conditional verdict's plan is the court's
+        owing = planned[hh.arrears[planned] > 0]
+        lc = m.context.landlords
+        start_plan(hh, lc, owing, lc.arrangement_months_long, lc.arrangement_months_long)  # the counsellor's plan
         self._start_direct_payment(t, ids[hh.on_benefits[ids]])
         self.helped = union(self.helped, ids)
         m.outcomes.add("debt_help_started", ids.size)
@@ -197,32 +205,32 @@ class EarlyHelp:
         self.world.outcomes.add("direct_payment_ended", ids.size)
 
     def _end_help(self, t: int) -> None:
-        """Help ends: after a settlement the landlord writes off what the settlement does not pay.
-        Before that, a settlement is reached (or not), and some households drop out."""
+        """Help ends after its months; before that, a settlement is reached (or not), and some
+        households drop out."""
         m = self.world
         hh = m.households
         dh = m.policy.debt_help
         ending = self.helped[hh.help_until[self.helped] == t]
         m.outcomes.add("debt_help_completed", ending.size)
-        self._write_off(t, ending[hh.help_settled[ending]])
-        hh.help_settled[ending] = False
         ids = self.helped[hh.help_until[self.helped] > t]
         due = ids[hh.help_since[ids] + dh.settlement_months == t]
         settled = due[m.streams.draws("debt_settlement", t, hh.hid[due]) < dh.settlement_share]
-        hh.help_settled[settled] = True
         m.outcomes.add("debt_help_settlements", settled.size)
+        self._settle(t, settled)
         drop = ids[m.streams.draws("debt_help_dropout", t, hh.hid[ids]) < dh.dropout_per_month]
         hh.help_until[drop] = t
-        hh.help_settled[drop] = False
         m.outcomes.add("debt_help_dropouts", drop.size)
         self.helped = ids[hh.help_until[ids] > t]
 
-    def _write_off(self, t: int, ids: np.ndarray) -> None:
-        """A completed settlement: the landlord gets its share and writes off the rest of the arrears."""
+    def _settle(self, t: int, ids: np.ndarray) -> None:
+        """A debt settlement: the landlord receives its share of the rent arrears and writes off the
+        rest; the spell ends (help goes on: budget management until help ends)."""
         m = self.world
         hh = m.households
         owing = ids[(hh.arrears[ids] > 0) & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t)]
+        arrears = float(hh.arrears[owing].sum(dtype=np.float64))
+        paid = m.policy.debt_help.settlement_paid_share
         m.outcomes.add("arrears_ended_settlement", owing.size)
-        m.outcomes.add("arrears_written_off_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
+        m.outcomes.add("arrears_written_off_eur", (1 - paid) * arrears)
         m.journeys.log_many("debt_settlement", t, owing)
         hh.end_spell(owing)

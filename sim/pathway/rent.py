@@ -1,14 +1,17 @@
 """Rent payment: rent is paid or missed; arrears are repaid from what is left.
 
-Each month a household has its current income (lower during a shock), its rent allowance, and
-extra costs if a cost shock runs. If that money cannot cover rent and its usual basic costs
-(betaalrisico [PBL]), it may miss the month's rent: the larger the shortfall, the likelier. Budget
-management in debt help makes a miss less likely; rent withheld from a benefit cannot be
-missed while the benefit is paid. On a plan (a landlord's arrangement, debt help or a
-conditional verdict) a household squeezes its spending to what it cannot cut, so it misses
-rent less often, and pays the instalment, or breaks the plan if it cannot; in debt help old
-debts are frozen until the help ends; otherwise it repays a share of its surplus. A spell ends
-when the arrears are repaid (by a plan or from a surplus).
+Each month a household has its current income (lower during a shock), its rent allowance, a
+municipal housing-cost supplement if it gets one, and extra costs if a cost shock runs. If that
+money cannot cover rent and its usual basic costs (betaalrisico [PBL]), it may miss the month's
+rent: the larger the shortfall, the likelier. Budget management in debt help makes a miss less
+likely; rent withheld from a benefit cannot be missed while the benefit is paid. Under pressure
+(a payment plan, debt help, a conditional verdict, or once the landlord's final notice has come)
+a household puts rent first: it squeezes its spending to what it cannot cut, so it misses rent
+less often and has more to repay with. On a plan it pays the instalment, or breaks the plan if it
+cannot (in debt help the counsellor keeps the plan going); otherwise it repays a share of its
+surplus, a larger share under pressure. A spell ends when the arrears are repaid (from a surplus,
+under a plan or in debt help); the other ways it ends are in municipalities.py (municipal money,
+a debt settlement), courts.py, turnover.py and displacement.py.
 
 Only households that owe, are in a shock or on a plan are looked at each month (`watch`); those
 that are merely short of money get the month of their next miss drawn once. So the monthly cost
@@ -24,6 +27,7 @@ import numpy as np
 from .finances import BENEFIT_PROBLEM, income_in_shock
 from .households import NEVER, HouseholdArrays
 from .idsets import subset
+from .outcomes import Payer
 
 if TYPE_CHECKING:
     from .world import World
@@ -59,8 +63,8 @@ class RentPayment:
     def step(self, t: int) -> Arrears:
         hh = self.world.households
         watched = np.flatnonzero(hh.watch)
-        arrears, shocked, costly, arranged, helped, conditional = self._state(t, watched)
-        busy = (arrears > 0) | shocked | costly | arranged | helped | conditional
+        arrears, shocked, costly, arranged, helped, conditional, supplemented = self._state(t, watched)
+        busy = (arrears > 0) | shocked | costly | arranged | helped | conditional | supplemented
         quiet, busy = subset(watched, ~busy), np.flatnonzero(busy)
         ids = watched[busy]
         hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
@@ -71,8 +75,9 @@ class RentPayment:
         # phase changes it: gathers from the 3.5M-household arrays dominate the phase nationally.
         arrears, arranged = arrears[busy], arranged[busy]
         shocked, costly, helped, conditional = shocked[busy], costly[busy], helped[busy], conditional[busy]
-        rent, money = hh.rent[ids], self.money(t, ids, shocked, costly)
-        spending = self._spending(ids, arranged | helped | conditional)
+        supplemented, pressured = supplemented[busy], hh.final_notice[ids]
+        rent, money = hh.rent[ids], self.money(t, ids, shocked, costly, supplemented)
+        spending = self._spending(ids, arranged | helped | conditional | pressured)
         missed = self._miss(t, ids, rent, money, spending, helped, shocked)
         missed = np.flatnonzero(missed)    # positions: boolean indexing is slow on arrays this long
         self._build(t, np.concatenate([ids[missed], due]))
@@ -81,8 +86,8 @@ class RentPayment:
         paid_and_owe[missed] = False
         owing = np.flatnonzero(paid_and_owe)
         arrears[owing] = self._repay(t, ids[owing], arrears[owing], arranged[owing], rent[owing], money[owing],
-                                     spending[owing], helped[owing])
-        self._unwatch(ids, (arrears > 0) | shocked | costly | conditional)
+                                     spending[owing], helped[owing], pressured[owing])
+        self._unwatch(ids, (arrears > 0) | shocked | costly | conditional | supplemented)
         hh.watch[due] = True
         # Who may owe after this month (all in arrears among them): quiet households owe nothing
         # unless their miss came.
@@ -90,10 +95,16 @@ class RentPayment:
 
     def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
         """What makes households busy, more than short of money (over `ids`): arrears (EUR), and
-        masks of an income shock, an extra cost, a payment plan, debt help, a conditional verdict."""
-        hh = self.world.households
+        masks of an income shock, an extra cost, a payment plan, debt help, a conditional verdict,
+        a housing-cost supplement."""
+        w = self.world
+        hh = w.households
+        if w.local.anywhere("rental_assistance.supplement"):
+            supplemented = hh.supplement_until[ids] > t
+        else:
+            supplemented = np.zeros(ids.size, bool)
         return (hh.arrears[ids], hh.shock_until[ids] > t, hh.cost_until[ids] > t, hh.arrangement[ids],
-                hh.in_help(t, ids), hh.conditional_until[ids] > t)
+                hh.in_help(t, ids), hh.conditional_until[ids] > t, supplemented)
 
     def _schedule(self, t: int, ids: np.ndarray) -> None:
         """Households short of money with nothing else going on (most of those watched) miss rent
@@ -114,9 +125,12 @@ class RentPayment:
         months = m.streams.months("rent_missed_next", t, hh.hid[ids], p_miss)
         hh.next_miss[ids] = np.minimum(t + months - 1, 32000)
 
-    def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray) -> np.ndarray:
-        """This month's income plus allowance, minus extra costs (EUR). `shocked`, `costly`: masks
-        over `ids` of a running income shock and extra cost (only their money differs from the usual)."""
+    def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray,
+              supplemented: np.ndarray) -> np.ndarray:
+        """This month's income plus allowance and any housing-cost supplement, minus extra costs
+        (EUR). `shocked`, `costly`, `supplemented`: masks over `ids` of a running income shock,
+        extra cost and supplement (only their money differs from the usual); the supplements are
+        paid (counted and costed) here."""
         m = self.world
         hh, s = m.households, m.context.shocks
         income = hh.income[ids]
@@ -125,13 +139,21 @@ class RentPayment:
         money = income + hh.allowance[ids]
         costs = np.flatnonzero(costly)
         money[costs] -= hh.cost_extra[ids[costs]]
+        topped = np.flatnonzero(supplemented)
+        if topped.size:
+            paid = hh.supplement_eur[ids[topped]]
+            money[topped] += paid
+            eur = float(paid.sum(dtype=np.float64))
+            m.outcomes.add("supplement_eur", eur)
+            m.outcomes.add("rental_assistance_eur", eur)
+            m.outcomes.add_cost(Payer.MUNICIPALITY, eur)
         return money
 
-    def _spending(self, ids: np.ndarray, planned: np.ndarray) -> np.ndarray:
-        """What a household spends besides rent (EUR): its basic costs, or on a plan (a landlord's,
-        debt help's or a conditional verdict's: `planned`) only the part it cannot cut."""
+    def _spending(self, ids: np.ndarray, squeezed: np.ndarray) -> np.ndarray:
+        """What a household spends besides rent (EUR): its basic costs, or under pressure (a plan,
+        debt help, a conditional verdict or the final notice: `squeezed`) only the part it cannot cut."""
         m = self.world
-        share = np.where(planned, m.context.cost_of_living.coping_share, 1.0)
+        share = np.where(squeezed, m.context.cost_of_living.coping_share, 1.0)
         return m.households.basic_cost[ids] * (share * m.cost_factor)
 
     def _miss(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
@@ -158,7 +180,7 @@ class RentPayment:
         hh.arrears_since[new] = t
         hh.arrears[ids] += hh.rent[ids]
         hh.conditional_missed[ids] += (hh.conditional_until[ids] > t).astype(np.int8)
-        self._break_plans(t, ids[hh.arrangement[ids]])
+        self._break_plans(t, ids[hh.arrangement[ids] & ~hh.in_help(t, ids)])  # the counsellor keeps a plan going
         m.outcomes.add("arrears_new", new.size)
         m.outcomes.add("rent_missed", ids.size)
         m.journeys.log_many("arrears_start", t, new)
@@ -175,9 +197,10 @@ class RentPayment:
         m.journeys.log_many("arrangement_broken", t, ids)
 
     def _repay(self, t: int, ids: np.ndarray, arrears: np.ndarray, arranged: np.ndarray, rent: np.ndarray,
-               money: np.ndarray, spending: np.ndarray, helped: np.ndarray) -> np.ndarray:
-        """Households that paid this month's rent and owe `arrears` (`arranged`: on a payment
-        plan): instalments or a share of the surplus. Returns what they owe afterwards."""
+               money: np.ndarray, spending: np.ndarray, helped: np.ndarray, pressured: np.ndarray) -> np.ndarray:
+        """Households that paid this month's rent and owe `arrears` (`arranged`: on a payment plan;
+        `helped`: in debt help; `pressured`: the final notice has come): instalments, or a share of
+        the surplus, larger under pressure. Returns what they owe afterwards."""
         m = self.world
         hh = m.households
         surplus = np.maximum(0.0, money - rent - spending)
@@ -185,10 +208,10 @@ class RentPayment:
         plans = np.flatnonzero(arranged)
         instalment[plans] = hh.instalment[ids[plans]]
         on_plan = arranged & (instalment > 0)
-        short_of_instalment = on_plan & (surplus < instalment)
-        share = m.context.rent_payment.repay_share_of_surplus
+        short_of_instalment = on_plan & (surplus < instalment) & ~helped  # the counsellor keeps a plan going
+        rp = m.context.rent_payment
+        share = np.where(pressured | helped, rp.repay_share_under_pressure, rp.repay_share_of_surplus)
         pay = np.where(on_plan, np.minimum(surplus, instalment), share * surplus)
-        pay[~on_plan & helped] = 0.0  # debt help freezes old debts: the surplus goes to the settlement
         arrears = np.maximum(0.0, arrears - pay).astype(np.float32)
         hh.arrears[ids] = arrears
         self._break_plans(t, ids[short_of_instalment & (arrears > CLEARED_EUR)])
@@ -200,14 +223,16 @@ class RentPayment:
     def _cleared(self, t: int, ids: np.ndarray) -> None:
         m = self.world
         hh = m.households
-        by_plan = hh.arrangement[ids]
+        helped = hh.in_help(t, ids)
+        by_plan = hh.arrangement[ids] & ~helped
+        m.outcomes.add("arrears_ended_debt_help", int(helped.sum()))
         m.outcomes.add("arrears_ended_plan", int(by_plan.sum()))
-        m.outcomes.add("arrears_ended_repaid", int((~by_plan).sum()))
+        m.outcomes.add("arrears_ended_repaid", int((~by_plan & ~helped).sum()))
         m.journeys.log_many("arrears_repaid", t, ids)
         hh.end_spell(ids)
 
     def _unwatch(self, ids: np.ndarray, busy: np.ndarray) -> None:
         """Stop looking at households with nothing left to watch. `busy`: mask over `ids` of
-        arrears, a running shock, extra cost or conditional verdict."""
+        arrears, a running shock, extra cost, conditional verdict or supplement."""
         hh = self.world.households
         hh.watch[ids] = hh.short[ids] | busy
