@@ -161,8 +161,8 @@ class RentPayment(Group):
         "Chance of missing a month's rent = this x (shortfall / rent), capped at 1; the shortfall is "
         "rent plus basic costs minus the money the household has.", ge=0, le=10)
     repay_share_of_surplus: float = probability(
-        0.5, "assumption, range 0.3-0.8", "Share of the monthly surplus repaid without an arrangement, before "
-        "the landlord's final notice.")
+        0.5, "assumption, calibrated, prior 0.1-0.8", "Share of the monthly surplus repaid without an arrangement, "
+        "before the landlord's final notice.")
     repay_share_under_pressure: float = probability(
         0.8, "assumption, calibrated, prior 0.4-1 ([AED20] an eviction notice ends in payment in 3 of 4 cases; "
         "[NU21] a corporation's home visit in most cases resolves the arrears; [ARN18][NUW17] 60-83% of "
@@ -254,7 +254,7 @@ class Landlords(Group):
         "households with children'; [NUL16] Amsterdam corporations; [WT] Twente protocol: coordinate with the "
         "local care network, Veilig Thuis when children are involved)",
         "Chance that a corporation refers a family to the municipality before summoning it (a home visit by "
-        "the outreach team, within its capacity), and waits for the answer.")
+        "the outreach team, before the month's signals, within its capacity), and waits for the answer.")
     family_referral_private: float = probability(
         0.3, "assumption, range 0.1-0.6 (private landlords' umbrella bodies signed the 2022 agreement [NRC22]; "
         "practice NOT found)", "The same for private landlords.")

@@ -161,8 +161,8 @@ class EvictionModel(mesa.Model):
         arrears = self.rent.step(t)                                # 2 rent
         owing = arrears.owing(self.world.households, t)
         letters = self.landlords.step(t, owing)                    # 3 landlords
+        self.early_help.receive_signals(t, letters.referrals, referred=True)  # families facing a summons first
         self.early_help.receive_signals(t, letters.signals)
-        self.early_help.receive_signals(t, letters.referrals, referred=True)
         self.court.summon(t, letters.summonses, "arrears")
         self.early_help.step(t, owing)                             # 4 early help
         self.rental_assistance.step(t, self.early_help.queued, self.early_help.helped)

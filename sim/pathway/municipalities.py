@@ -78,9 +78,10 @@ class EarlyHelp:
         and queued for debt help if they accept."""
         m = self.world
         hh = m.households
-        tried = ids[m.streams.draws("reach", t, hh.hid[ids]) < self._chance(ids, "reach", "outreach_practice")]
+        tried = ids[m.streams.draws("reach", t, hh.hid[ids])
+                    < self._chance(ids, "reach", "outreach_practice", visit=referred)]
         reached = self._within_outreach_capacity(t, tried)
-        accept = self._chance(reached, "acceptance", "acceptance_practice")
+        accept = self._chance(reached, "acceptance", "acceptance_practice", visit=referred)
         accepted = reached[m.streams.draws("accept", t, hh.hid[reached]) < accept]
         source = "referrals" if referred else "signals"
         m.outcomes.add(f"{source}_reached", reached.size)
@@ -91,12 +92,13 @@ class EarlyHelp:
         m.journeys.log_many("help_accepted", t, accepted)
         self.enqueue(t, accepted)
 
-    def _chance(self, ids: np.ndarray, lever: str, practice: str) -> np.ndarray:
+    def _chance(self, ids: np.ndarray, lever: str, practice: str, visit: bool = False) -> np.ndarray:
         """Each household's chance of the outreach step `lever` ("reach" or "acceptance"): its
-        municipality's lever (the home-visit one for families it visits at home) times the
-        municipality's `practice`, at most 1."""
+        municipality's lever (the home-visit one for families it visits at home, and for every
+        family a landlord refers: `visit`) times the municipality's `practice`, at most 1."""
         local, munis = self.world.local, self.world.households.municipality[ids]
-        visited = self.world.households.families(ids) & local.lever("early_signalling.home_visits_families", munis)
+        visits = local.lever("early_signalling.home_visits_families", munis) | visit
+        visited = self.world.households.families(ids) & visits
         chance = np.where(visited, local.lever(f"early_signalling.home_visit_{lever}", munis),
                           local.lever(f"early_signalling.{lever}", munis))
         return np.minimum(chance * local.practice[practice][munis], 1.0)
