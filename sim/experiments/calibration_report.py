@@ -14,8 +14,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .calibrate import Calibration  # noqa: E402
+from ..pathway.landlords import OWED_BINS, SPELL_BINS  # noqa: E402
 from ..plots import PALETTE, caption, log_axis, save  # noqa: E402
+from .calibrate import Calibration  # noqa: E402
 
 DRAWS = 24  # posterior draws simulated for the report
 
@@ -33,34 +34,65 @@ def target_values(cal: Calibration, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({t.name: t.simulated(rows) for t in cal.targets})
 
 
-HAZARDS = {"corporation": "context.landlords.summons_per_month_corporation",
-           "private landlord": "context.landlords.summons_per_month_private"}
+HAZARDS = {"corporation": ("context.landlords.summons_per_month_corporation",
+                           "context.landlords.family_referral_corporation"),
+           "private landlord": ("context.landlords.summons_per_month_private",
+                                "context.landlords.family_referral_private")}
 FAMILY_FACTOR = "context.landlords.summons_family_factor"
+REFERRAL_WAIT = "context.landlords.referral_wait_months"
+AT_BOUND = 0.1  # a posterior median within this share of the prior's range (log range if log) of a bound
 
 
 def months_to_summons(cal: Calibration, posterior: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """Mean months from the summons threshold (without a plan or help) to a summons implied by the
-    posterior's monthly chances, per landlord type and for families; and, simulated, the mean
-    months in arrears and the mean arrears (months of rent) at a summons."""
+    """Mean months from becoming due for a summons (without a plan or help) to a summons implied by
+    the posterior's monthly chances, per landlord type, for other households and for families (a
+    referral to the municipality first, with its wait, then the chance times the families' factor),
+    and the families' wait over the others'; and, simulated, the mean months in arrears and the
+    mean arrears (months of rent) at a summons, and their distribution."""
     weights = posterior["weight"].to_numpy()
     base = cal.base.parameters()["context"]["landlords"]
 
     def value(name: str) -> np.ndarray:
         if name in posterior:
             return posterior[name].to_numpy()
-        return np.full(len(posterior), base[name.rsplit(".", 1)[-1]])
+        return np.full(len(posterior), float(base[name.rsplit(".", 1)[-1]]))
+
+    def row(what: str, values: np.ndarray) -> dict:
+        q = _weighted_quantiles(values, weights, [0.05, 0.5, 0.95])
+        return {"what": what, "median": q[1], "low": q[0], "high": q[2]}
     result = []
-    for landlord, hazard in HAZARDS.items():
-        for who, factor in (("other households", 1.0), ("families", value(FAMILY_FACTOR))):
-            months = 1 / np.minimum(1.0, value(hazard) * factor)
-            q = _weighted_quantiles(months, weights, [0.05, 0.5, 0.95])
-            result.append({"what": f"implied: {landlord}, {who}", "median": q[1], "low": q[0], "high": q[2]})
+    for landlord, (hazard, referral) in HAZARDS.items():
+        others = 1 / np.minimum(1.0, value(hazard))
+        families = value(referral) * value(REFERRAL_WAIT) + 1 / np.minimum(1.0, value(hazard) * value(FAMILY_FACTOR))
+        result += [row(f"implied: {landlord}, other households", others),
+                   row(f"implied: {landlord}, families (referral and wait included)", families),
+                   row(f"implied: {landlord}, families' wait over the others'", families / others)]
     for label, numerator in (("simulated: months in arrears at a summons", "summons_spell_months"),
                              ("simulated: arrears at a summons (months of rent)", "summons_arrears_months")):
-        values = (rows[numerator] / rows["summonses_arrears"]).to_numpy(float)
-        result.append({"what": label, "median": float(np.median(values)),
-                       "low": float(np.percentile(values, 5)), "high": float(np.percentile(values, 95))})
+        result.append(_simulated(label, rows[numerator] / rows["summonses_arrears"]))
+    for prefix, bins in (("spell", SPELL_BINS), ("owed", OWED_BINS)):
+        for name, low, high in bins:
+            what = (f"simulated: share of summonses after {name.replace('_', '-')} months in arrears"
+                    if prefix == "spell" else
+                    f"simulated: share of summonses owing {name.replace('_', '-')} months of rent")
+            result.append(_simulated(what, rows[f"summons_{prefix}_{name}"] / rows["summonses_arrears"]))
     return pd.DataFrame(result)
+
+
+def _simulated(what: str, values: pd.Series) -> dict:
+    values = values.to_numpy(float)
+    values = values[np.isfinite(values)]
+    return {"what": what, "median": float(np.median(values)), "low": float(np.percentile(values, 5)),
+            "high": float(np.percentile(values, 95))}
+
+
+def at_bound(median: float, low: float, high: float, log: bool) -> str:
+    """"low" or "high" if the posterior median lies within AT_BOUND of the prior's range (on its
+    scale) from that bound, else ""."""
+    if log:
+        median, low, high = np.log(median), np.log(low), np.log(high)
+    position = (median - low) / (high - low)
+    return "low" if position < AT_BOUND else "high" if position > 1 - AT_BOUND else ""
 
 
 def fit_table(cal: Calibration, simulated: pd.DataFrame) -> pd.DataFrame:
@@ -166,17 +198,23 @@ def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd
         lines.append(f"| {r.target}{est} | {r.kind} | {_n(r.observed)} ({_n(r.band_low)}-{_n(r.band_high)}) | "
                      f"{_n(r.simulated)} [{_n(r.sim_low)}-{_n(r.sim_high)}] | {r.status} |")
     lines += ["", "## Posterior", "", "![posterior](figures/posterior.png)", "",
-              "| parameter | prior | posterior median | 5-95 % | why it is uncertain |", "|---|---|---|---|---|"]
+              f"A posterior median within {AT_BOUND:.0%} of its prior's range (on the prior's scale) from a bound "
+              "is marked: the evidence may want a value outside the prior (docs/model.md says why where it does).",
+              "", "| parameter | prior | posterior median | 5-95 % | at a bound | why it is uncertain |",
+              "|---|---|---|---|---|---|"]
     for name in cal.names:
         q = _weighted_quantiles(posterior[name].to_numpy(), posterior["weight"].to_numpy(), [0.05, 0.5, 0.95])
         p = cal.priors[name]
+        bound = at_bound(q[1], p.min, p.max, p.log)
         lines.append(f"| `{name}` | {_n(p.min)}-{_n(p.max)}{' (log)' if p.log else ''} | {_n(q[1])} | "
-                     f"{_n(q[0])}-{_n(q[2])} | {p.reason} |")
+                     f"{_n(q[0])}-{_n(q[2])} | {bound or 'no'} | {p.reason} |")
     lines += ["", "## Months to a summons", "",
-              "Mean months from reaching the summons threshold (three months of arrears) without a plan or "
-              "debt help to a summons, implied by the posterior's monthly chances (1 / chance), and what the "
-              "posterior draws simulate: how long a tenant had been in arrears, and how much was owed, when "
-              "summoned (plans, help and repayments in between make these longer than the threshold alone).", "",
+              "Mean months from becoming due for a summons (three months of arrears, or six months into a spell "
+              "that still owes a month's rent) without a plan or debt help to a summons, implied by the "
+              "posterior's monthly chances (1 / chance; for families the referral to the municipality and its "
+              "wait first, then the chance times the families' factor), and what the posterior draws simulate: "
+              "how long a tenant had been in arrears, and how much was owed, when summoned, with their "
+              "distribution (plans, help and repayments in between make these longer than the rules alone).", "",
               "| | median | 5-95 % |", "|---|---|---|"]
     lines += [f"| {r.what} | {_n(r.median)} | {_n(r.low)}-{_n(r.high)} |" for r in timing.itertuples()]
     misses = table[~table.status.isin(["fits", "below, as it should be"])]

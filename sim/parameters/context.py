@@ -158,11 +158,15 @@ class RentPayment(Group):
 
     miss_scale: float = param(
         0.3, "ratio", "assumption, calibrated",
-        "Chance of missing a month's rent = this x (shortfall / rent), capped at 1; the shortfall is "
-        "rent plus basic costs minus the money the household has.", ge=0, le=10)
+        "Chance of missing a month's rent = this x (shortfall / rent) ^ miss_exponent, capped at 1; the "
+        "shortfall is rent plus basic costs minus the money the household has (at most the rent).", ge=0, le=10)
+    miss_exponent: float = param(
+        1.0, "ratio", "assumption, calibrated, prior 1-4 (NOT found: a household a little short juggles its "
+        "bills and rarely leaves the rent unpaid, one with nothing left for rent rarely pays it)",
+        "How steeply the chance of missing rent rises with the shortfall (1: in proportion).", ge=0.5, le=10)
     repay_share_of_surplus: float = probability(
-        0.5, "assumption, calibrated, prior 0.1-0.8", "Share of the monthly surplus repaid without an arrangement, "
-        "before the landlord's final notice.")
+        0.5, "assumption, range 0.3-0.8", "Share of the monthly surplus repaid without an arrangement, before the "
+        "landlord's final notice.")
     repay_share_under_pressure: float = probability(
         0.8, "assumption, calibrated, prior 0.4-1 ([AED20] an eviction notice ends in payment in 3 of 4 cases; "
         "[NU21] a corporation's home visit in most cases resolves the arrears; [ARN18][NUW17] 60-83% of "
@@ -214,7 +218,8 @@ class Landlords(Group):
     arrangement_offer_private: float = probability(
         0.4, "assumption, range 0.2-0.7", "The same for private landlords.")
     arrangement_accept: float = probability(
-        0.6, "assumption, range 0.4-0.9", "Chance a tenant accepts an offered arrangement.")
+        0.6, "assumption, calibrated, prior 0.2-0.9 ([NHN22b] 49,200 plans agreed in Jan-May 2022)",
+        "Chance a tenant accepts an offered arrangement.")
     arrangement_months_short: int = param(
         6, "months", "[WMD] up to 6 months for arrears of up to a month", "Length of a plan for small arrears.",
         ge=1, le=60)
@@ -241,7 +246,7 @@ class Landlords(Group):
         "Months into an arrears spell after which a landlord may summon a tenant who still owes at least a month's "
         "rent without a plan, however slowly the arrears grew.", ge=1, le=120)
     summons_after_months_owed: float = param(
-        2.0, "months of rent", "assumption, range 1-3 (a shortcoming serious enough to dissolve the lease [KOP][JA])",
+        1.0, "months of rent", "assumption, range 1-2 (a shortcoming serious enough to dissolve the lease [KOP][JA])",
         "Arrears (in months of rent) a tenant must owe to be summoned after `summons_after_months`.", ge=0.5, le=24)
     summons_per_month_corporation: float = probability(
         0.3, "assumption, calibrated, prior 0.1-0.7 (a summons typically follows within months [PAT][WMD])",

@@ -30,9 +30,17 @@ from .idsets import subset
 from .outcomes import Payer
 
 if TYPE_CHECKING:
+    from ..parameters.context import RentPayment as RentPaymentParameters
     from .world import World
 
 CLEARED_EUR = 0.5  # arrears below this count as repaid
+
+
+def miss_chance(rp: RentPaymentParameters, shortfall: np.ndarray, rent: np.ndarray) -> np.ndarray:
+    """The monthly chance that a household juggling its bills leaves the rent unpaid:
+    scale x (shortfall / rent) ^ exponent, at most 1 (shortfall: rent plus spending minus money,
+    clipped to [0, rent])."""
+    return np.minimum(1.0, rp.miss_scale * (shortfall / np.maximum(rent, 1.0)) ** rp.miss_exponent)
 
 
 class Arrears(NamedTuple):
@@ -77,11 +85,13 @@ class RentPayment:
         shocked, costly, helped, conditional = shocked[busy], costly[busy], helped[busy], conditional[busy]
         supplemented, pressured = supplemented[busy], hh.final_notice[ids]
         rent, money = hh.rent[ids], self.money(t, ids, shocked, costly, supplemented)
-        spending = self._spending(ids, arranged | helped | conditional | pressured)
-        missed = self._miss(t, ids, rent, money, spending, helped, shocked)
-        missed = np.flatnonzero(missed)    # positions: boolean indexing is slow on arrays this long
-        self._build(t, np.concatenate([ids[missed], due]))
-        arrears[missed] += rent[missed]    # as _build added it
+        squeezed = arranged | helped | conditional | pressured
+        spending = self._spending(ids, squeezed)
+        unpaid = self._unpaid(t, ids, rent, money, spending, helped, shocked, squeezed)
+        missed = np.flatnonzero(unpaid)    # positions: boolean indexing is slow on arrays this long
+        self._build(t, np.concatenate([ids[missed], due]),
+                    np.concatenate([unpaid[missed], hh.rent[due]]).astype(np.float32))
+        arrears[missed] += unpaid[missed]  # as _build added it
         paid_and_owe = arrears > 0
         paid_and_owe[missed] = False
         owing = np.flatnonzero(paid_and_owe)
@@ -120,7 +130,7 @@ class RentPayment:
         rent = hh.rent[ids]
         shortfall = np.clip(rent + hh.basic_cost[ids] * m.cost_factor - hh.income[ids] - hh.allowance[ids],
                             0, rent)
-        p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
+        p_miss = miss_chance(m.context.rent_payment, shortfall, rent)
         ids, p_miss = ids[p_miss > 0], p_miss[p_miss > 0]
         months = m.streams.months("rent_missed_next", t, hh.hid[ids], p_miss)
         hh.next_miss[ids] = np.minimum(t + months - 1, 32000)
@@ -156,29 +166,37 @@ class RentPayment:
         share = np.where(squeezed, m.context.cost_of_living.coping_share, 1.0)
         return m.households.basic_cost[ids] * (share * m.cost_factor)
 
-    def _miss(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
-              helped: np.ndarray, shocked: np.ndarray) -> np.ndarray:
-        """Who misses this month's rent: more likely the larger the shortfall. Only households with
-        a chance of missing are drawn (a draw depends on the household alone, see streams.py)."""
+    def _unpaid(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
+                helped: np.ndarray, shocked: np.ndarray, squeezed: np.ndarray) -> np.ndarray:
+        """The rent each household leaves unpaid this month (EUR; 0 for most). Without pressure a
+        household short of money juggles its bills and misses a whole month's rent, the likelier the
+        larger its shortfall. Under pressure (`squeezed`: a plan, debt help, a conditional verdict, the
+        final notice) it pays rent first, with spending cut to the floor: it leaves unpaid only what
+        it cannot pay even so (its deficit), of which budget management in debt help covers a share.
+        Rent withheld from a benefit is paid while the benefit is. Only households with a chance of
+        missing are drawn (a draw depends on the household alone, see streams.py)."""
         m = self.world
         hh = m.households
         shortfall = np.clip(rent + spending - money, 0, rent)
-        p_miss = np.minimum(1.0, m.context.rent_payment.miss_scale * shortfall / np.maximum(rent, 1.0))
-        p_miss[np.flatnonzero(helped)] *= 1 - m.policy.debt_help.miss_reduction
+        reduction = np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
+        unpaid = np.where(squeezed, shortfall * reduction, 0.0).astype(np.float32)
+        p_miss = np.where(squeezed, 0.0, miss_chance(m.context.rent_payment, shortfall, rent))
         at_risk = np.flatnonzero(p_miss > 0)
         risky = ids[at_risk]
-        withheld = hh.direct_payment[risky] & ~(shocked[at_risk] & (hh.shock_kind[risky] == BENEFIT_PROBLEM))
-        at_risk, risky = at_risk[~withheld], risky[~withheld]
-        missed = np.zeros(ids.size, bool)
-        missed[at_risk] = m.streams.draws("rent_missed", t, hh.hid[risky]) < p_miss[at_risk]
-        return missed
+        juggled = at_risk[m.streams.draws("rent_missed", t, hh.hid[risky]) < p_miss[at_risk]]
+        unpaid[juggled] = rent[juggled]
+        owing = np.flatnonzero(unpaid > 0)
+        withheld = hh.direct_payment[ids[owing]] & ~(shocked[owing] & (hh.shock_kind[ids[owing]] == BENEFIT_PROBLEM))
+        unpaid[owing[withheld]] = 0.0
+        return unpaid
 
-    def _build(self, t: int, ids: np.ndarray) -> None:
+    def _build(self, t: int, ids: np.ndarray, unpaid: np.ndarray) -> None:
+        """Households that left `unpaid` (EUR) of this month's rent: their arrears grow."""
         m = self.world
         hh = m.households
         new = ids[hh.arrears[ids] <= 0]
         hh.arrears_since[new] = t
-        hh.arrears[ids] += hh.rent[ids]
+        hh.arrears[ids] += unpaid
         hh.conditional_missed[ids] += (hh.conditional_until[ids] > t).astype(np.int8)
         self._break_plans(t, ids[hh.arrangement[ids] & ~hh.in_help(t, ids)])  # the counsellor keeps a plan going
         m.outcomes.add("arrears_new", new.size)
