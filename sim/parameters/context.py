@@ -186,7 +186,7 @@ class Turnover(Group):
         0.12, "assumption, range 0.08-0.2 (private turnover NOT found; higher than corporations)",
         "Yearly share of private tenants who move out.")
     in_arrears_factor: float = param(
-        2.0, "ratio", "assumption, range 1-4 ([AE14b] tenants leave over arrears, no rate found)",
+        2.0, "ratio", "assumption, calibrated, prior 1-8 ([AE14b] tenants leave over arrears, no rate found)",
         "Move-out rate of tenants in arrears relative to others.", ge=0, le=20)
     makeup_weights: list[float] = Field(
         default_factory=lambda: list(MAKEUP_WEIGHTS),
@@ -249,7 +249,7 @@ class Landlords(Group):
         1.0, "months of rent", "assumption, range 1-2 (a shortcoming serious enough to dissolve the lease [KOP][JA])",
         "Arrears (in months of rent) a tenant must owe to be summoned after `summons_after_months`.", ge=0.5, le=24)
     summons_per_month_corporation: float = probability(
-        0.3, "assumption, calibrated, prior 0.1-0.7 (a summons typically follows within months [PAT][WMD])",
+        0.3, "assumption, calibrated, prior 0.1-0.8 (a summons typically follows within months [PAT][WMD])",
         "Monthly chance that a corporation summons a tenant above the threshold without a running "
         "arrangement or debt help.")
     summons_per_month_private: float = probability(
