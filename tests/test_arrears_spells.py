@@ -54,7 +54,7 @@ def test_a_family_is_referred_to_the_municipality_before_a_summons():
     never = {"context": {"landlords": {"family_referral_corporation": 0.0, "family_referral_private": 0.0}}}
     always = {"context": {"landlords": {"family_referral_corporation": 1.0, "family_referral_private": 1.0,
                                         "referral_wait_months": 3}}}
-    b, none = totals(never)
+    _, none = totals(never)
     _, all_ = totals(always)
     assert none["family_referrals"] == 0 < all_["family_referrals"]
     assert all_["referrals_reached"] > 0 and all_["referrals_accepted"] > 0
