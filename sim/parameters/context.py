@@ -53,7 +53,13 @@ class Incomes(Group):
         0.03, "[TRW17] derived: 37% of poor renters of 2012 were poor 4 years in a row, so about a third "
         "of the poor leave poverty each year; range 0.015-0.05",
         "Monthly chance that a household's earnings change for good (new job, pay rise, retirement, "
-        "a benefit): they are drawn anew from its type's distribution.")
+        "a benefit): they are drawn anew from its type's distribution, close to what they were "
+        "(earnings_persistence).")
+    earnings_persistence: float = probability(
+        0.7, "assumption, range 0.5-0.9 ([TRW17] poverty persists: 37% of poor renters of 2012 were poor four "
+        "years in a row; a new job pays much like the last)",
+        "Correlation of a household's (log) earnings before and after a lasting change: 0 draws them afresh "
+        "from the type's distribution, 1 keeps them.")
 
 
 class RentAllowance(Group):
@@ -167,6 +173,11 @@ class RentPayment(Group):
     repay_share_of_surplus: float = probability(
         0.5, "assumption, range 0.3-0.8", "Share of the monthly surplus repaid without an arrangement, before the "
         "landlord's final notice.")
+    deficit_on_rent: float = probability(
+        0.5, "assumption, calibrated, prior 0.1-1 (NOT found; [STC18] about half of debt-help clients had energy "
+        "arrears: households short of money fall behind on several bills)",
+        "Under pressure (rent first), the share of what a household cannot pay even at the floor of its "
+        "spending that it leaves unpaid on the rent; the rest falls on its other bills.")
     repay_share_under_pressure: float = probability(
         0.8, "assumption, calibrated, prior 0.4-1 ([AED20] an eviction notice ends in payment in 3 of 4 cases; "
         "[NU21] a corporation's home visit in most cases resolves the arrears; [ARN18][NUW17] 60-83% of "

@@ -61,6 +61,7 @@ class HouseholdArrays:
     arrears_since: np.ndarray     # int16, month the current arrears spell began (-1: none)
     contacted: np.ndarray         # bool, the landlord reached the tenant in this spell
     final_notice: np.ndarray      # bool, the landlord sent the final notice in this spell
+    last_unpaid: np.ndarray       # int16, last month the household left (some of) its rent unpaid (-1: never)
     arrangement: np.ndarray       # bool, a payment plan is running
     instalment: np.ndarray        # float32, EUR/month on top of rent under the plan
     plan_broken: np.ndarray       # int16, month the last plan was broken (-1: never)
@@ -129,7 +130,7 @@ DWELLING_FIELDS = ("municipality", "private", "rent", "occupied")
 EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children": 0, "school_children": 0,
          "earnings": 0.0, "income": 0.0, "on_benefits": False, "allowance": 0.0, "basic_cost": 0.0, "short": False,
          "shock_kind": 0, "shock_since": NEVER, "shock_until": NEVER, "shock_income": 0.0, "cost_until": NEVER,
-         "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False,
+         "cost_extra": 0.0, "arrears": 0.0, "arrears_since": NEVER, "contacted": False, "final_notice": False, "last_unpaid": NEVER,
          "arrangement": False, "instalment": 0.0, "plan_broken": NEVER, "signalled": False, "referred_at": NEVER,
          "queued_since": NEVER, "funded_at": NEVER, "supplement_until": NEVER, "supplement_eur": 0.0,
          "help_since": NEVER, "help_until": NEVER, "support": 0, "support_until": NEVER,

@@ -77,6 +77,11 @@ class Letters(NamedTuple):
     summonses: np.ndarray
 
 
+# Non-payment is "repeated" (a summons before three months of arrears [KOP][JA]) when rent was left
+# unpaid within the last this many months (assumption, range 2-6): a tenant repaying steadily is not
+# summoned for it.
+REPEATED_WITHIN_MONTHS = 3
+
 # Spell lengths (months in arrears) and amounts owed (months of rent) at a summons, counted in bins
 # so that their distribution is reported (outcomes summons_spell_* and summons_owed_*).
 SPELL_BINS = (("upto_3", 0, 3), ("4_6", 4, 6), ("7_12", 7, 12), ("13_24", 13, 24), ("over_24", 25, 10**6))
@@ -110,7 +115,8 @@ class ArrearsProcedure:
         self._final_notice(t, final_notice)
         signal_at = w.policy.early_signalling.arrears_months_to_signal
         signals = self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing]])
-        persistent = (months >= lc.summons_after_months_owed) & (t - hh.arrears_since[owing] >= lc.summons_after_months)
+        persistent = ((months >= lc.summons_after_months_owed) & (t - hh.arrears_since[owing] >= lc.summons_after_months)
+                      & (t - hh.last_unpaid[owing] < REPEATED_WITHIN_MONTHS))
         due = self._due_for_summons(t, subset(owing, (months >= lc.summons_threshold_months) | persistent))
         referrals = self._refer_families(t, due)
         summonses = self._summon(t, self._after_referral(t, due))

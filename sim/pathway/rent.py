@@ -171,15 +171,16 @@ class RentPayment:
         """The rent each household leaves unpaid this month (EUR; 0 for most). Without pressure a
         household short of money juggles its bills and misses a whole month's rent, the likelier the
         larger its shortfall. Under pressure (`squeezed`: a plan, debt help, a conditional verdict, the
-        final notice) it pays rent first, with spending cut to the floor: it leaves unpaid only what
-        it cannot pay even so (its deficit), of which budget management in debt help covers a share.
+        final notice) it pays rent first, with spending cut to the floor: of what it cannot pay even so
+        (its deficit) only a share falls on the rent (the rest on its other bills), and budget
+        management in debt help covers part of that.
         Rent withheld from a benefit is paid while the benefit is. Only households with a chance of
         missing are drawn (a draw depends on the household alone, see streams.py)."""
         m = self.world
         hh = m.households
         shortfall = np.clip(rent + spending - money, 0, rent)
-        reduction = np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
-        unpaid = np.where(squeezed, shortfall * reduction, 0.0).astype(np.float32)
+        on_rent = m.context.rent_payment.deficit_on_rent * np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
+        unpaid = np.where(squeezed, shortfall * on_rent, 0.0).astype(np.float32)
         p_miss = np.where(squeezed, 0.0, miss_chance(m.context.rent_payment, shortfall, rent))
         at_risk = np.flatnonzero(p_miss > 0)
         risky = ids[at_risk]
@@ -197,6 +198,7 @@ class RentPayment:
         new = ids[hh.arrears[ids] <= 0]
         hh.arrears_since[new] = t
         hh.arrears[ids] += unpaid
+        hh.last_unpaid[ids] = t
         hh.conditional_missed[ids] += (hh.conditional_until[ids] > t).astype(np.int8)
         self._break_plans(t, ids[hh.arrangement[ids] & ~hh.in_help(t, ids)])  # the counsellor keeps a plan going
         m.outcomes.add("arrears_new", new.size)

@@ -153,12 +153,15 @@ class Tenants:
         set_short(hh, gone, m.cost_factor, set_income(hh, gone, m.context.incomes, m.context.rent_allowance))
 
     def new_earnings(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Earnings drawn anew from the household's type (a lasting change: a new job, retirement);
-        benefit status, income, allowance and whether it is short of money follow, the rent stays.
-        Returns those who left benefits."""
+        """Earnings drawn anew from the household's type (a lasting change: a new job, retirement),
+        correlated with what they were (context.incomes.earnings_persistence); benefit status, income,
+        allowance and whether it is short of money follow, the rent stays. Returns those who left
+        benefits."""
         w = self.world
         hh = w.households
-        hh.earnings[ids] = self.earnings(ids, w.streams.normals("earnings_change", t, hh.hid[ids]))
+        rho = w.context.incomes.earnings_persistence
+        fresh = w.streams.normals("earnings_change", t, hh.hid[ids])
+        hh.earnings[ids] = self.earnings(ids, rho * self._standard_score(ids) + np.sqrt(1 - rho * rho) * fresh)
         left_benefits = ids[hh.on_benefits[ids]]
         money = set_income(hh, ids, w.context.incomes, w.context.rent_allowance)
         set_short(hh, ids, w.cost_factor, money)
@@ -166,10 +169,20 @@ class Tenants:
 
     def earnings(self, slots: np.ndarray, z: np.ndarray) -> np.ndarray:
         """Earnings (EUR/month) of the households in `slots` for standard normal deviates `z`."""
+        spread = self.world.context.incomes.earnings_spread
+        return (self._median(slots) * np.exp(spread * z)).astype(np.float32)
+
+    def _median(self, slots: np.ndarray) -> np.ndarray:
+        """The median earnings (EUR/month) of each household's type, municipality and landlord type."""
         hh, inc = self.world.households, self.world.context.incomes
         median = median_earnings(inc)[hh.composition[slots]] * self.level[hh.municipality[slots]]
-        median = np.where(hh.private[slots], median * inc.private_earnings_factor, median)
-        return (median * self.income_factor * np.exp(inc.earnings_spread * z)).astype(np.float32)
+        return np.where(hh.private[slots], median * inc.private_earnings_factor, median) * self.income_factor
+
+    def _standard_score(self, slots: np.ndarray) -> np.ndarray:
+        """Where each household's earnings lie in its type's distribution (the `z` of `earnings`)."""
+        hh = self.world.households
+        spread = self.world.context.incomes.earnings_spread
+        return np.log(np.maximum(hh.earnings[slots], 1.0) / self._median(slots)) / spread
 
 
 # Make-up categories: single, couple, single parent with 1/2/3 children, couple with 1/2/3 children.
