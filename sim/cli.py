@@ -16,7 +16,8 @@ from pathlib import Path
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
 from .pathway.outcomes import HEADLINE
 from .limits import DEFAULT_WARMUP, check_households, clip_message, excerpt
-from .scenario import load_scenario, resolve_population
+from .provenance import stale_calibration, version
+from .scenario import Scenario, load_scenario, resolve_population
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
 
@@ -59,8 +60,6 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    from .runner import version
-
     ap = _Parser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
     ap.add_argument("--version", action="version", version=f"evictsim {version()}")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -123,10 +122,8 @@ def _settings(args: argparse.Namespace) -> dict:
             "journey_sample": args.journeys, "posterior": args.posterior, "workers": args.workers or None}
 
 
-def _warn_if_stale(scenario) -> None:
+def _warn_if_stale(scenario: Scenario) -> None:
     """Say once, on stderr, that the scenario's calibration was fitted to other model code."""
-    from .runner import stale_calibration
-
     problem = stale_calibration(scenario)
     if problem:
         print(f"evictsim: warning: {problem}", file=sys.stderr)

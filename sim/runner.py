@@ -8,10 +8,7 @@ reproduce it.
 
 from __future__ import annotations
 
-import functools
-import subprocess
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable
@@ -24,6 +21,7 @@ from .limits import (DEFAULT_WARMUP, JOURNEYS, MONTHS, POSTERIOR, REPLICATIONS, 
 from .pathway.model import EvictionModel
 from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
+from .provenance import git_commit, git_dirty, version
 from .scenario import Scenario, load_scenario, resolve_population
 
 
@@ -249,99 +247,3 @@ def _meta(scenario: Scenario, population, real: tuple[Profile, ...], months: int
         "months": months, "warmup_months": warmup, "seed": seed, "replication_seeds": seeds, "scale": scale,
         "version": version(), "git_commit": git_commit(), "git_dirty": git_dirty(),
     }
-
-
-@functools.cache
-def version() -> str:
-    try:
-        return metadata.version("evictsim")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
-
-
-def model_sources() -> list[Path]:
-    """The source files the simulation depends on: runner.py and everything it imports, recursively."""
-    import ast
-
-    root = Path(__file__).resolve().parent
-    todo, seen = [root / "runner.py"], set()
-    while todo:
-        path = todo.pop()
-        if path in seen or not path.exists():
-            continue
-        seen.add(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level >= 1:
-                base = path.parent if node.level == 1 else path.parent.parent
-                if node.module is None:  # from . import informal
-                    todo += [base / f"{alias.name}.py" for alias in node.names]
-                    continue
-                target = base.joinpath(*node.module.split("."))
-                todo += [target.with_suffix(".py"), target / "__init__.py"]
-    return sorted(seen)
-
-
-@functools.cache  # once per process: it is the code this process imported, and sweeps ask for it per run
-def code_fingerprint() -> str:
-    """A hash of the simulation's source: stored runs are reused only while that code is the same."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in model_sources():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-@functools.cache
-def model_fingerprint() -> str:
-    """A hash of what the simulation does: the pathway's code and every parameter's default.
-
-    Unlike `code_fingerprint` it ignores the runner and the parameters' documentation (sources,
-    priors, texts), so a calibration stays current while only those change, and goes stale as
-    soon as the model's mechanisms or defaults do (see `stale_calibration`)."""
-    import hashlib
-    import json
-
-    from .parameters import Context, Policy
-
-    digest = hashlib.sha256()
-    for path in sorted((Path(__file__).resolve().parent / "pathway").glob("*.py")):
-        if path.name != "__init__.py":
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    defaults = {"policy": Policy().model_dump(), "context": Context().model_dump()}
-    digest.update(json.dumps(defaults, sort_keys=True, default=str).encode())
-    return digest.hexdigest()[:16]
-
-
-def stale_calibration(scenario: Scenario) -> str | None:
-    """Why the scenario's calibration does not belong to this model (fitted to other code), or None."""
-    fitted = scenario.calibration.get("model") if scenario.calibration else None
-    if not scenario.calibration or fitted == model_fingerprint():
-        return None
-    return (f"the calibration of {scenario.calibration.get('date', '?')} was fitted to model "
-            f"{fitted or 'of an older version'}, this is model {model_fingerprint()}: its parameters may no "
-            "longer reproduce the targets; `evictsim calibrate --check` says whether they still fit, "
-            "`evictsim calibrate` fits them again")
-
-
-def git_commit() -> str:
-    out = _git("rev-parse", "HEAD")
-    return out.strip() if out is not None else "unknown"
-
-
-def git_dirty() -> bool | None:
-    """Whether tracked files differ from the commit (results may come from uncommitted code);
-    None where there is no git checkout (an installed package)."""
-    out = _git("status", "--porcelain", "--untracked-files=no")
-    return None if out is None else bool(out.strip())
-
-
-def _git(*args: str) -> str | None:
-    root = Path(__file__).resolve().parents[1]
-    try:
-        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=5)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return out.stdout if out.returncode == 0 else None

@@ -15,7 +15,7 @@ from sim.experiments import draws as draws_module
 from sim.experiments.draws import (WHAT_IF_SETTINGS, Draws, apply_draw, parameter_rows, posterior_draws,
                                    posterior_file, priors)
 from sim.experiments.uncertainty import decompose, spread
-from sim.runner import model_fingerprint, stale_calibration
+from sim.provenance import model_fingerprint, stale_calibration
 from sim.scenario import load_scenario
 
 TINY = {"population": "3000", "months": 12, "warmup": 12, "replications": 2, "seed": 4, "journey_sample": 0}

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import analysis_plots as figures
 from ..plots import save
 from ..results_io import prepare_dir, write_json
-from ..runner import version
+from ..provenance import version
 from .analysis import case_parameters, cases_of_interest
 from .discovery import Prim
 from .features import stack_grid

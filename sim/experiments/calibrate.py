@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..runner import code_fingerprint, git_commit, model_fingerprint, version
+from ..provenance import code_fingerprint, git_commit, model_fingerprint, version
 from ..scenario import ScenarioError, load_scenario
 from ..tomlfiles import read_toml
 from .store import ResultStore, run_id

@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..runner import model_fingerprint, replication_seeds
+from ..provenance import model_fingerprint
+from ..runner import replication_seeds
 from ..scenario import load_scenario
 from .calibrate import FOLDER, Settings, _read
 from .sweep import execute, make_task

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..errors import ClusterError
 from ..limits import clip, excerpt
-from ..runner import code_fingerprint, version
+from ..provenance import code_fingerprint, version
 
 CONNECT_TIMEOUT = 10.0     # seconds to connect and hear a Dask handshake
 NO_WORKERS_TIMEOUT = 20.0  # seconds without a single worker before a sweep stops

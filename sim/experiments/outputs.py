@@ -16,7 +16,7 @@ from typing import Any
 from .. import plots
 from ..analysis_plots import box_chart
 from ..results_io import write_atomic, write_json, write_parquet
-from ..runner import version
+from ..provenance import version
 from .results import Results
 from .sweep_spec import SweepSpec
 

@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from ..scenario import resolve_population
-from ..runner import (code_fingerprint, git_commit, git_dirty, journey_frame, monthly_outcomes, municipality_frame,
-                      replication_seeds, simulate, version, yearly_outcomes)
+from ..provenance import code_fingerprint, git_commit, git_dirty, version
+from ..runner import journey_frame, monthly_outcomes, municipality_frame, replication_seeds, simulate, yearly_outcomes
 from ..scenario import Scenario
 from ..limits import check_households
 from .cluster import connect, first_completed, result_of, wait_for_workers
