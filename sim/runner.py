@@ -23,6 +23,7 @@ from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
 from .provenance import git_commit, git_dirty, version
 from .scenario import Scenario, load_scenario, resolve_population
+from .uncertainty import covers, parameters_share
 
 
 @dataclass(repr=False)
@@ -119,8 +120,6 @@ def _posterior_results(scenarios: list[Scenario], population, real: tuple[Profil
 def _result(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int, seeds: list[int],
             scale: float, warmup: int, monthly: pd.DataFrame, journeys: pd.DataFrame,
             draws: dict[str, Any] | None = None, by_municipality: pd.DataFrame | None = None) -> RunResult:
-    from .experiments.uncertainty import covers
-
     meta = _meta(scenario, population, real, months, seed, seeds, scale, warmup)
     meta["uncertainty"] = covers(draws["draws"] if draws else 1, len(seeds))
     if draws:
@@ -210,8 +209,6 @@ def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, flo
     range of single runs. With posterior draws (a `draw` column), `p5`/`p95` range over all runs
     (parameters and noise), `p5_noise`/`p95_noise` over runs with each draw's mean taken out
     (noise only), and `parameters_share` is the share of the runs' variance between draws."""
-    from .experiments.uncertainty import parameters_share
-
     yearly = yearly_by_replication(monthly)
     draws = _draws_of_replications(monthly)
     summary = {}

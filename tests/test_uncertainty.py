@@ -14,9 +14,9 @@ from sim.cli import main
 from sim.experiments import draws as draws_module
 from sim.experiments.draws import (WHAT_IF_SETTINGS, Draws, apply_draw, parameter_rows, posterior_draws,
                                    posterior_file, priors)
-from sim.experiments.uncertainty import decompose, spread
 from sim.provenance import model_fingerprint, stale_calibration
 from sim.scenario import load_scenario
+from sim.uncertainty import decompose, spread
 
 TINY = {"population": "3000", "months": 12, "warmup": 12, "replications": 2, "seed": 4, "journey_sample": 0}
 

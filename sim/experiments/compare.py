@@ -5,7 +5,7 @@ and the model's random streams give each household the same luck in both (common
 numbers). The difference per replication is therefore paired, and its spread shows the policy's
 effect rather than the noise between two unrelated runs. With posterior draws, every scenario
 also runs in the same plausible worlds (draws.py), and the intervals say how much of the
-uncertainty is parameters and how much noise (uncertainty.py).
+uncertainty is parameters and how much noise (sim/uncertainty.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..intervals import covers_parameters, covers_sentence
 from ..pathway.outcomes import HEADLINE, OUTCOMES
 from ..runner import RunResult, run, run_many, yearly_by_replication
 from ..scenario import Scenario, load_scenario
-from .uncertainty import LEVEL, covers, spread, verdict
+from ..uncertainty import LEVEL, covers, spread, verdict
 
 
 @dataclass(repr=False)
