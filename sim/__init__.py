@@ -15,7 +15,7 @@ from importlib import import_module
 # The public API, loaded on first use: `import sim` (and the command line) stays fast, and a
 # command imports only what it needs (a run does not load the plotting or analysis stack).
 _API = {
-    "Comparison": ".experiments.compare", "compare": ".experiments.compare",
+    "Comparison": ".comparison", "compare": ".experiments.compare",
     "RunResult": ".runner", "run": ".runner",
     "Scenario": ".scenario", "ScenarioError": ".scenario", "load_scenario": ".scenario", "nested": ".scenario",
     "Sensitivity": ".experiments.sensitivity", "sensitivity": ".experiments.sensitivity",

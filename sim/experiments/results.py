@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..pathway.outcomes import OUTCOMES
 from ..results_io import OutputError
-from .store import PLAN_FILE, RUNS, SERIES, SPEC_FILE
+from .layout import PLAN_FILE, RUNS, SERIES, SPEC_FILE
 
 ID_COLUMNS = ("run_id", "point", "policy", "draw", "replication", "seed")  # draw: posterior draws (draws.py)
 
