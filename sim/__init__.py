@@ -16,7 +16,7 @@ from importlib import import_module
 # command imports only what it needs (a run does not load the plotting or analysis stack).
 _API = {
     "Comparison": ".comparison", "compare": ".experiments.compare",
-    "RunResult": ".runner", "run": ".runner",
+    "RunResult": ".runner", "run": ".experiments.runs",
     "Scenario": ".scenario", "ScenarioError": ".scenario", "load_scenario": ".scenario", "nested": ".scenario",
     "Sensitivity": ".experiments.sensitivity", "sensitivity": ".experiments.sensitivity",
     "load_results": ".experiments.store", "query": ".experiments.store",

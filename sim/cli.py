@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
+from .limits import DEFAULT_WARMUP, clip_message, excerpt
 from .pathway.outcomes import HEADLINE
-from .limits import DEFAULT_WARMUP, check_households, clip_message, excerpt
 from .provenance import stale_calibration, version
-from .scenario import Scenario, load_scenario, resolve_population
+from .scenario import Scenario, load_scenario
+from .settings import RunSettings
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
 
@@ -110,16 +111,12 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _settings(args: argparse.Namespace) -> dict:
-    from .runner import check_settings
-
-    check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--",
-                   journeys=args.journeys, posterior=args.posterior)
-    real = resolve_population(args.population)
-    check_households(sum(p.households for p in real), args.scale, args.population, prefix="--")
-    return {"population": args.population, "months": args.months, "seed": args.seed,
-            "replications": args.replications, "scale": args.scale, "warmup": args.warmup,
-            "journey_sample": args.journeys, "posterior": args.posterior, "workers": args.workers or None}
+def _settings(args: argparse.Namespace) -> RunSettings:
+    """The run options, checked; an error names the option as it was typed (`--months`)."""
+    return RunSettings(population=args.population, months=args.months, warmup=args.warmup,
+                       replications=args.replications, seed=args.seed, scale=args.scale,
+                       journey_sample=args.journeys, workers=args.workers or None, posterior=args.posterior,
+                       prefix="--")
 
 
 def _warn_if_stale(scenario: Scenario) -> None:
@@ -130,16 +127,16 @@ def _warn_if_stale(scenario: Scenario) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> None:
+    from .experiments.runs import run_scenarios
     from .results_io import write_run
     from .run_folder import Holding, claim
-    from .runner import run
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
     _warn_if_stale(scenario)
     out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
     start = time.perf_counter()
-    result = run(scenario, **settings)
+    result = run_scenarios([scenario], settings)[scenario.name]
     write_run(result, out, args.force)
     draws = f" in each of {args.posterior} posterior draws" if args.posterior else ""
     print(f"{scenario.name}: {args.replications} replication(s){draws} of {args.months} months, "
@@ -176,7 +173,8 @@ def _range(low: float, high: float) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> None:
-    from .experiments.compare import compare, format_table, write_comparison
+    from .experiments.compare import format_table, pair, write_comparison
+    from .experiments.runs import run_scenarios
     from .run_folder import Holding, claim
 
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
@@ -185,7 +183,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     names = "+".join(s.name for s in scenarios)
     out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
     start = time.perf_counter()
-    comparison = compare(scenarios[0], scenarios[1:], **settings)
+    comparison = pair(run_scenarios(scenarios, settings))
     write_comparison(comparison, out, args.force,
                      extra=lambda folder: _comparison_figures(comparison, folder / "figures"))
     print(format_table(comparison))

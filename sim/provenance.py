@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from .scenario import Scenario
 
 PACKAGE = Path(__file__).resolve().parent
-# The modules that start simulations (runner.py also starts posterior runs and, through them, the
-# sweep machinery). The code fingerprint covers them and all they import.
-BOUNDARY = ("runner.py",)
+# The modules that start simulations: fixed-parameter runs, posterior runs, and a sweep's (or a
+# calibration's) single run in a worker. The code fingerprint covers them and all they import.
+BOUNDARY = ("runner.py", "experiments/runs.py", "experiments/sweep.py")
 
 
 @functools.cache

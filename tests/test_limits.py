@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from sim import limits
+from sim import limits, run
 from sim.cli import main
 from sim.errors import ScenarioError
 from sim.experiments.sweep_spec import load_spec
 from sim.parameters import Context, Group, Policy, describe
 from sim.parameters.base import param
-from sim.runner import run
 from sim.scenario import SCENARIO_DIR, load_profile, load_scenario, nested, resolve_population
 
 SMALL = ["--population", "2000", "--months", "12", "--warmup", "0", "--replications", "1"]

@@ -20,12 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from sim import results_io, run
 from sim.cli import main
 from sim.errors import OutputError
 from sim.experiments.compare import compare, write_comparison
-from sim import results_io
 from sim.results_io import read_comparison, read_run, write_run
-from sim.runner import run
 
 SETTINGS = {"population": "2000", "months": 12, "warmup": 0, "replications": 2}
 SMALL = ["--population", "2000", "--months", "12", "--warmup", "0", "--replications", "2"]
@@ -134,7 +133,7 @@ def test_a_folder_with_files_evictsim_did_not_write_is_refused_even_with_force(t
 KILLER = '''
 import os, signal, sys, pathlib
 import sim.results_io as results_io
-from sim.runner import run
+from sim import run
 
 out, kill_at = sys.argv[1], int(sys.argv[2])
 result = run("ombudsman-legal-aid", population="2000", months=12, warmup=0, replications=2, seed=2)

@@ -11,7 +11,7 @@ import pytest
 
 from sim import compare, run, sweep
 from sim.cli import main
-from sim.experiments import draws as draws_module
+from sim.experiments import propagate
 from sim.experiments.draws import (WHAT_IF_SETTINGS, Draws, apply_draw, parameter_rows, posterior_draws,
                                    posterior_file, priors)
 from sim.provenance import model_fingerprint, stale_calibration
@@ -149,7 +149,7 @@ def test_with_priors_collapsed_to_points_the_total_interval_equals_the_noise_int
     def same_draws(n, seed, scenario):
         medians = {"policy.legal_aid.appear_with_aid": 0.9}  # every draw the same world
         return Draws([dict(medians) for _ in range(n)], seed, None, {}, ("policy.legal_aid.appear_with_aid",))
-    monkeypatch.setattr(draws_module, "posterior_draws", same_draws)
+    monkeypatch.setattr(propagate, "posterior_draws", same_draws)
     c = compare("baseline", "ombudsman-legal-aid", posterior=3, workers=1, **TINY)
     rows = c.table.dropna(subset=["diff_low_noise"])
     assert np.allclose(rows.diff_low, rows.diff_low_noise) and np.allclose(rows.diff_high, rows.diff_high_noise)

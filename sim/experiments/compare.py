@@ -22,9 +22,11 @@ from ..intervals import covers_parameters, covers_sentence
 from ..pathway.outcomes import HEADLINE, OUTCOMES, Outcome
 from ..results_io import write_comparison_files
 from ..run_folder import Holding, replacing
-from ..runner import RunResult, run, run_many, yearly_by_replication
+from ..runner import RunResult, yearly_by_replication
 from ..scenario import Scenario, load_scenario
+from ..settings import RunSettings
 from ..uncertainty import LEVEL, covers, spread, verdict
+from .runs import run_scenarios
 
 
 def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario | str, posterior: int = 0,
@@ -38,7 +40,7 @@ def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario
     if isinstance(scenarios, (str, Path, Scenario)):
         scenarios = [scenarios]  # one scenario, not a list of its characters
     loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in [baseline, *scenarios]]
-    return pair(_run_all(loaded, posterior, workers, settings))
+    return pair(run_scenarios(loaded, RunSettings(posterior=posterior, workers=workers, **settings)))
 
 
 def pair(runs: dict[str, RunResult]) -> Comparison:
@@ -68,13 +70,6 @@ def _check_paired(runs: dict[str, RunResult]) -> None:
         if world(runs[name]) != world(runs[base]):
             raise ValueError(f"{name} and {base} were not run on the same seeds and posterior draws; "
                              "run them with the same seed, replications and posterior")
-
-
-def _run_all(loaded: list[Scenario], posterior: int, workers: int | None, settings: dict[str, Any]) -> dict[str, RunResult]:
-    """Each scenario's runs: one after another on the medians, or all draws at once in parallel."""
-    if not posterior:
-        return {s.name: run(s, **settings) for s in loaded}
-    return run_many(loaded, posterior=posterior, workers=workers, **settings)
 
 
 def _by_draw(yearly: pd.DataFrame, draws: int) -> dict[str, np.ndarray]:
