@@ -244,7 +244,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int | None:
         if not (folder / "posterior.csv").is_file():
             raise ValueError(f"{folder}: no calibration to report on yet (run `evictsim calibrate` first)")
         print(f"report written to {write_report(folder, args.workers, not args.no_progress)}")
-        return
+        return None
     calibration = Calibration(folder, args.workers, not args.no_progress)
     start = time.perf_counter()
     record = calibration.write(calibration.run())
@@ -255,6 +255,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int | None:
     for name, value in record["estimate"].items():
         print(f"  {name:<48} {value:.4g}")
     print("next: `evictsim calibrate --report` for the fit report")
+    return None
 
 
 def _check_calibration(folder: Path, workers: int, accept: bool = False) -> int:

@@ -165,7 +165,9 @@ class Calibration:
     def next_generation(self, prev: Generation) -> Generation:
         tolerance = float(np.quantile(prev.distances, self.settings.quantile))
         cov = 2 * np.atleast_2d(np.cov(prev.particles.T, aweights=prev.weights))
-        accepted, dists, sims, round_ = [], [], 0, 0
+        accepted: list[np.ndarray] = []
+        dists: list[float] = []
+        sims = round_ = 0
         while len(accepted) < self.settings.particles and sims < 50 * self.settings.particles:
             rng = np.random.default_rng([self.settings.seed, prev.number + 1, round_])
             proposals = self._propose(rng, prev, cov, self.settings.batch)
@@ -182,7 +184,7 @@ class Calibration:
                           self._weights(particles, prev, cov), sims)
 
     def _propose(self, rng: np.random.Generator, prev: Generation, cov: np.ndarray, n: int) -> np.ndarray:
-        out = []
+        out: list[np.ndarray] = []
         while len(out) < n:
             parent = prev.particles[rng.choice(len(prev.particles), p=prev.weights)]
             candidate = rng.multivariate_normal(parent, cov)

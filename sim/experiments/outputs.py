@@ -39,8 +39,10 @@ def reported(spec: SweepSpec) -> list[str]:
 
 def write_sweep_report(results: Results, spec: SweepSpec) -> list[Path]:
     """results.csv and a figure of each reported outcome against each varied parameter (no cap;
-    in crossed experiments one line per policy). Returns the files written."""
+    in crossed experiments one line per policy), in the sweep's folder. Returns the files written."""
     folder = results.folder
+    if folder is None:
+        raise ValueError("these results were not read from a sweep's folder: there is nowhere to write their report")
     columns = [*results.experiments.columns, *(spec.outcomes or results.outcomes.columns)]
     write_atomic(folder / "results.csv", lambda tmp: results.runs[columns].to_csv(tmp, index=False))
     written = [folder / "results.csv"]
