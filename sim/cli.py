@@ -353,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     return status or 0
 
 
-INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"), "every finished run is stored: run the same command again to resume")
+INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"),
+                            "every finished run is stored: run the same command again to resume")
 
 
 def _fail(message: str, status: int = 2) -> int:

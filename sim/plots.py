@@ -161,7 +161,8 @@ def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[s
         look = style(i)
         ax.scatter(group[parameter], group[outcome], s=12, alpha=0.35, color=look["color"], marker=look["marker"])
         x, y, _ = trend(group, parameter, outcome, sampled)
-        ax.plot(x, y, color=look["color"], marker=look["marker"], linestyle=look["linestyle"], label=wrap(str(name), 30))
+        ax.plot(x, y, color=look["color"], marker=look["marker"], linestyle=look["linestyle"],
+                label=wrap(str(name), 30))
     ax.set_xlabel(parameter)
     ax.set_ylabel(wrap(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)"))
     ax.set_title(wrap(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}", 60))

@@ -53,9 +53,10 @@ class RunSettings:
 
     def _check(self, prefix: str) -> None:
         """Refuse settings outside sim.limits, naming the setting (with `prefix`), value and range."""
-        for name, value, bound in (("months", self.months, MONTHS), ("replications", self.replications, REPLICATIONS),
-                                   ("warmup", self.warmup, WARMUP), ("seed", self.seed, SEED),
-                                   ("journeys", self.journey_sample, JOURNEYS), ("posterior", self.posterior, POSTERIOR)):
+        bounded = (("months", self.months, MONTHS), ("replications", self.replications, REPLICATIONS),
+                   ("warmup", self.warmup, WARMUP), ("seed", self.seed, SEED),
+                   ("journeys", self.journey_sample, JOURNEYS), ("posterior", self.posterior, POSTERIOR))
+        for name, value, bound in bounded:
             check_setting(name, value, bound, prefix)
         if self.posterior == 1:
             setting = f"{prefix}posterior 1" if prefix else "posterior = 1"

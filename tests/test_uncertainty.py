@@ -139,7 +139,8 @@ def test_a_comparison_with_posterior_draws_reports_both_intervals_and_says_so():
     rows = c.table[c.table.scenario == "ombudsman-legal-aid"]
     finite = rows.dropna(subset=["diff_low_noise"])
     assert len(finite) > 0
-    assert (finite.diff_low <= finite.diff_low_noise + 1e-9).all() and (finite.diff_high >= finite.diff_high_noise - 1e-9).all()
+    assert (finite.diff_low <= finite.diff_low_noise + 1e-9).all()
+    assert (finite.diff_high >= finite.diff_high_noise - 1e-9).all()
     assert set(rows.verdict) <= {"lower", "higher", "uncertain", "no change"}
     runs = c.runs["baseline"].monthly
     assert sorted(runs.draw.unique()) == [0, 1, 2] and runs.replication.nunique() == 6
@@ -191,7 +192,8 @@ def test_a_sweep_runs_every_point_in_every_draw(tmp_path):
 
 def test_compare_with_posterior_on_the_command_line_prints_both_intervals_and_the_sentence(tmp_path, capsys):
     args = ["compare", "baseline", "ombudsman-legal-aid", "--population", "3000", "--months", "12", "--warmup", "12",
-            "--replications", "2", "--posterior", "2", "--workers", "1", "--journeys", "0", "--out", str(tmp_path / "c")]
+            "--replications", "2", "--posterior", "2", "--workers", "1", "--journeys", "0",
+            "--out", str(tmp_path / "c")]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "noise only" in out and "2 joint draws" in out

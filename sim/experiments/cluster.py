@@ -210,7 +210,8 @@ def check_workers(client: Any) -> None:
     try:
         theirs = client.run(worker_identity)
     except Exception as err:  # noqa: BLE001 - a worker without this module raises whatever unpickling raises
-        raise ClusterError(f"--cluster: a worker cannot run evictsim's code check ({type(err).__name__}: {clip(str(err), 200)}); "
+        raise ClusterError(f"--cluster: a worker cannot run evictsim's code check "
+                           f"({type(err).__name__}: {clip(str(err), 200)}); "
                          f"it probably has another evictsim version than this client ({ours['version']}); "
                          "see docs/cluster.md") from None
     wrong = {address: found for address, found in theirs.items()

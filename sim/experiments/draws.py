@@ -68,7 +68,8 @@ def parameter_rows() -> list[dict[str, Any]]:
 
 def priors(effects_only: bool = False) -> dict[str, Prior]:
     """The declared priors by dotted name (only the lever effect sizes with `effects_only`)."""
-    return {row["name"]: _prior(row) for row in parameter_rows() if row["prior"] and (row["effect"] or not effects_only)}
+    return {row["name"]: _prior(row) for row in parameter_rows()
+            if row["prior"] and (row["effect"] or not effects_only)}
 
 
 def _prior(row: dict[str, Any]) -> Prior:

@@ -53,7 +53,8 @@ def write_sweep_report(results: Results, spec: SweepSpec) -> list[Path]:
         for parameter in results.parameters:
             lever = parameter in results.levers and spec.crossed
             by = "policy" if "policy" in runs and not lever else None
-            fig = plots.sweep_scatter(runs, parameter, outcome, meta, by=by, sampled=spec.design != "grid" and not lever)
+            sampled = spec.design != "grid" and not lever
+            fig = plots.sweep_scatter(runs, parameter, outcome, meta, by=by, sampled=sampled)
             written += plots.save(fig, folder / "figures" / f"{outcome}_vs_{parameter}", meta)
     return written
 

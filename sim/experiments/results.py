@@ -83,7 +83,8 @@ class Results:
         if missing:
             raise OutputError(f"{self.folder}: {len(missing)} run(s) have no monthly series; "
                               "set series = true in the spec and run the sweep again (stored runs are reused)")
-        frames = {rid: pd.read_parquet(folder / f"{rid}.parquet", columns=["month", outcome]).set_index("month")[outcome]
+        columns = ["month", outcome]
+        frames = {rid: pd.read_parquet(folder / f"{rid}.parquet", columns=columns).set_index("month")[outcome]
                   for rid in self.experiments["run_id"].unique()}
         return pd.DataFrame([frames[rid].to_numpy() for rid in self.experiments["run_id"]],
                             columns=next(iter(frames.values())).index if frames else None)

@@ -156,7 +156,8 @@ def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], 
 
     if client is not None:
         check_workers(client)
-    provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(), "git_dirty": git_dirty()}
+    provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(),
+                  "git_dirty": git_dirty()}
     store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec), force)
     store.write_plan(experiments_table(tasks))
     done = store.done(series=spec.series)
@@ -236,7 +237,8 @@ def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], N
     with warnings.catch_warnings(), ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(),
                                                         initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         # Python warns about any OS thread at fork; see _start_method for why these are safe.
-        warnings.filterwarnings("ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*use of fork\\(\\) may lead to deadlocks",
+                                category=DeprecationWarning)
         def done(running):
             finished, rest = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:

@@ -182,7 +182,8 @@ def _check_crossed(spec: SweepSpec) -> None:
     for path, lever in spec.levers.items():
         if path == "scenarios":
             if not isinstance(lever, list) or not lever:
-                raise ValueError('levers.scenarios: give a list of scenario names, e.g. ["baseline", "ombudsman-legal-aid"]')
+                raise ValueError("levers.scenarios: give a list of scenario names, "
+                                 'e.g. ["baseline", "ombudsman-legal-aid"]')
         elif isinstance(lever, Range):
             _check_parameter(path, lever, "grid")  # levers are always crossed with each other
         else:
