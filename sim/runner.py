@@ -59,11 +59,10 @@ def run_replications(scenario: Scenario, settings: RunSettings,
     """Simulate `settings.replications` runs of a scenario on the calibration's medians, one after
     another; `progress(done, total)` after each. Posterior runs are sim.experiments.propagate's."""
     tables, journeys, local = [], [], []
-    seeds = settings.replication_seeds
+    seeds, factor = settings.replication_seeds, 1.0 / settings.scale
     for rep, rep_seed in enumerate(seeds):
         model = simulate(scenario, settings.profiles, settings.months, rep_seed, settings.scale, settings.warmup,
                          settings.journey_sample)
-        factor = 1.0 / settings.scale
         tables.append(_monthly_frame(model, rep, settings.warmup, factor))
         journeys.append(_journey_frame(model, rep, settings.warmup))
         local.append(model.by_municipality.frame(rep, list(settings.profiles), factor))

@@ -56,8 +56,8 @@ def run_draws(scenarios: list[Scenario], settings: RunSettings, draws: Draws,
 def _task(drawn: Scenario, d: int, r: int, seed: int, settings: RunSettings) -> Task:
     """Replication r of draw d of a scenario (already in the draw's world)."""
     return Task(f"{drawn.name}/{d}/{r}", d, d * settings.replications + r, seed, {"draw": d}, drawn,
-                settings.profiles, settings.months, settings.warmup, settings.scale, policy=drawn.name, series=True,
-                journeys=settings.journey_sample if d == 0 else 0, local=True)
+                population=settings.profiles, months=settings.months, warmup=settings.warmup, scale=settings.scale,
+                policy=drawn.name, series=True, journeys=settings.journey_sample if d == 0 else 0, local=True)
 
 
 def _frames(rows: list[dict[str, Any]], tasks: list[Task]) -> Frames:

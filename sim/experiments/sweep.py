@@ -81,8 +81,9 @@ def make_task(scenario: Scenario, values: dict[str, Any], settings: RunSettings,
     identity = {"parameters": scenario.parameters(), "population": settings.population, "months": settings.months,
                 "warmup": settings.warmup, "scale": settings.scale, "seed": seed,
                 "code": {"version": version(), "code": code_fingerprint()}}
-    return Task(run_id(identity), point, replication, seed, values, scenario, settings.population, settings.months,
-                settings.warmup, settings.scale, policy, series, code_fingerprint())
+    return Task(run_id(identity), point, replication, seed, values, scenario, population=settings.population,
+                months=settings.months, warmup=settings.warmup, scale=settings.scale, policy=policy, series=series,
+                code=code_fingerprint())
 
 
 def plan(spec: SweepSpec, spec_path: str | Path | None = None,
@@ -173,7 +174,8 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = N
     """Run (or resume, or grow) a sweep into `out`; one row per run: its experiment and the yearly
     value of every outcome. With `report`, also writes results.csv and figures/ into `out`;
     `force` replaces another result in `out`; `posterior` N runs each point in N joint draws."""
-    return perform_experiments(spec, out, workers, cluster, progress, points, report, force, posterior).runs
+    return perform_experiments(spec, out, workers=workers, cluster=cluster, progress=progress, points=points,
+                               report=report, force=force, posterior=posterior).runs
 
 
 def with_posterior(spec: SweepSpec, posterior: int | None) -> SweepSpec:
