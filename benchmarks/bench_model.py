@@ -25,7 +25,7 @@ TARGETS = {"national": (30.0, 2048.0), "100000": (1.5, None)}
 
 def measure(population: str) -> dict:
     """Run the CLI once in a child process; wall time from outside, peak memory of the child."""
-    from sim.runner import DEFAULT_WARMUP
+    from sim.limits import DEFAULT_WARMUP
     from sim.scenario import resolve_population
 
     households = sum(p.households for p in resolve_population(population))

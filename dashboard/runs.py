@@ -18,9 +18,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from sim.experiments.compare import Comparison, pair
+from sim.experiments.runs import run
 from sim.parameters import Policy
 from sim.results_io import read_comparison
-from sim.runner import RunResult, run
+from sim.runner import RunResult
 from sim.scenario import Scenario, flatten, load_scenario, nested
 
 from . import levers, profiles

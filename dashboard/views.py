@@ -194,7 +194,7 @@ def style() -> None:
 @st.cache_resource(show_spinner=False)
 def _stale() -> bool:
     """Whether the shipped baseline's calibration was fitted to other model code (checked once)."""
-    from sim.runner import stale_calibration
+    from sim.provenance import stale_calibration
     from sim.scenario import load_scenario
 
     return stale_calibration(load_scenario("baseline")) is not None

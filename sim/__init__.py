@@ -15,8 +15,8 @@ from importlib import import_module
 # The public API, loaded on first use: `import sim` (and the command line) stays fast, and a
 # command imports only what it needs (a run does not load the plotting or analysis stack).
 _API = {
-    "Comparison": ".experiments.compare", "compare": ".experiments.compare",
-    "RunResult": ".runner", "run": ".runner",
+    "Comparison": ".comparison", "compare": ".experiments.compare",
+    "RunResult": ".runner", "run": ".experiments.runs",
     "Scenario": ".scenario", "ScenarioError": ".scenario", "load_scenario": ".scenario", "nested": ".scenario",
     "Sensitivity": ".experiments.sensitivity", "sensitivity": ".experiments.sensitivity",
     "load_results": ".experiments.store", "query": ".experiments.store",
