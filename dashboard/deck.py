@@ -13,7 +13,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from sim.experiments.compare import Comparison
+from sim import Comparison
 
 from .figures import difference_text, forest_figure, slide_png, timeseries_figure
 from .i18n import CARD_LABELS, CARDS, outcome_label, outcome_number, scenario_title, t, verdict_text, word

@@ -18,8 +18,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from sim import plots
-from sim.experiments.compare import Comparison
+from sim import Comparison, plots
 
 from . import levers
 from .i18n import CARDS, SIM_KINDS, outcome_label, outcome_number, scenario_title, span, t, unit_label

@@ -16,11 +16,8 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from sim.parameters import Policy, describe
-from sim.pathway.population import PROFILES, Profile
-from sim.limits import clip_message, excerpt
-from sim.scenario import ScenarioError, flatten, profile_from
-from sim.tomlfiles import parse_toml
+from sim import (PROFILES, Policy, Profile, ScenarioError, clip_message, describe, excerpt, flatten, parse_toml,
+                 profile_from)
 
 from .i18n import number
 

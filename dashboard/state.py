@@ -11,8 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from sim.experiments.compare import HEADLINE
-from sim.pathway.population import PROFILES
+from sim import HEADLINE, PROFILES
 
 from . import levers, profiles
 from .i18n import LANGUAGES

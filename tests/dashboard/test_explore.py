@@ -17,13 +17,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import explore_data, explore_views
+from dashboard.app_pages.explore import data as explore_data
+from dashboard.app_pages.explore import view as explore_views
 from sim.cli import main as evictsim
 from sim.experiments.sweep import sweep
 
 from .conftest import APP
 
-PAGE = "app_pages/explore.py"
+PAGE = "app_pages/explore/explore.py"
 PARAMETERS = """
 [parameters]
 "context.shocks.job_loss_per_month" = { min = 0.01, max = 0.03%s }

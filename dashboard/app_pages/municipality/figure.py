@@ -11,11 +11,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from sim.experiments.compare import Comparison
+from sim import Comparison
 
-from .figures import footed
-from .i18n import number, scenario_title, t
-from .local import local_rates, national_rate, rank_of, shown_scenarios, type_word
+from dashboard.figures import footed
+from dashboard.i18n import number, scenario_title, t
+
+from .rates import local_rates, national_rate, rank_of, shown_scenarios, type_word
 
 OUTCOME = "evictions"
 OTHERS = {"color": "#999999", "marker": "o", "s": 12}     # Okabe-Ito grey

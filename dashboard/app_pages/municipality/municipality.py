@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import local_view, profiles, runs, state, views
-from dashboard.i18n import PROFILE_FIELDS, number, t, word
+from dashboard import profiles, runs, state, views
+from dashboard.app_pages.municipality import view as local_view
+from dashboard.app_pages.municipality.words import PROFILE_FIELDS
+from dashboard.i18n import number, t, word
 from dashboard.tables import display, facts, municipality_frame, population_label
-from sim.pathway.population import PROFILES
+from sim import PROFILES
 
 GROUPS = {"muni_households": ("name", "corporation_households", "private_households"),
           "muni_composition": ("share_single", "share_couple", "share_single_parent", "share_couple_children",

@@ -1,5 +1,5 @@
 """Figures and tables of the explore page: sim.plots' figures with their words in the chosen
-language, and the tables the page shows. Reading from disk is in explore_data.py.
+language, and the tables the page shows. Reading from disk is in data.py.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import streamlit as st
 
 from sim import plots
 
-from . import figures
-from .explore_data import CalibrationFiles, SOBOL_COLUMNS, Sweep, load_calibration, load_sensitivity, load_sweep, short_name, sig
-from .i18n import number, outcome_label, t, unit_label
+from dashboard import figures
+from dashboard.i18n import number, outcome_label, t, unit_label
+
+from .data import (SOBOL_COLUMNS, CalibrationFiles, Sweep, load_calibration, load_sensitivity, load_sweep, short_name,
+                   sig)
 
 # -- figures ----------------------------------------------------------------------------------
 # sim.plots writes its figures in English; these are its words, with the dashboard's key for each.

@@ -23,8 +23,9 @@ import streamlit as st
 
 from sim.experiments.store import PLAN_FILE, RUNS, SPEC_FILE, load_results
 
-from .i18n import LEVERS, number, outcome_label, t, word
-from .runs import ROOT
+from dashboard.i18n import number, outcome_label, t
+from dashboard.levers import by_name
+from dashboard.runs import ROOT
 
 CALIBRATION_ENV = "EVICTSIM_CALIBRATION"
 SENSITIVITY_CSV, SENSITIVITY_JSON = "sensitivity.csv", "sensitivity.json"
@@ -295,9 +296,9 @@ def sig(value: Any, lang: str) -> str:
 
 
 def parameter_label(path: str, lang: str) -> str:
-    """A swept parameter: its dotted path, and the lever's name where the dashboard knows one."""
-    name = path.split(".", 1)[1] if path.startswith("policy.") else ""
-    return f"{path} · {word(LEVERS, name, lang)}" if name in LEVERS else path
+    """A swept parameter: its dotted path, and for a policy lever its declared name."""
+    lever = by_name().get(path.split(".", 1)[1]) if path.startswith("policy.") else None
+    return f"{path} · {lever.title(lang)}" if lever else path
 
 
 def short_name(path: str) -> str:

@@ -1,16 +1,54 @@
-"""The words of My municipality's comparison with other municipalities, in English and Dutch
-(merged into i18n.UI, so that `t` finds them)."""
+"""The words of the My municipality page, in English and Dutch: the page's own and those of its
+comparison with other municipalities (WORDS, merged into i18n.UI so that `t` finds them), and the
+names of a municipality's figures (PROFILE_FIELDS)."""
 
 from __future__ import annotations
 
-LOCAL_UI: dict[str, dict[str, str]] = {
-    "pop_national": {"en": "National · 342 municipalities · 3.5 million (slow: about 30 s per simulation)",
-                     "nl": "Landelijk · 342 gemeenten · 3,5 miljoen (traag: ongeveer 30 s per simulatie)"},
-    "national_time": {"en": "A national comparison runs {n} simulations of the whole country: about {minutes} "
-                            "minutes on a 2-core machine. Fewer replications or draws make it quicker.",
-                      "nl": "Een landelijke vergelijking draait {n} simulaties van het hele land: ongeveer "
-                            "{minutes} minuten op een machine met 2 kernen. Minder herhalingen of trekkingen gaan "
-                            "sneller."},
+WORDS: dict[str, dict[str, str]] = {
+    "muni_title": {"en": "My municipality", "nl": "Mijn gemeente"},
+    "muni_intro": {"en": "Enter your municipality's rented households, or start from a profile, and compare the "
+                         "policies for your own figures.",
+                   "nl": "Vul de huurhuishoudens van uw gemeente in, of begin bij een profiel, en vergelijk het "
+                         "beleid voor uw eigen cijfers."},
+    "muni_from": {"en": "Start from a profile", "nl": "Begin bij een profiel"},
+    "muni_upload": {"en": "Or upload a profile (.toml)", "nl": "Of upload een profiel (.toml)"},
+    "muni_upload_how": {"en": "Drag a profile file (.toml, at most 100 KB) onto the box below, or press “Upload” "
+                              "to choose one.",
+                        "nl": "Sleep een profielbestand (.toml, hoogstens 100 kB) naar het vak hieronder, of klik op "
+                              "“Upload” om er een te kiezen. De knop en de tekst in het vak zijn van Streamlit zelf en "
+                              "blijven Engels; een bestand groter dan 100 kB wordt geweigerd."},
+    "muni_upload_ok": {"en": "Profile `{name}` loaded.", "nl": "Profiel `{name}` geladen."},
+    "muni_upload_error": {"en": "This file cannot be used as a profile:\n\n{error}",
+                          "nl": "Dit bestand is niet bruikbaar als profiel:\n\n{error}"},
+    "muni_upload_help": {"en": "A .toml text file with your municipality's figures (at most 100 KB), as the "
+                               "download button below writes it.",
+                         "nl": "Een .toml-tekstbestand met de cijfers van uw gemeente (hoogstens 100 kB), zoals de "
+                               "downloadknop hieronder het schrijft."},
+    "muni_upload_defaulted": {"en": "Not in the file, so the model's defaults are used: {fields}.",
+                              "nl": "Niet in het bestand, dus de standaardwaarden van het model gelden: {fields}."},
+    "muni_households": {"en": "Households", "nl": "Huishoudens"},
+    "muni_composition": {"en": "Who rents", "nl": "Wie huurt"},
+    "muni_money": {"en": "Rent and income", "nl": "Huur en inkomen"},
+    "muni_services": {"en": "Local services (absolute numbers)", "nl": "Lokale voorzieningen (absolute aantallen)"},
+    "muni_services_help": {"en": "Leave empty to keep the model's assumption. Applied to the baseline and to every "
+                                 "scenario that does not change that lever itself.",
+                           "nl": "Laat leeg om de aanname van het model te houden. Geldt voor het basisscenario en "
+                                 "voor elk scenario dat die maatregel niet zelf verandert."},
+    "muni_assumption": {"en": "Model assumption: {value} ({per10k} per 10,000 households).",
+                        "nl": "Aanname van het model: {value} ({per10k} per 10.000 huishoudens)."},
+    "muni_invalid": {"en": "These figures cannot be used yet:\n\n{error}",
+                     "nl": "Deze cijfers zijn nog niet bruikbaar:\n\n{error}"},
+    "muni_use": {"en": "Compare the policies for these figures", "nl": "Vergelijk het beleid voor deze cijfers"},
+    "muni_in_use": {"en": "The comparison uses these figures.", "nl": "De vergelijking gebruikt deze cijfers."},
+    "muni_not_in_use": {"en": "The results below are for {population}. Press the button to use your own figures.",
+                        "nl": "De resultaten hieronder gelden voor {population}. Druk op de knop om uw eigen "
+                              "cijfers te gebruiken."},
+    "muni_results": {"en": "Outcomes for {households} rented households",
+                     "nl": "Uitkomsten voor {households} huurhuishoudens"},
+    "muni_rates": {"en": "Per 1,000 rented households", "nl": "Per 1.000 huurhuishoudens"},
+    "muni_absolute": {"en": "In absolute numbers", "nl": "In absolute aantallen"},
+    "muni_download": {"en": "Download these figures (.toml, for the command line)",
+                      "nl": "Deze cijfers downloaden (.toml, voor de opdrachtregel)"},
     "kind_large_city": {"en": "large city", "nl": "grote stad"},
     "kind_medium_town": {"en": "medium town", "nl": "middelgrote gemeente"},
     "kind_small_town": {"en": "small town", "nl": "kleine gemeente"},
@@ -86,4 +124,26 @@ LOCAL_UI: dict[str, dict[str, str]] = {
     "spread_col_verdict": {"en": "Beyond chance?", "nl": "Meer dan toeval?"},
     "spread_beyond": {"en": "▲ yes, beyond chance", "nl": "▲ ja, meer dan toeval"},
     "spread_within": {"en": "≈ no, within chance", "nl": "≈ nee, binnen toeval"},
+}
+
+
+# A municipality's figures (fields of sim.pathway.population.Profile).
+PROFILE_FIELDS = {
+    "name": {"en": "Name", "nl": "Naam"},
+    "corporation_households": {"en": "Corporation tenants (households)",
+                               "nl": "Huurders van corporaties (huishoudens)"},
+    "private_households": {"en": "Private-rent tenants (households)", "nl": "Particuliere huurders (huishoudens)"},
+    "share_single": {"en": "Share single adults", "nl": "Aandeel alleenstaanden"},
+    "share_couple": {"en": "Share couples without children", "nl": "Aandeel stellen zonder kinderen"},
+    "share_single_parent": {"en": "Share single parents", "nl": "Aandeel eenoudergezinnen"},
+    "share_couple_children": {"en": "Share couples with children", "nl": "Aandeel stellen met kinderen"},
+    "children_one": {"en": "Families with one child (share)", "nl": "Gezinnen met één kind (aandeel)"},
+    "children_two": {"en": "Families with two children (share)", "nl": "Gezinnen met twee kinderen (aandeel)"},
+    "school_age_share": {"en": "Children of school age (share)", "nl": "Kinderen in de schoolleeftijd (aandeel)"},
+    "rent_corporation_eur": {"en": "Median corporation rent (EUR/month)", "nl": "Mediane corporatiehuur (euro/maand)"},
+    "rent_private_eur": {"en": "Median private rent (EUR/month)", "nl": "Mediane particuliere huur (euro/maand)"},
+    "rent_spread": {"en": "Spread of rents (log-sd)", "nl": "Spreiding van de huren (log-sd)"},
+    "headroom_median": {"en": "Median income / (rent + basic costs)", "nl": "Mediaan inkomen / (huur + basiskosten)"},
+    "headroom_spread": {"en": "Spread of that ratio (log-sd)", "nl": "Spreiding van die verhouding (log-sd)"},
+    "on_benefits_share": {"en": "Households on benefits (share)", "nl": "Huishoudens met een uitkering (aandeel)"},
 }
