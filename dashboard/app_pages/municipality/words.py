@@ -1,6 +1,6 @@
 """The words of the My municipality page, in English and Dutch: the page's own and those of its
 comparison with other municipalities (WORDS, merged into i18n.UI so that `t` finds them), and the
-names of a municipality's figures (PROFILE_FIELDS)."""
+names of a municipality's figures (PROFILE_FIELDS) and the form's columns of them (FIGURE_COLUMNS)."""
 
 from __future__ import annotations
 
@@ -143,7 +143,23 @@ PROFILE_FIELDS = {
     "rent_corporation_eur": {"en": "Median corporation rent (EUR/month)", "nl": "Mediane corporatiehuur (euro/maand)"},
     "rent_private_eur": {"en": "Median private rent (EUR/month)", "nl": "Mediane particuliere huur (euro/maand)"},
     "rent_spread": {"en": "Spread of rents (log-sd)", "nl": "Spreiding van de huren (log-sd)"},
-    "headroom_median": {"en": "Median income / (rent + basic costs)", "nl": "Mediaan inkomen / (huur + basiskosten)"},
-    "headroom_spread": {"en": "Spread of that ratio (log-sd)", "nl": "Spreiding van die verhouding (log-sd)"},
-    "on_benefits_share": {"en": "Households on benefits (share)", "nl": "Huishoudens met een uitkering (aandeel)"},
+    "kind": {"en": "Municipality type", "nl": "Type gemeente"},
+    "region": {"en": "Shelter region (centrumgemeente)", "nl": "Opvangregio (centrumgemeente)"},
+    "rehousing_factor": {"en": "How fast households find a new home (ratio)",
+                         "nl": "Hoe snel huishoudens een nieuwe woning vinden (verhouding)"},
+    "income_level": {"en": "Tenants' earnings against the national level (ratio)",
+                     "nl": "Inkomen van huurders ten opzichte van het landelijk niveau (verhouding)"},
+    "outreach_practice": {"en": "Reach after a signal against the national average (ratio)",
+                          "nl": "Bereik na een melding ten opzichte van het landelijk gemiddelde (verhouding)"},
+    "acceptance_practice": {"en": "Help accepted against the national average (ratio)",
+                            "nl": "Aanvaarding van hulp ten opzichte van het landelijk gemiddelde (verhouding)"},
+    "alternative_offer_practice": {"en": "Alternative housing offered against the national average (ratio)",
+                                   "nl": "Aanbod van vervangende woonruimte ten opzichte van het landelijk "
+                                         "gemiddelde (verhouding)"},
 }
+# The form's three columns: a heading (a key of WORDS) and the figures under it; figures the
+# model declares but no column names go in the last one.
+FIGURE_COLUMNS = {"muni_households": ("name", "corporation_households", "private_households"),
+                  "muni_composition": ("share_single", "share_couple", "share_single_parent", "share_couple_children",
+                                       "children_one", "children_two", "school_age_share"),
+                  "muni_money": ("rent_corporation_eur", "rent_private_eur", "rent_spread")}
