@@ -243,8 +243,8 @@ UI: dict[str, dict[str, str]] = {
                           "(commit {commit}). Differences are paired per replication; their 90 % interval is a "
                           "t-interval over the replications.",
                     "nl": "Methode: een agentgebaseerde simulatie van de ontruimingszeef, maand voor maand, voor "
-                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal {seed}, "
-                          "evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
+                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal "
+                          "{seed}, evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
                           "90%-interval is een t-interval over de herhalingen."},
     "reproduce": {"en": "Reproduce this", "nl": "Zelf narekenen"},
     "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python (a scenario "

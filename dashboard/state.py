@@ -172,8 +172,8 @@ def query() -> dict[str, Any]:
     """The current view as address parameters (lists become repeated parameters)."""
     ss = st.session_state
     q: dict[str, Any] = {"lang": ss["lang"], "population": ss["population"], "baseline": ss["baseline"],
-                         "scenario": list(ss["scenarios"]), "reps": str(ss["replications"]), "draws": str(ss["posterior"]),
-                         "months": str(ss["months"]), "seed": str(ss["seed"])}
+                         "scenario": list(ss["scenarios"]), "reps": str(ss["replications"]),
+                         "draws": str(ss["posterior"]), "months": str(ss["months"]), "seed": str(ss["seed"])}
     if ss["present"]:
         q["present"] = "1"
     if ss["population"] == "stored" and ss["stored"]:

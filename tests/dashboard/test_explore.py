@@ -62,7 +62,8 @@ def stored(tmp_path_factory) -> Path:
     morris = base / "sens.toml"
     # New arrears depend on the job-loss rate clearly even in 2,000 households (evictions are too few).
     morris.write_text('name = "sens"\nmethod = "morris"\nsamples = 2\n' + COMMON.replace('"evictions"', '"arrears_new"')
-                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 140\n', encoding="utf-8")
+                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 140\n',
+                      encoding="utf-8")
     assert evictsim(["sensitivity", str(morris), "--out", str(results / "sens"), "--workers", "1",
                      "--no-progress"]) == 0
     return results

@@ -11,7 +11,7 @@ from sim.experiments.compare import compare, write_comparison
 
 from .conftest import app, ran
 
-PAGES = ("app_pages/compare/compare.py", "app_pages/scorecard/scorecard.py", "app_pages/journeys/journeys.py", "app_pages/municipality/municipality.py")
+PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
 
 
 def param(at, key: str) -> list[str]:

@@ -35,9 +35,12 @@ def family_key(replication: int, household: int) -> str:
     return f"{int(replication)}-{int(household)}"
 
 
-def parse_key(text: str) -> tuple[int, int] | None:
+def parse_key(text: str) -> tuple[int, int]:
+    """A family's key, "<replication>-<household>" (as `families` makes it), as the two numbers."""
     rep, _, household = str(text).partition("-")
-    return (int(rep), int(household)) if rep.isdigit() and household.isdigit() else None
+    if not (rep.isdigit() and household.isdigit()):
+        raise ValueError(f"not a family's key: {text!r}")
+    return int(rep), int(household)
 
 
 def families(journeys: pd.DataFrame, other: pd.DataFrame | None = None) -> pd.DataFrame:
