@@ -17,8 +17,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 import pandas as pd
 
-from sim.experiments.compare import Comparison
-from sim.intervals import uncertainty
+from sim import Comparison, uncertainty
 
 from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
 from .figures import LOCK, forest_figure, to_png

@@ -12,10 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from sim.experiments.compare import HEADLINE, Comparison
-from sim.intervals import covers_parameters
-from sim.pathway.population import PROFILES
-from sim.scorecard import OBLIGATIONS, scorecard
+from sim import HEADLINE, OBLIGATIONS, PROFILES, Comparison, covers_parameters, rights_scorecard
 
 from .i18n import (CARDS, number, outcome_label, outcome_number, scenario_title, share, span, t, unit_label,
                    verdict_text)
@@ -121,7 +118,7 @@ def scorecard_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     """Every scenario's scorecard, one row per scenario and obligation (numbers, for CSV)."""
     frames = []
     for name in [comparison.meta["baseline"], *comparison.meta["scenarios"]]:
-        card = scorecard(comparison.runs[name], lang)
+        card = rights_scorecard(comparison.runs[name], lang)
         card.insert(0, "scenario", name)
         frames.append(card)
     return pd.concat(frames, ignore_index=True)

@@ -8,6 +8,12 @@
     experiments, outcomes = perform_experiments("examples/crossed_legal_aid.toml", "results/crossed")
     box = discover("results/crossed", "evictions", above=8)      # PRIM; box.inspect()
     feature_scores("results/crossed"); robustness("results/crossed", "evictions")
+
+What the dashboard and the command line read comes from here too: the declarations of outcomes
+(`OUTCOMES`, each with kind, unit and English and Dutch label; `HEADLINE`), of levers and
+assumptions (`Policy`, `Context`, `describe(Policy)` with bounds, units and labels) and of
+populations (`PROFILES`), the readers of stored results (`read_comparison`, `load_results`), and
+the words and checks they share (`covers_sentence`, `rights_scorecard`, ...).
 """
 
 from importlib import import_module
@@ -25,6 +31,19 @@ _API = {
     "dimensional_stack": ".experiments.analysis", "discover": ".experiments.analysis",
     "feature_scores": ".experiments.analysis", "robustness": ".experiments.analysis",
 }
+# The declarations and readers the dashboard and the command line use; "module:name" where the
+# name here differs from the module's (sim.scorecard, the module, keeps its own name).
+_API.update({
+    "HEADLINE": ".pathway.outcomes", "OUTCOMES": ".pathway.outcomes", "Outcome": ".pathway.outcomes",
+    "PROFILES": ".pathway.population", "Profile": ".pathway.population",
+    "Context": ".parameters", "Policy": ".parameters", "describe": ".parameters",
+    "SCENARIO_DIR": ".scenario", "flatten": ".scenario", "profile_from": ".scenario",
+    "DEFAULT_WARMUP": ".limits", "clip_message": ".limits", "excerpt": ".limits", "parse_toml": ".tomlfiles",
+    "pair": ".experiments.compare", "read_comparison": ".results_io", "stale_calibration": ".provenance",
+    "covers_parameters": ".intervals", "covers_sentence": ".intervals", "uncertainty": ".intervals",
+    "OBLIGATIONS": ".scorecard", "beyond_chance": ".scorecard", "rights_scorecard": ".scorecard:scorecard",
+    "spread_between_municipalities": ".scorecard",
+})
 __all__ = sorted([*_API, "__version__"])
 
 
@@ -37,7 +56,8 @@ def __getattr__(name: str):
         except metadata.PackageNotFoundError:
             return "0+unknown"
     if name in _API:
-        value = getattr(import_module(_API[name], __name__), name)
+        module, _, attribute = _API[name].partition(":")
+        value = getattr(import_module(module, __name__), attribute or name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'sim' has no attribute {name!r}")

@@ -8,14 +8,31 @@ An uncertain number also carries its prior: the range its source gives ("range 0
 "prior 0.1-0.7" in the source text, or `prior=(low, high)` where the text has none). Lever
 effect sizes (how strongly a lever works once it is used) are marked `effect=True`: posterior
 draws (sim.experiments.draws) draw them from their priors next to the calibration's posterior.
+
+What people read for a parameter is declared with it too: `label=Label(English name, Dutch
+name, Dutch description)`, the English description being `doc`. Every policy lever and lever
+group has one (tests/dashboard/test_labels.py checks it); the dashboard shows nothing else.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Label(NamedTuple):
+    """A parameter's or a group's name in English and in Dutch, and (for a parameter) the Dutch of
+    its description `doc`, as the dashboard shows them."""
+
+    en: str
+    nl: str
+    doc_nl: str = ""
+
+    def extra(self) -> dict[str, Any]:
+        """The label as a field's json_schema_extra, for a field declared with pydantic's Field."""
+        return {"label": self._asdict()}
 
 
 class Group(BaseModel):
@@ -29,6 +46,7 @@ class Group(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True, strict=True)
     ordered: ClassVar[tuple[tuple[str, str], ...]] = ()
+    label: ClassVar[Label | None] = None  # the group's name, where people see it (policy levers)
 
     @model_validator(mode="after")
     def _check_ordered(self) -> Group:
@@ -54,25 +72,22 @@ def param(
     prior: tuple[float, float] | None = None,
     effect: bool = False,
     local: bool = False,
+    label: Label | None = None,
 ) -> Any:
     """Declare a parameter: `source` is a domain.md key like "[KB3]" or starts with "assumption".
     `prior` is the range of plausible values where the source text names none; `effect` marks a
     lever's effect size; `local` a policy lever a municipality sets for itself (a scenario can set
-    it per municipality or municipality type, see sim.pathway.local)."""
-    return Field(
-        default,
-        ge=ge,
-        le=le,
-        description=doc,
-        json_schema_extra={"unit": unit, "source": source, "prior": prior or range_in(source), "effect": effect,
-                           "local": local},
-    )
+    it per municipality or municipality type, see sim.pathway.local); `label` what people read."""
+    extra: dict[str, Any] = {"unit": unit, "source": source, "prior": prior or range_in(source), "effect": effect,
+                             "local": local, **(label.extra() if label else {})}
+    return Field(default, ge=ge, le=le, description=doc, json_schema_extra=extra)
 
 
 def probability(default: float, source: str, doc: str, *, prior: tuple[float, float] | None = None,
-                effect: bool = False, local: bool = False) -> Any:
+                effect: bool = False, local: bool = False, label: Label | None = None) -> Any:
     """A probability or share, bounded to [0, 1]."""
-    return param(default, "probability", source, doc, ge=0.0, le=1.0, prior=prior, effect=effect, local=local)
+    return param(default, "probability", source, doc, ge=0.0, le=1.0, prior=prior, effect=effect, local=local,
+                 label=label)
 
 
 def range_in(source: str) -> tuple[float, float] | None:
@@ -84,7 +99,8 @@ def range_in(source: str) -> tuple[float, float] | None:
 
 
 def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
-    """Flatten a parameter group into rows: name, default, unit, source, bounds, doc."""
+    """Flatten a parameter group into rows: name, default, unit, source, bounds, doc and label
+    ({"en", "nl", "doc_nl"}, or None where none is declared)."""
     rows: list[dict[str, Any]] = []
     for name, field in group.model_fields.items():
         dotted = f"{prefix}{name}"
@@ -92,7 +108,7 @@ def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
         if isinstance(annotation, type) and issubclass(annotation, Group):
             rows.extend(describe(annotation, dotted + "."))
             continue
-        extra = field.json_schema_extra or {}
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         bounds = {type(m).__name__: getattr(m, type(m).__name__.lower(), None) for m in field.metadata}
         rows.append(
             {
@@ -106,6 +122,7 @@ def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
                 "effect": bool(extra.get("effect", False)),
                 "local": bool(extra.get("local", False)),
                 "doc": field.description or "",
+                "label": extra.get("label"),
             }
         )
     return rows

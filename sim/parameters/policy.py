@@ -10,42 +10,72 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Group, param, probability
+from .base import Group, Label, param, probability
 
 
 class EarlySignalling(Group):
     """Vroegsignalering (Wgs, since 2021): landlords signal arrears to the municipality, which
     reaches out within its outreach capacity and offers help (see DebtHelp for what help does)."""
 
-    enabled: bool = param(True, "switch", "Wgs 2021", "Landlords signal arrears to the municipality.")
+    label = Label("Early signalling", "Vroegsignalering")
+
+    enabled: bool = param(True, "switch", "Wgs 2021", "Landlords signal arrears to the municipality.",
+                          label=Label("Landlords signal arrears",
+                                      "Verhuurders melden huurachterstand (vroegsignalering)",
+                                      "Verhuurders melden huurachterstanden bij de gemeente."))
     arrears_months_to_signal: float = param(
         1.0, "months of rent", "[AE20][AMS2] signal after about one month",
-        "Arrears at which the landlord signals.", ge=0.5, le=12)
+        "Arrears at which the landlord signals.", ge=0.5, le=12,
+        label=Label("Months of arrears before a signal", "Maanden achterstand voor een melding",
+                    "Achterstand (in maanden huur) waarbij de verhuurder meldt."))
     reach: float = probability(0.20, "[DV3b] reach ≈20% (derived)",
-                               "Share of signalled households the municipality reaches (within capacity).", local=True)
+                               "Share of signalled households the municipality reaches (within capacity).", local=True,
+                               label=Label("Share reached by the municipality", "Aandeel bereikt door de gemeente",
+                                           "Aandeel van de gemelde huishoudens dat de gemeente bereikt (binnen haar "
+                                           "capaciteit)."))
     acceptance: float = probability(0.37, "[DV2b][DV3b] 35-39% of those reached",
-                                    "Share of reached households that accept help.", local=True)
+                                    "Share of reached households that accept help.", local=True,
+                                    label=Label("Share of reached who accept help",
+                                                "Aandeel bereikten dat hulp aanvaardt",
+                                                "Aandeel van de bereikte huishoudens dat hulp aanvaardt."))
     compliance_corporation: float = probability(
-        1.0, "assumption, range 0.8-1 (Wgs duty since 2021)", "Share of arrears cases a corporation signals.")
+        1.0, "assumption, range 0.8-1 (Wgs duty since 2021)", "Share of arrears cases a corporation signals.",
+        label=Label("Corporations that signal", "Corporaties die melden",
+                    "Aandeel van de huurachterstanden dat een corporatie meldt."))
     compliance_private: float = probability(
-        0.5, "assumption, range 0.2-0.8", "Share of arrears cases a private landlord signals.")
+        0.5, "assumption, range 0.2-0.8", "Share of arrears cases a private landlord signals.",
+        label=Label("Private landlords that signal", "Particuliere verhuurders die melden",
+                    "Aandeel van de huurachterstanden dat een particuliere verhuurder meldt."))
     include_nuisance: bool = param(False, "switch", "assumption",
-                                   "Nuisance cases are signalled too (not in the baseline).")
+                                   "Nuisance cases are signalled too (not in the baseline).",
+                                   label=Label("Signal nuisance too", "Ook overlast melden",
+                                               "Ook overlastzaken worden gemeld (niet in het basisscenario)."))
     home_visits_families: bool = param(
         False, "switch", "[NOS21] home visits work best",
-        "Signalled families are visited at home (uses outreach capacity like any contact).", local=True)
+        "Signalled families are visited at home (uses outreach capacity like any contact).", local=True,
+        label=Label("Home visits to families", "Huisbezoek bij gezinnen",
+                    "Gemelde gezinnen krijgen een huisbezoek (dat gaat af van de capaciteit voor contact, zoals elk "
+                    "contact)."))
     home_visit_reach: float = probability(
         0.6, "assumption, range 0.4-0.8 ([NOS21] home visits work best; [NO5] Eropaf)",
-        "Share of signalled families reached by a home visit.", effect=True, local=True)
+        "Share of signalled families reached by a home visit.", effect=True, local=True,
+        label=Label("Families reached by a home visit", "Gezinnen bereikt met een huisbezoek",
+                    "Aandeel van de gemelde gezinnen dat met een huisbezoek wordt bereikt."))
     home_visit_acceptance: float = probability(
         0.5, "assumption, range 0.37-0.7", "Share of families visited at home who accept help.",
-        effect=True, local=True)
+        effect=True, local=True,
+        label=Label("Visited families who accept help", "Bezochte gezinnen die hulp aanvaarden",
+                    "Aandeel van de thuis bezochte gezinnen dat hulp aanvaardt."))
     outreach_capacity_per_10k_per_month: float = param(
         12.0, "contacts/10k households/month",
         "assumption, range 8-20 ([NO5] Eropaf Amsterdam: 19 staff for 400-600 signals a month); above "
         "the baseline's need (≈9), so that the baseline's reach is not capacity-bound",
         "Households the outreach team can contact per month; signals beyond it go unanswered.",
-        ge=0, le=1000, local=True)
+        ge=0, le=1000, local=True,
+        label=Label("Outreach contacts per 10,000 households a month",
+                    "Contacten na een melding per 10.000 huishoudens per maand",
+                    "Huishoudens waarmee de gemeente per maand contact kan leggen; meldingen daarboven blijven "
+                    "onbeantwoord."))
 
 
 class DebtHelp(Group):
@@ -54,31 +84,52 @@ class DebtHelp(Group):
     frozen with no summons while help runs (the breathing space), and for some a settlement after
     which the landlord writes off the rent arrears it does not get paid."""
 
+    label = Label("Debt help", "Schuldhulp")
+
     capacity_per_10k_per_month: float = param(
         11.0, "intakes/10k households/month",
         "[NV22] derived: 75,531 applications in 2022, about 60% of them tenants (assumption, range 40-80%), "
         "over 3.48m rented dwellings; [NV19b] an 11-day wait, so capacity meets demand",
         "New debt-help cases a municipality can start per month for its tenants.", ge=0, le=1000,
-        prior=(7.3, 14.7), local=True)  # the tenants' share at 40-80 %
+        prior=(7.3, 14.7), local=True,  # the tenants' share at 40-80 %
+        label=Label("Debt-help intakes per 10,000 households a month",
+                    "Intakes schuldhulp per 10.000 huishoudens per maand",
+                    "Nieuwe schuldhulptrajecten die een gemeente per maand voor haar huurders kan starten."))
     priority_facing_summons: bool = param(
         True, "switch", "[NV19b] crises (e.g. a threatened eviction) within 3 working days",
-        "Tenants with arrears at the summons threshold or a court case go first in the queue.", local=True)
+        "Tenants with arrears at the summons threshold or a court case go first in the queue.", local=True,
+        label=Label("Tenants facing a summons go first", "Voorrang bij een dreigende dagvaarding",
+                    "Huurders met een achterstand op de grens van een dagvaarding of met een rechtszaak gaan voor in "
+                    "de wachtrij."))
     duration_months: int = param(18, "months", "[SBS23] a debt settlement runs 18 months since 2023; range 12-36",
-                                 "Length of debt help.", ge=1, le=120)
+                                 "Length of debt help.", ge=1, le=120,
+                                 label=Label("Months of debt help", "Maanden schuldhulp", "Duur van de schuldhulp."))
     miss_reduction: float = probability(
         0.7, "assumption, range 0.4-0.9 (budget management pays fixed costs first)",
-        "Cut in the chance of missing rent while in debt help.", effect=True)
+        "Cut in the chance of missing rent while in debt help.", effect=True,
+        label=Label("Cut in missed rent during help", "Minder gemiste huur tijdens hulp",
+                    "Hoeveel kleiner de kans is dat de huur niet wordt betaald tijdens de schuldhulp."))
     breathing_space: bool = param(True, "switch", "assumption (Wgs breathing space)",
-                                  "Landlords do not summon while a tenant is in debt help.")
+                                  "Landlords do not summon while a tenant is in debt help.",
+                                  label=Label("No summons during debt help", "Geen dagvaarding tijdens schuldhulp",
+                                              "Verhuurders dagvaarden niet zolang een huurder schuldhulp krijgt "
+                                              "(adempauze)."))
     settlement_share: float = probability(
         0.39, "[NV16] 37-41% of applications reach a debt settlement",
-        "Share of helped households whose debts go into a settlement (the rent arrears are settled when help ends).")
+        "Share of helped households whose debts go into a settlement (the rent arrears are settled when help ends).",
+        label=Label("Help that ends in a debt settlement", "Schuldhulp die uitmondt in een schuldregeling",
+                    "Aandeel van de geholpen huishoudens van wie de schulden in een schuldregeling gaan (de "
+                    "huurachterstand wordt geregeld als de hulp eindigt)."))
     settlement_months: int = param(
         4, "months", "[5DOK-SR] NVVK norm: 120 days to reach a deal with creditors",
-        "Months from the start of help to a settlement.", ge=1, le=36)
+        "Months from the start of help to a settlement.", ge=1, le=36,
+        label=Label("Months to a settlement", "Maanden tot een schuldregeling",
+                    "Maanden van het begin van de hulp tot een schuldregeling."))
     dropout_per_month: float = probability(
         0.03, "assumption, range 0.01-0.06 ([NV16] 64% of settlements completed)",
-        "Monthly chance that a household drops out of debt help.")
+        "Monthly chance that a household drops out of debt help.",
+        label=Label("Monthly drop-out from debt help", "Uitval uit de schuldhulp per maand",
+                    "Kans per maand dat een huishouden met de schuldhulp stopt."))
 
 
 class DirectRentPayment(Group):
@@ -86,56 +137,96 @@ class DirectRentPayment(Group):
     benefit can no longer be missed. Offered to helped households on benefits; it ends when the
     household no longer lives on a benefit."""
 
+    label = Label("Direct rent payment", "Huur inhouden op uitkering")
+
     uptake: float = probability(0.3, "assumption, range 0.1-0.6",
                                 "Share of helped households on benefits whose rent is paid directly.",
-                                effect=True, local=True)
+                                effect=True, local=True,
+                                label=Label("Helped households on benefits with rent paid directly",
+                                            "Geholpen huishoudens met uitkering van wie de huur wordt ingehouden",
+                                            "Aandeel van de geholpen huishoudens met een uitkering van wie de huur "
+                                            "rechtstreeks aan de verhuurder wordt betaald."))
 
 
 class LegalAid(Group):
     """Legal aid and understandable information for summoned tenants; the aid stays with the case
     (a conditional verdict and its breach included)."""
 
+    label = Label("Legal aid", "Rechtshulp")
+
     share_summoned: float = probability(0.15, "assumption, range 0.05-0.3",
-                                        "Share of summoned tenants who get legal aid.")
+                                        "Share of summoned tenants who get legal aid.",
+                                        label=Label("Summoned tenants with legal aid",
+                                                    "Gedagvaarde huurders met rechtshulp",
+                                                    "Aandeel van de gedagvaarde huurders dat rechtshulp krijgt."))
     appear_with_aid: float = probability(0.9, "assumption, range 0.7-0.95",
                                          "Chance a tenant with legal aid appears at the hearing.",
-                                         effect=True)
+                                         effect=True,
+                                         label=Label("Chance to appear with legal aid",
+                                                     "Kans om te verschijnen met rechtshulp",
+                                                     "Kans dat een huurder met rechtshulp op de zitting verschijnt."))
     conditional_with_aid: float = probability(
         0.6, "assumption, range 0.4-0.8 ([ECO] NYC right to counsel, not causal)",
-        "Chance of a conditional verdict for a tenant with legal aid who appears.", effect=True)
+        "Chance of a conditional verdict for a tenant with legal aid who appears.", effect=True,
+        label=Label("Conditional verdict with legal aid", "Voorwaardelijk vonnis met rechtshulp",
+                    "Kans op een voorwaardelijk vonnis voor een huurder met rechtshulp die verschijnt."))
     plain_language_summons: bool = param(
-        False, "switch", "assumption", "Summons in plain language: more tenants without aid appear.")
+        False, "switch", "assumption", "Summons in plain language: more tenants without aid appear.",
+        label=Label("Summons in plain language", "Dagvaarding in begrijpelijke taal",
+                    "Een dagvaarding in begrijpelijke taal: meer huurders zonder rechtshulp verschijnen."))
     plain_language_appear_gain: float = probability(
         0.15, "assumption, range 0.05-0.25", "Rise in appearance without aid from a plain-language summons.",
-        effect=True)
+        effect=True,
+        label=Label("More tenants appear after a plain summons",
+                    "Meer huurders verschijnen na een begrijpelijke dagvaarding",
+                    "Hoeveel de kans om zonder rechtshulp te verschijnen stijgt door een dagvaarding in "
+                    "begrijpelijke taal."))
 
 
 class ChildRightsTest(Group):
     """A children's-rights test in procedure and court (proportionality, [DAM2])."""
 
-    enabled: bool = param(False, "switch", "Ombudsman 2023 [NO3]", "Apply the child-rights test.")
+    label = Label("Child-rights test", "Kinderrechtentoets")
+
+    enabled: bool = param(False, "switch", "Ombudsman 2023 [NO3]", "Apply the child-rights test.",
+                          label=Label("Child-rights test", "Kinderrechtentoets", "Pas de kinderrechtentoets toe."))
     court_conditional_families: float = probability(
         0.5, "assumption, range 0.25-0.75 (no evaluation of such a test exists)",
-        "Extra chance an eviction order for a family becomes conditional.", effect=True)
+        "Extra chance an eviction order for a family becomes conditional.", effect=True,
+        label=Label("Extra conditional verdicts for families", "Extra voorwaardelijke vonnissen voor gezinnen",
+                    "Extra kans dat een ontruimingsvonnis voor een gezin voorwaardelijk wordt."))
     closure_warning_families: float = probability(
         0.5, "assumption, range 0.25-0.75 ([DAM2] RvS 2021 weighs minors)",
-        "Chance a drug closure of a family home becomes a warning instead.", effect=True)
+        "Chance a drug closure of a family home becomes a warning instead.", effect=True,
+        label=Label("Drug closures of family homes turned into warnings",
+                    "Drugssluitingen van gezinswoningen omgezet in waarschuwing",
+                    "Kans dat een drugssluiting van een gezinswoning een waarschuwing wordt."))
 
 
 class Consultation(Group):
     """Meaningful consultation of parents and children (obligation 8): in a family's court case
     the children are heard, and the court and the municipality act on what they hear."""
 
+    label = Label("Consultation", "Betrokkenheid van ouders en kinderen")
+
     children_heard: float = probability(
         0.05, "assumption, range 0-0.2 (no data; the ombudsman found children invisible [NO1])",
-        "Share of family court cases in which the children are heard.")
+        "Share of family court cases in which the children are heard.",
+        label=Label("Evicted families whose children were heard", "Ontruimde gezinnen van wie de kinderen zijn gehoord",
+                    "Aandeel van de rechtszaken van gezinnen waarin de kinderen worden gehoord."))
     court_conditional_gain: float = probability(
         0.2, "assumption, range 0-0.4", "Extra chance of a conditional verdict when the children were heard.",
-        effect=True)
+        effect=True,
+        label=Label("Extra conditional verdicts when children are heard",
+                    "Extra voorwaardelijke vonnissen als de kinderen zijn gehoord",
+                    "Extra kans op een voorwaardelijk vonnis als de kinderen zijn gehoord."))
     school_weight: float = probability(
         0.5, "assumption, range 0-0.8",
         "Cut in the chance that a heard family's next place is out of reach of the children's school.",
-        effect=True)
+        effect=True,
+        label=Label("Next place within reach of school", "Volgende verblijfplaats binnen bereik van school",
+                    "Hoeveel kleiner de kans is dat de volgende verblijfplaats van een gehoord gezin buiten bereik "
+                    "van de school van de kinderen ligt."))
 
 
 class HousingDuty(Group):
@@ -143,47 +234,77 @@ class HousingDuty(Group):
     a rate (with a lead time and a cost), and optionally a duty: a family's eviction is executed
     only when a unit is in view, otherwise the execution waits."""
 
+    label = Label("Housing duty", "Huisvestingsplicht")
+
     families_duty: bool = param(
         False, "switch", "Ombudsman 2023 recommendation [NO2][NO5]",
-        "A legal duty: a family is evicted only with alternative housing in view that keeps it together.", local=True)
+        "A legal duty: a family is evicted only with alternative housing in view that keeps it together.", local=True,
+        label=Label("Duty to rehouse every evicted family", "Plicht om elk ontruimd gezin te huisvesten",
+                    "Een wettelijke plicht: een gezin wordt alleen ontruimd met vervangende woonruimte in zicht die "
+                    "het gezin bij elkaar houdt."))
     units_per_10k: float = param(
         1.0, "units/10k households", "assumption, range 0.3-3 (no national count)",
-        "Alternative housing units a municipality has at the start.", ge=0, le=1000, local=True)
+        "Alternative housing units a municipality has at the start.", ge=0, le=1000, local=True,
+        label=Label("Alternative homes per 10,000 households", "Vervangende woningen per 10.000 huishoudens",
+                    "Vervangende woonruimte die een gemeente bij de start heeft."))
     build_per_10k_per_year: float = param(
-        0.0, "units/10k households/year", "assumption (a lever; each unit costs context.costs.alternative_unit_build_eur)",
-        "Alternative housing units the municipality adds each year.", ge=0, le=1000, local=True)
+        0.0, "units/10k households/year",
+        "assumption (a lever; each unit costs context.costs.alternative_unit_build_eur)",
+        "Alternative housing units the municipality adds each year.", ge=0, le=1000, local=True,
+        label=Label("Alternative homes added per 10,000 households a year",
+                    "Nieuwe vervangende woningen per 10.000 huishoudens per jaar",
+                    "Vervangende woningen die de gemeente elk jaar toevoegt."))
 
 
 class Shelter(Group):
     """Places for households without a home, each with a cost per month (paid whether used or not)."""
 
+    label = Label("Shelter", "Opvang")
+
     family_places_per_10k: float = param(
         0.5, "places/10k households",
         "assumption, range 0.2-1.5 ([TRG] ≥800-900 families a year x 13-month stay [NRC19]; a share for evictions)",
-        "Family shelter places.", ge=0, le=1000, local=True)
+        "Family shelter places.", ge=0, le=1000, local=True,
+        label=Label("Family shelter places per 10,000 households", "Plaatsen gezinsopvang per 10.000 huishoudens",
+                    "Plaatsen in de gezinsopvang."))
     night_places_per_10k: float = param(
         2.0, "places/10k households", "assumption, range 1-4 ([VAL23] capacity unchanged 2021-23)",
-        "Night shelter places for adults.", ge=0, le=1000, local=True)
+        "Night shelter places for adults.", ge=0, le=1000, local=True,
+        label=Label("Night shelter places per 10,000 households", "Plaatsen nachtopvang per 10.000 huishoudens",
+                    "Plaatsen in de nachtopvang voor volwassenen."))
     emergency_places_per_10k: float = param(
         0.3, "places/10k households", "assumption, range 0.1-1 ([KV12] hotels and holiday homes)",
-        "Emergency accommodation for families (crisis places, hotels).", ge=0, le=1000, local=True)
+        "Emergency accommodation for families (crisis places, hotels).", ge=0, le=1000, local=True,
+        label=Label("Emergency places per 10,000 households", "Plaatsen noodopvang per 10.000 huishoudens",
+                    "Noodopvang voor gezinnen (crisisplaatsen, hotels)."))
 
 
 class Rehousing(Group):
     """Ways back into housing that policy adds: second-chance contracts and Housing First, each with
     a capacity, a cost, and tenancies that can still fail."""
 
+    label = Label("Rehousing", "Herhuisvesting")
+
     second_chance_contracts: bool = param(
         False, "switch", "assumption (effects only anecdotal [TRG][LKP])",
-        "Second-chance contracts: displaced households get a tenancy with budget coaching.", local=True)
+        "Second-chance contracts: displaced households get a tenancy with budget coaching.", local=True,
+        label=Label("Second-chance contracts", "Tweedekansovereenkomsten",
+                    "Tweedekansovereenkomsten: huishoudens zonder woning krijgen een huurcontract met "
+                    "budgetbegeleiding."))
     second_chance_per_10k_per_year: float = param(
         1.0, "contracts/10k households/year", "assumption, range 0.3-3",
-        "Second-chance contracts the landlords offer per year (when the switch is on).", ge=0, le=1000, local=True)
+        "Second-chance contracts the landlords offer per year (when the switch is on).", ge=0, le=1000, local=True,
+        label=Label("Second-chance contracts per 10,000 households a year",
+                    "Tweedekansovereenkomsten per 10.000 huishoudens per jaar",
+                    "Tweedekansovereenkomsten die de verhuurders per jaar aanbieden (als de schakelaar aan staat)."))
     housing_first: bool = param(
-        False, "switch", "[HF] 83% not homeless again", "Housing First for adults without a home.", local=True)
+        False, "switch", "[HF] 83% not homeless again", "Housing First for adults without a home.", local=True,
+        label=Label("Housing First", "Housing First", "Housing First voor volwassenen zonder woning."))
     housing_first_places_per_10k: float = param(
         1.0, "places/10k households", "assumption, range 0.3-3 ([EET] almost 90 municipalities)",
-        "Housing First places (support for a tenancy), when the switch is on.", ge=0, le=1000, local=True)
+        "Housing First places (support for a tenancy), when the switch is on.", ge=0, le=1000, local=True,
+        label=Label("Housing First places per 10,000 households", "Plaatsen Housing First per 10.000 huishoudens",
+                    "Plaatsen in Housing First (begeleiding bij een eigen huurwoning), als de schakelaar aan staat."))
 
 
 class Moratorium(Group):
@@ -193,18 +314,35 @@ class Moratorium(Group):
     (context.bailiff.stop_settle_factor); executions held back go to the bailiff afterwards,
     within the bailiffs' capacity."""
 
-    scope: Literal["none", "all", "families"] = Field("none", description="Which households are protected.")
+    label = Label("Moratorium", "Moratorium")
+
+    scope: Literal["none", "all", "families"] = Field(
+        default="none", description="Which households are protected.",
+        json_schema_extra=Label("Who is protected", "Wie is beschermd", "Welke huishoudens beschermd zijn.").extra())
     landlords: Literal["all", "corporation", "private"] = Field(
-        "all", description="Whose tenants are protected: all landlords, corporations only or private only.")
+        default="all", description="Whose tenants are protected: all landlords, corporations only or private only.",
+        json_schema_extra=Label("Whose tenants are protected", "Van welke verhuurders de huurders beschermd zijn",
+                                "Wiens huurders beschermd zijn: van alle verhuurders, alleen van corporaties "
+                                "of alleen van particuliere verhuurders.").extra())
     pause_summonses: bool = param(False, "switch", "assumption",
-                                  "Landlords do not summon protected households during the stop either.")
+                                  "Landlords do not summon protected households during the stop either.",
+                                  label=Label("No summonses during the stop", "Geen dagvaardingen tijdens de stop",
+                                              "Verhuurders dagvaarden beschermde huishoudens ook niet tijdens de "
+                                              "stop."))
     calendar_months: list[int] = Field(
         default_factory=list,
-        description="Calendar months (1-12) without executions, e.g. [11, 12, 1, 2, 3] for winter.")
+        description="Calendar months (1-12) without executions, e.g. [11, 12, 1, 2, 3] for winter.",
+        json_schema_extra=Label("Months without evictions", "Maanden zonder ontruimingen",
+                                "Kalendermaanden (1-12) zonder ontruimingen, bijvoorbeeld [11, 12, 1, 2, 3] "
+                                "voor de winter.").extra())
     from_month: int = param(0, "month", "assumption", "First reported month of the moratorium.",
-                            ge=0, le=1200)
+                            ge=0, le=1200,
+                            label=Label("First month of the moratorium", "Eerste maand van het moratorium",
+                                        "Eerste maand van de rapportageperiode met het moratorium."))
     to_month: int = param(1200, "month", "assumption", "Last reported month of the moratorium.",
-                          ge=0, le=1200)
+                          ge=0, le=1200,
+                          label=Label("Last month of the moratorium", "Laatste maand van het moratorium",
+                                      "Laatste maand van de rapportageperiode met het moratorium."))
 
     @field_validator("calendar_months")
     @classmethod
@@ -224,8 +362,12 @@ class Moratorium(Group):
 class Registration(Group):
     """Registering evictions: the municipality knows every evicted household and follows up."""
 
+    label = Label("Registration", "Registratie")
+
     enabled: bool = param(False, "switch", "Ombudsman 2023 recommendation [NO2]",
-                          "Every eviction is registered; aftercare contact becomes certain.", local=True)
+                          "Every eviction is registered; aftercare contact becomes certain.", local=True,
+                          label=Label("Register every eviction", "Elke ontruiming registreren",
+                                      "Elke ontruiming wordt geregistreerd; nazorg door de gemeente is dan zeker."))
 
 
 class Practice(Group):
@@ -234,9 +376,13 @@ class Practice(Group):
     and supervision can make every municipality act as the national average does: "same practice
     everywhere", to compare with "same law everywhere" (pathway/local.py)."""
 
+    label = Label("Practice", "Uitvoeringspraktijk")
+
     same_everywhere: bool = param(
         False, "switch", "assumption (a lever to measure what local practice adds)",
-        "Every municipality applies the rules as the national average does.")
+        "Every municipality applies the rules as the national average does.",
+        label=Label("Same practice everywhere", "Overal dezelfde uitvoering",
+                    "Elke gemeente past de regels toe zoals het landelijk gemiddelde dat doet."))
 
 
 class Policy(Group):

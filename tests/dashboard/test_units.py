@@ -8,8 +8,11 @@ import re
 import pandas as pd
 from matplotlib.figure import Figure
 
-from dashboard import journey_figure, journey_view, levers, profiles
-from dashboard.i18n import SHORT, STORY, number, t, verdict_text
+from dashboard import levers, profiles
+from dashboard.app_pages.journeys import figure as journey_figure
+from dashboard.app_pages.journeys import view as journey_view
+from dashboard.app_pages.journeys.words import SHORT, STORY
+from dashboard.i18n import number, t, verdict_text
 from sim.parameters import Policy, describe
 from sim.pathway.population import PROFILES
 
