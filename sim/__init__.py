@@ -40,7 +40,7 @@ _API.update({
     "SCENARIO_DIR": ".scenario", "flatten": ".scenario", "profile_from": ".scenario",
     "DEFAULT_WARMUP": ".limits", "clip_message": ".limits", "excerpt": ".limits", "parse_toml": ".tomlfiles",
     "pair": ".experiments.compare", "read_comparison": ".results_io", "stale_calibration": ".provenance",
-    "covers_parameters": ".intervals", "covers_sentence": ".intervals", "uncertainty": ".intervals",
+    "covers_parameters": ".intervals", "covers_sentence": ".intervals", "interval_coverage": ".intervals",
     "OBLIGATIONS": ".scorecard", "beyond_chance": ".scorecard", "rights_scorecard": ".scorecard:scorecard",
     "spread_between_municipalities": ".scorecard",
 })
