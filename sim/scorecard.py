@@ -2,6 +2,12 @@
 indicator computed from a run, a direction (is more better?), the events behind it, and a
 plain-language explanation in English and Dutch.
 
+Each indicator says what it rests on (`basis`): `mechanism` when the model produces it (the
+pathway decides who is evicted and what happens after), `input` when it restates a lever's
+setting (the share of hearings without the tenant is one minus the appearance the scenario
+sets; the share with legal aid is the legal-aid share), so that the dashboard and the exports
+show it as "set by the scenario", never as a result.
+
 Every share is events over one cohort: evicted households (or children) followed up for a year,
 family evictions, hearings. The model counts each numerator within its own denominator, so a
 share lies in [0, 1] whatever the period; the point is the pooled share over replications and
@@ -36,6 +42,8 @@ class Obligation:
     title: dict[str, str]
     indicator: dict[str, str]
     explanation: dict[str, str]
+    basis: str = "mechanism"  # "mechanism" (a result of the model) or "input" (restates `set_by`)
+    set_by: str = ""          # the lever(s) an `input` indicator restates
 
 
 def _ratio(number: int, key: str, events: str, cases: str, who_en: str, who_nl: str) -> Obligation:
@@ -72,7 +80,8 @@ OBLIGATIONS: tuple[Obligation, ...] = (
                {"en": "Share of family evictions with alternative housing in view before the eviction",
                 "nl": "Aandeel gezinsontruimingen met vervangende woonruimte in zicht vóór de ontruiming"},
                {"en": "A family should only be evicted when a decent place to live together is ready.",
-                "nl": "Een gezin hoort alleen ontruimd te worden als er passende woonruimte klaarstaat."}),
+                "nl": "Een gezin hoort alleen ontruimd te worden als er passende woonruimte klaarstaat."},
+               basis="input", set_by="policy.housing_duty.families_duty"),
     _ratio(4, "no_discrimination_single_parents", "evictions_single_parent", "households_single_parent",
            "single parents", "eenoudergezinnen"),
     _ratio(4, "no_discrimination_large_families", "evictions_large_family", "households_large_family",
@@ -86,7 +95,8 @@ OBLIGATIONS: tuple[Obligation, ...] = (
                {"en": "Share of hearings decided by default (tenant not heard)",
                 "nl": "Aandeel zittingen beslist bij verstek (huurder niet gehoord)"},
                {"en": "A judge can only weigh the grounds when the tenant is there to be heard.",
-                "nl": "Een rechter kan de gronden pas wegen als de huurder gehoord wordt."}),
+                "nl": "Een rechter kan de gronden pas wegen als de huurder gehoord wordt."},
+               basis="input", set_by="context.court.appear, policy.legal_aid"),
     Obligation(6, "child_development", "lower", "share", "cohort_children_separated", "cohort_children",
                {"en": "Children's development protected", "nl": "Ontwikkeling van kinderen beschermd"},
                {"en": "Share of evicted children separated from their parents in the year after",
@@ -104,7 +114,8 @@ OBLIGATIONS: tuple[Obligation, ...] = (
                {"en": "Share of evictions where the tenant had legal aid",
                 "nl": "Aandeel ontruimingen waarbij de huurder rechtshulp had"},
                {"en": "Accessible information, independent support and an effective remedy.",
-                "nl": "Begrijpelijke informatie, onafhankelijke ondersteuning en een effectief rechtsmiddel."}),
+                "nl": "Begrijpelijke informatie, onafhankelijke ondersteuning en een effectief rechtsmiddel."},
+               basis="input", set_by="policy.legal_aid.share_summoned"),
     Obligation(8, "consultation", "higher", "share", "cohort_family_evictions_heard", "cohort_family_evictions",
                {"en": "Meaningful consultation", "nl": "Ouders en kinderen echt betrokken"},
                {"en": "Share of family evictions where the children were heard (the court and the municipality "
@@ -115,7 +126,8 @@ OBLIGATIONS: tuple[Obligation, ...] = (
                       "verdict more likely and a school change less likely (assumed effects).",
                 "nl": "Ouders en kinderen moeten echt meepraten. In het model maakt gehoord worden een "
                       "voorwaardelijk vonnis waarschijnlijker en een schoolwissel minder waarschijnlijk "
-                      "(aangenomen effecten)."}),
+                      "(aangenomen effecten)."},
+               basis="input", set_by="policy.consultation.children_heard"),
 )
 
 
@@ -156,7 +168,8 @@ def simulated_totals(result: RunResult) -> dict[str, float]:
 
 
 def scorecard(result: RunResult, language: str = "en") -> pd.DataFrame:
-    """One row per indicator: value, 90 % interval, the events and cases behind it."""
+    """One row per indicator: value, 90 % interval, the events and cases behind it, and its basis
+    (`mechanism`, or `input` with the lever it restates in `set_by`)."""
     totals = simulated_totals(result)
     rows = []
     for ob in OBLIGATIONS:
@@ -169,7 +182,7 @@ def scorecard(result: RunResult, language: str = "en") -> pd.DataFrame:
         rows.append({"number": ob.number, "key": ob.key, "unit": ob.unit, "obligation": ob.title[language],
                      "indicator": ob.indicator[language], "value": value, "low": low, "high": high,
                      "events": round(events), "cases": round(cases), "better": ob.better,
-                     "explanation": ob.explanation[language]})
+                     "explanation": ob.explanation[language], "basis": ob.basis, "set_by": ob.set_by})
     return pd.DataFrame(rows)
 
 
