@@ -83,7 +83,8 @@ def main() -> int:
     print("parent memory against the number of runs (2,000 households x 12 months, 2 workers):")
     for runs in (50, 400):
         row = in_fresh_process("2000", "12", str(runs), "2")
-        print(f"  {runs:>4} runs: parent peak {row['parent_peak_mb']} MB, {row['runs_per_min']:.0f} runs/min", flush=True)
+        print(f"  {runs:>4} runs: parent peak {row['parent_peak_mb']} MB, {row['runs_per_min']:.0f} runs/min",
+              flush=True)
     return 0
 
 

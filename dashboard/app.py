@@ -2,7 +2,8 @@
 
     streamlit run dashboard/app.py        (or: evictsim dashboard)
 
-This entry script sets up the page, the sidebar and the navigation; each page lives in app_pages/.
+This entry script sets up the page, the sidebar and the navigation; each page lives in
+app_pages/<page>/: its script <page>.py and what only that page uses.
 The dashboard holds no model logic: it calls the sim package and reads stored results.
 """
 
@@ -21,11 +22,11 @@ import streamlit as st  # noqa: E402
 from dashboard import controls, state, views  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 
-PAGES = (("compare", "app_pages/compare.py", ":material/compare_arrows:"),
-         ("scorecard", "app_pages/scorecard.py", ":material/balance:"),
-         ("journeys", "app_pages/journeys.py", ":material/family_restroom:"),
-         ("municipality", "app_pages/municipality.py", ":material/location_city:"),
-         ("explore", "app_pages/explore.py", ":material/explore:"))
+PAGES = (("compare", "app_pages/compare/compare.py", ":material/compare_arrows:"),
+         ("scorecard", "app_pages/scorecard/scorecard.py", ":material/balance:"),
+         ("journeys", "app_pages/journeys/journeys.py", ":material/family_restroom:"),
+         ("municipality", "app_pages/municipality/municipality.py", ":material/location_city:"),
+         ("explore", "app_pages/explore/explore.py", ":material/explore:"))
 
 
 def main() -> None:

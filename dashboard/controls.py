@@ -10,10 +10,10 @@ from functools import partial
 
 import streamlit as st
 
-from sim.limits import DEFAULT_WARMUP
+from sim import DEFAULT_WARMUP
 
 from . import levers, runs, state
-from .i18n import CHOICES, GROUPS, LANGUAGES, LEVERS, MONTHS, scenario_title, t, word
+from .i18n import CHOICES, LANGUAGES, MONTHS, scenario_title, t, word
 from .levers import Lever
 
 
@@ -107,33 +107,43 @@ def _custom() -> None:
                  on_change=lambda: state.reset_levers(ss["custom_from"]))
     with st.form("levers", border=False):
         for group in dict.fromkeys(lv.group for lv in levers.levers()):
-            with st.expander(word(GROUPS, group, lang)):
+            with st.expander(levers.group_title(group, lang)):
                 for lever in (lv for lv in levers.levers() if lv.group == group):
                     lever_widget(lever, lang)
         st.form_submit_button(t("custom_apply", lang), type="primary", on_click=runs.apply)
     values = {lv.name: ss[lv.key] for lv in levers.levers()}
     changed = levers.changes(values, ss["custom_from"])
-    st.caption(t("custom_changed", lang, levers=", ".join(word(LEVERS, n, lang) for n in changed))
+    named = levers.by_name()
+    st.caption(t("custom_changed", lang, levers=", ".join(named[n].title(lang) for n in changed))
                if changed else t("custom_unchanged", lang))
 
 
 def lever_widget(lever: Lever, lang: str) -> None:
-    """One lever's widget, bounded by its declaration; the help says its default, unit and source."""
-    label = word(LEVERS, lever.name, lang) if lever.name in LEVERS else lever.doc or lever.name
+    """One lever's widget, bounded by its declaration; the help says what it does, its default,
+    unit and source."""
+    label, key = lever.title(lang), lever.key
     default = lever.default if lever.kind != "months" else ", ".join(MONTHS[lang][m - 1] for m in lever.default)
-    help_text = f"{lever.doc} " + t("model_default", lang, value=default, unit=lever.unit or "–",
-                                    source=lever.source or "–")
-    kwargs = {"key": lever.key, "help": help_text}
+    help_text = f"{lever.help(lang)} " + t("model_default", lang, value=default, unit=lever.unit or "–",
+                                           source=lever.source or "–")
     if lever.kind == "bool":
-        st.checkbox(label, **kwargs)
+        st.checkbox(label, key=key, help=help_text)
     elif lever.kind == "choice":
-        st.selectbox(label, lever.choices, format_func=lambda c: word(CHOICES, c, lang), **kwargs)
+        st.selectbox(label, lever.choices, format_func=lambda c: word(CHOICES, c, lang), key=key, help=help_text)
     elif lever.kind == "months":
-        st.multiselect(label, lever.choices, format_func=lambda m: MONTHS[lang][m - 1], **kwargs)
-    elif lever.kind == "prob":
-        st.slider(label, float(lever.low), float(lever.high), step=0.01, **kwargs)
-    elif lever.kind == "int":
-        st.number_input(label, int(lever.low), int(lever.high), step=1, **kwargs)
+        st.multiselect(label, lever.choices, format_func=lambda m: MONTHS[lang][m - 1], key=key, help=help_text)
     else:
-        step = 0.1 if (lever.high or 0) <= 20 else 0.5
-        st.number_input(label, float(lever.low), float(lever.high), step=step, format="%.2f", **kwargs)
+        _number_widget(lever, label, help_text)
+
+
+def _number_widget(lever: Lever, label: str, help_text: str) -> None:
+    """A number lever: a slider for a share, a number box otherwise, kept to the declared bounds."""
+    if lever.low is None or lever.high is None:
+        raise ValueError(f"{lever.name}: a number lever needs both bounds (ge, le) in its declaration")
+    low, high = float(lever.low), float(lever.high)
+    if lever.kind == "prob":
+        st.slider(label, low, high, step=0.01, key=lever.key, help=help_text)
+    elif lever.kind == "int":
+        st.number_input(label, int(low), int(high), step=1, key=lever.key, help=help_text)
+    else:
+        step = 0.1 if high <= 20 else 0.5
+        st.number_input(label, low, high, step=step, format="%.2f", key=lever.key, help=help_text)

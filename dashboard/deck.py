@@ -8,12 +8,13 @@ the caveats on every slide, and alt text with the headline numbers on every imag
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from sim.experiments.compare import Comparison
+from sim import Comparison
 
 from .figures import difference_text, forest_figure, slide_png, timeseries_figure
 from .i18n import CARD_LABELS, CARDS, outcome_label, outcome_number, scenario_title, t, verdict_text, word
@@ -127,8 +128,8 @@ def forest_alt(comparison: Comparison, scenario: str, lang: str) -> str:
 
 def timeseries_alt(comparison: Comparison, outcome: str, lang: str) -> str:
     names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
-    levels = "; ".join(f"{scenario_title(n, lang)}: {outcome_number(outcome, row_of(comparison.table, n, outcome)['mean'], lang)}"
-                       for n in names)
+    means = {n: row_of(comparison.table, n, outcome)["mean"] for n in names}
+    levels = "; ".join(f"{scenario_title(n, lang)}: {outcome_number(outcome, mean, lang)}" for n, mean in means.items())
     return t("alt_timeseries", lang, outcome=outcome_label(outcome, lang).lower(),
              scenarios=", ".join(scenario_title(n, lang) for n in names), numbers=levels)
 
@@ -166,7 +167,7 @@ def pptx_deck(comparison: Comparison, lang: str = "en", outcome: str = "eviction
     _key_message_slides(prs, comparison, lang)
     for scenario in comparison.meta["scenarios"]:
         _headline_slide(prs, comparison, scenario, lang)
-        png = slide_png(lambda s=scenario: forest_figure(comparison, lang, scenarios=(s,)))
+        png = slide_png(partial(forest_figure, comparison, lang, scenarios=(scenario,)))
         _picture_slide(prs, t("deck_forest_of", lang, scenario=scenario_title(scenario, lang)), png,
                        forest_alt(comparison, scenario, lang), comparison, lang)
     _picture_slide(prs, t("deck_timeseries", lang, outcome=outcome_label(outcome, lang)),

@@ -17,8 +17,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 import pandas as pd
 
-from sim.experiments.compare import Comparison
-from sim.intervals import uncertainty
+from sim import Comparison, interval_coverage
 
 from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
 from .figures import LOCK, forest_figure, to_png
@@ -42,7 +41,7 @@ def csv_bytes(frame: pd.DataFrame, lang: str = "en", meta: dict[str, object] | N
 def export_meta(comparison: Comparison, lang: str) -> dict[str, object]:
     """What every exported table says about itself: version, commit, scenarios, seed, population,
     run settings, date, posterior draws and what the intervals cover."""
-    f, u = facts(comparison), uncertainty(comparison.meta)
+    f, u = facts(comparison), interval_coverage(comparison.meta)
     values = {"version": f["version"], "commit": f["commit"] or "-", "baseline": f["baseline"],
               "scenarios": " + ".join(f["scenarios"]) or "-", "seed": f["seed"],
               "population": f"{f['population']} ({f['households']} households)", "replications": f["reps"],

@@ -11,15 +11,17 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable
+from typing import Any, TypedDict
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 from matplotlib.ticker import MaxNLocator
+from matplotlib.typing import RcKeyType
 
-from sim import plots
-from sim.experiments.compare import Comparison
+from sim import Comparison, plots
 
 from . import levers
 from .i18n import CARDS, SIM_KINDS, outcome_label, outcome_number, scenario_title, span, t, unit_label
@@ -40,18 +42,27 @@ def plot_meta(comparison: Comparison) -> dict[str, object]:
 COLOURS = tuple(c for c in plots.PALETTE if c != "#F0E442")
 
 
-def scenario_style(name: str) -> dict[str, object]:
+class Look(TypedDict):
+    """How a scenario is drawn: matplotlib's color, marker and linestyle."""
+
+    color: str
+    marker: str
+    linestyle: str
+
+
+def scenario_style(name: str) -> Look:
     """The fixed look of a scenario: by its place among the scenario files (a built one comes last)."""
     names = levers.scenario_names()
     i = names.index(name) if name in names else len(names)
-    return {"color": COLOURS[i % len(COLOURS)], "marker": plots.MARKERS[i % len(plots.MARKERS)],
-            "linestyle": plots.LINESTYLES[i % len(plots.LINESTYLES)]}
+    return Look(color=COLOURS[i % len(COLOURS)], marker=plots.MARKERS[i % len(plots.MARKERS)],
+                linestyle=plots.LINESTYLES[i % len(plots.LINESTYLES)])
 
 
 def _relative(r: pd.Series, level: float) -> tuple[float, float, float]:
     """A difference and its interval as % of the baseline level (never below -100 %)."""
     scale = 100.0 / level
-    return tuple(float(np.maximum(-100.0, r[k] * scale)) for k in ("diff", "diff_low", "diff_high"))  # NaN stays
+    mid, low, high = (float(np.maximum(-100.0, r[k] * scale)) for k in ("diff", "diff_low", "diff_high"))  # NaN stays
+    return mid, low, high
 
 
 def difference_text(outcome: str, r: pd.Series, lang: str) -> str:
@@ -59,8 +70,8 @@ def difference_text(outcome: str, r: pd.Series, lang: str) -> str:
     diff = outcome_number(outcome, r["diff"], lang, True, short=True)
     if math.isnan(r["diff_low"]):
         return diff
-    return f"{diff} " + span(*(outcome_number(outcome, r[k], lang, True, short=True) for k in ("diff_low", "diff_high")),
-                             lang)
+    low, high = (outcome_number(outcome, r[k], lang, True, short=True) for k in ("diff_low", "diff_high"))
+    return f"{diff} " + span(low, high, lang)
 
 
 def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS,
@@ -158,7 +169,7 @@ def footed(fig: Figure, comparison: Comparison, lang: str) -> Figure:
 def room_for_caption(fig: Figure) -> Figure:
     """Keep the axes clear of the caption sim.plots writes along the bottom edge."""
     engine = fig.get_layout_engine()
-    if engine is not None and hasattr(engine, "set"):
+    if isinstance(engine, (ConstrainedLayoutEngine, TightLayoutEngine)):  # the engines that take a rect
         engine.set(rect=(0, 0.35 / fig.get_figheight(), 1, 1 - 0.35 / fig.get_figheight()))
     return fig
 
@@ -180,8 +191,8 @@ def to_png_svg(draw: Callable[[], Figure], meta: dict[str, object]) -> tuple[byt
 
 # Charts on a slide: the same figures with larger type, so that a 12-inch-wide chart shown across a
 # 16:9 slide reads at about 16 pt.
-SLIDE_RC = {"font.size": 16, "axes.titlesize": 20, "axes.labelsize": 16, "legend.fontsize": 16,
-            "xtick.labelsize": 16, "ytick.labelsize": 16}
+SLIDE_RC: dict[RcKeyType, Any] = {"font.size": 16, "axes.titlesize": 20, "axes.labelsize": 16, "legend.fontsize": 16,
+                                   "xtick.labelsize": 16, "ytick.labelsize": 16}
 
 
 def slide_png(draw: Callable[[], Figure]) -> bytes:

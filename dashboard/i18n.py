@@ -1,8 +1,10 @@
 """Every word the dashboard shows, in English and Dutch, and numbers written the way each reads them.
 
-The UI strings live here; words for the model's own things (Dutch outcome labels, units, levers,
-places, the family story) live in i18n_model.py. English outcome labels come from the model's
-own declarations (sim.pathway.outcomes).
+The words shared by the pages live here (UI); each page's own live in its package
+(app_pages/<page>/words.py) and are merged into UI, so that `t` finds every one. The dashboard's
+words for the model's things (card names, units, verdicts, lever choices) are in i18n_model.py.
+Outcome and lever labels are not kept here: the model declares them in both languages
+(sim.OUTCOMES, sim.describe(sim.Policy)).
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ import functools
 import math
 from collections.abc import Callable
 
-from sim.pathway.outcomes import OUTCOMES
+from sim import OUTCOMES
 
-from .i18n_local import LOCAL_UI
-from .i18n_model import (CARD_LABELS, CHOICES, COMPOSITIONS, GROUPS, LEVERS, MONTHS, OUTCOMES_NL, PLACES,
-                         PROFILE_FIELDS, SHORT, STORY, UNITS, VERDICTS)
+from .app_pages.explore.words import WORDS as EXPLORE_WORDS
+from .app_pages.journeys.words import WORDS as JOURNEYS_WORDS
+from .app_pages.municipality.words import WORDS as MUNICIPALITY_WORDS
+from .i18n_model import CARD_LABELS, CHOICES, MONTHS, UNITS, VERDICTS
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
-SIM_LABELS = {o.name: o.label for o in OUTCOMES}
+SIM_LABELS = {o.name: {"en": o.label, "nl": o.label_nl} for o in OUTCOMES}
 SIM_UNITS = {o.name: o.unit for o in OUTCOMES}
 SIM_KINDS = {o.name: o.kind for o in OUTCOMES}
 
@@ -76,6 +79,13 @@ UI: dict[str, dict[str, str]] = {
     "pop_large_city": {"en": "Large city · 320,000 (slow)", "nl": "Grote stad · 320.000 (traag)"},
     "pop_stored": {"en": "National (stored results)", "nl": "Landelijk (opgeslagen)"},
     "pop_custom": {"en": "My municipality", "nl": "Mijn gemeente"},
+    "pop_national": {"en": "National · 342 municipalities · 3.5 million (slow: about 30 s per simulation)",
+                     "nl": "Landelijk · 342 gemeenten · 3,5 miljoen (traag: ongeveer 30 s per simulatie)"},
+    "national_time": {"en": "A national comparison runs {n} simulations of the whole country: about {minutes} "
+                            "minutes on a 2-core machine. Fewer replications or draws make it quicker.",
+                      "nl": "Een landelijke vergelijking draait {n} simulaties van het hele land: ongeveer "
+                            "{minutes} minuten op een machine met 2 kernen. Minder herhalingen of trekkingen gaan "
+                            "sneller."},
     "population_help": {"en": "Rented households. A national run simulates all 342 municipalities and is slow; "
                               "stored results are read as they were written.",
                         "nl": "Huurhuishoudens. Een landelijke run simuleert alle 342 gemeenten en is traag; "
@@ -138,13 +148,22 @@ UI: dict[str, dict[str, str]] = {
     "share_counts": {"en": "{events} of {cases}", "nl": "{events} van {cases}"},
     "ratio_counts": {"en": "{events} evictions in the group", "nl": "{events} ontruimingen in de groep"},
     "few_cases": {"en": "few cases, read with care", "nl": "weinig gevallen, voorzichtig lezen"},
+    "set_by_scenario": {"en": "set by the scenario", "nl": "ingesteld door het scenario"},
+    "col_basis": {"en": "Basis", "nl": "Grondslag"},
+    "col_set_by": {"en": "Set by", "nl": "Ingesteld door"},
+    "basis_mechanism": {"en": "result of the model", "nl": "uitkomst van het model"},
+    "basis_input": {"en": "set by the scenario", "nl": "ingesteld door het scenario"},
     "scorecard_covers": {"en": "Each share counts the simulated cases over all replications and reported years "
                                "(\"12 of 40\": 12 events in a cohort of 40). Its 90 % interval covers simulation "
-                               "noise only; a share that rests on fewer than 20 cases is marked.",
+                               "noise only; a share that rests on fewer than 20 cases is marked. An indicator that "
+                               "only restates what the scenario sets (legal aid, appearance, children heard, "
+                               "housing in view under a duty) reads \"set by the scenario\".",
                          "nl": "Elk aandeel telt de gesimuleerde gevallen over alle herhalingen en gerapporteerde "
                                "jaren (\"12 van 40\": 12 gebeurtenissen in een groep van 40). Het 90%-interval "
                                "geeft alleen de toevalsvariatie van de simulatie weer; een aandeel dat op minder "
-                               "dan 20 gevallen rust, is gemarkeerd."},
+                               "dan 20 gevallen rust, is gemarkeerd. Een indicator die alleen herhaalt wat het "
+                               "scenario instelt (rechtshulp, verschijnen, kinderen gehoord, woonruimte in zicht "
+                               "bij een huisvestingsplicht) staat er als \"ingesteld door het scenario\"."},
     "over_time": {"en": "Over time", "nl": "In de tijd"},
     "outcome": {"en": "Outcome", "nl": "Uitkomst"},
     "forest_title": {"en": "Difference against the baseline", "nl": "Verschil met het basisscenario"},
@@ -157,8 +176,6 @@ UI: dict[str, dict[str, str]] = {
     "no_cases_baseline": {"en": "none in the baseline", "nl": "geen in het basisscenario"},
     "year": {"en": "year", "nl": "jaar"},
     "month": {"en": "month", "nl": "maand"},
-    "month_of_report": {"en": "Month of the report (− months before it starts; dashed line: its start)",
-                        "nl": "Maand van de rapportageperiode (− maanden ervoor; stippellijn: het begin)"},
     "headline_table": {"en": "Headline table", "nl": "Kerntabel"},
     "downloads": {"en": "Download the comparison", "nl": "Vergelijking downloaden"},
     "pdf": {"en": "PDF brief", "nl": "PDF-notitie"},
@@ -197,75 +214,9 @@ UI: dict[str, dict[str, str]] = {
                               "replications.",
                         "nl": "De acht verplichtingen die de Nationale ombudsman en de Kinderombudsman (2023) "
                               "noemen, elk met een indicator uit de simulatie en het 90%-interval over herhalingen."},
-    "journeys_title": {"en": "Family journeys", "nl": "Gezinsverhalen"},
-    "journeys_intro": {"en": "Simulated families with children who reached court. The same family has the same luck "
-                             "under every policy, so its story can be compared.",
-                       "nl": "Gesimuleerde gezinnen met kinderen die bij de rechter kwamen. Hetzelfde gezin heeft "
-                             "onder elk beleid hetzelfde geluk, dus zijn verhaal is te vergelijken."},
-    "family": {"en": "Family", "nl": "Gezin"},
-    "family_label": {"en": "{mark} · run {rep} · no. {hh} · {composition}, {children} · {end}",
-                     "nl": "{mark} · run {rep} · nr. {hh} · {composition}, {children} · {end}"},
-    "no_families": {"en": "No family with children reached court in this run. Try more replications or a larger "
-                          "population.",
-                    "nl": "In deze run kwam geen gezin met kinderen bij de rechter. Probeer meer herhalingen of "
-                          "een grotere bevolking."},
-    "other_scenario": {"en": "Compare with", "nl": "Vergelijk met"},
-    "families_differ": {"en": "≠: the family's path differs between {base} and {other} ({n} of {total} families; "
-                              "they come first). The ending named is the one under {base}.",
-                        "nl": "≠: het verloop voor het gezin verschilt tussen {base} en {other} ({n} van de {total} "
-                              "gezinnen; die staan bovenaan). Het genoemde einde is dat onder {base}."},
-    "not_followed": {"en": "Under {scenario} this family never reached court, so its story was not followed.",
-                     "nl": "Onder {scenario} kwam dit gezin nooit bij de rechter, dus zijn verhaal is niet gevolgd."},
-    "story": {"en": "The story", "nl": "Het verhaal"},
-    "timeline_title": {"en": "Family no. {hh} under {scenario}", "nl": "Gezin nr. {hh} onder {scenario}"},
-    "events_table": {"en": "Events", "nl": "Gebeurtenissen"},
-    "muni_title": {"en": "My municipality", "nl": "Mijn gemeente"},
-    "muni_intro": {"en": "Enter your municipality's rented households, or start from a profile, and compare the "
-                         "policies for your own figures.",
-                   "nl": "Vul de huurhuishoudens van uw gemeente in, of begin bij een profiel, en vergelijk het "
-                         "beleid voor uw eigen cijfers."},
-    "muni_from": {"en": "Start from a profile", "nl": "Begin bij een profiel"},
-    "muni_upload": {"en": "Or upload a profile (.toml)", "nl": "Of upload een profiel (.toml)"},
-    "muni_upload_how": {"en": "Drag a profile file (.toml, at most 100 KB) onto the box below, or press “Upload” "
-                              "to choose one.",
-                        "nl": "Sleep een profielbestand (.toml, hoogstens 100 kB) naar het vak hieronder, of klik op "
-                              "“Upload” om er een te kiezen. De knop en de tekst in het vak zijn van Streamlit zelf en "
-                              "blijven Engels; een bestand groter dan 100 kB wordt geweigerd."},
-    "muni_upload_ok": {"en": "Profile `{name}` loaded.", "nl": "Profiel `{name}` geladen."},
-    "muni_upload_error": {"en": "This file cannot be used as a profile:\n\n{error}",
-                          "nl": "Dit bestand is niet bruikbaar als profiel:\n\n{error}"},
-    "muni_upload_help": {"en": "A .toml text file with your municipality's figures (at most 100 KB), as the "
-                               "download button below writes it.",
-                         "nl": "Een .toml-tekstbestand met de cijfers van uw gemeente (hoogstens 100 kB), zoals de "
-                               "downloadknop hieronder het schrijft."},
-    "muni_upload_defaulted": {"en": "Not in the file, so the model's defaults are used: {fields}.",
-                              "nl": "Niet in het bestand, dus de standaardwaarden van het model gelden: {fields}."},
-    "muni_households": {"en": "Households", "nl": "Huishoudens"},
-    "muni_composition": {"en": "Who rents", "nl": "Wie huurt"},
-    "muni_money": {"en": "Rent and income", "nl": "Huur en inkomen"},
-    "muni_services": {"en": "Local services (absolute numbers)", "nl": "Lokale voorzieningen (absolute aantallen)"},
-    "muni_services_help": {"en": "Leave empty to keep the model's assumption. Applied to the baseline and to every "
-                                 "scenario that does not change that lever itself.",
-                           "nl": "Laat leeg om de aanname van het model te houden. Geldt voor het basisscenario en "
-                                 "voor elk scenario dat die maatregel niet zelf verandert."},
-    "muni_assumption": {"en": "Model assumption: {value} ({per10k} per 10,000 households).",
-                        "nl": "Aanname van het model: {value} ({per10k} per 10.000 huishoudens)."},
     "family_shelter_places": {"en": "Family shelter places", "nl": "Plaatsen in de gezinsopvang"},
     "night_shelter_places": {"en": "Night shelter places", "nl": "Plaatsen in de nachtopvang"},
     "debt_help_intakes": {"en": "Debt-help intakes per month", "nl": "Intakes schuldhulp per maand"},
-    "muni_invalid": {"en": "These figures cannot be used yet:\n\n{error}",
-                     "nl": "Deze cijfers zijn nog niet bruikbaar:\n\n{error}"},
-    "muni_use": {"en": "Compare the policies for these figures", "nl": "Vergelijk het beleid voor deze cijfers"},
-    "muni_in_use": {"en": "The comparison uses these figures.", "nl": "De vergelijking gebruikt deze cijfers."},
-    "muni_not_in_use": {"en": "The results below are for {population}. Press the button to use your own figures.",
-                        "nl": "De resultaten hieronder gelden voor {population}. Druk op de knop om uw eigen "
-                              "cijfers te gebruiken."},
-    "muni_results": {"en": "Outcomes for {households} rented households",
-                     "nl": "Uitkomsten voor {households} huurhuishoudens"},
-    "muni_rates": {"en": "Per 1,000 rented households", "nl": "Per 1.000 huurhuishoudens"},
-    "muni_absolute": {"en": "In absolute numbers", "nl": "In absolute aantallen"},
-    "muni_download": {"en": "Download these figures (.toml, for the command line)",
-                      "nl": "Deze cijfers downloaden (.toml, voor de opdrachtregel)"},
     "stamp": {"en": "evictsim {version} · {date} · seed {seed} · {scenarios}",
               "nl": "evictsim {version} · {date} · startgetal {seed} · {scenarios}"},
     "deck_title": {"en": "Eviction policy compared", "nl": "Huisuitzettingsbeleid vergeleken"},
@@ -301,8 +252,8 @@ UI: dict[str, dict[str, str]] = {
                           "(commit {commit}). Differences are paired per replication; their 90 % interval is a "
                           "t-interval over the replications.",
                     "nl": "Methode: een agentgebaseerde simulatie van de ontruimingszeef, maand voor maand, voor "
-                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal {seed}, "
-                          "evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
+                          "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal "
+                          "{seed}, evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
                           "90%-interval is een t-interval over de herhalingen."},
     "reproduce": {"en": "Reproduce this", "nl": "Zelf narekenen"},
     "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python (a scenario "
@@ -343,155 +294,9 @@ UI: dict[str, dict[str, str]] = {
     "meta_date": {"en": "date", "nl": "datum"},
     "meta_draws": {"en": "posterior draws", "nl": "trekkingen uit de kalibratie"},
     "meta_covers": {"en": "intervals cover", "nl": "intervallen omvatten"},
-    # -- explore sweeps and calibration --
-    "explore_title": {"en": "Explore sweeps and calibration", "nl": "Verkenningen en kalibratie"},
-    "explore_intro": {"en": "Stored parameter sweeps and sensitivity analyses, made with the command line, and how "
-                            "well the calibrated model reproduces the Dutch figures.",
-                      "nl": "Opgeslagen parameterverkenningen en gevoeligheidsanalyses, gemaakt met de opdrachtregel, "
-                            "en hoe goed het gekalibreerde model de Nederlandse cijfers nabootst."},
-    "explore_sweeps": {"en": "Sweeps", "nl": "Verkenningen"},
-    "explore_pick": {"en": "Stored sweep", "nl": "Opgeslagen verkenning"},
-    "explore_none": {"en": "No stored sweep under `{folder}` yet. A sweep runs a model over a range of parameter "
-                           "values; make one with the command line (under a minute), then reload this page:",
-                     "nl": "Nog geen opgeslagen verkenning in `{folder}`. Een verkenning draait het model over een "
-                           "reeks parameterwaarden; maak er een met de opdrachtregel (minder dan een minuut) en laad "
-                           "deze pagina opnieuw:"},
-    "explore_sensitivity_hint": {"en": "A sensitivity analysis (which parameters matter most) is made the same way:",
-                                 "nl": "Een gevoeligheidsanalyse (welke parameters het meest uitmaken) maakt u op "
-                                       "dezelfde manier:"},
-    "explore_missing": {"en": "`{folder}`: {what} is missing, so this part is not shown.",
-                        "nl": "`{folder}`: {what} ontbreekt, dus dit deel wordt niet getoond."},
-    "explore_corrupt": {"en": "`{folder}`: {what} cannot be read ({detail}); it is left out.",
-                        "nl": "`{folder}`: {what} is niet te lezen ({detail}); het blijft buiten beschouwing."},
-    "explore_stray": {"en": "`{folder}`: {what} holds files that are not runs ({detail}); they are ignored.",
-                      "nl": "`{folder}`: {what} bevat bestanden die geen runs zijn ({detail}); ze worden genegeerd."},
-    "explore_no_column": {"en": "`{folder}`: the runs in {what} have no column `{detail}`.",
-                          "nl": "`{folder}`: de runs in {what} hebben geen kolom `{detail}`."},
-    "explore_no_runs": {"en": "No runs can be shown from `{folder}` (none stored yet, or none readable).",
-                        "nl": "Er zijn geen runs te tonen uit `{folder}` (nog niets opgeslagen, of niets leesbaar)."},
-    "explore_spec": {"en": "The sweep in brief", "nl": "De verkenning in het kort"},
-    "explore_spec_design": {"en": "{design} on scenario **{scenario}**, population {population}, {months} months after "
-                                  "a {warmup}-month warm-up, seed {seed}.",
-                            "nl": "{design} op scenario **{scenario}**, bevolking {population}, {months} maanden na "
-                                  "een aanloop van {warmup} maanden, seed {seed}."},
-    "explore_design_grid": {"en": "Grid (every combination of the values below)",
-                            "nl": "Rooster (elke combinatie van de waarden hieronder)"},
-    "explore_design_sampled": {"en": "{design} sample of {samples} points",
-                               "nl": "{design}-steekproef van {samples} punten"},
-    "explore_design_sensitivity": {"en": "{method} sensitivity analysis ({samples} samples)",
-                                   "nl": "{method}-gevoeligheidsanalyse ({samples} steekproeven)"},
-    "explore_values": {"en": "values {values}", "nl": "waarden {values}"},
-    "explore_steps": {"en": "({n} steps)", "nl": "({n} stappen)"},
-    "explore_spec_runs": {"en": "{runs} runs stored: {points} points x {reps} replication(s).",
-                          "nl": "{runs} runs opgeslagen: {points} punten x {reps} herhaling(en)."},
-    "explore_parameter": {"en": "Parameter", "nl": "Parameter"},
-    "explore_chart_title": {"en": "{outcome} against {parameter}", "nl": "{outcome} tegen {parameter}"},
-    "explore_chart_note": {"en": "Each dot is one run; the line joins the mean of the runs at each point.",
-                           "nl": "Elke stip is één run; de lijn verbindt het gemiddelde van de runs per punt."},
-    "explore_chart_error": {"en": "The chart cannot be drawn from `{folder}`: {error}",
-                            "nl": "De grafiek is niet te tekenen uit `{folder}`: {error}"},
-    "explore_runs_table": {"en": "All runs", "nl": "Alle runs"},
-    "explore_stamp": {"en": "Stored in `{folder}` · evictsim {version}",
-                      "nl": "Opgeslagen in `{folder}` · evictsim {version}"},
-    "fig_run": {"en": "run", "nl": "run"},
-    "fig_mean_point": {"en": "mean at each value", "nl": "gemiddelde per waarde"},
-    "fig_total": {"en": "total (ST)", "nl": "totaal (ST)"},
-    "fig_first": {"en": "first order (S1)", "nl": "eerste orde (S1)"},
-    "fig_mu": {"en": "mu*", "nl": "mu*"},
-    "fig_band": {"en": "observed band", "nl": "waargenomen bandbreedte"},
-    "fig_observed": {"en": "observed", "nl": "waargenomen"},
-    "fig_sim_interval": {"en": "simulated 90 % interval", "nl": "gesimuleerd 90%-interval"},
-    "fig_sim_median": {"en": "simulated median", "nl": "gesimuleerde mediaan"},
-    "explore_sensitivity": {"en": "Which parameters matter most", "nl": "Welke parameters het meest uitmaken"},
-    "explore_sensitivity_sobol": {"en": "Sobol indices: the share of the outcome's variance due to each parameter, "
-                                        "alone (S1) and with its interactions (ST), with 95 % confidence intervals.",
-                                  "nl": "Sobol-indices: het deel van de variantie van de uitkomst dat door elke "
-                                        "parameter komt, alleen (S1) en met zijn interacties (ST), met "
-                                        "95%-betrouwbaarheidsintervallen."},
-    "explore_sensitivity_morris": {"en": "Morris screening: mu* is the mean absolute change in the outcome when one "
-                                         "parameter moves across its range; a larger mu* matters more.",
-                                   "nl": "Morris-screening: mu* is de gemiddelde absolute verandering van de uitkomst "
-                                         "als één parameter over zijn bereik beweegt; een grotere mu* weegt "
-                                         "zwaarder."},
-    "explore_indices_title": {"en": "Sensitivity of {outcome}", "nl": "Gevoeligheid van {outcome}"},
-    "explore_discovery_header": {"en": "Where the outcome is high", "nl": "Waar de uitkomst hoog is"},
-    "explore_discovery": {"en": "{outcome} above {above} a year happen mostly when {ranges}: this range holds "
-                                "{coverage} of such points, and {density} of the points inside it are above {above}.",
-                          "nl": "{outcome} boven {above} per jaar komen vooral voor als {ranges}: dit gebied bevat "
-                                "{coverage} van zulke punten, en {density} van de punten erin ligt boven {above}."},
-    "explore_discovery_none": {"en": "No point had {outcome} above {above} a year, so there is nothing to discover.",
-                               "nl": "Geen enkel punt had {outcome} boven {above} per jaar, dus er valt niets te "
-                                     "ontdekken."},
-    "explore_discovery_spread": {"en": "{outcome} above {above} a year happen across the whole swept range: no "
-                                       "parameter range stands out.",
-                                 "nl": "{outcome} boven {above} per jaar komen over het hele verkende bereik voor: "
-                                       "geen parameterbereik springt eruit."},
-    "explore_between": {"en": "{parameter} is between {low} and {high}",
-                        "nl": "{parameter} tussen {low} en {high} ligt"},
-    "explore_at": {"en": "{parameter} is {value}", "nl": "{parameter} {value} is"},
-    "and": {"en": "and", "nl": "en"},
-    "explore_discovery_title": {"en": "Parameter ranges with {outcome} above {above} per year",
-                                "nl": "Parameterbereik met {outcome} boven {above} per jaar"},
-    "explore_discovery_xlabel": {"en": "share of the swept range\n(grey: swept, orange: inside the box)",
-                                 "nl": "deel van het verkende bereik\n(grijs: verkend, oranje: binnen het gebied)"},
-    "explore_col_rank": {"en": "rank", "nl": "rang"},
-    "explore_col_parameter": {"en": "parameter", "nl": "parameter"},
-    "explore_col_box": {"en": "inside the box", "nl": "binnen het gebied"},
-    "explore_col_swept": {"en": "swept range", "nl": "verkend bereik"},
-    "explore_col_cut": {"en": "share of range cut", "nl": "deel van het bereik weggesneden"},
-    "explore_col_target": {"en": "target", "nl": "doel"},
-    "explore_col_kind": {"en": "kind", "nl": "soort"},
-    "explore_col_observed": {"en": "observed (band)", "nl": "waargenomen (bandbreedte)"},
-    "explore_col_simulated": {"en": "simulated median [5–95 %]", "nl": "gesimuleerde mediaan [5–95%]"},
-    "explore_col_status": {"en": "status", "nl": "status"},
-    "explore_col_source": {"en": "source", "nl": "bron"},
-    "explore_col_note": {"en": "note (from the targets file)", "nl": "toelichting (uit het doelenbestand, Engels)"},
-    "explore_col_median": {"en": "posterior median", "nl": "mediaan a posteriori"},
-    "explore_col_prior": {"en": "prior range", "nl": "bereik a priori"},
-    "explore_calibration": {"en": "Calibration", "nl": "Kalibratie"},
-    "explore_cal_intro": {"en": "The model's uncertain context parameters were fitted to Dutch figures (ABC-SMC). Each "
-                                "target against what the calibrated model simulates, as a ratio to the observed "
-                                "figure.",
-                          "nl": "De onzekere contextparameters van het model zijn afgestemd op Nederlandse cijfers "
-                                "(ABC-SMC). Elk doel tegen wat het gekalibreerde model simuleert, als verhouding tot "
-                                "het waargenomen cijfer."},
-    "explore_cal_none": {"en": "No calibration in `{folder}` yet. Make one with the command line (it takes a while), "
-                               "then its fit report, then reload this page:",
-                         "nl": "Nog geen kalibratie in `{folder}`. Maak er een met de opdrachtregel (dat duurt even), "
-                               "daarna het fitrapport, en laad deze pagina opnieuw:"},
-    "explore_cal_no_fit": {"en": "The fit of the targets is not made yet (no fit.csv in `{folder}`); make it with:",
-                           "nl": "De fit van de doelen is nog niet gemaakt (geen fit.csv in `{folder}`); maak die "
-                                 "met:"},
-    "explore_fit_title": {"en": "Calibration targets: observed against simulated",
-                          "nl": "Kalibratiedoelen: waargenomen tegen gesimuleerd"},
-    "explore_fit_xlabel": {"en": "value relative to the observed figure (log scale)",
-                           "nl": "waarde ten opzichte van het waargenomen cijfer (logaritmische schaal)"},
-    "explore_cal_summary": {"en": "{good} of {n} targets are met; {bad} are not (the notes say why).",
-                            "nl": "{good} van de {n} doelen worden gehaald; {bad} niet (de toelichting zegt waarom)."},
-    "explore_estimate": {"en": "Calibrated values (posterior medians)",
-                         "nl": "Gekalibreerde waarden (medianen a posteriori)"},
-    "explore_cal_settings": {"en": "Calibrated on {date} with {method}: {particles} particles over {generations} "
-                                   "generations on the {population} population at scale {scale}, {months} months "
-                                   "after a {warmup}-month warm-up, seed {seed}.",
-                             "nl": "Gekalibreerd op {date} met {method}: {particles} deeltjes over {generations} "
-                                   "generaties op de bevolking {population} op schaal {scale}, {months} maanden na "
-                                   "een aanloop van {warmup} maanden, seed {seed}."},
-    "explore_report": {"en": "The full report, with the posterior of each parameter and the sources, is "
-                             "`{path}`.",
-                       "nl": "Het volledige rapport, met de verdeling a posteriori van elke parameter en de bronnen, "
-                             "staat in `{path}` (Engels)."},
-    "explore_report_download": {"en": "report.md", "nl": "report.md"},
-    "status_fits": {"en": "✓ fits", "nl": "✓ past"},
-    "status_overlaps": {"en": "≈ interval overlaps the band", "nl": "≈ interval overlapt de bandbreedte"},
-    "status_misfit": {"en": "✗ does not fit", "nl": "✗ past niet"},
-    "status_below": {"en": "✓ below, as it should be", "nl": "✓ eronder, zoals het hoort"},
-    "status_above": {"en": "✗ above the figure it is part of", "nl": "✗ boven het cijfer waar het deel van is"},
-    "status_none": {"en": "– not simulated", "nl": "– niet gesimuleerd"},
-    "kind_fit": {"en": "fitted", "nl": "gekalibreerd"},
-    "kind_check": {"en": "check", "nl": "controle"},
-    "kind_upper": {"en": "upper bound", "nl": "bovengrens"},
 }
-UI.update(LOCAL_UI)  # My municipality against the other municipalities (i18n_local.py)
+for _page_words in (EXPLORE_WORDS, JOURNEYS_WORDS, MUNICIPALITY_WORDS):
+    UI.update(_page_words)
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -527,7 +332,7 @@ def scenario_summary(name: str, lang: str) -> str | None:
 @functools.cache
 def _scenario_words(name: str) -> tuple[dict[str, str], dict[str, str]]:
     """The title and summary a scenario file declares (empty for a name that is no scenario file)."""
-    from sim.scenario import load_scenario
+    from sim import load_scenario
 
     try:
         scenario = load_scenario(name)
@@ -537,10 +342,8 @@ def _scenario_words(name: str) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def outcome_label(name: str, lang: str) -> str:
-    """An outcome's label: the model's own in English, ours in Dutch."""
-    if lang == "nl" and name in OUTCOMES_NL:
-        return OUTCOMES_NL[name]
-    return SIM_LABELS.get(name, name)
+    """An outcome's label in `lang`, as the model declares it (the name itself for no outcome)."""
+    return SIM_LABELS[name][lang] if name in SIM_LABELS else name
 
 
 def unit_label(name: str, lang: str) -> str:
@@ -598,6 +401,5 @@ def share(value: float, lang: str) -> str:
     return number(100 * value, lang).rstrip() + " %"
 
 
-__all__ = ["CARDS", "CARD_LABELS", "CHOICES", "COMPOSITIONS", "GROUPS", "LANGUAGES", "LEVERS", "MONTHS", "PLACES",
-           "PROFILE_FIELDS", "SHORT", "STORY", "number", "outcome_label", "outcome_number", "share", "span", "t",
-           "translator", "unit_label", "verdict_text", "word"]
+__all__ = ["CARDS", "CARD_LABELS", "CHOICES", "LANGUAGES", "MONTHS", "number", "outcome_label", "outcome_number",
+           "share", "span", "t", "translator", "unit_label", "verdict_text", "word"]

@@ -1,8 +1,8 @@
 """The policy levers as the sidebar shows them, read from the model's own declarations.
 
-Defaults come from `Policy()`, bounds, units, sources and descriptions from
-`sim.parameters.describe(Policy)`, choices from the field's type. Nothing here repeats a
-number the model declares.
+Defaults come from `Policy()`, bounds, units, sources, descriptions and the names in English and
+Dutch from `sim.describe(Policy)`, choices from the field's type, group names from each group's
+`label`. Nothing here repeats a number or a name the model declares.
 """
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
-
-from sim.parameters import Policy, describe
-from sim.scenario import SCENARIO_DIR, flatten, load_scenario
+from sim import SCENARIO_DIR, Policy, describe, flatten, load_scenario
 
 KEY = "lever."  # session-state prefix of the lever widgets
 
@@ -30,6 +27,7 @@ class Lever:
     unit: str
     source: str
     doc: str
+    label: dict[str, str]  # "en", "nl" and "doc_nl" (the Dutch of `doc`), as declared
     choices: tuple = ()
 
     @property
@@ -40,6 +38,14 @@ class Lever:
     def key(self) -> str:
         return KEY + self.name
 
+    def title(self, lang: str) -> str:
+        """The lever's name in `lang`."""
+        return self.label[lang]
+
+    def help(self, lang: str) -> str:
+        """What the lever does, in `lang`."""
+        return self.label["doc_nl"] if lang == "nl" else self.doc
+
 
 def scenario_names() -> list[str]:
     """The scenario files in scenarios/, baseline first."""
@@ -48,11 +54,17 @@ def scenario_names() -> list[str]:
 
 
 def _annotation(dotted: str) -> Any:
-    model: type[BaseModel] = Policy
+    model: Any = Policy
     *groups, field = dotted.split(".")
     for group in groups:
         model = model.model_fields[group].annotation
     return model.model_fields[field].annotation
+
+
+def group_title(group: str, lang: str) -> str:
+    """A lever group's name in `lang`, as the group declares it."""
+    label = Policy.model_fields[group].annotation.label
+    return getattr(label, lang)
 
 
 def _kind(row: dict[str, Any], default: Any) -> tuple[str, tuple]:
@@ -77,7 +89,7 @@ def levers() -> tuple[Lever, ...]:
         default = defaults[row["name"]]
         kind, choices = _kind(row, default)
         out.append(Lever(row["name"], kind, default, row["min"], row["max"], row["unit"], row["source"],
-                         row["doc"], choices))
+                         row["doc"], row["label"], choices))
     return tuple(out)
 
 

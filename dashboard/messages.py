@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 
-from sim.experiments.compare import Comparison
-from sim.intervals import covers_sentence
+from sim import Comparison, covers_sentence
 
 from .i18n import number, outcome_number, scenario_title, t
 from .tables import bounded_table, facts, population_label, row_of

@@ -15,12 +15,10 @@ from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from sim.parameters import Policy, describe
-from sim.pathway.population import PROFILES, Profile
-from sim.limits import clip_message, excerpt
-from sim.scenario import ScenarioError, flatten, profile_from
-from sim.tomlfiles import parse_toml
+from sim import (PROFILES, Policy, Profile, ScenarioError, clip_message, describe, excerpt, flatten, parse_toml,
+                 profile_from)
 
 from .i18n import number
 
@@ -95,7 +93,7 @@ DUTCH_VALUES = ((r"composition shares add up to ([\d.]+): they must add up to 1"
                 (r"a profile needs at least one household", "een profiel heeft minstens één huishouden nodig"))
 
 
-def _message(e: dict[str, Any], lang: str) -> str:
+def _message(e: ErrorDetails, lang: str) -> str:
     text = e["msg"].removeprefix("Value error, ")
     if lang != "nl":
         return text

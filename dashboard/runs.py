@@ -17,11 +17,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from sim.experiments.compare import Comparison, pair
-from sim.parameters import Policy
-from sim.results_io import read_comparison
-from sim.runner import RunResult, run
-from sim.scenario import Scenario, flatten, load_scenario, nested
+from sim import Comparison, Policy, RunResult, Scenario, flatten, load_scenario, nested, pair, read_comparison, run
 
 from . import levers, profiles
 from .i18n import number, scenario_title, t

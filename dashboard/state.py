@@ -11,8 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from sim.experiments.compare import HEADLINE
-from sim.pathway.population import PROFILES
+from sim import HEADLINE, PROFILES
 
 from . import levers, profiles
 from .i18n import LANGUAGES
@@ -173,8 +172,8 @@ def query() -> dict[str, Any]:
     """The current view as address parameters (lists become repeated parameters)."""
     ss = st.session_state
     q: dict[str, Any] = {"lang": ss["lang"], "population": ss["population"], "baseline": ss["baseline"],
-                         "scenario": list(ss["scenarios"]), "reps": str(ss["replications"]), "draws": str(ss["posterior"]),
-                         "months": str(ss["months"]), "seed": str(ss["seed"])}
+                         "scenario": list(ss["scenarios"]), "reps": str(ss["replications"]),
+                         "draws": str(ss["posterior"]), "months": str(ss["months"]), "seed": str(ss["seed"])}
     if ss["present"]:
         q["present"] = "1"
     if ss["population"] == "stored" and ss["stored"]:

@@ -12,10 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from sim.experiments.compare import HEADLINE, Comparison
-from sim.intervals import covers_parameters
-from sim.pathway.population import PROFILES
-from sim.scorecard import OBLIGATIONS, scorecard
+from sim import HEADLINE, OBLIGATIONS, PROFILES, Comparison, covers_parameters, rights_scorecard
 
 from .i18n import (CARDS, number, outcome_label, outcome_number, scenario_title, share, span, t, unit_label,
                    verdict_text)
@@ -121,7 +118,7 @@ def scorecard_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     """Every scenario's scorecard, one row per scenario and obligation (numbers, for CSV)."""
     frames = []
     for name in [comparison.meta["baseline"], *comparison.meta["scenarios"]]:
-        card = scorecard(comparison.runs[name], lang)
+        card = rights_scorecard(comparison.runs[name], lang)
         card.insert(0, "scenario", name)
         frames.append(card)
     return pd.concat(frames, ignore_index=True)
@@ -150,25 +147,30 @@ def indicator_text(key: str, value: float, low: float, high: float, lang: str, e
 SCORECARD_COLUMNS = {"scenario": "col_scenario", "number": "col_number", "key": "col_key", "unit": "col_unit_kind",
                      "obligation": "col_obligation", "indicator": "col_indicator", "value": "col_value_share",
                      "low": "col_low", "high": "col_high", "events": "col_events", "cases": "col_cases",
-                     "better": "col_better", "explanation": "col_explanation"}
+                     "better": "col_better", "explanation": "col_explanation", "basis": "col_basis",
+                     "set_by": "col_set_by"}
 
 
 def scorecard_export(card: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The scorecard for a spreadsheet: headers and words in the language, numbers unrounded."""
     out = card.assign(unit=[t(f"unit_{u}", lang) for u in card.unit],
-                      better=[t(f"better_{b}", lang) for b in card.better])
+                      better=[t(f"better_{b}", lang) for b in card.better],
+                      basis=[t(f"basis_{b}", lang) for b in card.basis])
     return out.rename(columns={c: t(k, lang) for c, k in SCORECARD_COLUMNS.items()})
 
 
 def scorecard_wide(card: pd.DataFrame, lang: str, explain: bool = True) -> pd.DataFrame:
-    """One row per obligation, one column per scenario with value and interval, as text."""
+    """One row per obligation, one column per scenario with value and interval, as text; an
+    indicator that restates a lever's setting (basis `input`) reads "set by the scenario", never as
+    a result."""
     first = card[card.scenario == card.scenario.iloc[0]]
     wide = pd.DataFrame({t("col_number", lang): first["number"].to_numpy(),
                          t("col_obligation", lang): first["obligation"].to_numpy(),
                          t("col_indicator", lang): first["indicator"].to_numpy(),
                          t("col_better", lang): [t(f"better_{b}", lang) for b in first["better"]]})
     for name, rows in card.groupby("scenario", sort=False):
-        wide[name] = [indicator_text(r.key, r.value, r.low, r.high, lang, r.events, r.cases)
+        wide[name] = [t("set_by_scenario", lang) if getattr(r, "basis", "mechanism") == "input" else
+                      indicator_text(r.key, r.value, r.low, r.high, lang, r.events, r.cases)
                       for r in rows.itertuples()]
     if explain:
         wide[t("col_explanation", lang)] = first["explanation"].to_numpy()

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from PIL import Image, ImageDraw
 
-from sim.intervals import covers_sentence
+from sim import covers_sentence
 
 from . import exports, figures, runs, state
 from .exports import scenario_description
@@ -194,8 +194,7 @@ def style() -> None:
 @st.cache_resource(show_spinner=False)
 def _stale() -> bool:
     """Whether the shipped baseline's calibration was fitted to other model code (checked once)."""
-    from sim.runner import stale_calibration
-    from sim.scenario import load_scenario
+    from sim import load_scenario, stale_calibration
 
     return stale_calibration(load_scenario("baseline")) is not None
 

@@ -21,8 +21,8 @@ from importlib import import_module
 # The public API, loaded on first use: `import sim` (and the command line) stays fast, and a
 # command imports only what it needs (a run does not load the plotting or analysis stack).
 _API = {
-    "Comparison": ".experiments.compare", "compare": ".experiments.compare",
-    "RunResult": ".runner", "run": ".runner",
+    "Comparison": ".comparison", "compare": ".experiments.compare",
+    "RunResult": ".runner", "run": ".experiments.runs",
     "Scenario": ".scenario", "ScenarioError": ".scenario", "load_scenario": ".scenario", "nested": ".scenario",
     "Sensitivity": ".experiments.sensitivity", "sensitivity": ".experiments.sensitivity",
     "load_results": ".experiments.store", "query": ".experiments.store",
@@ -39,8 +39,8 @@ _API.update({
     "Context": ".parameters", "Policy": ".parameters", "describe": ".parameters",
     "SCENARIO_DIR": ".scenario", "flatten": ".scenario", "profile_from": ".scenario",
     "DEFAULT_WARMUP": ".limits", "clip_message": ".limits", "excerpt": ".limits", "parse_toml": ".tomlfiles",
-    "pair": ".experiments.compare", "read_comparison": ".results_io", "stale_calibration": ".runner",
-    "covers_parameters": ".intervals", "covers_sentence": ".intervals", "uncertainty": ".intervals",
+    "pair": ".experiments.compare", "read_comparison": ".results_io", "stale_calibration": ".provenance",
+    "covers_parameters": ".intervals", "covers_sentence": ".intervals", "interval_coverage": ".intervals",
     "OBLIGATIONS": ".scorecard", "beyond_chance": ".scorecard", "rights_scorecard": ".scorecard:scorecard",
     "spread_between_municipalities": ".scorecard",
 })

@@ -14,9 +14,11 @@ import time
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
+from .limits import DEFAULT_WARMUP, clip_message, excerpt
 from .pathway.outcomes import HEADLINE
-from .limits import DEFAULT_WARMUP, check_households, clip_message, excerpt
-from .scenario import load_scenario, resolve_population
+from .provenance import stale_calibration, version
+from .scenario import Scenario, load_scenario
+from .settings import RunSettings
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
 
@@ -59,8 +61,6 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    from .runner import version
-
     ap = _Parser(prog="evictsim", description="Agent-based simulator of eviction policy (NL).")
     ap.add_argument("--version", action="version", version=f"evictsim {version()}")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -111,38 +111,32 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _settings(args: argparse.Namespace) -> dict:
-    from .runner import check_settings
-
-    check_settings(args.months, args.replications, args.scale, args.warmup, args.seed, prefix="--",
-                   journeys=args.journeys, posterior=args.posterior)
-    real = resolve_population(args.population)
-    check_households(sum(p.households for p in real), args.scale, args.population, prefix="--")
-    return {"population": args.population, "months": args.months, "seed": args.seed,
-            "replications": args.replications, "scale": args.scale, "warmup": args.warmup,
-            "journey_sample": args.journeys, "posterior": args.posterior, "workers": args.workers or None}
+def _settings(args: argparse.Namespace) -> RunSettings:
+    """The run options, checked; an error names the option as it was typed (`--months`)."""
+    return RunSettings(population=args.population, months=args.months, warmup=args.warmup,
+                       replications=args.replications, seed=args.seed, scale=args.scale,
+                       journey_sample=args.journeys, workers=args.workers or None, posterior=args.posterior,
+                       prefix="--")
 
 
-def _warn_if_stale(scenario) -> None:
+def _warn_if_stale(scenario: Scenario) -> None:
     """Say once, on stderr, that the scenario's calibration was fitted to other model code."""
-    from .runner import stale_calibration
-
     problem = stale_calibration(scenario)
     if problem:
         print(f"evictsim: warning: {problem}", file=sys.stderr)
 
 
 def cmd_run(args: argparse.Namespace) -> None:
+    from .experiments.runs import run_scenarios
     from .results_io import write_run
     from .run_folder import Holding, claim
-    from .runner import run
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
     _warn_if_stale(scenario)
     out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
     start = time.perf_counter()
-    result = run(scenario, **settings)
+    result = run_scenarios([scenario], settings)[scenario.name]
     write_run(result, out, args.force)
     draws = f" in each of {args.posterior} posterior draws" if args.posterior else ""
     print(f"{scenario.name}: {args.replications} replication(s){draws} of {args.months} months, "
@@ -179,7 +173,8 @@ def _range(low: float, high: float) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> None:
-    from .experiments.compare import compare, format_table, write_comparison
+    from .experiments.compare import format_table, pair, write_comparison
+    from .experiments.runs import run_scenarios
     from .run_folder import Holding, claim
 
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
@@ -188,7 +183,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     names = "+".join(s.name for s in scenarios)
     out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
     start = time.perf_counter()
-    comparison = compare(scenarios[0], scenarios[1:], **settings)
+    comparison = pair(run_scenarios(scenarios, settings))
     write_comparison(comparison, out, args.force,
                      extra=lambda folder: _comparison_figures(comparison, folder / "figures"))
     print(format_table(comparison))
@@ -249,7 +244,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int | None:
         if not (folder / "posterior.csv").is_file():
             raise ValueError(f"{folder}: no calibration to report on yet (run `evictsim calibrate` first)")
         print(f"report written to {write_report(folder, args.workers, not args.no_progress)}")
-        return
+        return None
     calibration = Calibration(folder, args.workers, not args.no_progress)
     start = time.perf_counter()
     record = calibration.write(calibration.run())
@@ -260,6 +255,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int | None:
     for name, value in record["estimate"].items():
         print(f"  {name:<48} {value:.4g}")
     print("next: `evictsim calibrate --report` for the fit report")
+    return None
 
 
 def _check_calibration(folder: Path, workers: int, accept: bool = False) -> int:
@@ -357,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     return status or 0
 
 
-INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"), "every finished run is stored: run the same command again to resume")
+INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"),
+                            "every finished run is stored: run the same command again to resume")
 
 
 def _fail(message: str, status: int = 2) -> int:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import ScenarioError
 from .limits import excerpt
@@ -179,7 +180,7 @@ def _number(column: str, text: str) -> object:
         return text
 
 
-def _cell_problem(where: str, error: dict) -> str:
+def _cell_problem(where: str, error: ErrorDetails) -> str:
     message = error["msg"].removeprefix("Value error, ")
     if not error["loc"]:  # a check across the row's figures (e.g. composition shares)
         return f"{where}: {message}"

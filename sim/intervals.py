@@ -43,7 +43,7 @@ SINGLE = {"en": "With one replication there is no interval: the figures show one
                 "dat is."}
 
 
-def uncertainty(meta: dict[str, Any]) -> dict[str, Any]:
+def interval_coverage(meta: dict[str, Any]) -> dict[str, Any]:
     """The comparison's `uncertainty` entry, or what an older comparison's intervals cover: noise
     over the baseline's replications."""
     declared = meta.get("uncertainty")
@@ -60,12 +60,12 @@ def _replications(meta: dict[str, Any]) -> int:
 
 def covers_parameters(meta: dict[str, Any]) -> bool:
     """Whether the intervals cover parameter uncertainty too (so that a noise-only one exists)."""
-    return uncertainty(meta)["covers"] == NOISE_AND_PARAMETERS
+    return interval_coverage(meta)["covers"] == NOISE_AND_PARAMETERS
 
 
 def covers_sentence(meta: dict[str, Any], lang: str = "en") -> str:
     """One plain sentence (two at most) on what the comparison's intervals cover, in `lang` ("en", "nl")."""
-    u = uncertainty(meta)
+    u = interval_coverage(meta)
     if u["replications"] == 1 and u["covers"] == NOISE:
         return SINGLE[lang]
     text = SENTENCES[u["covers"]][lang]

@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine  # noqa: E402
 
 from .pathway.outcomes import OUTCOMES  # noqa: E402
 from .results_io import write_atomic  # noqa: E402
@@ -46,7 +47,7 @@ def caption(fig: Figure, meta: dict[str, Any]) -> None:
     text = f"evictsim {meta.get('version', '')} · scenario {meta.get('scenario', '')} · seed {meta.get('seed', '')}"
     strip = CAPTION_INCHES / fig.get_figheight()
     engine = fig.get_layout_engine()
-    if engine is not None and "rect" in engine.get():
+    if isinstance(engine, (ConstrainedLayoutEngine, TightLayoutEngine)):  # the engines that keep a rect
         engine.set(rect=(0, strip, 1, 1 - strip))  # left, bottom, width, height
     fig.text(0.01, 0.005, text, fontsize=8, color="#555555", ha="left", va="bottom")
 
@@ -95,7 +96,7 @@ def forest(table: pd.DataFrame, outcomes: list[str], title: str = "Difference ag
     scenarios = [s for s in table.scenario.unique() if not (table[table.scenario == s].verdict == "baseline").all()]
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(outcomes) * max(1, len(scenarios)) + 1.5), layout="constrained")
     base = table[table.verdict == "baseline"].set_index("outcome")["mean"]
-    y = 0
+    y = 0.0
     ticks, names = [], []
     for i, scenario in enumerate(scenarios):
         rows = table[table.scenario == scenario].set_index("outcome")
@@ -160,12 +161,14 @@ def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[s
         look = style(i)
         ax.scatter(group[parameter], group[outcome], s=12, alpha=0.35, color=look["color"], marker=look["marker"])
         x, y, _ = trend(group, parameter, outcome, sampled)
-        ax.plot(x, y, color=look["color"], marker=look["marker"], linestyle=look["linestyle"], label=wrap(str(name), 30))
+        ax.plot(x, y, color=look["color"], marker=look["marker"], linestyle=look["linestyle"],
+                label=wrap(str(name), 30))
     ax.set_xlabel(parameter)
     ax.set_ylabel(wrap(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)"))
     ax.set_title(wrap(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}", 60))
     ax.grid(alpha=0.3)
-    ax.legend(frameon=False, **({"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {}))
+    outside: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {}
+    ax.legend(frameon=False, **outside)
     caption(fig, meta or {})
     return fig
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from .comparison import Comparison
 from .errors import OutputError
 from .limits import excerpt, path_problem
 from .run_folder import RUN_DATA, RUN_FILES, RUN_REQUIRED, Holding, checked_path, hashes, replacing, temp_tag, verify
@@ -108,7 +109,7 @@ def write_run_files(result: RunResult, folder: Path) -> None:
     (folder / "meta.json").write_text(_dumps(meta), encoding="utf-8")
 
 
-def write_comparison_files(comparison, folder: Path) -> list[str]:
+def write_comparison_files(comparison: Comparison, folder: Path) -> list[str]:
     """A comparison's table, each scenario's run in its own subfolder, and comparison.json, which
     records the SHA-256 of the table and of each run's meta.json; returns the scenario names."""
     names = list(comparison.runs)
@@ -125,11 +126,9 @@ def write_comparison_files(comparison, folder: Path) -> list[str]:
     return names
 
 
-def read_comparison(folder: str | Path):
+def read_comparison(folder: str | Path) -> Comparison:
     """Load a comparison written by `compare.write_comparison`: its table, meta and every run,
     each checked against the checksums it was written with."""
-    from .experiments.compare import Comparison
-
     path = Path(folder)
     if not (path / "comparison.json").is_file() or not (path / "comparison.parquet").is_file():
         raise OutputError(f"{path}: not an evictsim comparison folder (no comparison.json/.parquet)")

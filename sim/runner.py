@@ -1,30 +1,30 @@
-"""The boundary: scenario + population + seed in, tidy results out. No printing, no files.
+"""The boundary: scenario + run settings in, tidy results out. No printing, no files.
 
-`run` simulates replications of one scenario and returns a `RunResult` with the monthly table
-(one row per replication and month, one column per outcome, scaled to the real population),
-the journeys of the sampled households, the summary per outcome and the metadata needed to
-reproduce it.
+`run_replications` simulates the replications of one scenario and returns a `RunResult` with the
+monthly table (one row per replication and month, one column per outcome, scaled to the real
+population), the journeys of the sampled households, the outcomes by municipality, the summary per
+outcome and the metadata needed to reproduce it. `simulate` and the one-replication tables below
+are what a sweep's worker runs (sim.experiments.sweep); the same tables in posterior draws are
+assembled by sim.experiments.propagate. `sim.run` (sim.experiments.runs) chooses between the two.
 """
 
 from __future__ import annotations
 
-import functools
-import subprocess
-from dataclasses import dataclass, field
-from importlib import metadata
-from pathlib import Path
-from typing import Any
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .limits import (DEFAULT_WARMUP, JOURNEYS, MONTHS, POSTERIOR, REPLICATIONS, SEED, WARMUP, check_households,
-                     check_setting)
+from .limits import DEFAULT_WARMUP
 from .pathway.model import EvictionModel
 from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
-from .scenario import Scenario, load_scenario, resolve_population
+from .provenance import git_commit, git_dirty, version
+from .scenario import Scenario
+from .settings import RunSettings
+from .uncertainty import covers, parameters_share
 
 
 @dataclass(repr=False)
@@ -44,7 +44,7 @@ class RunResult:
 
     monthly: pd.DataFrame
     journeys: pd.DataFrame
-    summary: dict[str, dict[str, float]]
+    summary: dict[str, dict[str, Any]]
     meta: dict[str, Any]
     by_municipality: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -54,81 +54,33 @@ class RunResult:
                 f"months={m.get('months')}, households={m.get('households')}, outcomes={len(self.summary)})")
 
 
-def replication_seeds(seed: int, replications: int) -> list[int]:
-    """Independent seeds for each replication, derived from the run's one seed."""
-    children = np.random.SeedSequence(seed).spawn(replications)
-    return [int(c.generate_state(1, np.uint32)[0]) for c in children]
-
-
-def run(scenario: Scenario | str = "baseline", population: str | int | Path = "medium_town",
-        months: int = 120, seed: int = 1, replications: int = 1, scale: float = 1.0,
-        warmup: int = DEFAULT_WARMUP, journey_sample: int = 500, posterior: int = 0,
-        workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> RunResult:
-    """Simulate `replications` runs of a scenario; results are for the real population.
-
-    With `posterior` N (at least 2), the scenario runs in N joint draws of its uncertain
-    parameters (sim.experiments.draws), each with the same `replications` seeds, on `workers`
-    processes: the summary's intervals then cover parameter uncertainty and noise. Without it,
-    the parameters are the calibration's medians and the intervals cover noise only.
-    `progress(done, total)` is called as each simulation (a replication in a draw) ends."""
-    check_settings(months, replications, scale, warmup, seed, journeys=journey_sample, posterior=posterior)
-    if not isinstance(scenario, Scenario):
-        scenario = load_scenario(scenario)
-    real = resolve_population(population)
-    check_households(sum(p.households for p in real), scale, population)
-    seeds = replication_seeds(seed, replications)
-    if posterior:
-        return _posterior_results([scenario], population, real, months, seed, seeds, scale, warmup, journey_sample,
-                                  posterior, workers, progress)[scenario.name]
+def run_replications(scenario: Scenario, settings: RunSettings,
+                     progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Simulate `settings.replications` runs of a scenario on the calibration's medians, one after
+    another; `progress(done, total)` after each. Posterior runs are sim.experiments.propagate's."""
     tables, journeys, local = [], [], []
+    seeds, factor = settings.replication_seeds, 1.0 / settings.scale
     for rep, rep_seed in enumerate(seeds):
-        model = simulate(scenario, real, months, rep_seed, scale, warmup, journey_sample)
-        tables.append(_monthly_frame(model, rep, warmup, 1.0 / scale))
-        journeys.append(_journey_frame(model, rep, warmup))
-        local.append(model.by_municipality.frame(rep, real, 1.0 / scale))
+        model = simulate(scenario, settings.profiles, settings.months, rep_seed, settings.scale, settings.warmup,
+                         settings.journey_sample)
+        tables.append(_monthly_frame(model, rep, settings.warmup, factor))
+        journeys.append(_journey_frame(model, rep, settings.warmup))
+        local.append(model.by_municipality.frame(rep, list(settings.profiles), factor))
         if progress is not None:
             progress(rep + 1, len(seeds))
-    return _result(scenario, population, real, months, seed, seeds, scale, warmup,
-                   pd.concat(tables, ignore_index=True), pd.concat(journeys, ignore_index=True),
-                   by_municipality=pd.concat(local, ignore_index=True))
+    return run_result(scenario, settings, pd.concat(tables, ignore_index=True), pd.concat(journeys, ignore_index=True),
+                      pd.concat(local, ignore_index=True))
 
 
-def run_many(scenarios: list[Scenario], population: str | int | Path = "medium_town", months: int = 120,
-             seed: int = 1, replications: int = 1, scale: float = 1.0, warmup: int = DEFAULT_WARMUP,
-             journey_sample: int = 500, posterior: int = 2, workers: int | None = None) -> dict[str, RunResult]:
-    """Several scenarios in the same `posterior` draws (the first scenario's calibration) and on the
-    same seeds, all runs in parallel on `workers` processes; by scenario name."""
-    check_settings(months, replications, scale, warmup, seed, journeys=journey_sample, posterior=posterior)
-    real = resolve_population(population)
-    check_households(sum(p.households for p in real), scale, population)
-    return _posterior_results(scenarios, population, real, months, seed, replication_seeds(seed, replications), scale,
-                              warmup, journey_sample, posterior, workers)
-
-
-def _posterior_results(scenarios: list[Scenario], population, real: tuple[Profile, ...], months: int, seed: int,
-                       seeds: list[int], scale: float, warmup: int, journey_sample: int, posterior: int,
-                       workers: int | None, progress: Callable[[int, int], None] | None = None) -> dict[str, RunResult]:
-    from .experiments.draws import posterior_draws
-    from .experiments.propagate import run_draws
-
-    draws = posterior_draws(posterior, seed, scenarios[0])
-    frames = run_draws(scenarios, real, draws, months, seed, len(seeds), scale, warmup, journey_sample, workers,
-                       progress)
-    return {s.name: _result(s, population, real, months, seed, seeds, scale, warmup, *frames[s.name][:2],
-                            draws.describe(), frames[s.name][2]) for s in scenarios}
-
-
-def _result(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int, seeds: list[int],
-            scale: float, warmup: int, monthly: pd.DataFrame, journeys: pd.DataFrame,
-            draws: dict[str, Any] | None = None, by_municipality: pd.DataFrame | None = None) -> RunResult:
-    from .experiments.uncertainty import covers
-
-    meta = _meta(scenario, population, real, months, seed, seeds, scale, warmup)
-    meta["uncertainty"] = covers(draws["draws"] if draws else 1, len(seeds))
+def run_result(scenario: Scenario, settings: RunSettings, monthly: pd.DataFrame, journeys: pd.DataFrame,
+               by_municipality: pd.DataFrame, draws: dict[str, Any] | None = None) -> RunResult:
+    """A scenario's tables with their summary and metadata; `draws` describes the posterior draws
+    they were run in (sim.experiments.draws.Draws.describe), None on the calibration's medians."""
+    meta = _meta(scenario, settings)
+    meta["uncertainty"] = covers(draws["draws"] if draws else 1, settings.replications)
     if draws:
         meta["posterior"] = draws
-    return RunResult(monthly, journeys, summarise(monthly, sum(p.households for p in real)), meta,
-                     by_municipality if by_municipality is not None else pd.DataFrame())
+    return RunResult(monthly, journeys, summarise(monthly, settings.households), meta, by_municipality)
 
 
 def simulate(scenario: Scenario, real: tuple[Profile, ...], months: int, seed: int, scale: float = 1.0,
@@ -161,22 +113,6 @@ def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float
     return yearly_by_replication(frame).iloc[0].to_dict()
 
 
-def check_settings(months: int, replications: int, scale: float, warmup: int, seed: int,
-                   prefix: str = "", journeys: int = 0, posterior: int = 0) -> None:
-    """Reject run settings outside sim.limits, naming the setting (with `prefix`, e.g. "--"), value and range."""
-    for name, value, bound in (("months", months, MONTHS), ("replications", replications, REPLICATIONS),
-                               ("warmup", warmup, WARMUP), ("seed", seed, SEED), ("journeys", journeys, JOURNEYS),
-                               ("posterior", posterior, POSTERIOR)):
-        check_setting(name, value, bound, prefix)
-    if posterior == 1:
-        setting = f"{prefix}posterior 1" if prefix else "posterior = 1"
-        raise ValueError(f"{setting}: one draw cannot show parameter uncertainty; use 0 (the calibration's "
-                         "medians) or at least 2 draws")
-    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1:
-        raise ValueError(f"{prefix}scale {scale!r}: must be above 0 and at most 1" if prefix
-                         else f"scale = {scale!r}: must be above 0 and at most 1")
-
-
 def _monthly_frame(model: EvictionModel, rep: int, warmup: int, factor: float) -> pd.DataFrame:
     values = model.outcomes.values[warmup:] * factor
     frame = pd.DataFrame(values, columns=[o.name for o in OUTCOMES])
@@ -207,16 +143,14 @@ def yearly_by_replication(monthly: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([flows, stocks], axis=1)[[o.name for o in OUTCOMES]]
 
 
-def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, float]]:
+def summarise(monthly: pd.DataFrame, households: int) -> dict[str, dict[str, Any]]:
     """Per outcome: yearly value (flows summed per year, stocks averaged), its mean and the 5-95 %
     range of single runs. With posterior draws (a `draw` column), `p5`/`p95` range over all runs
     (parameters and noise), `p5_noise`/`p95_noise` over runs with each draw's mean taken out
     (noise only), and `parameters_share` is the share of the runs' variance between draws."""
-    from .experiments.uncertainty import parameters_share
-
     yearly = yearly_by_replication(monthly)
     draws = _draws_of_replications(monthly)
-    summary = {}
+    summary: dict[str, dict[str, Any]] = {}
     for outcome in OUTCOMES:
         values = yearly[outcome.name].to_numpy()
         mean = float(values.mean())
@@ -239,109 +173,12 @@ def _draws_of_replications(monthly: pd.DataFrame) -> int | None:
     return int(monthly["draw"].max()) + 1 if "draw" in monthly and monthly["draw"].max() > 0 else None
 
 
-def _meta(scenario: Scenario, population, real: tuple[Profile, ...], months: int, seed: int,
-          seeds: list[int], scale: float, warmup: int) -> dict[str, Any]:
+def _meta(scenario: Scenario, settings: RunSettings) -> dict[str, Any]:
     return {
         "scenario": scenario.name, "description": scenario.description, "scenario_files": list(scenario.files),
         "parameters": scenario.parameters(), "calibration": scenario.calibration,
-        "population": "+".join(p.name for p in real) if not isinstance(population, (str, int, Path)) else str(population),
-        "profiles": [p.model_dump() for p in real], "households": sum(p.households for p in real),
-        "months": months, "warmup_months": warmup, "seed": seed, "replication_seeds": seeds, "scale": scale,
+        "population": settings.population_name, "profiles": [p.model_dump() for p in settings.profiles],
+        "households": settings.households, "months": settings.months, "warmup_months": settings.warmup,
+        "seed": settings.seed, "replication_seeds": settings.replication_seeds, "scale": settings.scale,
         "version": version(), "git_commit": git_commit(), "git_dirty": git_dirty(),
     }
-
-
-@functools.cache
-def version() -> str:
-    try:
-        return metadata.version("evictsim")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
-
-
-def model_sources() -> list[Path]:
-    """The source files the simulation depends on: runner.py and everything it imports, recursively."""
-    import ast
-
-    root = Path(__file__).resolve().parent
-    todo, seen = [root / "runner.py"], set()
-    while todo:
-        path = todo.pop()
-        if path in seen or not path.exists():
-            continue
-        seen.add(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level >= 1:
-                base = path.parent if node.level == 1 else path.parent.parent
-                if node.module is None:  # from . import informal
-                    todo += [base / f"{alias.name}.py" for alias in node.names]
-                    continue
-                target = base.joinpath(*node.module.split("."))
-                todo += [target.with_suffix(".py"), target / "__init__.py"]
-    return sorted(seen)
-
-
-@functools.cache  # once per process: it is the code this process imported, and sweeps ask for it per run
-def code_fingerprint() -> str:
-    """A hash of the simulation's source: stored runs are reused only while that code is the same."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in model_sources():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-@functools.cache
-def model_fingerprint() -> str:
-    """A hash of what the simulation does: the pathway's code and every parameter's default.
-
-    Unlike `code_fingerprint` it ignores the runner and the parameters' documentation (sources,
-    priors, texts), so a calibration stays current while only those change, and goes stale as
-    soon as the model's mechanisms or defaults do (see `stale_calibration`)."""
-    import hashlib
-    import json
-
-    from .parameters import Context, Policy
-
-    digest = hashlib.sha256()
-    for path in sorted((Path(__file__).resolve().parent / "pathway").glob("*.py")):
-        if path.name != "__init__.py":
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    defaults = {"policy": Policy().model_dump(), "context": Context().model_dump()}
-    digest.update(json.dumps(defaults, sort_keys=True, default=str).encode())
-    return digest.hexdigest()[:16]
-
-
-def stale_calibration(scenario: Scenario) -> str | None:
-    """Why the scenario's calibration does not belong to this model (fitted to other code), or None."""
-    fitted = scenario.calibration.get("model") if scenario.calibration else None
-    if not scenario.calibration or fitted == model_fingerprint():
-        return None
-    return (f"the calibration of {scenario.calibration.get('date', '?')} was fitted to model "
-            f"{fitted or 'of an older version'}, this is model {model_fingerprint()}: its parameters may no "
-            "longer reproduce the targets; `evictsim calibrate --check` says whether they still fit, "
-            "`evictsim calibrate` fits them again")
-
-
-def git_commit() -> str:
-    out = _git("rev-parse", "HEAD")
-    return out.strip() if out is not None else "unknown"
-
-
-def git_dirty() -> bool | None:
-    """Whether tracked files differ from the commit (results may come from uncommitted code);
-    None where there is no git checkout (an installed package)."""
-    out = _git("status", "--porcelain", "--untracked-files=no")
-    return None if out is None else bool(out.strip())
-
-
-def _git(*args: str) -> str | None:
-    root = Path(__file__).resolve().parents[1]
-    try:
-        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=5)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return out.stdout if out.returncode == 0 else None

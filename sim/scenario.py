@@ -372,7 +372,11 @@ def profile_from(raw: dict[str, Any], where: str, default_name: str) -> Profile:
         raise ScenarioError(format_errors(where, "", Profile, err)) from None
 
 
-def resolve_population(spec: str | int | Path | Profile | tuple[Profile, ...]) -> tuple[Profile, ...]:
+# What a user may name a population by: see resolve_population.
+Population = str | int | Path | Profile | tuple[Profile, ...]
+
+
+def resolve_population(spec: Population) -> tuple[Profile, ...]:
     """Turn "national" (the 342 municipalities of sim.country), "national_types" (the country as
     three blocks, one per municipality type: the calibration's population), a profile name, a
     household count, a profile TOML file, a municipalities CSV, or Profile objects (e.g. a user's

@@ -72,8 +72,10 @@ OBLIGATIONS: tuple[Obligation, ...] = (
                {"en": "Share of evictions for arrears where the tenant had debt help",
                 "nl": "Aandeel ontruimingen wegens huurachterstand waarbij de huurder schuldhulp had"},
                {"en": "Arrears should be tackled with help before a landlord goes to court.",
-                "nl": "Huurachterstand hoort met hulp aangepakt te worden voordat de verhuurder naar de rechter gaat."}),
-    Obligation(3, "alternative_housing", "higher", "share", "cohort_family_evictions_in_view", "cohort_family_evictions",
+                "nl": "Huurachterstand hoort met hulp aangepakt te worden voordat de verhuurder naar de rechter "
+                      "gaat."}),
+    Obligation(3, "alternative_housing", "higher", "share", "cohort_family_evictions_in_view",
+               "cohort_family_evictions",
                {"en": "Alternative housing in view", "nl": "Vervangende woonruimte in zicht"},
                {"en": "Share of family evictions with alternative housing in view before the eviction",
                 "nl": "Aandeel gezinsontruimingen met vervangende woonruimte in zicht vóór de ontruiming"},

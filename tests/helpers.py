@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim import load_scenario
+from sim import load_scenario, run
 from sim.pathway.displaced import AWAY, HOUSED, NO_CHILD
 from sim.pathway.model import EvictionModel
-from sim.runner import run, yearly_by_replication
+from sim.runner import yearly_by_replication
 from sim.scenario import resolve_population
 
 BASE = load_scenario("baseline")

@@ -29,7 +29,8 @@ RNG = np.random.default_rng(7)
 
 def uniform_cases(n: int = 600) -> pd.DataFrame:
     return pd.DataFrame({"policy.legal_aid.share_summoned": RNG.random(n), "context.costs.summons_eur": RNG.random(n),
-                         "context.costs.legal_aid_eur": RNG.random(n), "policy.housing_duty.families_duty": RNG.random(n) < 0.5})
+                         "context.costs.legal_aid_eur": RNG.random(n),
+                         "policy.housing_duty.families_duty": RNG.random(n) < 0.5})
 
 
 def test_prim_finds_a_planted_box():
@@ -71,7 +72,8 @@ def test_prim_on_few_levels_cuts_whole_levels_not_to_one_value():
 
 
 def test_prim_peels_booleans_and_policy_names_by_category():
-    x = pd.DataFrame({"policy": RNG.choice(["baseline", "legal-aid", "duty"], 300), "context.costs.summons_eur": RNG.random(300)})
+    x = pd.DataFrame({"policy": RNG.choice(["baseline", "legal-aid", "duty"], 300),
+                      "context.costs.summons_eur": RNG.random(300)})
     box = prim(x, (x.policy == "baseline").to_numpy()).box
     row = box.limits.set_index("parameter").loc["policy"]
     assert row.kept == "baseline" and box.density == 1
@@ -109,7 +111,8 @@ def test_regret_is_against_the_best_policy_in_each_scenario():
     table = robustness(results, "evictions", thresholds={"evictions": 25}).set_index("policy")
     assert table.loc["a", "max_regret"] == 5 and table.loc["a", "mean_regret"] == pytest.approx(5 / 3)
     assert table.loc["b", "max_regret"] == 10 and table.loc["b", "best_share"] == pytest.approx(1 / 3)
-    assert table.loc["a", "satisficing"] == pytest.approx(2 / 3) and table.loc["b", "satisficing"] == pytest.approx(2 / 3)
+    assert table.loc["a", "satisficing"] == pytest.approx(2 / 3)
+    assert table.loc["b", "satisficing"] == pytest.approx(2 / 3)
     raised = robustness(results, "evictions", maximize=("evictions",)).set_index("policy")
     assert raised.loc["a", "max_regret"] == 10 and raised.loc["b", "max_regret"] == 5
 
@@ -124,7 +127,8 @@ def test_robustness_needs_every_policy_in_every_scenario():
 
 def test_too_few_sobol_samples_are_flagged():
     spec = SweepSpec.model_validate({"name": "s", "samples": 16, "parameters": {
-        "policy.legal_aid.share_summoned": {"min": 0.0, "max": 1.0}, "context.costs.summons_eur": {"min": 0.0, "max": 9.0}}})
+        "policy.legal_aid.share_summoned": {"min": 0.0, "max": 1.0},
+        "context.costs.summons_eur": {"min": 0.0, "max": 9.0}}})
     good = pd.DataFrame({"outcome": "evictions", "parameter": ["a", "b"], "S1": [0.7, 0.0], "S1_conf": [0.05, 0.0],
                          "ST": [0.75, 0.01], "ST_conf": [0.06, 0.01]})
     assert sobol_warnings(good, spec) == []
@@ -146,7 +150,8 @@ def test_every_parameter_and_outcome_gets_a_figure(tmp_path, monkeypatch):
     monkeypatch.setattr(outputs.plots, "sweep_scatter", lambda *args, **kw: None)
     monkeypatch.setattr(outputs.plots, "save", lambda fig, stem, meta: saved.append(Path(stem).name) or [])
     write_sweep_report(results, spec)
-    assert sorted(saved) == sorted(f"{o}_vs_{n}" for o in outcomes for n in names), "no cap at 4 parameters x 3 outcomes"
+    expected = sorted(f"{o}_vs_{n}" for o in outcomes for n in names)
+    assert sorted(saved) == expected, "no cap at 4 parameters x 3 outcomes"
 
 
 class FakeClient:
@@ -235,7 +240,8 @@ def test_python_sensitivity_of_crossed_experiments_writes_indices_per_policy(tmp
     assert set(result.indices.policy) == {"share_summoned=0.15", "share_summoned=1"}
     assert len(result.points) == 2 * 2 * (2 + 1)  # policies x trajectories x (parameters + 1)
     assert len(load_results(tmp_path / "out")) == len(result.points), "every Morris point comes back"
-    written = {p.name for p in (tmp_path / "out").iterdir()} | {p.name for p in (tmp_path / "out" / "figures").iterdir()}
+    out = tmp_path / "out"
+    written = {p.name for p in out.iterdir()} | {p.name for p in (out / "figures").iterdir()}
     assert {"sensitivity.csv", "sensitivity.json", "indices_evictions_share_summoned=1.png"} <= written
 
 

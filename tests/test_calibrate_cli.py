@@ -62,7 +62,7 @@ def test_accepting_a_calibration_that_still_fits_records_this_model(tmp_path):
     import pandas as pd
 
     from sim.experiments.calibration_check import Check, accept_for_this_model
-    from sim.runner import model_fingerprint
+    from sim.provenance import model_fingerprint
 
     folder = tmp_path / "calibration"
     shutil.copytree("calibration", folder)

@@ -95,8 +95,8 @@ def test_abc_smc_tightens_and_writes_a_parameter_set_the_baseline_can_use(tiny_c
     from sim import load_scenario
 
     scenario = load_scenario(user)
-    assert scenario.context.shocks.job_loss_per_month == pytest.approx(record["estimate"]["context.shocks.job_loss_per_month"],
-                                                                   rel=1e-5)
+    fitted = record["estimate"]["context.shocks.job_loss_per_month"]
+    assert scenario.context.shocks.job_loss_per_month == pytest.approx(fitted, rel=1e-5)
     assert scenario.calibration["method"] == "ABC-SMC"
 
 

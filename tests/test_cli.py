@@ -6,6 +6,7 @@ Every run here is tiny (2,000 households, 12 months, no warm-up) and writes unde
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -196,7 +197,7 @@ def test_prepare_dir_raises_output_error(tmp_path):
 
 def test_read_run_on_incomplete_folder(tmp_path):
     (tmp_path / "summary.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(OutputError, match="missing monthly.parquet, journeys.parquet, meta.json"):
+    with pytest.raises(OutputError, match=re.escape("missing monthly.parquet, journeys.parquet, meta.json")):
         read_run(tmp_path)
 
 
@@ -212,8 +213,8 @@ def small_run(tmp_path_factory):
 def test_run_returns_0_and_writes_the_five_files(small_run):
     code, folder = small_run
     assert code == 0
-    assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["monthly.parquet", "journeys.parquet", "summary.json", "by_municipality.parquet", "meta.json"])  # and no leftover .tmp files
+    assert sorted(p.name for p in folder.iterdir()) == sorted(  # and no leftover .tmp files
+        ["monthly.parquet", "journeys.parquet", "summary.json", "by_municipality.parquet", "meta.json"])
 
 
 def test_run_summary(small_run):

@@ -6,6 +6,7 @@ scenarios; uncertainties are context.costs.* assumptions and a policy effect siz
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -99,10 +100,10 @@ def test_a_boolean_lever_crosses_with_a_latin_hypercube(tmp_path):
 
 
 def test_a_lever_scenario_that_changes_context_is_refused(tmp_path):
-    (tmp_path / "dearer.toml").write_text('name = "dearer"\nextends = "baseline"\n[context.costs]\nsummons_eur = 2000.0\n',
-                                          encoding="utf-8")
+    dearer = 'name = "dearer"\nextends = "baseline"\n[context.costs]\nsummons_eur = 2000.0\n'
+    (tmp_path / "dearer.toml").write_text(dearer, encoding="utf-8")
     spec = spec_file(tmp_path, HEAD + '[levers]\nscenarios = ["baseline", "dearer"]\n')
-    with pytest.raises(ScenarioError, match="dearer changes context.costs.summons_eur"):
+    with pytest.raises(ScenarioError, match=re.escape("dearer changes context.costs.summons_eur")):
         perform_experiments(spec, tmp_path / "out", workers=1, progress=False)
     assert not (tmp_path / "out").exists()
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.profiles import load_upload
+from sim import run
 from sim.cli import main
 from sim.limits import MAX_LINE_CHARS, MAX_MESSAGE_LINES
-from sim.runner import run
 from sim.scenario import SCENARIO_DIR, load_scenario, resolve_population
 
 from .fuzzing import Fuzzer

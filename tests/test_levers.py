@@ -172,7 +172,8 @@ def test_a_moratorium_stops_executions_in_its_period(scope, landlords, column):
 
 
 def test_a_winter_moratorium_only_covers_winter_months():
-    sc = scenario({"context": TROUBLE, "policy": {"moratorium": {"scope": "all", "calendar_months": [11, 12, 1, 2, 3]}}})
+    winter_stop = {"scope": "all", "calendar_months": [11, 12, 1, 2, 3]}
+    sc = scenario({"context": TROUBLE, "policy": {"moratorium": winter_stop}})
     monthly = run(sc, population="20000", months=24, warmup=24, replications=1, seed=4).monthly
     winter = (monthly.month % 12 + 1).isin([11, 12, 1, 2, 3])
     assert monthly.loc[winter, "evictions"].sum() == 0

@@ -50,7 +50,8 @@ def test_a_court_only_policy_leaves_everything_before_court_unchanged():
     every household that never reached court are identical with and without it."""
     months = 48
     # Capacities that never bind: a shared queue would link households' fates on purpose.
-    ample = {"debt_help": {"capacity_per_10k_per_month": 500.0}, "early_signalling": {"outreach_capacity_per_10k_per_month": 500.0}}
+    ample = {"debt_help": {"capacity_per_10k_per_month": 500.0},
+             "early_signalling": {"outreach_capacity_per_10k_per_month": 500.0}}
     base = model({"context": TROUBLE, "policy": ample}, population="8000", months=months)
     aid = model({"context": TROUBLE, "policy": {**ample, "legal_aid": {"share_summoned": 1.0}}}, population="8000",
                 months=months)
@@ -111,7 +112,8 @@ def _check_month(m, row, cum, previous):
     ended = sum(row[f"arrears_ended_{e}"] for e in ARREARS_ENDINGS)
     assert row["households_in_arrears"] == previous["households_in_arrears"] + row["arrears_new"] - ended
     assert row["households_in_arrears"] == int((hh.occupied & (hh.arrears > 0)).sum())
-    displaced_in = cum["evictions"] + cum["left_before_execution"] - cum["left_to_own_housing"] + cum["tenancies_failed"]
+    displaced_in = (cum["evictions"] + cum["left_before_execution"] - cum["left_to_own_housing"]
+                    + cum["tenancies_failed"])
     assert row["displaced_households"] == displaced_in - cum["rehoused"] == unhoused.size
     assert row["children_separated_now"] == \
         cum["children_separated"] - cum["children_reunified"] - cum["children_separated_left"]

@@ -56,8 +56,8 @@ def test_a_cost_assumption_moves_only_costs():
 
 
 def test_comparison_reports_intervals_and_verdicts():
-    aid = scenario({"policy": {"legal_aid": {"share_summoned": 1.0}}, "context": {"shocks": {"job_loss_per_month": 0.03}}},
-                   "aid")
+    aid = scenario({"policy": {"legal_aid": {"share_summoned": 1.0}},
+                    "context": {"shocks": {"job_loss_per_month": 0.03}}}, "aid")
     base = scenario({"context": {"shocks": {"job_loss_per_month": 0.03}}}, "base")
     table = compare(base, [aid], **{**SMALL, "population": "10000", "warmup": 24}).table
     row = table[(table.scenario == "aid") & (table.outcome == "default_judgments")].iloc[0]

@@ -11,12 +11,12 @@ import pytest
 
 from sim import compare, run, sweep
 from sim.cli import main
-from sim.experiments import draws as draws_module
+from sim.experiments import propagate
 from sim.experiments.draws import (WHAT_IF_SETTINGS, Draws, apply_draw, parameter_rows, posterior_draws,
                                    posterior_file, priors)
-from sim.experiments.uncertainty import decompose, spread
-from sim.runner import model_fingerprint, stale_calibration
+from sim.provenance import model_fingerprint, stale_calibration
 from sim.scenario import load_scenario
+from sim.uncertainty import decompose, spread
 
 TINY = {"population": "3000", "months": 12, "warmup": 12, "replications": 2, "seed": 4, "journey_sample": 0}
 
@@ -139,7 +139,8 @@ def test_a_comparison_with_posterior_draws_reports_both_intervals_and_says_so():
     rows = c.table[c.table.scenario == "ombudsman-legal-aid"]
     finite = rows.dropna(subset=["diff_low_noise"])
     assert len(finite) > 0
-    assert (finite.diff_low <= finite.diff_low_noise + 1e-9).all() and (finite.diff_high >= finite.diff_high_noise - 1e-9).all()
+    assert (finite.diff_low <= finite.diff_low_noise + 1e-9).all()
+    assert (finite.diff_high >= finite.diff_high_noise - 1e-9).all()
     assert set(rows.verdict) <= {"lower", "higher", "uncertain", "no change"}
     runs = c.runs["baseline"].monthly
     assert sorted(runs.draw.unique()) == [0, 1, 2] and runs.replication.nunique() == 6
@@ -149,7 +150,7 @@ def test_with_priors_collapsed_to_points_the_total_interval_equals_the_noise_int
     def same_draws(n, seed, scenario):
         medians = {"policy.legal_aid.appear_with_aid": 0.9}  # every draw the same world
         return Draws([dict(medians) for _ in range(n)], seed, None, {}, ("policy.legal_aid.appear_with_aid",))
-    monkeypatch.setattr(draws_module, "posterior_draws", same_draws)
+    monkeypatch.setattr(propagate, "posterior_draws", same_draws)
     c = compare("baseline", "ombudsman-legal-aid", posterior=3, workers=1, **TINY)
     rows = c.table.dropna(subset=["diff_low_noise"])
     assert np.allclose(rows.diff_low, rows.diff_low_noise) and np.allclose(rows.diff_high, rows.diff_high_noise)
@@ -191,7 +192,8 @@ def test_a_sweep_runs_every_point_in_every_draw(tmp_path):
 
 def test_compare_with_posterior_on_the_command_line_prints_both_intervals_and_the_sentence(tmp_path, capsys):
     args = ["compare", "baseline", "ombudsman-legal-aid", "--population", "3000", "--months", "12", "--warmup", "12",
-            "--replications", "2", "--posterior", "2", "--workers", "1", "--journeys", "0", "--out", str(tmp_path / "c")]
+            "--replications", "2", "--posterior", "2", "--workers", "1", "--journeys", "0",
+            "--out", str(tmp_path / "c")]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "noise only" in out and "2 joint draws" in out

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import analysis_plots as figures
 from ..plots import save
 from ..results_io import prepare_dir, write_json
-from ..runner import version
+from ..provenance import version
 from .analysis import case_parameters, cases_of_interest
 from .discovery import Prim
 from .features import stack_grid
@@ -46,7 +46,8 @@ def write_discovery(results: Results, found: Prim, outcome: str, above: float | 
     written = [folder / "trajectory.csv", folder / "box.csv", folder / "discovery.json"]
     written += save(figures.trajectory_chart(found.trajectory, box.step, f"Peeling trajectory: {rule}", meta),
                     folder / "trajectory", meta)
-    written += save(figures.box_chart(box.limits, f"Where {rule} per year (step {box.step})", meta), folder / "box", meta)
+    chart = figures.box_chart(box.limits, f"Where {rule} per year (step {box.step})", meta)
+    written += save(chart, folder / "box", meta)
     grid = stack_grid(case_parameters(results), cases_of_interest(results, outcome, above, below))
     written += save(figures.stack_chart(grid, f"Share of runs with {rule}", meta), folder / "stacking", meta)
     return written

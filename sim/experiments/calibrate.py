@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..runner import code_fingerprint, git_commit, model_fingerprint, version
+from ..provenance import code_fingerprint, git_commit, model_fingerprint, version
 from ..scenario import ScenarioError, load_scenario
+from ..settings import RunSettings
 from ..tomlfiles import read_toml
 from .store import ResultStore, run_id
 from .sweep import Task, execute, make_task
@@ -44,6 +45,11 @@ class Settings(BaseModel):
     batch: int = Field(32, ge=1)
     quantile: float = Field(0.5, gt=0, lt=1)
     seed: int = Field(2023, ge=0)
+
+    def run_settings(self, replications: int = 1) -> RunSettings:
+        """What every simulation of the calibration shares (each particle is run with its own seed)."""
+        return RunSettings(population=self.population, months=self.months, warmup=self.warmup, scale=self.scale,
+                           seed=self.seed, replications=replications, journey_sample=0)
 
 
 class Prior(BaseModel):
@@ -89,6 +95,7 @@ class Calibration:
     def __init__(self, folder: str | Path = FOLDER, workers: int = 0, progress: bool = True) -> None:
         self.folder = Path(folder)
         self.settings = Settings.model_validate(_read(self.folder / "settings.toml"))
+        self.runs = self.settings.run_settings()
         self.priors = load_priors(self.folder / "parameters.toml")
         self.targets = load_targets(self.folder / "targets.csv")
         self.names = list(self.priors)
@@ -121,10 +128,9 @@ class Calibration:
 
     # -- simulation -----------------------------------------------------------------------
     def _task(self, particle: np.ndarray, seed: int) -> Task:
-        s = self.settings
         values = self.values(particle)
         scenario = apply_point(self.base, values, "calibration")
-        return make_task(scenario, values, s.population, s.months, s.warmup, s.scale, seed)
+        return make_task(scenario, values, self.runs, seed)
 
     def evaluate(self, particles: np.ndarray, seeds: np.ndarray) -> list[dict[str, Any]]:
         """Simulate each particle once (or read it from the store); yearly outcomes per particle."""
@@ -159,7 +165,9 @@ class Calibration:
     def next_generation(self, prev: Generation) -> Generation:
         tolerance = float(np.quantile(prev.distances, self.settings.quantile))
         cov = 2 * np.atleast_2d(np.cov(prev.particles.T, aweights=prev.weights))
-        accepted, dists, sims, round_ = [], [], 0, 0
+        accepted: list[np.ndarray] = []
+        dists: list[float] = []
+        sims = round_ = 0
         while len(accepted) < self.settings.particles and sims < 50 * self.settings.particles:
             rng = np.random.default_rng([self.settings.seed, prev.number + 1, round_])
             proposals = self._propose(rng, prev, cov, self.settings.batch)
@@ -176,7 +184,7 @@ class Calibration:
                           self._weights(particles, prev, cov), sims)
 
     def _propose(self, rng: np.random.Generator, prev: Generation, cov: np.ndarray, n: int) -> np.ndarray:
-        out = []
+        out: list[np.ndarray] = []
         while len(out) < n:
             parent = prev.particles[rng.choice(len(prev.particles), p=prev.weights)]
             candidate = rng.multivariate_normal(parent, cov)

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..runner import model_fingerprint, replication_seeds
+from ..provenance import model_fingerprint
 from ..scenario import load_scenario
 from .calibrate import FOLDER, Settings, _read
 from .sweep import execute, make_task
@@ -86,8 +86,8 @@ def accept_for_this_model(folder: str | Path, result: Check) -> None:
 def _simulate(settings: Settings, workers: int, seeds: int) -> pd.DataFrame:
     """Yearly outcomes of the shipped baseline, one row per seed."""
     baseline = load_scenario("baseline")
-    tasks = [make_task(baseline, {}, settings.population, settings.months, settings.warmup, settings.scale, seed,
-                       replication=r) for r, seed in enumerate(replication_seeds(settings.seed, seeds))]
+    runs = settings.run_settings(replications=seeds)
+    tasks = [make_task(baseline, {}, runs, seed, replication=r) for r, seed in enumerate(runs.replication_seeds)]
     rows: list[dict] = []
     execute(tasks, workers, None, rows.append)
     return pd.DataFrame(rows).drop(columns="run_id")

@@ -230,7 +230,7 @@ def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd
 def _weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: list[float]) -> list[float]:
     order = np.argsort(values)
     cum = np.cumsum(weights[order]) / weights.sum()
-    return [float(values[order][min(np.searchsorted(cum, q), len(values) - 1)]) for q in qs]
+    return [float(values[order][min(int(np.searchsorted(cum, q)), len(values) - 1)]) for q in qs]
 
 
 def _n(x: float) -> str:

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..errors import ClusterError
 from ..limits import clip, excerpt
-from ..runner import code_fingerprint, version
+from ..provenance import code_fingerprint, version
 
 CONNECT_TIMEOUT = 10.0     # seconds to connect and hear a Dask handshake
 NO_WORKERS_TIMEOUT = 20.0  # seconds without a single worker before a sweep stops
@@ -210,7 +210,8 @@ def check_workers(client: Any) -> None:
     try:
         theirs = client.run(worker_identity)
     except Exception as err:  # noqa: BLE001 - a worker without this module raises whatever unpickling raises
-        raise ClusterError(f"--cluster: a worker cannot run evictsim's code check ({type(err).__name__}: {clip(str(err), 200)}); "
+        raise ClusterError(f"--cluster: a worker cannot run evictsim's code check "
+                           f"({type(err).__name__}: {clip(str(err), 200)}); "
                          f"it probably has another evictsim version than this client ({ours['version']}); "
                          "see docs/cluster.md") from None
     wrong = {address: found for address, found in theirs.items()

@@ -5,47 +5,28 @@ and the model's random streams give each household the same luck in both (common
 numbers). The difference per replication is therefore paired, and its spread shows the policy's
 effect rather than the noise between two unrelated runs. With posterior draws, every scenario
 also runs in the same plausible worlds (draws.py), and the intervals say how much of the
-uncertainty is parameters and how much noise (uncertainty.py).
+uncertainty is parameters and how much noise (sim/uncertainty.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
+from ..comparison import Comparison
 from ..intervals import covers_parameters, covers_sentence
-from ..pathway.outcomes import HEADLINE, OUTCOMES
-from ..runner import RunResult, run, run_many, yearly_by_replication
+from ..pathway.outcomes import HEADLINE, OUTCOMES, Outcome
+from ..results_io import write_comparison_files
+from ..run_folder import Holding, replacing
+from ..runner import RunResult, yearly_by_replication
 from ..scenario import Scenario, load_scenario
-from .uncertainty import LEVEL, covers, spread, verdict
-
-
-@dataclass(repr=False)
-class Comparison:
-    """Scenarios against a baseline on the same seeds (and, with posterior draws, in the same worlds).
-
-    table: one row per scenario and outcome: level (`mean`, `low`, `high`, per year), the paired
-        difference against the baseline (`diff`, `diff_low`, `diff_high`: the total interval at
-        `meta["level"]`; `diff_low_noise`, `diff_high_noise`: noise only; `diff_parameters_share`:
-        the share of the difference's variance that is parameter uncertainty) and a `verdict`.
-    runs: each scenario's `RunResult`, by scenario name.
-    meta: baseline and scenario names, the interval level, `uncertainty` (what the intervals
-        cover), `posterior` (where the draws came from, with draws) and each run's metadata.
-    """
-
-    table: pd.DataFrame
-    runs: dict[str, RunResult] = field(default_factory=dict)
-    meta: dict[str, Any] = field(default_factory=dict)
-
-    def __repr__(self) -> str:
-        return (f"Comparison(baseline={self.meta.get('baseline')!r}, scenarios={self.meta.get('scenarios')}, "
-                f"outcomes={self.table['outcome'].nunique() if 'outcome' in self.table else 0}, "
-                f"level={self.meta.get('level')}, covers={self.meta.get('uncertainty', {}).get('covers')!r})")
+from ..settings import RunSettings
+from ..uncertainty import LEVEL, covers, spread, verdict
+from .runs import run_scenarios
 
 
 def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario | str, posterior: int = 0,
@@ -59,7 +40,7 @@ def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario
     if isinstance(scenarios, (str, Path, Scenario)):
         scenarios = [scenarios]  # one scenario, not a list of its characters
     loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in [baseline, *scenarios]]
-    return pair(_run_all(loaded, posterior, workers, settings))
+    return pair(run_scenarios(loaded, RunSettings(posterior=posterior, workers=workers, **settings)))
 
 
 def pair(runs: dict[str, RunResult]) -> Comparison:
@@ -91,19 +72,12 @@ def _check_paired(runs: dict[str, RunResult]) -> None:
                              "run them with the same seed, replications and posterior")
 
 
-def _run_all(loaded: list[Scenario], posterior: int, workers: int | None, settings: dict[str, Any]) -> dict[str, RunResult]:
-    """Each scenario's runs: one after another on the medians, or all draws at once in parallel."""
-    if not posterior:
-        return {s.name: run(s, **settings) for s in loaded}
-    return run_many(loaded, posterior=posterior, workers=workers, **settings)
-
-
 def _by_draw(yearly: pd.DataFrame, draws: int) -> dict[str, np.ndarray]:
     """Each outcome's yearly values as an array [draw, replication] (runs are numbered draw-major)."""
     return {name: yearly[name].to_numpy().reshape(draws, -1) for name in yearly.columns}
 
 
-def _row(name: str, outcome, values: np.ndarray, base: np.ndarray, is_base: bool) -> dict[str, Any]:
+def _row(name: str, outcome: Outcome, values: np.ndarray, base: np.ndarray, is_base: bool) -> dict[str, Any]:
     level = spread(values)
     diff = values - base
     change = spread(diff)
@@ -156,9 +130,6 @@ def write_comparison(comparison: Comparison, out: str | Path, force: bool = Fals
     written as one unit (sim.run_folder): the same comparison in `out` is replaced whole, any
     other result there is refused unless `force`. `extra(folder)` may add files (the command
     line's figures) before the folder is put in place."""
-    from ..results_io import write_comparison_files
-    from ..run_folder import Holding, replacing
-
     names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
     with replacing(out, Holding("comparison", "+".join(names)), force) as folder:
         write_comparison_files(comparison, folder)

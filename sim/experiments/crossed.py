@@ -48,7 +48,8 @@ def planned_points(spec: SweepSpec, base: Scenario, spec_path: str | Path | None
     point in the uncertainties. `points` replaces the design (a sensitivity analysis's sample)."""
     sampled = points if points is not None else uncertainty_points(spec, spec_path)
     if not spec.crossed:
-        return [Point(None, i, values, apply_point(base, values, f"{spec.name}-{i}")) for i, values in enumerate(sampled)]
+        return [Point(None, i, values, apply_point(base, values, f"{spec.name}-{i}"))
+                for i, values in enumerate(sampled)]
     return [Point(choice.name, i, {**values, **choice.values},
                   apply_point(choice.scenario, {**values, **choice.values}, f"{spec.name}-{choice.name}-{i}"))
             for choice in policies(spec, base, spec_path) for i, values in enumerate(sampled)]

@@ -91,7 +91,8 @@ class Prim:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return f"Prim({len(self.masks)} steps on {len(self.y)} cases, {int(self.y.sum())} of interest; chosen {self.box!r})"
+        return (f"Prim({len(self.masks)} steps on {len(self.y)} cases, {int(self.y.sum())} of interest; "
+                f"chosen {self.box!r})")
 
 
 def prim(x: pd.DataFrame, interesting: np.ndarray, alpha: float = 0.05, min_mass: float = 0.05,

@@ -14,6 +14,7 @@ baseline off its targets. Their influence is for the sensitivity analysis (`evic
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,13 @@ def parameter_rows() -> list[dict[str, Any]]:
 
 def priors(effects_only: bool = False) -> dict[str, Prior]:
     """The declared priors by dotted name (only the lever effect sizes with `effects_only`)."""
-    return {row["name"]: Prior(row["name"], *map(float, row["prior"]), isinstance(row["default"], int))
-            for row in parameter_rows() if row["prior"] and (row["effect"] or not effects_only)}
+    return {row["name"]: _prior(row) for row in parameter_rows()
+            if row["prior"] and (row["effect"] or not effects_only)}
+
+
+def _prior(row: dict[str, Any]) -> Prior:
+    low, high = row["prior"]
+    return Prior(row["name"], float(low), float(high), isinstance(row["default"], int))
 
 
 def calibrated_priors(folder: Path = CALIBRATION_DIR) -> dict[str, tuple[float, float]]:
@@ -159,17 +165,17 @@ def own_settings(scenario: Scenario) -> set[str]:
     return names
 
 
-def apply_draw(scenario: Scenario, draw: dict[str, float], keep: set[str] = frozenset()) -> Scenario:
+def apply_draw(scenario: Scenario, draw: dict[str, float], keep: Collection[str] = frozenset()) -> Scenario:
     """The scenario in the world of one draw: the draw's values except where the scenario sets its
     own (and except the names in `keep`, e.g. a sweep point's parameters)."""
     return in_draws(scenario, [draw], keep)[0]
 
 
-def in_draws(scenario: Scenario, draws: list[dict[str, float]], keep: set[str] = frozenset()) -> list[Scenario]:
+def in_draws(scenario: Scenario, draws: list[dict[str, float]], keep: Collection[str] = frozenset()) -> list[Scenario]:
     """`apply_draw` for each of `draws`, reading the scenario's own files once."""
-    keep = own_settings(scenario) | set(keep)
+    kept = own_settings(scenario) | set(keep)
     worlds = []
     for draw in draws:
-        changes = {name: value for name, value in draw.items() if name not in keep}
+        changes = {name: value for name, value in draw.items() if name not in kept}
         worlds.append(scenario.override(changes, name=scenario.name) if changes else scenario)
     return worlds

@@ -16,7 +16,7 @@ from typing import Any
 from .. import plots
 from ..analysis_plots import box_chart
 from ..results_io import write_atomic, write_json, write_parquet
-from ..runner import version
+from ..provenance import version
 from .results import Results
 from .sweep_spec import SweepSpec
 
@@ -39,8 +39,10 @@ def reported(spec: SweepSpec) -> list[str]:
 
 def write_sweep_report(results: Results, spec: SweepSpec) -> list[Path]:
     """results.csv and a figure of each reported outcome against each varied parameter (no cap;
-    in crossed experiments one line per policy). Returns the files written."""
+    in crossed experiments one line per policy), in the sweep's folder. Returns the files written."""
     folder = results.folder
+    if folder is None:
+        raise ValueError("these results were not read from a sweep's folder: there is nowhere to write their report")
     columns = [*results.experiments.columns, *(spec.outcomes or results.outcomes.columns)]
     write_atomic(folder / "results.csv", lambda tmp: results.runs[columns].to_csv(tmp, index=False))
     written = [folder / "results.csv"]
@@ -51,7 +53,8 @@ def write_sweep_report(results: Results, spec: SweepSpec) -> list[Path]:
         for parameter in results.parameters:
             lever = parameter in results.levers and spec.crossed
             by = "policy" if "policy" in runs and not lever else None
-            fig = plots.sweep_scatter(runs, parameter, outcome, meta, by=by, sampled=spec.design != "grid" and not lever)
+            sampled = spec.design != "grid" and not lever
+            fig = plots.sweep_scatter(runs, parameter, outcome, meta, by=by, sampled=sampled)
             written += plots.save(fig, folder / "figures" / f"{outcome}_vs_{parameter}", meta)
     return written
 

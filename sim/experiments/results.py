@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..pathway.outcomes import OUTCOMES
 from ..results_io import OutputError
-from .store import PLAN_FILE, RUNS, SERIES, SPEC_FILE
+from .layout import PLAN_FILE, RUNS, SERIES, SPEC_FILE
 
 ID_COLUMNS = ("run_id", "point", "policy", "draw", "replication", "seed")  # draw: posterior draws (draws.py)
 
@@ -83,7 +83,8 @@ class Results:
         if missing:
             raise OutputError(f"{self.folder}: {len(missing)} run(s) have no monthly series; "
                               "set series = true in the spec and run the sweep again (stored runs are reused)")
-        frames = {rid: pd.read_parquet(folder / f"{rid}.parquet", columns=["month", outcome]).set_index("month")[outcome]
+        columns = ["month", outcome]
+        frames = {rid: pd.read_parquet(folder / f"{rid}.parquet", columns=columns).set_index("month")[outcome]
                   for rid in self.experiments["run_id"].unique()}
         return pd.DataFrame([frames[rid].to_numpy() for rid in self.experiments["run_id"]],
                             columns=next(iter(frames.values())).index if frames else None)

@@ -191,8 +191,8 @@ def format_indices(result: Sensitivity) -> str:
         lines.append(f"  {'rank':<5}{'parameter':<48}" + "".join(f"{c:>14}" for c in cols))
         for _, r in group.iterrows():
             lines.append(f"  {r['rank']:<5}{r['parameter']:<48}" + "".join(f"{r[c]:>14.3g}" for c in cols))
-    if result.discovery is not None:
-        d, box = result.spec.discovery, result.discovery
+    d, box = result.spec.discovery, result.discovery
+    if box is not None and d is not None:
         lines.append(f"\nscenario discovery: {d.outcome} above {d.above:g} in {box.cases} of "
                      f"{len(result.points)} points; the box holds {box.coverage:.0%} of them "
                      f"(density {box.density:.0%}, {box.mass:.0%} of all points)")

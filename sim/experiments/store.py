@@ -32,11 +32,9 @@ import pandas as pd
 
 from ..results_io import OutputError, prepare_dir, to_parquet, write_json, write_parquet
 from ..run_folder import Holding, claim, clear, stale_temporary, temp_tag
+from .layout import PLAN_FILE, RUNS, SERIES, SPEC_FILE
+from .results import Results, read_results
 
-RUNS = "runs"
-SERIES = "series"
-SPEC_FILE = "sweep.json"
-PLAN_FILE = "experiments.parquet"
 SERIES_KEY = "monthly_series"  # a run's row carries its monthly table under this key, if asked for
 JOURNEYS_KEY = "journeys"  # and its sampled households' journeys (posterior runs, not stored)
 LOCAL_KEY = "by_municipality"  # and its outcomes by municipality (posterior runs, not stored)
@@ -126,11 +124,9 @@ class ResultStore:
         write_parquet(self.folder / PLAN_FILE, plan)
 
 
-def load_results(folder: str | Path):
+def load_results(folder: str | Path) -> Results:
     """Every finished run of a sweep as `Results`: `experiments, outcomes = load_results(folder)`
     (one row each per planned run, in the plan's order); `.runs` joins the two."""
-    from .results import read_results
-
     return read_results(Path(folder))
 
 

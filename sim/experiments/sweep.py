@@ -21,11 +21,10 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from ..scenario import resolve_population
-from ..runner import (code_fingerprint, git_commit, git_dirty, journey_frame, monthly_outcomes, municipality_frame,
-                      replication_seeds, simulate, version, yearly_outcomes)
-from ..scenario import Scenario
-from ..limits import check_households
+from ..provenance import code_fingerprint, git_commit, git_dirty, version
+from ..runner import journey_frame, monthly_outcomes, municipality_frame, simulate, yearly_outcomes
+from ..scenario import Population, Scenario, resolve_population
+from ..settings import RunSettings
 from .cluster import connect, first_completed, result_of, wait_for_workers
 from .crossed import planned_points
 from .draws import in_draws, posterior_draws
@@ -36,13 +35,15 @@ from .sweep_spec import SweepSpec, base_scenario, load_spec
 
 @dataclass(frozen=True)
 class Task:
+    """One simulation: its id, where it sits in the plan, its seed and scenario, and how to run it."""
+
     run_id: str
     point: int
     replication: int
     seed: int
     values: dict[str, Any]
     scenario: Scenario
-    population: str
+    population: Population      # as the plan names it, or the profiles themselves
     months: int
     warmup: int
     scale: float
@@ -73,23 +74,23 @@ def run_task(task: Task) -> dict[str, Any]:
     return row
 
 
-def make_task(scenario: Scenario, values: dict[str, Any], population: str, months: int, warmup: int,
-              scale: float, seed: int, point: int = 0, replication: int = 0, policy: str | None = None,
-              series: bool = False) -> Task:
-    """A run and its id: a hash of everything that determines its result, code included."""
-    identity = {"parameters": scenario.parameters(), "population": population, "months": months,
-                "warmup": warmup, "scale": scale, "seed": seed,
+def make_task(scenario: Scenario, values: dict[str, Any], settings: RunSettings, seed: int, point: int = 0,
+              replication: int = 0, policy: str | None = None, series: bool = False) -> Task:
+    """A run of the scenario with `seed` and `settings` (population, months, warm-up, scale) and its
+    id: a hash of everything that determines its result, code included."""
+    identity = {"parameters": scenario.parameters(), "population": settings.population, "months": settings.months,
+                "warmup": settings.warmup, "scale": settings.scale, "seed": seed,
                 "code": {"version": version(), "code": code_fingerprint()}}
-    return Task(run_id(identity), point, replication, seed, values, scenario, population, months, warmup,
-                scale, policy, series, code_fingerprint())
+    return Task(run_id(identity), point, replication, seed, values, scenario, population=settings.population,
+                months=settings.months, warmup=settings.warmup, scale=settings.scale, policy=policy, series=series,
+                code=code_fingerprint())
 
 
 def plan(spec: SweepSpec, spec_path: str | Path | None = None,
          points: list[dict[str, Any]] | None = None) -> list[Task]:
     """Every run of the sweep (the spec's design, or the given points), with its id."""
     base = base_scenario(spec, spec_path)
-    check_households(sum(p.households for p in resolve_population(spec.population)), spec.scale, spec.population)
-    seeds = replication_seeds(spec.seed, spec.replications)
+    settings = run_settings(spec)
     draws = _draws(spec, base)
     tasks = []
     for p in planned_points(spec, base, spec_path, points):
@@ -97,9 +98,15 @@ def plan(spec: SweepSpec, spec_path: str | Path | None = None,
         worlds = in_draws(p.scenario, draws, keep=set(p.values)) if draws else [p.scenario]
         for d, scenario in enumerate(worlds):
             values = {**p.values, "draw": d} if draws else p.values
-            tasks += [make_task(scenario, values, spec.population, spec.months, spec.warmup, spec.scale, seed,
-                                p.number, rep, p.policy, spec.series) for rep, seed in enumerate(seeds)]
+            tasks += [make_task(scenario, values, settings, seed, p.number, rep, p.policy, spec.series)
+                      for rep, seed in enumerate(settings.replication_seeds)]
     return tasks
+
+
+def run_settings(spec: SweepSpec) -> RunSettings:
+    """The settings every run of the sweep shares; its draws are applied to each point's scenario."""
+    return RunSettings(population=spec.population, months=spec.months, warmup=spec.warmup,
+                       replications=spec.replications, seed=spec.seed, scale=spec.scale, journey_sample=0)
 
 
 def _draws(spec: SweepSpec, base: Scenario) -> list[dict[str, Any]]:
@@ -150,7 +157,8 @@ def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], 
 
     if client is not None:
         check_workers(client)
-    provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(), "git_dirty": git_dirty()}
+    provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(),
+                  "git_dirty": git_dirty()}
     store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec), force)
     store.write_plan(experiments_table(tasks))
     done = store.done(series=spec.series)
@@ -166,7 +174,8 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = N
     """Run (or resume, or grow) a sweep into `out`; one row per run: its experiment and the yearly
     value of every outcome. With `report`, also writes results.csv and figures/ into `out`;
     `force` replaces another result in `out`; `posterior` N runs each point in N joint draws."""
-    return perform_experiments(spec, out, workers, cluster, progress, points, report, force, posterior).runs
+    return perform_experiments(spec, out, workers=workers, cluster=cluster, progress=progress, points=points,
+                               report=report, force=force, posterior=posterior).runs
 
 
 def with_posterior(spec: SweepSpec, posterior: int | None) -> SweepSpec:
@@ -230,7 +239,8 @@ def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], N
     with warnings.catch_warnings(), ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(),
                                                         initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         # Python warns about any OS thread at fork; see _start_method for why these are safe.
-        warnings.filterwarnings("ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*use of fork\\(\\) may lead to deadlocks",
+                                category=DeprecationWarning)
         def done(running):
             finished, rest = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:

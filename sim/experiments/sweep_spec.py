@@ -83,6 +83,13 @@ class Range(BaseModel):
             raise ValueError(f"empty range: min {self.min} must be below max {self.max}")
         return self
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """min and max of a range given by them (not by values)."""
+        if self.min is None or self.max is None:
+            raise ValueError(f"a range of values ({excerpt(self.values)}) has no min and max")
+        return self.min, self.max
+
 
 class DiscoverySpec(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
@@ -130,7 +137,8 @@ class SweepSpec(BaseModel):
     @property
     def lever_scenarios(self) -> list[str]:
         """Named scenarios among the levers (their policy tables), if any."""
-        return list(self.levers.get("scenarios", []))
+        scenarios = self.levers.get("scenarios", [])
+        return list(scenarios) if isinstance(scenarios, list) else []  # the checks refuse anything else
 
     @property
     def varied(self) -> list[str]:
@@ -174,7 +182,8 @@ def _check_crossed(spec: SweepSpec) -> None:
     for path, lever in spec.levers.items():
         if path == "scenarios":
             if not isinstance(lever, list) or not lever:
-                raise ValueError('levers.scenarios: give a list of scenario names, e.g. ["baseline", "ombudsman-legal-aid"]')
+                raise ValueError("levers.scenarios: give a list of scenario names, "
+                                 'e.g. ["baseline", "ombudsman-legal-aid"]')
         elif isinstance(lever, Range):
             _check_parameter(path, lever, "grid")  # levers are always crossed with each other
         else:
@@ -262,12 +271,13 @@ def _sampled_points(spec: SweepSpec) -> list[dict[str, Any]]:
 def _grid_axis(rng: Range) -> list[Any]:
     if rng.values is not None:
         return list(rng.values)
-    return [float(v) for v in np.linspace(rng.min, rng.max, rng.steps)]
+    low, high = rng.bounds
+    return [float(v) for v in np.linspace(low, high, rng.steps)]
 
 
 def _scaled(names: list[str], spec: SweepSpec, row: np.ndarray) -> dict[str, Any]:
-    ranges = spec.sampled
-    return {n: float(ranges[n].min + u * (ranges[n].max - ranges[n].min)) for n, u in zip(names, row)}
+    bounds = {n: spec.sampled[n].bounds for n in names}
+    return {n: float(bounds[n][0] + u * (bounds[n][1] - bounds[n][0])) for n, u in zip(names, row)}
 
 
 def apply_point(base: Scenario, values: dict[str, Any], name: str) -> Scenario:

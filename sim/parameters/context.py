@@ -414,7 +414,8 @@ class Rehousing(Group):
 
     regular_per_month: float = probability(
         0.045, "[BRU] derived (France; no Dutch figure): 1 in 3 still without a home 1-3 years after an "
-        "eviction (about two years: 0.045 a month); range 0.025-0.09 ([VGM-U] a third of the homeless have been so for over a year)",
+        "eviction (about two years: 0.045 a month); range 0.025-0.09 ([VGM-U] a third of the homeless have been "
+        "so for over a year)",
         "Monthly chance a displaced household finds a home on its own, in an average housing market.")
     urgency_families: float = probability(
         0.5, "assumption, range 0.2-0.8 ([NOS19] many regulations refuse urgency after eviction for rent debt)",
@@ -450,7 +451,8 @@ class YouthProtection(Group):
     decision_per_month_doubled_up: float = probability(
         0.004, "assumption, range 0.001-0.01", "The same for a family staying with relatives or friends.")
     decision_per_month_sheltered: float = probability(
-        0.002, "assumption, range 0.0005-0.005", "The same in emergency accommodation, a shelter or alternative housing.")
+        0.002, "assumption, range 0.0005-0.005",
+        "The same in emergency accommodation, a shelter or alternative housing.")
     rising_per_month: float = param(
         0.1, "1/month", "assumption, range 0-0.3 (worries grow the longer a family has no home)",
         "Rise of that chance per month the family has been displaced (x (1 + this x months)).", ge=0, le=5)

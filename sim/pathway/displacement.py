@@ -18,6 +18,7 @@ the homes found by rehousing (EvictionModel.step hands them over); the rules for
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -275,9 +276,8 @@ class Displacement:
         m = self.world
         for place in m.place_list:
             if place.kind in ("family_shelter", "night_shelter") and place.waiting:
-                kind = place.kind
-                place.fill(t, lambda row: self.wants_place(row, kind),
-                           lambda t_, row: self.enter_from_waiting_list(t_, row, kind))
+                place.fill(t, partial(self.wants_place, kind=place.kind),
+                           partial(self.enter_from_waiting_list, kind=place.kind))
         for place in m.place_list:
             if place.kind == "alternative":
                 m.outcomes.add_cost(Payer.MUNICIPALITY, place.build(t))

@@ -156,7 +156,8 @@ def empty_dwellings(municipality: np.ndarray, private: np.ndarray, rent: np.ndar
     """Dwellings without tenants; tenants.move_in fills them."""
     n = rent.size
     # np.zeros leaves memory untouched until written (most fields stay empty for most households)
-    households: dict[str, np.ndarray] = {name: np.zeros(n, _dtype(name, value)) if value == 0 else np.full(n, value, _dtype(name, value))
-                  for name, value in EMPTY.items()}
+    households: dict[str, np.ndarray] = {
+        name: np.zeros(n, _dtype(name, value)) if value == 0 else np.full(n, value, _dtype(name, value))
+        for name, value in EMPTY.items()}
     return HouseholdArrays(municipality=municipality.astype(np.int16), private=private.astype(bool),
                            rent=rent.astype(np.float32), occupied=np.zeros(n, bool), **households)

@@ -8,10 +8,11 @@ import re
 
 import numpy as np
 import pytest
+from matplotlib.collections import LineCollection
 
 from dashboard import figures, levers
 from dashboard.tables import bounded_table, scorecard_frame, scorecard_wide
-from sim.experiments.compare import Comparison, compare
+from sim import Comparison, Scenario, compare
 from sim.intervals import covers_sentence
 
 PERCENT = re.compile(r"(-?\d+(?:[.,]\d+)?) ?%")
@@ -20,8 +21,8 @@ PERCENT = re.compile(r"(-?\d+(?:[.,]\d+)?) ?%")
 @pytest.fixture(scope="module")
 def every_scenario() -> Comparison:
     """Every shipped scenario against the baseline (small town, 3 years, 2 replications)."""
-    return compare("baseline", levers.scenario_names()[1:], population="small_town", months=36, replications=2,
-                   seed=1)
+    scenarios: list[Scenario | str] = [*levers.scenario_names()[1:]]
+    return compare("baseline", scenarios, population="small_town", months=36, replications=2, seed=1)
 
 
 def relative_lows(comparison: Comparison) -> np.ndarray:
@@ -37,8 +38,9 @@ def forest_x_values(comparison: Comparison, lang: str) -> np.ndarray:
     """Every x the forest plot draws: markers and the ends of the interval bars (in %)."""
     fig = figures.forest_figure(comparison, lang)
     ax = fig.axes[0]
-    xs = [segment[:, 0] for coll in ax.collections for segment in coll.get_segments()]
-    xs += [line.get_xdata() for line in ax.lines if len(line.get_xdata()) and line.get_linestyle() == "None"]
+    xs = [segment[:, 0] for coll in ax.collections if isinstance(coll, LineCollection)
+          for segment in coll.get_segments()]
+    xs += [np.asarray(line.get_xdata()) for line in ax.lines if line.get_linestyle() == "None"]
     figures.plt.close(fig)
     return np.concatenate([np.asarray(x, dtype=float) for x in xs])
 

@@ -13,7 +13,7 @@ from dashboard import exports
 
 from .conftest import app, ran
 
-PAGES = ("app_pages/compare.py", "app_pages/scorecard.py", "app_pages/journeys.py", "app_pages/municipality.py")
+PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
 # Words seen leaking into the Dutch view, and Dutch words that were literal or ambiguous.
 LEAKS = ("within noise", "uncertain", "binnen de ruis", "child(ren)", "kind(eren)", "before_court", "signalled",
          "True", "False", " against ", "Month ", "households per", "seed 1", "Uitzettingen", "Uitgezette",

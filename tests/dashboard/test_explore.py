@@ -17,13 +17,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import explore_data, explore_views
+from dashboard.app_pages.explore import data as explore_data
+from dashboard.app_pages.explore import view as explore_views
 from sim.cli import main as evictsim
 from sim.experiments.sweep import sweep
 
 from .conftest import APP
 
-PAGE = "app_pages/explore.py"
+PAGE = "app_pages/explore/explore.py"
 PARAMETERS = """
 [parameters]
 "context.shocks.job_loss_per_month" = { min = 0.01, max = 0.03%s }
@@ -61,7 +62,8 @@ def stored(tmp_path_factory) -> Path:
     morris = base / "sens.toml"
     # New arrears depend on the job-loss rate clearly even in 2,000 households (evictions are too few).
     morris.write_text('name = "sens"\nmethod = "morris"\nsamples = 2\n' + COMMON.replace('"evictions"', '"arrears_new"')
-                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 140\n', encoding="utf-8")
+                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 140\n',
+                      encoding="utf-8")
     assert evictsim(["sensitivity", str(morris), "--out", str(results / "sens"), "--workers", "1",
                      "--no-progress"]) == 0
     return results

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dashboard import explore_data
+from dashboard.app_pages.explore import data as explore_data
 from sim.experiments.sweep import sweep
 
 from .test_explore import opened, point_at

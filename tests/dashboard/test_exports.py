@@ -17,7 +17,8 @@ from pptx.util import Inches, Pt
 from sim.intervals import covers_sentence
 
 PNG = b"\x89PNG\r\n\x1a\n"
-TITLES = {"en": ["Eviction policy compared", "Key message"], "nl": ["Huisuitzettingsbeleid vergeleken", "Kernboodschap"]}
+TITLES = {"en": ["Eviction policy compared", "Key message"],
+          "nl": ["Huisuitzettingsbeleid vergeleken", "Kernboodschap"]}
 CAVEATS = {"en": "Caveats · Method", "nl": "Kanttekeningen · Methode"}
 
 

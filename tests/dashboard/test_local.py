@@ -8,14 +8,16 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import exports, local, local_figure
+from dashboard import exports
+from dashboard.app_pages.municipality import figure as local_figure
+from dashboard.app_pages.municipality import rates as local
 from sim.experiments.compare import compare, write_comparison
 from sim.scorecard import spread_between_municipalities
 
 from .conftest import app, ran
 from .test_dutch import leaks, page_text
 
-PAGE = "app_pages/municipality.py"
+PAGE = "app_pages/municipality/municipality.py"
 OWN, OTHER = "medium_town_017", "small_town_100"
 
 

@@ -11,7 +11,7 @@ from sim.experiments.compare import compare, write_comparison
 
 from .conftest import app, ran
 
-PAGES = ("app_pages/compare.py", "app_pages/scorecard.py", "app_pages/journeys.py", "app_pages/municipality.py")
+PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
 
 
 def param(at, key: str) -> list[str]:
@@ -88,7 +88,7 @@ def test_scorecard_lists_the_eight_obligations_in_dutch():
     from sim.scorecard import OBLIGATIONS
 
     at = ran(app())
-    ran(at.switch_page("app_pages/scorecard.py"))
+    ran(at.switch_page("app_pages/scorecard/scorecard.py"))
     table = at.table[0].value
     assert len(table) == len(OBLIGATIONS) and table.iloc[:, 0].nunique() == 8
     at.radio(key="lang").set_value("nl")
@@ -98,7 +98,7 @@ def test_scorecard_lists_the_eight_obligations_in_dutch():
 
 def test_journeys_select_another_family():
     at = ran(app())
-    ran(at.switch_page("app_pages/journeys.py"))
+    ran(at.switch_page("app_pages/journeys/journeys.py"))
     first = at.session_state["household"]
     family = at.selectbox(key="household")
     assert len(family.options) > 1
@@ -119,7 +119,7 @@ def test_journeys_select_another_family():
 
 def test_municipality_own_figures_are_compared():
     at = ran(app())
-    ran(at.switch_page("app_pages/municipality.py"))
+    ran(at.switch_page("app_pages/municipality/municipality.py"))
     at.number_input(key="pf.corporation_households").set_value(12000)
     at.number_input(key="mun.family_shelter_places").set_value(3.0)
     ran(at)
@@ -134,14 +134,14 @@ def test_municipality_uploader_is_explained_in_dutch():
     # Streamlit's uploader says "Upload" and "Limit 10MB per file" in English whatever the language:
     # a line above it says in Dutch what to do and that its limit is 100 kB.
     at = ran(app(lang="nl"))
-    ran(at.switch_page("app_pages/municipality.py"))
+    ran(at.switch_page("app_pages/municipality/municipality.py"))
     how = [c.value for c in at.caption if "Sleep een profielbestand" in c.value]
     assert how and "hoogstens 100 kB" in how[0]
 
 
 def test_municipality_bad_figures_give_a_message_not_a_traceback():
     at = ran(app())
-    ran(at.switch_page("app_pages/municipality.py"))
+    ran(at.switch_page("app_pages/municipality/municipality.py"))
     at.number_input(key="pf.share_single").set_value(0.9)
     ran(at)
     assert "add up to" in at.error[0].value

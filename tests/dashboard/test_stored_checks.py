@@ -8,9 +8,9 @@ from __future__ import annotations
 import shutil
 
 from dashboard.runs import comparison_for
+from sim import run
 from sim.experiments.compare import compare, write_comparison
 from sim.results_io import write_run
-from sim.runner import run
 
 from .conftest import app, ran
 

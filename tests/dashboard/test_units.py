@@ -8,8 +8,11 @@ import re
 import pandas as pd
 from matplotlib.figure import Figure
 
-from dashboard import journey_figure, journey_view, levers, profiles
-from dashboard.i18n import SHORT, STORY, number, t, verdict_text
+from dashboard import levers, profiles
+from dashboard.app_pages.journeys import figure as journey_figure
+from dashboard.app_pages.journeys import view as journey_view
+from dashboard.app_pages.journeys.words import SHORT, STORY
+from dashboard.i18n import number, t, verdict_text
 from sim.parameters import Policy, describe
 from sim.pathway.population import PROFILES
 
@@ -202,3 +205,22 @@ def test_a_partial_upload_lists_what_takes_the_defaults_and_errors_come_one_per_
     lines = error.splitlines()
     assert len(lines) >= 2 and all(line.startswith("- ") for line in lines)
     assert "moet minstens" in error or "mag hoogstens" in error
+
+
+def test_an_indicator_that_restates_an_input_is_shown_as_set_by_the_scenario():
+    """Legal aid, appearance, children heard and housing in view restate a lever's setting: the
+    table says so in both languages and never shows them as a result; the export keeps the basis."""
+    from sim import run
+    from sim.scorecard import scorecard
+
+    from dashboard.tables import scorecard_export, scorecard_wide
+
+    card = scorecard(run("baseline", population="3000", months=12, warmup=12, seed=2))
+    card.insert(0, "scenario", "baseline")
+    inputs = card[card.basis == "input"]
+    assert set(inputs.key) == {"alternative_housing", "legal_grounds", "legal_protection", "consultation"}
+    for lang, words in (("en", "set by the scenario"), ("nl", "ingesteld door het scenario")):
+        wide = scorecard_wide(card, lang)
+        cells = wide["baseline"].tolist()
+        assert [c == words for c in cells] == (card.basis == "input").tolist()
+        assert words in scorecard_export(card, lang).to_csv()

@@ -1,8 +1,9 @@
 """Intervals that say what they cover: random noise, parameter uncertainty, or both.
 
 Results come as an array `y[d, r]`: draw d (one joint set of uncertain parameters, see
-draws.py) and replication r (one seed; the same R seeds in every draw and every scenario).
-Without posterior draws there is one "draw", the calibration's medians.
+sim/experiments/draws.py) and replication r (one seed; the same R seeds in every draw and every
+scenario). Without posterior draws there is one "draw", the calibration's medians. A run's
+summary (sim.runner) and a comparison (sim.experiments.compare) both use these statistics.
 
 - The noise-only interval is the precision of an R-replication mean at fixed parameters: a
   t-interval from the spread within draws, pooled over the draws. Without draws it is the
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..intervals import NOISE, NOISE_AND_PARAMETERS
+from .intervals import NOISE, NOISE_AND_PARAMETERS
 
 LEVEL = 0.90
 

@@ -1,6 +1,6 @@
 """Explore sweeps and calibration: stored parameter sweeps (an outcome against a parameter),
 their sensitivity indices and scenario discovery where the folder has them, and how well the
-calibrated model fits the Dutch figures. Everything is read from disk (dashboard/explore_data.py);
+calibrated model fits the Dutch figures. Everything is read from disk (data.py);
 a missing or damaged file gives a warning naming the folder, never a traceback."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import explore_data as data
-from dashboard import explore_views as charts
 from dashboard import exports, runs, state, views
+from dashboard.app_pages.explore import data
+from dashboard.app_pages.explore import view as charts
 from dashboard.i18n import outcome_label, t
 
 SWEEP_COMMAND = ".venv/bin/evictsim sweep examples/sweep_shocks_and_duty.toml --workers 2 --out results/sweep-example"

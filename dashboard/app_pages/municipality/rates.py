@@ -12,11 +12,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim.experiments.compare import Comparison
-from sim.runner import RunResult
-from sim.scorecard import beyond_chance, spread_between_municipalities
+from sim import Comparison, RunResult, beyond_chance, spread_between_municipalities
 
-from .i18n import UI, outcome_label, scenario_title, share, t
+from dashboard.i18n import UI, outcome_label, scenario_title, share, t
 
 # The outcomes a council compares, per 1,000 households a year.
 RATES = ("evictions", "summonses", "evictions_with_children", "children_evicted")

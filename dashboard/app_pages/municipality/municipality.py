@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import local_view, profiles, runs, state, views
-from dashboard.i18n import PROFILE_FIELDS, number, t, word
+from dashboard import profiles, runs, state, views
+from dashboard.app_pages.municipality import view as local_view
+from dashboard.app_pages.municipality.words import FIGURE_COLUMNS, PROFILE_FIELDS
+from dashboard.i18n import number, t, word
 from dashboard.tables import display, facts, municipality_frame, population_label
-from sim.pathway.population import PROFILES
+from sim import PROFILES
 
-GROUPS = {"muni_households": ("name", "corporation_households", "private_households"),
-          "muni_composition": ("share_single", "share_couple", "share_single_parent", "share_couple_children",
-                               "children_one", "children_two", "school_age_share"),
-          "muni_money": ("rent_corporation_eur", "rent_private_eur", "rent_spread", "headroom_median",
-                         "headroom_spread", "on_benefits_share")}
 lang, ss = state.lang(), st.session_state
 
 
@@ -64,9 +61,9 @@ def field_widget(row: dict) -> None:
 def figures_form() -> None:
     """The Profile fields in three columns; fields the model adds later land in the last one."""
     fields = profiles.fields()
-    grouped = {n for names in GROUPS.values() for n in names}
+    grouped = {n for names in FIGURE_COLUMNS.values() for n in names}
     extra = tuple(n for n in fields if n not in grouped)  # figures added to the model later
-    for column, (title, names) in zip(st.columns(3), GROUPS.items()):
+    for column, (title, names) in zip(st.columns(3), FIGURE_COLUMNS.items()):
         with column:
             st.markdown(f"**{t(title, lang)}**")
             for name in names + (extra if title == "muni_money" else ()):

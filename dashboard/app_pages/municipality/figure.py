@@ -6,21 +6,25 @@ labelled red diamond, municipalities of the same type blue triangles, the others
 
 from __future__ import annotations
 
+from typing import Any
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from sim.experiments.compare import Comparison
+from sim import Comparison
 
-from .figures import footed
-from .i18n import number, scenario_title, t
-from .local import local_rates, national_rate, rank_of, shown_scenarios, type_word
+from dashboard.figures import footed
+from dashboard.i18n import number, scenario_title, t
+
+from .rates import local_rates, national_rate, rank_of, shown_scenarios, type_word
 
 OUTCOME = "evictions"
-OTHERS = {"color": "#999999", "marker": "o", "s": 12}     # Okabe-Ito grey
-PEERS = {"color": "#0072B2", "marker": "^", "s": 30}      # Okabe-Ito blue
-OWN = {"color": "#D55E00", "marker": "D", "s": 110, "edgecolor": "black", "zorder": 5}  # vermilion
+# The three kinds of municipality in the strip, as matplotlib's scatter keyword arguments.
+OTHERS: dict[str, Any] = {"color": "#999999", "marker": "o", "s": 12}     # Okabe-Ito grey
+PEERS: dict[str, Any] = {"color": "#0072B2", "marker": "^", "s": 30}      # Okabe-Ito blue
+OWN: dict[str, Any] = {"color": "#D55E00", "marker": "D", "s": 110, "edgecolor": "black", "zorder": 5}  # vermilion
 
 
 def ranked(rates: pd.DataFrame) -> pd.DataFrame:

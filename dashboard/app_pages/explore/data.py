@@ -1,5 +1,9 @@
 """Stored sweeps, sensitivity analyses and the calibration, read from disk for the explore page.
 
+A sweep's runs are read by the package's reader (sim.load_results); a store it refuses shows no
+runs, and the page names what is wrong with it (runs/ missing, stray or unreadable files). The
+spec and the version that wrote it are taken from sweep.json as written.
+
 Nothing here raises on a bad folder: every reader returns what it could read together with a
 list of Problems (which file is missing or cannot be read), and the page turns those into
 warnings. Reads are cached per folder and the modification times of its files (`stamp`), so a
@@ -19,12 +23,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 import streamlit as st
 
-from sim.experiments.store import PLAN_FILE, RUNS, SPEC_FILE, load_results
-
-from .i18n import LEVERS, number, outcome_label, t, word
-from .runs import ROOT
+from dashboard.i18n import number, outcome_label, t
+from dashboard.levers import by_name
+from dashboard.runs import ROOT
+from sim import load_results
+from sim.experiments.store import PLAN_FILE, RUNS, SPEC_FILE  # the store's file names: to find and check stores
 
 CALIBRATION_ENV = "EVICTSIM_CALIBRATION"
 SENSITIVITY_CSV, SENSITIVITY_JSON = "sensitivity.csv", "sensitivity.json"
@@ -142,7 +148,8 @@ def _short(err: BaseException) -> str:
 
 
 def _runs(folder: Path, problems: list[Problem]) -> pd.DataFrame:
-    """The stored runs (sim.experiments.store.load_results); if a file cannot be read, every other one."""
+    """The stored runs as the package reads them (sim.load_results: the plan joined with each
+    finished run); where it cannot read them, none, and which files are at fault."""
     runs = folder / RUNS
     if not runs.is_dir():
         problems.append(Problem("missing", f"{RUNS}/"))
@@ -152,22 +159,21 @@ def _runs(folder: Path, problems: list[Problem]) -> pd.DataFrame:
         problems.append(Problem("stray", f"{RUNS}/", ", ".join(stray[:5]) + (" ..." if len(stray) > 5 else "")))
     try:
         return load_results(folder).runs
-    except Exception:  # noqa: BLE001 - a damaged store must not stop the page; find the bad files
-        pass
-    frames = []
-    for path in sorted(runs.glob("*.parquet")):
+    except Exception:  # noqa: BLE001 - a damaged store must not stop the page; the files at fault are named
+        problems.extend(_unreadable(folder))
+        return pd.DataFrame()
+
+
+def _unreadable(folder: Path) -> list[Problem]:
+    """The store's Parquet files (run files and plan) whose footer cannot be read."""
+    problems = []
+    for path in [*sorted((folder / RUNS).glob("*.parquet")), folder / PLAN_FILE]:
         try:
-            frames.append(pd.read_parquet(path))
+            if path.exists():
+                pq.read_metadata(path)
         except Exception as err:  # noqa: BLE001 - pyarrow raises several kinds for a damaged file
-            problems.append(Problem("corrupt", f"{RUNS}/{path.name}", _short(err)))
-    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    if not frame.empty and (folder / PLAN_FILE).is_file():  # run files hold outcomes; the plan the rest
-        try:
-            frame = pd.read_parquet(folder / PLAN_FILE).merge(frame, on="run_id")
-        except Exception as err:  # noqa: BLE001
-            problems.append(Problem("corrupt", PLAN_FILE, _short(err)))
-    order = [c for c in ("point", "replication") if c in frame]
-    return frame.sort_values(order).reset_index(drop=True) if order else frame
+            problems.append(Problem("corrupt", path.relative_to(folder).as_posix(), _short(err)))
+    return problems
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -295,9 +301,9 @@ def sig(value: Any, lang: str) -> str:
 
 
 def parameter_label(path: str, lang: str) -> str:
-    """A swept parameter: its dotted path, and the lever's name where the dashboard knows one."""
-    name = path.split(".", 1)[1] if path.startswith("policy.") else ""
-    return f"{path} · {word(LEVERS, name, lang)}" if name in LEVERS else path
+    """A swept parameter: its dotted path, and for a policy lever its declared name."""
+    lever = by_name().get(path.split(".", 1)[1]) if path.startswith("policy.") else None
+    return f"{path} · {lever.title(lang)}" if lever else path
 
 
 def short_name(path: str) -> str:

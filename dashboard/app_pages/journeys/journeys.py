@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, journey_figure, journey_view, runs, state, views
+from dashboard import figures, runs, state, views
+from dashboard.app_pages.journeys import figure as journey_figure
+from dashboard.app_pages.journeys import view as journey_view
 from dashboard.i18n import scenario_title, t
 
 lang, ss = state.lang(), st.session_state

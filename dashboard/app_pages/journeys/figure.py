@@ -1,7 +1,7 @@
 """A simulated family's journey as a timeline chart: money and help, court, where the parents live
 and where the children are, on the report's clock (month 1 is the first reported month).
 
-Reads one family's events as given by dashboard.journey_view.events_of. No Streamlit here.
+Reads one family's events as given by view.events_of. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from sim import plots
 
-from .i18n import SHORT, STORY, t, word
-from .journey_view import event_short
+from dashboard.i18n import t, word
+
+from .view import event_short
+from .words import SHORT, STORY
 
 MONEY = ("job_loss", "benefit_problem", "separation", "arrears_start", "arrears_repaid", "arrangement",
          "arrangement_broken", "signal", "reached", "help_accepted", "help_sought", "debt_help", "debt_settlement",

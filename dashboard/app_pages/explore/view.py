@@ -1,5 +1,5 @@
 """Figures and tables of the explore page: sim.plots' figures with their words in the chosen
-language, and the tables the page shows. Reading from disk is in explore_data.py.
+language, and the tables the page shows. Reading from disk is in data.py.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import streamlit as st
 
 from sim import plots
 
-from . import figures
-from .explore_data import CalibrationFiles, SOBOL_COLUMNS, Sweep, load_calibration, load_sensitivity, load_sweep, short_name, sig
-from .i18n import number, outcome_label, t, unit_label
+from dashboard import figures
+from dashboard.i18n import number, outcome_label, t, unit_label
+
+from .data import (SOBOL_COLUMNS, CalibrationFiles, Sweep, load_calibration, load_sensitivity, load_sweep, short_name,
+                   sig)
 
 # -- figures ----------------------------------------------------------------------------------
 # sim.plots writes its figures in English; these are its words, with the dashboard's key for each.
@@ -98,18 +100,20 @@ def indices_chart(folder: str, mtimes: tuple[int, ...], outcome: str, lang: str)
 def discovery_chart(folder: str, mtimes: tuple[int, ...], lang: str) -> tuple[bytes, bytes]:
     """The discovered box (sim.plots.discovery_chart)."""
     sensitivity = load_sensitivity(folder, mtimes)
-    box, meta = sensitivity.discovery, sweep_meta(load_sweep(folder, mtimes))
+    if sensitivity is None or sensitivity.discovery is None or sensitivity.limits is None:
+        raise ValueError(f"{folder}: no scenario discovery is stored here")
+    box, limits, meta = sensitivity.discovery, sensitivity.limits, sweep_meta(load_sweep(folder, mtimes))
     title = t("explore_discovery_title", lang, outcome=outcome_label(box["outcome"], lang).lower(),
               above=sig(box["above"], lang))
 
     def draw():
-        fig = plots.discovery_chart(sensitivity.limits, title, meta)
+        fig = plots.discovery_chart(limits, title, meta)
         # Centred over the figure rather than over the axes, which long parameter names push right.
         fig.axes[0].set_title("")
         fig.suptitle(textwrap.fill(title, 70))
         fig.axes[0].set_xlabel(t("explore_discovery_xlabel", lang))
         # A box that keeps a single value draws as a line of no length: mark that value.
-        for i, r in enumerate(sensitivity.limits.itertuples()):
+        for i, r in enumerate(limits.itertuples()):
             if r.low == r.high and r.full_high > r.full_low:
                 fig.axes[0].plot([(r.low - r.full_low) / (r.full_high - r.full_low)], [i], marker="|",
                                  markersize=16, markeredgewidth=4, color=plots.PALETTE[1])
@@ -199,12 +203,17 @@ def fit_table(fit: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({k: list(v) for k, v in columns.items()})
 
 
+def _table(value: Any) -> dict[str, Any]:
+    """`value` where it is a JSON object, else an empty one: a record we did not write may lack one."""
+    return value if isinstance(value, dict) else {}
+
+
 def estimate_table(record: dict[str, Any], lang: str) -> pd.DataFrame:
     """The posterior median of each calibrated parameter, with its prior's range where known."""
-    priors = record.get("priors") if isinstance(record.get("priors"), dict) else {}
+    priors = _table(record.get("priors"))
     rows = []
     for name, value in record["estimate"].items():
-        prior = priors.get(name) if isinstance(priors.get(name), dict) else {}
+        prior = _table(priors.get(name))
         span_ = f"{sig(prior['min'], lang)} – {sig(prior['max'], lang)}" if {"min", "max"} <= set(prior) else "–"
         rows.append({t("explore_col_parameter", lang): name,
                      t("explore_col_median", lang): sig(value, lang),
@@ -214,7 +223,7 @@ def estimate_table(record: dict[str, Any], lang: str) -> pd.DataFrame:
 
 def settings_line(record: dict[str, Any], lang: str) -> str:
     """The calibration's date and settings in one sentence."""
-    s = record.get("settings") if isinstance(record.get("settings"), dict) else {}
+    s = _table(record.get("settings"))
     generations = record.get("generations")
     count = len(generations) if isinstance(generations, list) else generations
     return t("explore_cal_settings", lang, date=record.get("date", "?"), method=record.get("method", "ABC-SMC"),

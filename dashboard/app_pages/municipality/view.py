@@ -8,15 +8,16 @@ from functools import partial
 
 import streamlit as st
 
-from sim.scorecard import spread_between_municipalities
+from sim import spread_between_municipalities
 
-from . import figures, views
-from .i18n import t
-from .local import (has_municipalities, local_rates, municipality_names, own_frame, spread_frame, spread_sentence,
+from dashboard import figures, views
+from dashboard.i18n import t
+from dashboard.runs import Current, comparison_for
+from dashboard.tables import display
+
+from .figure import strip_alt, strip_figure
+from .rates import (has_municipalities, local_rates, municipality_names, own_frame, spread_frame, spread_sentence,
                     spread_shown, type_word)
-from .local_figure import strip_alt, strip_figure
-from .runs import Current, comparison_for
-from .tables import display
 
 KEY = "own"  # session key (and address parameter) of the chosen municipality
 

@@ -1,5 +1,5 @@
 """A simulated family's journey: which families to offer and its story in sentences (the timeline
-chart is in dashboard.journey_figure).
+chart is in figure.py).
 
 Reads the journeys table of a run (sim.runner.RunResult.journeys): one row per logged event with
 replication, month, household, event and detail. No Streamlit here.
@@ -12,7 +12,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from .i18n import COMPOSITIONS, PLACES, SHORT, STORY, children, t, word
+from dashboard.i18n import children, t, word
+
+from .words import COMPOSITIONS, PLACES, SHORT, STORY
 
 COURT_START = ("summons", "before_court")
 # The model's "before_court" detail: what happened before the summons, months on the report's clock.
@@ -33,9 +35,12 @@ def family_key(replication: int, household: int) -> str:
     return f"{int(replication)}-{int(household)}"
 
 
-def parse_key(text: str) -> tuple[int, int] | None:
+def parse_key(text: str) -> tuple[int, int]:
+    """A family's key, "<replication>-<household>" (as `families` makes it), as the two numbers."""
     rep, _, household = str(text).partition("-")
-    return (int(rep), int(household)) if rep.isdigit() and household.isdigit() else None
+    if not (rep.isdigit() and household.isdigit()):
+        raise ValueError(f"not a family's key: {text!r}")
+    return int(rep), int(household)
 
 
 def families(journeys: pd.DataFrame, other: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from dashboard.i18n import outcome_label, t
 from dashboard.messages import reproduce
 from dashboard.tables import display, facts, headline_frame, population_label
 from dashboard.views import CHART_WIDTH
-from sim.experiments.compare import HEADLINE
+from sim import HEADLINE
 
 lang = state.lang()
 st.title(t("compare_title", lang))

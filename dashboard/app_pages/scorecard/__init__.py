@@ -1,0 +1,1 @@
+"""Rights scorecard: the ombudsmen's eight obligations per scenario."""
