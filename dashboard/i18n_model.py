@@ -36,6 +36,9 @@ VERDICTS = {
 CHOICES = {"none": {"en": "nobody", "nl": "niemand"}, "all": {"en": "everybody", "nl": "iedereen"},
            "families": {"en": "families with children", "nl": "gezinnen met kinderen"},
            "corporation": {"en": "corporations' tenants", "nl": "huurders van corporaties"},
-           "private": {"en": "private landlords' tenants", "nl": "huurders van particuliere verhuurders"}}
+           "private": {"en": "private landlords' tenants", "nl": "huurders van particuliere verhuurders"},
+           "debt_help": {"en": "households in debt help", "nl": "huishoudens in de schuldhulp"},
+           "contact": {"en": "every household in contact with the municipality",
+                       "nl": "ieder huishouden dat contact heeft met de gemeente"}}
 MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
           "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]}

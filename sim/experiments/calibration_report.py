@@ -71,7 +71,7 @@ def months_to_summons(cal: Calibration, posterior: pd.DataFrame, rows: pd.DataFr
                              ("simulated: arrears at a summons (months of rent)", "summons_arrears_months")):
         result.append(_simulated(label, rows[numerator] / rows["summonses_arrears"]))
     for prefix, bins in (("spell", SPELL_BINS), ("owed", OWED_BINS)):
-        for name, low, high in bins:
+        for name, *_ in bins:
             what = (f"simulated: share of summonses after {name.replace('_', '-')} months in arrears"
                     if prefix == "spell" else
                     f"simulated: share of summonses owing {name.replace('_', '-')} months of rent")

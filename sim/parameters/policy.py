@@ -148,7 +148,8 @@ class DebtHelp(Group):
         0.4, "assumption, range 0.2-0.6 (NOT found: what creditors receive in a schuldregeling or from a "
         "saneringskrediet)", "Share of the rent arrears the landlord receives in a settlement (the rest is "
         "written off).",
-        label=Label("Share of the arrears paid in a settlement", "Deel van de achterstand betaald in een schuldregeling",
+        label=Label("Share of the arrears paid in a settlement",
+                    "Deel van de achterstand betaald in een schuldregeling",
                     "Deel van de huurachterstand dat de verhuurder in een schuldregeling ontvangt; de rest wordt "
                     "kwijtgescholden."))
     dropout_per_month: float = probability(

@@ -115,7 +115,8 @@ class ArrearsProcedure:
         self._final_notice(t, final_notice)
         signal_at = w.policy.early_signalling.arrears_months_to_signal
         signals = self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing]])
-        persistent = ((months >= lc.summons_after_months_owed) & (t - hh.arrears_since[owing] >= lc.summons_after_months)
+        spell = t - hh.arrears_since[owing]
+        persistent = ((months >= lc.summons_after_months_owed) & (spell >= lc.summons_after_months)
                       & (t - hh.last_unpaid[owing] < REPEATED_WITHIN_MONTHS))
         due = self._due_for_summons(t, subset(owing, (months >= lc.summons_threshold_months) | persistent))
         referrals = self._refer_families(t, due)
@@ -192,7 +193,8 @@ class ArrearsProcedure:
         referred families whose wait is over (a family in debt help by then is held off anyway)."""
         hh = self.world.households
         since = hh.referred_at[ids]
-        waited = (since == REFERRAL_DECLINED) | ((since >= 0) & (t - since >= self.world.context.landlords.referral_wait_months))
+        wait = self.world.context.landlords.referral_wait_months
+        waited = (since == REFERRAL_DECLINED) | ((since >= 0) & (t - since >= wait))
         return subset(ids, ~hh.families(ids) | waited)
 
     def _summon(self, t: int, ids: np.ndarray) -> np.ndarray:
@@ -206,8 +208,8 @@ class ArrearsProcedure:
         owed, spell = hh.arrears[summoned] / hh.rent[summoned], t - hh.arrears_since[summoned]
         m.outcomes.add("summons_arrears_months", float(owed.sum()))
         m.outcomes.add("summons_spell_months", float(spell.sum()))
-        for name, low, high in SPELL_BINS:
-            m.outcomes.add(f"summons_spell_{name}", int(((spell >= low) & (spell <= high)).sum()))
+        for name, first, last in SPELL_BINS:
+            m.outcomes.add(f"summons_spell_{name}", int(((spell >= first) & (spell <= last)).sum()))
         for name, low, high in OWED_BINS:
             m.outcomes.add(f"summons_owed_{name}", int(((owed >= low) & (owed < high)).sum()))
         return summoned
