@@ -163,7 +163,7 @@ class RentPayment(Group):
     """How a household short of money misses rent and repays arrears."""
 
     miss_scale: float = param(
-        0.3, "ratio", "assumption, calibrated",
+        0.3, "ratio", "assumption, calibrated, prior 0.05-3",
         "Chance of missing a month's rent = this x (shortfall / rent) ^ miss_exponent, capped at 1; the "
         "shortfall is rent plus basic costs minus the money the household has (at most the rent).", ge=0, le=10)
     miss_exponent: float = param(
@@ -179,7 +179,7 @@ class RentPayment(Group):
         "Under pressure (rent first), the share of what a household cannot pay even at the floor of its "
         "spending that it leaves unpaid on the rent; the rest falls on its other bills.")
     repay_share_under_pressure: float = probability(
-        0.8, "assumption, calibrated, prior 0.4-1 ([AED20] an eviction notice ends in payment in 3 of 4 cases; "
+        0.8, "assumption, calibrated, prior 0.2-1 ([AED20] an eviction notice ends in payment in 3 of 4 cases; "
         "[NU21] a corporation's home visit in most cases resolves the arrears; [ARN18][NUW17] 60-83% of "
         "households reached early pay again)",
         "Share of its surplus (with spending cut to the floor, context.cost_of_living.coping_share) a tenant "
@@ -264,7 +264,8 @@ class Landlords(Group):
         "Monthly chance that a corporation summons a tenant above the threshold without a running "
         "arrangement or debt help.")
     summons_per_month_private: float = probability(
-        0.5, "assumption, calibrated, prior 0.1-0.9", "The same for private landlords.")
+        0.5, "assumption, calibrated, prior 0.05-0.9 (private landlords' procedures are not monitored)",
+        "The same for private landlords.")
     family_referral_corporation: float = probability(
         0.8, "assumption, range 0.6-1 ([NRC22] 2022 national agreement: landlords reticent to evict, 'certainly "
         "households with children'; [NUL16] Amsterdam corporations; [WT] Twente protocol: coordinate with the "

@@ -3,8 +3,9 @@
 The procedure runs on the arrears spell's clock [PAT][WMD]. In the first months the landlord
 reaches the tenant (corporations nearly always within a month [AE20]) and offers a payment plan:
 up to 6 months for small arrears, 12 for larger, at least EUR 50 a month [WMD], at most once a
-year [PAT][DGW]. At one month of arrears it signals the municipality (Wgs, since 2021; a policy
-lever). At the end of the spell's second month without a plan comes the final notice, with a
+year [PAT][DGW]. From one month of arrears it signals the municipality (Wgs, since 2021; a policy
+lever) when its own reminders and contact came to nothing: a tenant who agreed a plan is not
+signalled while the plan runs [VNG20][HKM][OUD]. At the end of the spell's second month without a plan comes the final notice, with a
 second plan offer, before the file goes to the bailiff [PAT]: from then on the tenant is under
 pressure and puts rent first (rent.py). From three months of arrears, or earlier after repeated
 non-payment (a spell of some months that still owes a month's rent) [KOP][JA], while no plan runs
@@ -114,7 +115,8 @@ class ArrearsProcedure:
                              & (t - hh.arrears_since[owing] >= lc.final_notice_after_months)]
         self._final_notice(t, final_notice)
         signal_at = w.policy.early_signalling.arrears_months_to_signal
-        signals = self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing]])
+        # The landlord signals only when its reminders and contact came to nothing: not while a plan runs.
+        signals = self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing] & ~hh.arrangement[owing]])
         spell = t - hh.arrears_since[owing]
         persistent = ((months >= lc.summons_after_months_owed) & (spell >= lc.summons_after_months)
                       & (t - hh.last_unpaid[owing] < REPEATED_WITHIN_MONTHS))
