@@ -128,6 +128,28 @@ def test_without_a_signalling_arrangement_nobody_is_signalled():
     assert y["signals"] == 0
 
 
+def test_a_tenant_with_a_running_plan_is_not_signalled(monkeypatch):
+    """The Wgs signal follows the landlord's reminders and contact only when they came to nothing
+    [VNG20]: a tenant who agreed a plan is not signalled while it runs, however much is owed."""
+    from sim.pathway.landlords import ArrearsProcedure
+
+    seen: list[tuple[int, int]] = []  # (tenants put forward for a signal, of them with a plan running)
+    signal = ArrearsProcedure._signal
+
+    def watched(self, t, ids):
+        seen.append((ids.size, int(self.world.households.arrangement[ids].sum())))
+        return signal(self, t, ids)
+
+    monkeypatch.setattr(ArrearsProcedure, "_signal", watched)
+    m = model({"context": TROUBLE}, population="5000", months=24)
+    planned = 0
+    for _ in range(24):
+        m.step()
+        planned += int(m.world.households.arrangement.sum())
+    assert planned > 0 and sum(n for n, _ in seen) > 0
+    assert sum(with_plan for _, with_plan in seen) == 0
+
+
 def _contact_at_eviction(share: float) -> list[bool]:
     """Whether each household evicted in a run was in contact with the municipality that month."""
     m = model({"context": TROUBLE, "policy": {"registration": {"enabled": True, "contact_share": share}}},
