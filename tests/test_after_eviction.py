@@ -24,10 +24,10 @@ def totals(changes: dict, context: dict | None = None, **kw) -> dict:
 
 def test_under_the_housing_duty_no_family_is_evicted_without_alternative_housing_in_view():
     duty = {"policy": {"housing_duty": {"families_duty": True, "units_per_10k": 10.0, "build_per_10k_per_year": 5.0}}}
-    y = totals(duty)
+    y = totals(duty, population="50000")  # enough family evictions for separations to differ
     assert y["evictions_with_children"] > 0
     assert y["family_evictions_in_view"] == y["evictions_with_children"]
-    assert y["children_separated"] < totals({})["children_separated"]
+    assert y["children_separated"] < totals({}, population="50000")["children_separated"]
 
 
 def test_without_units_or_building_family_executions_wait_instead():
@@ -71,7 +71,8 @@ def test_second_chance_contracts_are_limited_by_what_landlords_offer():
 
 def test_more_family_shelter_keeps_more_children_with_a_parent():
     more = {"policy": {"shelter": {"family_places_per_10k": 10.0, "emergency_places_per_10k": 5.0}}}
-    base, y = totals({}), totals(more)
+    scarce = {"policy": {"shelter": {"family_places_per_10k": 0.1, "emergency_places_per_10k": 0.0}}}
+    base, y = totals(scarce, population="50000"), totals(more, population="50000")
     share = lambda d: d["children_of_displaced_with_parent"] / d["children_of_displaced"]  # noqa: E731
     assert share(y) > share(base)
     assert y["cost_municipality_eur"] > base["cost_municipality_eur"]

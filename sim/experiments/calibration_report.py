@@ -19,6 +19,7 @@ from ..plots import PALETTE, caption, log_axis, save  # noqa: E402
 from .calibrate import Calibration  # noqa: E402
 
 DRAWS = 24  # posterior draws simulated for the report
+FEW_EFFECTIVE = 10  # an effective sample size below this many particles is reported as too few
 
 
 def posterior_predictive(cal: Calibration, posterior: pd.DataFrame, draws: int = DRAWS) -> pd.DataFrame:
@@ -197,7 +198,12 @@ def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd
         est = " (estimate)" if r.estimate else ""
         lines.append(f"| {r.target}{est} | {r.kind} | {_n(r.observed)} ({_n(r.band_low)}-{_n(r.band_high)}) | "
                      f"{_n(r.simulated)} [{_n(r.sim_low)}-{_n(r.sim_high)}] | {r.status} |")
+    ess = effective_sample_size(posterior["weight"].to_numpy())
     lines += ["", "## Posterior", "", "![posterior](figures/posterior.png)", "",
+              f"Effective sample size of the weighted particles: {ess:.1f} of {len(posterior)}"
+              + (f" (below {FEW_EFFECTIVE}: a few particles carry most of the weight, so the 5-95 % ranges and the "
+                 "posterior draws of `--posterior` understate how uncertain these parameters are)."
+                 if ess < FEW_EFFECTIVE else "."), "",
               f"A posterior median within {AT_BOUND:.0%} of its prior's range (on the prior's scale) from a bound "
               "is marked: the evidence may want a value outside the prior (docs/model.md says why where it does).",
               "", "| parameter | prior | posterior median | 5-95 % | at a bound | why it is uncertain |",
@@ -225,6 +231,12 @@ def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd
         lines.append(f"- **{r.target}** ({r.status}): observed {_n(r.observed)}, simulated {_n(r.simulated)}. "
                      f"{r.note}.")
     return "\n".join(lines) + "\n"
+
+
+def effective_sample_size(weights: np.ndarray) -> float:
+    """Kish's effective sample size of importance weights: n when all are equal, 1 when one holds all."""
+    w = weights / weights.sum()
+    return float(1.0 / np.sum(w * w))
 
 
 def _weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: list[float]) -> list[float]:
