@@ -7,7 +7,14 @@ uncertainties, on the same seeds for every policy). Then, per policy:
   scenario (0 where it is the best); its maximum (minimax regret, Savage) and mean;
 - satisficing: the share of scenarios in which the outcome meets a threshold (at most the
   threshold for outcomes to keep low, at least it for those to raise);
-- the outcome's mean and its 10th and 90th percentile over scenarios.
+- the outcome's mean and its 10th and 90th percentile over scenarios;
+- best_share: the share of scenarios in which the policy is the best. Policies that tie for
+  the best (the same value, as policies that change nothing relevant do on common seeds) each
+  count, so the shares of all policies can sum to more than 1;
+- regret_noise: the noise reference. With replications, the half-width of the 90 % interval
+  that simulation noise alone gives one scenario's regret (from the spread of the paired
+  differences between replications, pooled over scenarios): regrets smaller than this cannot be
+  told from noise. NaN with one replication.
 """
 
 from __future__ import annotations
@@ -29,10 +36,12 @@ def scenario_table(runs: pd.DataFrame, outcome: str, policy: str, scenario: list
 def robustness_table(runs: pd.DataFrame, outcomes: list[str], policy: str, scenario: list[str],
                maximize: tuple[str, ...] = (), thresholds: dict[str, float] | None = None) -> pd.DataFrame:
     """One row per policy and outcome: mean, p10, p90, max_regret, mean_regret, best_share (share
-    of scenarios where it is the best policy) and, with a threshold, satisficing (0-1)."""
+    of scenarios where it is the best policy; ties count for each), regret_noise and, with a
+    threshold, satisficing (0-1)."""
     rows = []
     for outcome in outcomes:
         table = scenario_table(runs, outcome, policy, scenario)
+        noise = regret_noise(runs, outcome, policy, scenario, table, outcome in maximize)
         higher_is_better = outcome in maximize
         best = table.max(axis=1) if higher_is_better else table.min(axis=1)
         regret = (best.to_numpy()[:, None] - table) if higher_is_better else (table - best.to_numpy()[:, None])
@@ -42,9 +51,33 @@ def robustness_table(runs: pd.DataFrame, outcomes: list[str], policy: str, scena
             row = {"policy": name, "outcome": outcome, "goal": "raise" if higher_is_better else "lower",
                    "scenarios": len(values), "mean": values.mean(), "p10": np.percentile(values, 10),
                    "p90": np.percentile(values, 90), "max_regret": float(regret[name].max()),
-                   "mean_regret": float(regret[name].mean()), "best_share": float((regret[name] <= 0).mean())}
+                   "mean_regret": float(regret[name].mean()), "best_share": float((regret[name] <= 0).mean()),
+                   "regret_noise": noise[name]}
             if limit is not None:
                 ok = values >= limit if higher_is_better else values <= limit
                 row |= {"threshold": limit, "satisficing": float(ok.mean())}
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+NOISE_LEVEL = 0.90
+
+
+def regret_noise(runs: pd.DataFrame, outcome: str, policy: str, scenario: list[str], table: pd.DataFrame,
+                 higher_is_better: bool = False) -> dict[str, float]:
+    """Per policy, the half-width of the 90 % interval of one scenario's regret from noise alone:
+    the paired difference from the scenario's best policy, replication by replication (same seeds),
+    its variance pooled over scenarios; NaN without replications."""
+    from scipy import stats
+
+    if "replication" not in runs or runs["replication"].nunique() < 2:
+        return dict.fromkeys(table.columns, float("nan"))
+    wide = runs.groupby([*scenario, "replication", policy], sort=False)[outcome].mean().unstack(policy)
+    best = table.idxmax(axis=1) if higher_is_better else table.idxmin(axis=1)  # its noise is in the differences
+    keys = wide.index.droplevel("replication")
+    reference = np.array([wide.iloc[i][best.loc[key]] for i, key in enumerate(keys)])
+    differences = wide.sub(reference, axis=0)
+    reps = runs["replication"].nunique()
+    pooled = differences.groupby(level=list(range(len(scenario)))).var(ddof=1).mean()
+    t = stats.t.ppf(0.5 + NOISE_LEVEL / 2, len(table) * (reps - 1))
+    return {name: float(t * np.sqrt(pooled[name] / reps)) for name in table.columns}
