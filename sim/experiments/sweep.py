@@ -26,6 +26,7 @@ from ..runner import journey_frame, monthly_outcomes, municipality_frame, simula
 from ..scenario import Population, Scenario, resolve_population
 from ..settings import RunSettings
 from .cluster import connect, first_completed, result_of, wait_for_workers
+from .calibrated import numeric_span, warn_outside_posterior
 from .crossed import planned_points
 from .draws import in_draws, posterior_draws
 from .results import Results
@@ -126,32 +127,51 @@ def experiments_table(tasks: list[Task]) -> pd.DataFrame:
 def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
                         cluster: str | None = None, progress: bool = True,
                         points: list[dict[str, Any]] | None = None, report: bool = True,
-                        force: bool = False, posterior: int | None = None) -> Results:
+                        force: bool = False, posterior: int | None = None, kind: str = "sweep") -> Results:
     """Run (or resume, or grow) a sweep into `out` and return its `Results`
     (`experiments, outcomes = perform_experiments(...)`, as in the EMA Workbench). Runs already
     stored are reused. With `report`, also writes results.csv and figures (see `outputs`).
-    Another result in `out` (a run, a comparison, another sweep) is refused unless `force`,
-    which replaces it. `posterior` N runs every point in N joint draws of the uncertain
-    parameters (instead of the spec's `posterior_draws`)."""
-    from .outputs import write_sweep_report
+    Another result in `out` (a run, a comparison, another sweep, or another kind of study of
+    this one: a sensitivity analysis, an optimisation) is refused unless `force`, which replaces
+    it. `posterior` N runs every point in N joint draws of the uncertain parameters (instead of
+    the spec's `posterior_draws`). `kind` is the study the plan belongs to ("sensitivity" when
+    `sim.sensitivity` calls it)."""
+    from .outputs import prune_figures, warn_stale_analyses, write_sweep_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
+    check_kind(Path(out), kind, force)
+    check_posterior_ranges(spec, spec_path)
     tasks = plan(spec, spec_path, points)
     client = connect(cluster) if cluster else None
     try:
-        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force)
+        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force, kind)
     finally:
         if client is not None:
             client.close(timeout=10)
     results = load_results(out)
     if report:
-        write_sweep_report(results, spec)
+        prune_figures(results, write_sweep_report(results, spec))
+    warn_stale_analyses(results)
     return results
 
 
+def check_kind(out: Path, kind: str, force: bool) -> None:
+    """Refuse to write one kind of study into a folder holding another (a sweep into a
+    sensitivity analysis's folder, or the reverse): its plan would change while the other
+    study's outputs stayed, and the folder would contradict itself. `force` replaces it."""
+    from ..results_io import OutputError
+    from .store import study_kind
+
+    held = study_kind(out)
+    if held is not None and held != kind and not force:
+        raise OutputError(f"{out}: holds a {held} study; a {kind} would replace its plan (experiments.parquet) "
+                          f"while its {held} outputs stayed, and the folder would contradict itself. Choose another "
+                          "--out folder, or add --force to replace it (nothing was changed)")
+
+
 def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], out: Path, workers: int,
-              client, progress: bool, force: bool = False) -> None:
+              client, progress: bool, force: bool = False, kind: str = "sweep") -> None:
     """Claim the store, write the plan, and run what is not stored yet (repeated points once)."""
     from .cluster import check_workers
 
@@ -159,7 +179,8 @@ def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], 
         check_workers(client)
     provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(),
                   "git_dirty": git_dirty()}
-    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec), force)
+    store = ResultStore(out, _record(spec, spec_path, provenance, kind),
+                        lambda stored: _same_sweep(stored, spec, kind), force)
     store.write_plan(experiments_table(tasks))
     done = store.done(series=spec.series)
     todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())
@@ -176,6 +197,18 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = N
     `force` replaces another result in `out`; `posterior` N runs each point in N joint draws."""
     return perform_experiments(spec, out, workers=workers, cluster=cluster, progress=progress, points=points,
                                report=report, force=force, posterior=posterior).runs
+
+
+def check_posterior_ranges(spec: SweepSpec, spec_path: str | Path | None = None) -> list[str]:
+    """Warn (PosteriorRangeWarning) about swept ranges mostly outside the base scenario's calibrated
+    posterior (see `calibrated.outside_posterior`); returns the warnings."""
+    return warn_outside_posterior(swept_spans(spec), base_scenario(spec, spec_path))
+
+
+def swept_spans(spec: SweepSpec) -> dict[str, tuple[float, float]]:
+    """The numeric span of every varied parameter (for the check against the calibrated posterior)."""
+    spans = {name: numeric_span(rng) for name, rng in {**spec.sampled, **spec.lever_ranges}.items()}
+    return {name: span for name, span in spans.items() if span is not None}
 
 
 def with_posterior(spec: SweepSpec, posterior: int | None) -> SweepSpec:
@@ -197,16 +230,18 @@ def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], ba
     return write
 
 
-def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str, Any]) -> dict[str, Any]:
-    """sweep.json: the spec, the code that ran it, and the base scenario's parameters."""
+def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str, Any],
+            kind: str = "sweep") -> dict[str, Any]:
+    """sweep.json: the kind of study, the spec, the code that ran it, and the base scenario's parameters."""
     base = base_scenario(spec, spec_path)
-    return {"spec": spec.model_dump(), **provenance,
+    return {"kind": kind, "spec": spec.model_dump(), **provenance,
             "base_scenario": {"name": base.name, "files": list(base.files), "parameters": base.parameters()}}
 
 
-def _same_sweep(stored: dict[str, Any], spec: SweepSpec) -> bool:
-    """A folder holds the same sweep (perhaps grown or revised) if it has the same name."""
-    return isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
+def _same_sweep(stored: dict[str, Any], spec: SweepSpec, kind: str = "sweep") -> bool:
+    """A folder holds the same study (perhaps grown or revised) if it has the same name and kind."""
+    return (isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
+            and stored.get("kind", "sweep") == kind)
 
 
 def execute(tasks: list[Task], workers: int, client, on_result: Callable[[dict], None]) -> None:
