@@ -8,6 +8,7 @@
     experiments, outcomes = perform_experiments("examples/crossed_legal_aid.toml", "results/crossed")
     box = discover("results/crossed", "evictions", above=8)      # PRIM; box.inspect()
     feature_scores("results/crossed"); robustness("results/crossed", "evictions")
+    found = optimize("examples/optimize_prevention.toml", "results/optimize")   # found.pareto
 """
 
 from importlib import import_module
@@ -24,6 +25,8 @@ _API = {
     "Results": ".experiments.results",
     "dimensional_stack": ".experiments.analysis", "discover": ".experiments.analysis",
     "feature_scores": ".experiments.analysis", "robustness": ".experiments.analysis",
+    "cart": ".experiments.analysis", "regional_sensitivity": ".experiments.analysis",
+    "Optimization": ".experiments.optimize", "optimize": ".experiments.optimize",
 }
 __all__ = sorted([*_API, "__version__"])
 
