@@ -121,3 +121,50 @@ def test_noise_half_width_comes_from_replications_within_draws():
     half = noise_half_width(table, "evictions")
     assert half == pytest.approx(2.920 * np.sqrt(2.0 / 4), rel=1e-3), "the draws' levels (1 vs 11) are not noise"
     assert np.isnan(noise_half_width(table.iloc[[0, 2]], "evictions")), "one replication cannot show noise"
+
+
+ROBUST = {"name": "robust", "population": "2000", "months": 12, "warmup": 0, "replications": 1, "seed": 5,
+          "posterior_draws": 2, "generations": 2, "policies": 4,
+          "levers": {"scenarios": ["baseline", "ombudsman-legal-aid"],
+                     "policy.legal_aid.share_summoned": {"min": 0.05, "max": 1.0}},
+          "objectives": {"summonses": "min", "cost_total_eur": "min"}}
+
+
+@pytest.mark.parametrize("robustness", ["regret", "p90"])
+def test_a_robust_search_judges_each_policy_over_the_same_posterior_draws(tmp_path, robustness):
+    spec = OptimizeSpec.model_validate({**ROBUST, "robustness": robustness})
+    found = sim.optimize(spec, tmp_path / "out", workers=1, progress=False)
+    experiments = sim.load_results(tmp_path / "out").experiments
+    assert set(experiments.draw) == {0, 1} and experiments.seed.nunique() == 1, "common seeds, the same draws"
+    assert set(found.policies["scenarios"]) <= {"baseline", "ombudsman-legal-aid"}
+    if robustness == "regret":
+        assert "reference: baseline" in set(experiments.policy), "regret is against the base policy in each draw"
+        assert found.policies.summonses.notna().all()
+    assert len(found.convergence) == 2 and found.convergence.hypervolume.between(0, 1).all()
+    again = sim.optimize(spec, tmp_path / "out", workers=1, progress=False, report=False)
+    assert again.simulated == 0 and again.reused > 0
+    pd.testing.assert_frame_equal(again.pareto, found.pareto)
+
+
+def test_an_optimisation_is_refused_in_a_sweeps_folder(tmp_path):
+    from sim.results_io import OutputError
+
+    (tmp_path / "s.toml").write_text('name = "robust"\npopulation = "2000"\nmonths = 12\nwarmup = 0\n'
+                                     '[parameters]\n"policy.legal_aid.share_summoned" = { values = [0.1, 0.2] }\n',
+                                     encoding="utf-8")
+    sim.perform_experiments(tmp_path / "s.toml", tmp_path / "out", workers=1, progress=False, report=False)
+    with pytest.raises(OutputError, match="holds a sweep study"):
+        sim.optimize(OptimizeSpec.model_validate(ROBUST), tmp_path / "out", workers=1, progress=False)
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_finds_the_same_pareto_set_as_local_cores(tmp_path):
+    from dask.distributed import LocalCluster
+
+    spec = OptimizeSpec.model_validate({**ROBUST, "posterior_draws": 0})
+    local = sim.optimize(spec, tmp_path / "local", workers=2, progress=False, report=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                      processes=True) as cluster:
+        remote = sim.optimize(spec, tmp_path / "dask", cluster=cluster.scheduler_address, progress=False,
+                              report=False)
+    pd.testing.assert_frame_equal(local.pareto, remote.pareto)
