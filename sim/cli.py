@@ -302,7 +302,9 @@ def _who_extends(calibrated: Path) -> str:
     """Whether the shipped baseline uses this calibration (only the default folder's is)."""
     if calibrated.resolve() in {Path(f).resolve() for f in load_scenario("baseline").files}:
         return "scenarios/baseline.toml extends it"
-    return f'the baseline does not use it; a scenario uses it with extends = "{calibrated.with_suffix("")}"'
+    return (f"the baseline does not use it; {calibrated.parent / 'recalibrated.toml'} is the baseline on it "
+            f"(`evictsim run {calibrated.parent / 'recalibrated.toml'}`; a scenario file in {calibrated.parent} "
+            'extends it with extends = "recalibrated")')
 
 
 def _comparison_figures(comparison, folder: Path) -> None:
