@@ -18,6 +18,7 @@ from sim.cli import main
 from sim.experiments.cart import cart
 from sim.experiments.outputs import unreliable_note
 from sim.experiments.rsa import regional_table
+from sim.experiments.sensitivity import unreliable
 
 RNG = np.random.default_rng(11)
 
@@ -68,7 +69,7 @@ def test_sweep_figures_show_the_interval_of_each_mean():
 def test_the_sobol_chart_says_when_its_indices_are_unreliable():
     indices = pd.DataFrame({"outcome": ["evictions"] * 2, "parameter": ["a", "b"], "S1": [0.9, 0.1],
                             "S1_conf": [0.5, 0.4], "ST": [0.5, 0.2], "ST_conf": [0.3, 0.5]})
-    note = unreliable_note(["Sobol indices are unreliable with samples = 4"], indices, "evictions")
+    note = unreliable_note(unreliable(indices), "evictions")
     assert note and "too few samples" in note
     fig = plots.indices_chart(indices, "evictions", {}, warning=note)
     assert "unreliable" in fig._suptitle.get_text()

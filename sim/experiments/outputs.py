@@ -108,10 +108,11 @@ def write_sensitivity_report(result: Any, folder: Path) -> list[Path]:
     meta = figure_meta(spec, mark)
     written += [folder / "sensitivity.parquet", folder / "sensitivity.csv", folder / "sensitivity.json"]
     policies = result.indices.groupby("policy", sort=False) if "policy" in result.indices else [("", result.indices)]
+    bad = result.unreliable()
     for policy, indices in policies:
         for outcome in indices.outcome.unique():
             stem = f"indices_{outcome}_{slug(policy)}" if policy else f"indices_{outcome}"
-            warning = unreliable_note(result.warnings, indices, outcome)
+            warning = unreliable_note(bad[bad.policy == policy] if policy else bad, outcome)
             chart = plots.indices_chart(indices, outcome, meta, warning=warning)
             written += plots.save(chart, folder / "figures" / stem, meta)
     if result.discovery is not None:
@@ -125,12 +126,9 @@ def write_sensitivity_report(result: Any, folder: Path) -> list[Path]:
     return written
 
 
-def unreliable_note(notes: list[str], indices: Any, outcome: str) -> str | None:
-    """The figure's warning when the Sobol indices of `outcome` are unreliable (too few samples)."""
-    from .sensitivity import unreliable
-
-    if "ST" not in indices or not notes:
-        return None
-    bad = unreliable(indices[indices.outcome == outcome])
-    return None if bad.empty else (f"unreliable: {len(bad)} of these indices show S1 above ST or an interval wider "
-                                   "than the index (too few samples); raise samples and run again")
+def unreliable_note(bad: Any, outcome: str) -> str | None:
+    """The figure's warning when some Sobol indices of `outcome` among `bad` (a Sensitivity's
+    `unreliable()` rows, of one policy) are unreliable (too few samples)."""
+    rows = bad[bad.outcome == outcome]
+    return None if rows.empty else (f"unreliable: {len(rows)} of these indices show S1 above ST or an interval wider "
+                                    "than the index (too few samples); raise samples and run again")

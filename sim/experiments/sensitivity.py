@@ -51,6 +51,10 @@ class Sensitivity:
     spec: SweepSpec
     warnings: list[str] = field(default_factory=list)
 
+    def unreliable(self) -> pd.DataFrame:
+        """The Sobol indices that too few samples make unreliable (none for Morris)."""
+        return unreliable(self.indices) if "ST" in self.indices else self.indices.iloc[:0]
+
     def __repr__(self) -> str:
         return (f"Sensitivity(method={self.spec.method!r}, outcomes={list(self.indices['outcome'].unique())}, "
                 f"parameters={len(self.spec.sampled)}, points={len(self.points)}, "
