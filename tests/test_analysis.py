@@ -271,6 +271,7 @@ def test_regrets_come_with_the_noise_that_replications_show():
     table = robustness(results, "evictions").set_index("policy")
     assert 0.5 < table.loc["b", "regret_noise"] < 4, "the paired noise, not the scenarios' spread of 6"
     assert table.loc["b", "mean_regret"] < table.loc["b", "regret_noise"]
+    assert table.regret_noise.nunique() == 1, "one noise reference per outcome"
     assert np.isnan(robustness(crossed_results({"a": [1, 2], "b": [2, 1]}), "evictions").regret_noise).all()
 
 

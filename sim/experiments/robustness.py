@@ -11,10 +11,10 @@ uncertainties, on the same seeds for every policy). Then, per policy:
 - best_share: the share of scenarios in which the policy is the best. Policies that tie for
   the best (the same value, as policies that change nothing relevant do on common seeds) each
   count, so the shares of all policies can sum to more than 1;
-- regret_noise: the noise reference. With replications, the half-width of the 90 % interval
-  that simulation noise alone gives one scenario's regret (from the spread of the paired
-  differences between replications, pooled over scenarios): regrets smaller than this cannot be
-  told from noise. NaN with one replication.
+- regret_noise: the noise reference, one per outcome. With replications, the half-width of the
+  90 % interval that simulation noise alone gives one scenario's regret (from the spread of the
+  paired differences between policies over replications, pooled over scenarios and pairs):
+  regrets smaller than this cannot be told from noise. NaN with one replication.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def robustness_table(runs: pd.DataFrame, outcomes: list[str], policy: str, scena
     rows = []
     for outcome in outcomes:
         table = scenario_table(runs, outcome, policy, scenario)
-        noise = regret_noise(runs, outcome, policy, scenario, table, outcome in maximize)
+        noise = regret_noise(runs, outcome, policy, scenario)
         higher_is_better = outcome in maximize
         best = table.max(axis=1) if higher_is_better else table.min(axis=1)
         regret = (best.to_numpy()[:, None] - table) if higher_is_better else (table - best.to_numpy()[:, None])
@@ -52,7 +52,7 @@ def robustness_table(runs: pd.DataFrame, outcomes: list[str], policy: str, scena
                    "scenarios": len(values), "mean": values.mean(), "p10": np.percentile(values, 10),
                    "p90": np.percentile(values, 90), "max_regret": float(regret[name].max()),
                    "mean_regret": float(regret[name].mean()), "best_share": float((regret[name] <= 0).mean()),
-                   "regret_noise": noise[name]}
+                   "regret_noise": noise}
             if limit is not None:
                 ok = values >= limit if higher_is_better else values <= limit
                 row |= {"threshold": limit, "satisficing": float(ok.mean())}
@@ -63,21 +63,23 @@ def robustness_table(runs: pd.DataFrame, outcomes: list[str], policy: str, scena
 NOISE_LEVEL = 0.90
 
 
-def regret_noise(runs: pd.DataFrame, outcome: str, policy: str, scenario: list[str], table: pd.DataFrame,
-                 higher_is_better: bool = False) -> dict[str, float]:
-    """Per policy, the half-width of the 90 % interval of one scenario's regret from noise alone:
-    the paired difference from the scenario's best policy, replication by replication (same seeds),
-    its variance pooled over scenarios; NaN without replications."""
+def regret_noise(runs: pd.DataFrame, outcome: str, policy: str, scenario: list[str]) -> float:
+    """The half-width of the 90 % interval that noise alone gives one scenario's regret: the paired
+    difference between two policies, replication by replication (same seeds), its variance pooled
+    over scenarios and over the pairs of policies that differ at all; NaN without replications."""
+    from itertools import combinations
+
     from scipy import stats
 
     if "replication" not in runs or runs["replication"].nunique() < 2:
-        return dict.fromkeys(table.columns, float("nan"))
+        return float("nan")
     wide = runs.groupby([*scenario, "replication", policy], sort=False)[outcome].mean().unstack(policy)
-    best = table.idxmax(axis=1) if higher_is_better else table.idxmin(axis=1)  # its noise is in the differences
-    keys = wide.index.droplevel("replication")
-    reference = np.array([wide.iloc[i][best.loc[key]] for i, key in enumerate(keys)])
-    differences = wide.sub(reference, axis=0)
+    by_scenario = list(range(len(scenario)))
+    variances = [(wide[a] - wide[b]).groupby(level=by_scenario).var(ddof=1).mean()
+                 for a, b in combinations(wide.columns, 2) if not (wide[a] == wide[b]).all()]
+    if not variances:
+        return 0.0  # the policies do not differ at all on common seeds: nothing to be noisy
     reps = runs["replication"].nunique()
-    pooled = differences.groupby(level=list(range(len(scenario)))).var(ddof=1).mean()
-    t = stats.t.ppf(0.5 + NOISE_LEVEL / 2, len(table) * (reps - 1))
-    return {name: float(t * np.sqrt(pooled[name] / reps)) for name in table.columns}
+    scenarios = len(wide) // reps
+    t = stats.t.ppf(0.5 + NOISE_LEVEL / 2, scenarios * (reps - 1))
+    return float(t * np.sqrt(np.mean(variances) / reps))
