@@ -39,6 +39,13 @@ def test_cart_finds_a_planted_box_as_its_densest_leaf():
     assert found.leaves.runs.sum() == len(x) and "leaf" in found.inspect()
 
 
+def test_a_parameter_split_twice_on_a_path_is_one_condition_in_its_rule():
+    x = pd.DataFrame({"policy": RNG.choice(["a", "b", "c", "d"], 400), "p": RNG.random(400)})
+    found = cart(x, x.policy.isin(["a", "c"]).to_numpy())  # codes 0 and 2: not one cut on the codes
+    assert all(rule.count("policy in") <= 1 for rule in found.leaves.rule)
+    assert set(found.leaves[found.leaves.density == 1].rule) == {"policy in {a}", "policy in {c}"}
+
+
 def test_a_leaf_of_few_runs_has_a_wide_interval():
     x = pd.DataFrame({"p": np.arange(40.0)})
     found = cart(x, (x.p >= 37).to_numpy(), min_leaf=0.05)

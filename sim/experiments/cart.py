@@ -69,22 +69,38 @@ def _coded(x: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list]]:
 
 
 def _rule(tree, leaf: int, names: list[str], categories: dict[str, list]) -> str:
-    """The conditions on the path from the root to `leaf`, joined by "and" ("all runs" for the root)."""
+    """The box of `leaf`: the splits on its path from the root, each parameter's taken together
+    (the tightest bounds of a number, the categories every split kept), joined by "and"."""
     t = tree.tree_
     parent = {child: (node, side) for node in range(t.node_count)
               for child, side in ((t.children_left[node], "<="), (t.children_right[node], ">")) if child != -1}
-    parts, node = [], leaf
+    low: dict[str, float] = {}
+    high: dict[str, float] = {}
+    kept: dict[str, set[int]] = {}
+    node = leaf
     while node in parent:
         node, side = parent[node]
-        parts.append(_condition(names[t.feature[node]], side, float(t.threshold[node]), categories))
-    return " and ".join(reversed(parts)) or "all runs"
+        name, cut = names[t.feature[node]], float(t.threshold[node])
+        if name in categories:
+            codes = {i for i in range(len(categories[name])) if (i <= cut) == (side == "<=")}
+            kept[name] = kept.get(name, codes) & codes
+        elif side == "<=":
+            high[name] = min(high.get(name, cut), cut)
+        else:
+            low[name] = max(low.get(name, cut), cut)
+    parts = [_category_text(name, [categories[name][i] for i in sorted(codes)]) for name, codes in kept.items()]
+    parts += [_bounds_text(name, low.get(name), high.get(name)) for name in names if name in low or name in high]
+    return " and ".join(parts) or "all runs"
 
 
-def _condition(name: str, side: str, threshold: float, categories: dict[str, list]) -> str:
-    if name not in categories:
-        return f"{name} {side} {threshold:.4g}"
-    kept = [c for i, c in enumerate(categories[name]) if (i <= threshold) == (side == "<=")]
+def _category_text(name: str, kept: list) -> str:
     return f"{name} in {{{', '.join(str(c).lower() if isinstance(c, (bool, np.bool_)) else str(c) for c in kept)}}}"
+
+
+def _bounds_text(name: str, low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{low:.4g} < {name} <= {high:.4g}"
+    return f"{name} > {low:.4g}" if low is not None else f"{name} <= {high:.4g}"
 
 
 def _leaf(leaf: int, rule: str, y: np.ndarray, inside: np.ndarray) -> dict[str, object]:
