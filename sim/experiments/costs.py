@@ -1,17 +1,18 @@
 """What a planned study will cost, said before anything runs (`--dry-run`).
 
-A rough estimate from the benchmarks (benchmarks/bench_model.py): a run costs about 0.15 s of
-start-up per task plus about 4e-8 s per simulated household-month on one core (a national run,
-3.5 million households over 216 months, takes about 30 s). Real times vary with the machine
-and with how much trouble the scenario's households get into.
+A rough estimate of one run's time on one core from its size in household-months (households
+times months, warm-up included): about 8.6e-5 s x household-months ^ 0.62, fitted to runs of
+3,000 households over 48 months (0.13 s), 8,000 over 132 (0.56 s), 20,000 over 156 (0.73 s) and
+the national benchmark, 3.5 million over 216 (27 s, benchmarks/bench_model.py): small runs pay
+for setting up the model, large ones gain from working on arrays. Real times vary with the
+machine, its load and how much trouble the scenario's households get into.
 """
 
 from __future__ import annotations
 
 from ..scenario import resolve_population
 
-SECONDS_PER_RUN = 0.15
-SECONDS_PER_HOUSEHOLD_MONTH = 4e-8
+SCALE_SECONDS, EXPONENT = 8.6e-5, 0.62
 
 
 def households(population: str, scale: float = 1.0) -> int:
@@ -22,7 +23,7 @@ def households(population: str, scale: float = 1.0) -> int:
 
 def estimate_seconds(population: str, scale: float, months: int) -> float:
     """Roughly how long one run takes on one core, in seconds (`months` including the warm-up)."""
-    return SECONDS_PER_RUN + SECONDS_PER_HOUSEHOLD_MONTH * households(population, scale) * months
+    return SCALE_SECONDS * (households(population, scale) * months) ** EXPONENT
 
 
 def cost_text(runs: int, stored: int, population: str, scale: float, months: int, workers: int) -> str:
