@@ -186,10 +186,13 @@ def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[s
     ax.set_ylabel(wrap(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)"))
     ax.set_title(wrap(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}", 60))
     ax.grid(alpha=0.3)
-    outside: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {}
-    ax.legend(frameon=False, **outside)
-    fig.text(0.99, 0.005, "bands: 90 % interval of each mean (noise and the other parameters' spread)",
-             fontsize=8, color="#555555", ha="right", va="bottom")
+    from matplotlib.patches import Patch
+
+    band = Patch(color="#999999", alpha=0.3, label=wrap("band: 90 % interval of each mean (noise and the other "
+                                                          "parameters' spread)", 30))
+    handles = [*ax.get_legend_handles_labels()[0], band]
+    outside: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {"fontsize": 9}
+    ax.legend(handles=handles, frameon=False, **outside)
     caption(fig, meta or {})
     return fig
 
