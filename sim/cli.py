@@ -201,7 +201,8 @@ def cmd_compare(args: argparse.Namespace) -> None:
 def cmd_sweep(args: argparse.Namespace) -> None:
     from .experiments.costs import cost_text
     from .experiments.store import stored_runs
-    from .experiments.sweep import check_posterior_ranges, perform_experiments, plan, with_posterior
+    from .experiments.calibrated import check_posterior_ranges
+    from .experiments.sweep import perform_experiments, plan, with_posterior
     from .experiments.sweep_spec import load_spec
     from .run_folder import Holding, claim
 
@@ -233,7 +234,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> None:
     from .experiments.costs import cost_text
     from .experiments.sensitivity import SensitivityWarning, format_indices, planned_tasks, sensitivity
     from .experiments.store import stored_runs
-    from .experiments.sweep import check_posterior_ranges, with_posterior
+    from .experiments.calibrated import check_posterior_ranges
+    from .experiments.sweep import with_posterior
     from .experiments.sweep_spec import load_spec
 
     spec = with_posterior(load_spec(args.spec), args.posterior)

@@ -47,11 +47,16 @@ def tradeoff_chart(policies: pd.DataFrame, objectives: dict[str, str], robustnes
     ax.set_title(wrap(f"Trade-offs ({robustness} over draws): better is {better}", 60))
     ax.grid(alpha=0.3)
     ax.legend(frameon=False, fontsize=9)
-    key.axis("off")
-    key.text(0, 1, "\n".join(wrap(f"{n}: {p}", 50) for n, p in enumerate(front.policy, start=1)), va="top",
-             fontsize=8, transform=key.transAxes)
+    _key(key, list(front.policy))
     caption(fig, meta)
     return fig
+
+
+def _key(ax, policies: list[str]) -> None:
+    """The numbered policies' lever values, as text in a panel of their own."""
+    ax.axis("off")
+    ax.text(0, 1, "\n".join(wrap(f"{n}: {p}", 50) for n, p in enumerate(policies, start=1)), va="top",
+            fontsize=8, transform=ax.transAxes)
 
 
 def _noise(frame: pd.DataFrame, outcome: str) -> np.ndarray | None:

@@ -12,8 +12,8 @@ import pytest
 
 from sim import load_scenario
 from sim.cli import main
-from sim.experiments.calibrated import PosteriorRangeWarning, outside_posterior, posterior_ranges
-from sim.experiments.sweep import swept_spans
+from sim.experiments.calibrated import (PosteriorRangeWarning, check_posterior_ranges, outside_posterior,
+                                        posterior_ranges, swept_spans)
 from sim.experiments.sweep_spec import base_scenario, load_spec
 from sim.scenario import flatten
 
@@ -60,7 +60,6 @@ def test_a_range_mostly_outside_the_posterior_is_warned_about(tmp_path, capsys):
     assert "nothing was run (--dry-run)" in captured.out and not (tmp_path / "out").exists()
     spec = load_spec(path)
     with pytest.warns(PosteriorRangeWarning, match="calibration does not support"):
-        from sim.experiments.sweep import check_posterior_ranges
         check_posterior_ranges(spec, path)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ import pandas as pd
 
 from ..scenario import Scenario, flatten
 from .draws import POSTERIOR_EXTRA, parameter_rows, posterior_file
+from .sweep_spec import SweepSpec, base_scenario
 
 LOW, HIGH = 0.05, 0.95  # the posterior range shown and checked: 5-95 %
 MOSTLY_OUTSIDE = 0.5    # a swept range more than half outside it is warned about
@@ -94,6 +96,18 @@ def _share_outside(low: float, high: float, p_low: float, p_high: float) -> floa
         return float(not p_low <= low <= p_high)
     inside = max(0.0, min(high, p_high) - max(low, p_low))
     return 1 - inside / (high - low)
+
+
+def check_posterior_ranges(spec: SweepSpec, spec_path: str | Path | None = None) -> list[str]:
+    """Warn (PosteriorRangeWarning) about swept ranges mostly outside the base scenario's calibrated
+    posterior (see `calibrated.outside_posterior`); returns the warnings."""
+    return warn_outside_posterior(swept_spans(spec), base_scenario(spec, spec_path))
+
+
+def swept_spans(spec: SweepSpec) -> dict[str, tuple[float, float]]:
+    """The numeric span of every varied parameter (for the check against the calibrated posterior)."""
+    spans = {name: numeric_span(rng) for name, rng in {**spec.sampled, **spec.lever_ranges}.items()}
+    return {name: span for name, span in spans.items() if span is not None}
 
 
 def warn_outside_posterior(ranges: dict[str, tuple[float, float]], scenario: Scenario) -> list[str]:

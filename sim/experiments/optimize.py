@@ -68,7 +68,7 @@ def optimize(spec: OptimizeSpec | str | Path, out: str | Path, workers: int | No
     pareto.parquet/.csv, optimize.json, convergence.csv and figures into `out`."""
     from .cluster import check_workers, connect
     from .optimize_report import write_optimization
-    from .sweep import check_kind
+    from .store import check_kind
 
     spec_path = None if isinstance(spec, OptimizeSpec) else Path(spec)
     spec = spec if isinstance(spec, OptimizeSpec) else load_optimize_spec(spec)

@@ -116,14 +116,18 @@ def write_sensitivity_report(result: Any, folder: Path) -> list[Path]:
             chart = plots.indices_chart(indices, outcome, meta, warning=warning)
             written += plots.save(chart, folder / "figures" / stem, meta)
     if result.discovery is not None:
-        box = result.discovery
-        report["discovery"] = {"outcome": spec.discovery.outcome, "above": spec.discovery.above, **box.stats(),
-                               "limits": box.limits.to_dict(orient="records")}
-        title = f"Where {spec.discovery.outcome} is above {spec.discovery.above:g} per year"
-        written += plots.save(box_chart(box.limits, title, meta), folder / "figures" / "discovery", meta)
+        report["discovery"] = _discovery(result, meta, folder, written)
     write_json(folder / "sensitivity.json", report)
     prune_figures(results, written)
     return written
+
+
+def _discovery(result: Any, meta: dict[str, Any], folder: Path, written: list[Path]) -> dict[str, Any]:
+    """The discovered box's figure (added to `written`) and its summary for sensitivity.json."""
+    box, rule = result.discovery, result.spec.discovery
+    title = f"Where {rule.outcome} is above {rule.above:g} per year"
+    written += plots.save(box_chart(box.limits, title, meta), folder / "figures" / "discovery", meta)
+    return {"outcome": rule.outcome, "above": rule.above, **box.stats(), "limits": box.limits.to_dict(orient="records")}
 
 
 def unreliable_note(bad: Any, outcome: str) -> str | None:

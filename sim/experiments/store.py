@@ -141,6 +141,17 @@ def study_kind(folder: str | Path) -> str | None:
     return "sensitivity" if (folder / "sensitivity.json").is_file() else "sweep"
 
 
+def check_kind(out: Path, kind: str, force: bool) -> None:
+    """Refuse to write one kind of study into a folder holding another (a sweep into a
+    sensitivity analysis's folder, or the reverse): its plan would change while the other
+    study's outputs stayed, and the folder would contradict itself. `force` replaces it."""
+    held = study_kind(out)
+    if held is not None and held != kind and not force:
+        raise OutputError(f"{out}: holds a {held} study; a {kind} would replace its plan (experiments.parquet) "
+                          f"while its {held} outputs stayed, and the folder would contradict itself. Choose another "
+                          "--out folder, or add --force to replace it (nothing was changed)")
+
+
 def stored_runs(folder: str | Path, series: bool = False) -> set[str]:
     """Ids of the runs stored in a sweep's folder (with their monthly series too, if `series`:
     a run stored without its series is run again when a spec asks for series)."""

@@ -26,11 +26,11 @@ from ..runner import journey_frame, monthly_outcomes, municipality_frame, simula
 from ..scenario import Population, Scenario, resolve_population
 from ..settings import RunSettings
 from .cluster import connect, first_completed, result_of, wait_for_workers
-from .calibrated import numeric_span, warn_outside_posterior
+from .calibrated import check_posterior_ranges
 from .crossed import planned_points
 from .draws import in_draws, posterior_draws
 from .results import Results
-from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY, ResultStore, load_results, run_id
+from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY, ResultStore, check_kind, load_results, run_id
 from .sweep_spec import SweepSpec, base_scenario, load_spec
 
 
@@ -156,20 +156,6 @@ def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: 
     return results
 
 
-def check_kind(out: Path, kind: str, force: bool) -> None:
-    """Refuse to write one kind of study into a folder holding another (a sweep into a
-    sensitivity analysis's folder, or the reverse): its plan would change while the other
-    study's outputs stayed, and the folder would contradict itself. `force` replaces it."""
-    from ..results_io import OutputError
-    from .store import study_kind
-
-    held = study_kind(out)
-    if held is not None and held != kind and not force:
-        raise OutputError(f"{out}: holds a {held} study; a {kind} would replace its plan (experiments.parquet) "
-                          f"while its {held} outputs stayed, and the folder would contradict itself. Choose another "
-                          "--out folder, or add --force to replace it (nothing was changed)")
-
-
 def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], out: Path, workers: int,
               client, progress: bool, force: bool = False, kind: str = "sweep") -> None:
     """Claim the store, write the plan, and run what is not stored yet (repeated points once)."""
@@ -197,18 +183,6 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = N
     `force` replaces another result in `out`; `posterior` N runs each point in N joint draws."""
     return perform_experiments(spec, out, workers=workers, cluster=cluster, progress=progress, points=points,
                                report=report, force=force, posterior=posterior).runs
-
-
-def check_posterior_ranges(spec: SweepSpec, spec_path: str | Path | None = None) -> list[str]:
-    """Warn (PosteriorRangeWarning) about swept ranges mostly outside the base scenario's calibrated
-    posterior (see `calibrated.outside_posterior`); returns the warnings."""
-    return warn_outside_posterior(swept_spans(spec), base_scenario(spec, spec_path))
-
-
-def swept_spans(spec: SweepSpec) -> dict[str, tuple[float, float]]:
-    """The numeric span of every varied parameter (for the check against the calibrated posterior)."""
-    spans = {name: numeric_span(rng) for name, rng in {**spec.sampled, **spec.lever_ranges}.items()}
-    return {name: span for name, span in spans.items() if span is not None}
 
 
 def with_posterior(spec: SweepSpec, posterior: int | None) -> SweepSpec:
