@@ -11,9 +11,11 @@ import argparse
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
+from .research_cli import COMMANDS as RESEARCH_COMMANDS, add_commands as add_research_commands
 from .limits import DEFAULT_WARMUP, clip_message, excerpt
 from .pathway.outcomes import HEADLINE
 from .provenance import stale_calibration, version
@@ -87,6 +89,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--posterior", type=_positive_int, default=None,
                        help="run every point in N joint draws of the uncertain parameters it does not set "
                             "(calibration posterior x lever effect sizes); default: the spec's posterior_draws (0)")
+        p.add_argument("--dry-run", action="store_true", help="say what would run and roughly how long; run nothing")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
     p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
@@ -105,9 +108,12 @@ def parser() -> argparse.ArgumentParser:
     p_dash.add_argument("--headless", action="store_true", help="do not open a browser (e.g. on a server)")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
+    p_par.add_argument("--scenario", help="also show what this scenario runs (e.g. baseline: the calibrated "
+                                          "medians) and the calibrated posterior's 5-95 %% range")
     p_out = sub.add_parser("outcomes", help="list every outcome with kind (flow or stock), unit and label")
     p_out.add_argument("--markdown", action="store_true")
     add_analysis_commands(sub)
+    add_research_commands(sub, _positive_int)
     return ap
 
 
@@ -193,6 +199,9 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
 
 def cmd_sweep(args: argparse.Namespace) -> None:
+    from .experiments.costs import cost_text
+    from .experiments.store import stored_runs
+    from .experiments.calibrated import check_posterior_ranges
     from .experiments.sweep import perform_experiments, plan, with_posterior
     from .experiments.sweep_spec import load_spec
     from .run_folder import Holding, claim
@@ -202,11 +211,17 @@ def cmd_sweep(args: argparse.Namespace) -> None:
     out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
     policies = len({t.policy for t in tasks}) if spec.crossed else 1
     draws = max(1, spec.posterior_draws)
-    unique, stored = {t.run_id for t in tasks}, {p.stem for p in (out / "runs").glob("*.parquet")}
+    unique, stored = {t.run_id for t in tasks}, stored_runs(out, spec.series)
     print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies // draws} points"
           f"{f' x {policies} policies' if spec.crossed else ''}"
           f"{f' x {draws} posterior draws' if spec.posterior_draws else ''} x {spec.replications} replications), "
-          f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else ""))
+          f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else "")
+          + (" (with their monthly series)" if stored and spec.series else ""))
+    if args.dry_run:
+        check_posterior_ranges(spec, args.spec)
+        print(cost_text(len(unique), len(unique & stored), spec.population, spec.scale, spec.months + spec.warmup,
+                        args.workers) + "; nothing was run (--dry-run)")
+        return
     start = time.perf_counter()
     results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
                                   force=args.force, posterior=args.posterior)
@@ -216,19 +231,30 @@ def cmd_sweep(args: argparse.Namespace) -> None:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> None:
-    import warnings
-
-    from .experiments.sensitivity import SensitivityWarning, format_indices, sensitivity
+    from .experiments.costs import cost_text
+    from .experiments.sensitivity import SensitivityWarning, format_indices, planned_tasks, sensitivity
+    from .experiments.store import stored_runs
+    from .experiments.calibrated import check_posterior_ranges
+    from .experiments.sweep import with_posterior
     from .experiments.sweep_spec import load_spec
 
-    spec = load_spec(args.spec)
+    spec = with_posterior(load_spec(args.spec), args.posterior)
     out = Path(args.out or Path("results") / spec.name)
+    unique = {t.run_id for t in planned_tasks(spec, args.spec)}
+    reused = len(unique & stored_runs(out, spec.series))
+    print(f"{spec.name}: {spec.method} sample of {len(unique)} runs; {reused} of them stored already (reused)")
+    if args.dry_run:
+        check_posterior_ranges(spec, args.spec)
+        print(cost_text(len(unique), reused, spec.population, spec.scale, spec.months + spec.warmup, args.workers)
+              + "; nothing was run (--dry-run)")
+        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
         result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
                              force=args.force, posterior=args.posterior)
     print(format_indices(result))
-    print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
+    print(f"{len(unique) - reused} runs simulated, {reused} reused; written to {out}/ (sensitivity.csv, "
+          "sensitivity.json, results.csv, figures/)")
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int | None:
@@ -278,7 +304,9 @@ def _who_extends(calibrated: Path) -> str:
     """Whether the shipped baseline uses this calibration (only the default folder's is)."""
     if calibrated.resolve() in {Path(f).resolve() for f in load_scenario("baseline").files}:
         return "scenarios/baseline.toml extends it"
-    return f'the baseline does not use it; a scenario uses it with extends = "{calibrated.with_suffix("")}"'
+    return (f"the baseline does not use it; {calibrated.parent / 'recalibrated.toml'} is the baseline on it "
+            f"(`evictsim run {calibrated.parent / 'recalibrated.toml'}`; a scenario file in {calibrated.parent} "
+            'extends it with extends = "recalibrated")')
 
 
 def _comparison_figures(comparison, folder: Path) -> None:
@@ -308,6 +336,11 @@ def cmd_validate(args: argparse.Namespace) -> None:
 def cmd_params(args: argparse.Namespace) -> None:
     from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
 
+    if args.scenario:
+        from .experiments.calibrated import scenario_params_lines
+
+        print("\n".join(scenario_params_lines(load_scenario(args.scenario), args.markdown)))
+        return
     ranges = calibrated_priors()
     if args.markdown:
         print("| parameter | default | unit | bounds | source | uncertainty |\n|---|---|---|---|---|---|")
@@ -336,9 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
-                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS}
+                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS, **RESEARCH_COMMANDS}
     try:
-        status = commands[args.command](args)
+        with warnings.catch_warnings():  # restores showwarning afterwards (main is called from tests too)
+            warnings.showwarning = _show_warning
+            status = commands[args.command](args)
     except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -355,6 +390,14 @@ def main(argv: list[str] | None = None) -> int:
 
 INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"),
                             "every finished run is stored: run the same command again to resume")
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """evictsim's own warnings as one line on stderr, like its errors; others as Python shows them."""
+    if category.__module__.startswith("sim."):
+        print(f"evictsim: warning: {message}", file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _fail(message: str, status: int = 2) -> int:

@@ -35,7 +35,8 @@ ENTRIES = {  # what evictsim writes into a folder of each kind
     "run": set(RUN_FILES),
     "comparison": {"comparison.parquet", "comparison.json"},
     "sweep": {"sweep.json", "runs", "series", "experiments.parquet", "results.csv", "analysis", "sensitivity.parquet",
-              "sensitivity.csv", "sensitivity.json"},
+              "sensitivity.csv", "sensitivity.json",
+              "pareto.parquet", "pareto.csv", "optimize.json", "convergence.csv"},  # an optimisation's (optimize.py)
 }
 SHARED = {"figures"}  # written into comparisons and sweeps alike
 TEMP = ".evictsim-"   # temporary siblings: .<name>.evictsim-<new|old>-<pid>-<random>

@@ -245,7 +245,22 @@ class Calibration:
                   "model": model_fingerprint(), "posterior": "posterior.csv"}
         (self.folder / "calibration.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
         (self.folder / "calibrated.toml").write_text(calibrated_toml(estimate, record), encoding="utf-8")
+        if self.folder.resolve() != FOLDER.resolve():
+            (self.folder / RECALIBRATED).write_text(RECALIBRATED_TOML, encoding="utf-8")
         return record
+
+
+# A calibration elsewhere than calibration/ is not the baseline's; this scenario, written next to it,
+# is the shipped baseline on it. `extends` resolves next to the file first, so "calibrated" is this
+# folder's and wins over the baseline's own (later files win), and so does its posterior.
+RECALIBRATED = "recalibrated.toml"
+RECALIBRATED_TOML = """# Written by `evictsim calibrate`: the baseline (scenarios/baseline.toml) on the calibration in
+# this folder (calibrated.toml and, for --posterior, posterior.csv). Extend it from a scenario
+# file in this folder.
+name = "recalibrated"
+description = "The baseline on the calibration in this folder"
+extends = ["baseline", "calibrated"]
+"""
 
 
 def calibrated_toml(estimate: dict[str, float], record: dict[str, Any]) -> str:

@@ -60,7 +60,7 @@ def policies(spec: SweepSpec, base: Scenario, spec_path: str | Path | None = Non
     where = Path(spec_path).parent if spec_path else None
     named = [lever_scenario(n, base, where) for n in spec.lever_scenarios] or [base]
     combos = grid_points(spec.lever_ranges)
-    return [Choice(_policy_name(scenario.name if spec.lever_scenarios or not combos[0] else "", combo),
+    return [Choice(policy_name(scenario.name if spec.lever_scenarios or not combos[0] else "", combo),
                    combo, scenario) for scenario in named for combo in combos]
 
 
@@ -76,7 +76,7 @@ def lever_scenario(name: str, base: Scenario, where: Path | None) -> Scenario:
     return scenario
 
 
-def _policy_name(scenario: str, values: dict[str, Any]) -> str:
+def policy_name(scenario: str, values: dict[str, Any]) -> str:
     """"ombudsman-legal-aid", "families_duty=true" or "baseline · families_duty=true"."""
     leaves = [path.rsplit(".", 1)[-1] for path in values]
     short = [leaf if leaves.count(leaf) == 1 else ".".join(path.rsplit(".", 2)[-2:])

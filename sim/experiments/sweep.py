@@ -26,10 +26,11 @@ from ..runner import journey_frame, monthly_outcomes, municipality_frame, simula
 from ..scenario import Population, Scenario, resolve_population
 from ..settings import RunSettings
 from .cluster import connect, first_completed, result_of, wait_for_workers
+from .calibrated import check_posterior_ranges
 from .crossed import planned_points
 from .draws import in_draws, posterior_draws
 from .results import Results
-from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY, ResultStore, load_results, run_id
+from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY, ResultStore, check_kind, load_results, run_id
 from .sweep_spec import SweepSpec, base_scenario, load_spec
 
 
@@ -126,32 +127,37 @@ def experiments_table(tasks: list[Task]) -> pd.DataFrame:
 def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
                         cluster: str | None = None, progress: bool = True,
                         points: list[dict[str, Any]] | None = None, report: bool = True,
-                        force: bool = False, posterior: int | None = None) -> Results:
+                        force: bool = False, posterior: int | None = None, kind: str = "sweep") -> Results:
     """Run (or resume, or grow) a sweep into `out` and return its `Results`
     (`experiments, outcomes = perform_experiments(...)`, as in the EMA Workbench). Runs already
     stored are reused. With `report`, also writes results.csv and figures (see `outputs`).
-    Another result in `out` (a run, a comparison, another sweep) is refused unless `force`,
-    which replaces it. `posterior` N runs every point in N joint draws of the uncertain
-    parameters (instead of the spec's `posterior_draws`)."""
-    from .outputs import write_sweep_report
+    Another result in `out` (a run, a comparison, another sweep, or another kind of study of
+    this one: a sensitivity analysis, an optimisation) is refused unless `force`, which replaces
+    it. `posterior` N runs every point in N joint draws of the uncertain parameters (instead of
+    the spec's `posterior_draws`). `kind` is the study the plan belongs to ("sensitivity" when
+    `sim.sensitivity` calls it)."""
+    from .outputs import prune_figures, warn_stale_analyses, write_sweep_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
+    check_kind(Path(out), kind, force)
+    check_posterior_ranges(spec, spec_path)
     tasks = plan(spec, spec_path, points)
     client = connect(cluster) if cluster else None
     try:
-        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force)
+        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force, kind)
     finally:
         if client is not None:
             client.close(timeout=10)
     results = load_results(out)
     if report:
-        write_sweep_report(results, spec)
+        prune_figures(results, write_sweep_report(results, spec))
+    warn_stale_analyses(results)
     return results
 
 
 def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], out: Path, workers: int,
-              client, progress: bool, force: bool = False) -> None:
+              client, progress: bool, force: bool = False, kind: str = "sweep") -> None:
     """Claim the store, write the plan, and run what is not stored yet (repeated points once)."""
     from .cluster import check_workers
 
@@ -159,7 +165,8 @@ def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], 
         check_workers(client)
     provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(),
                   "git_dirty": git_dirty()}
-    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec), force)
+    store = ResultStore(out, _record(spec, spec_path, provenance, kind),
+                        lambda stored: _same_sweep(stored, spec, kind), force)
     store.write_plan(experiments_table(tasks))
     done = store.done(series=spec.series)
     todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())
@@ -197,16 +204,18 @@ def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], ba
     return write
 
 
-def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str, Any]) -> dict[str, Any]:
-    """sweep.json: the spec, the code that ran it, and the base scenario's parameters."""
+def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str, Any],
+            kind: str = "sweep") -> dict[str, Any]:
+    """sweep.json: the kind of study, the spec, the code that ran it, and the base scenario's parameters."""
     base = base_scenario(spec, spec_path)
-    return {"spec": spec.model_dump(), **provenance,
+    return {"kind": kind, "spec": spec.model_dump(), **provenance,
             "base_scenario": {"name": base.name, "files": list(base.files), "parameters": base.parameters()}}
 
 
-def _same_sweep(stored: dict[str, Any], spec: SweepSpec) -> bool:
-    """A folder holds the same sweep (perhaps grown or revised) if it has the same name."""
-    return isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
+def _same_sweep(stored: dict[str, Any], spec: SweepSpec, kind: str = "sweep") -> bool:
+    """A folder holds the same study (perhaps grown or revised) if it has the same name and kind."""
+    return (isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
+            and stored.get("kind", "sweep") == kind)
 
 
 def execute(tasks: list[Task], workers: int, client, on_result: Callable[[dict], None]) -> None:

@@ -56,6 +56,7 @@ from scipy.stats import qmc
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
+from ..parameters.renamed import SCENARIO as RENAMED
 from ..limits import DEFAULT_WARMUP, MAX_NAME_CHARS, MONTHS, POSTERIOR, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
 from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path, suggest
 from ..tomlfiles import read_toml
@@ -153,7 +154,7 @@ class SweepSpec(BaseModel):
             raise ValueError("[parameters] is empty: name at least one parameter to vary "
                              "(or [uncertainties] and [levers] for crossed experiments)")
         for path, rng in self.sampled.items():
-            _check_parameter(path, rng, self.design)
+            check_parameter(path, rng, self.design)
         unknown = [o for o in self.outcomes if o not in OUTCOME_INDEX]
         if self.discovery and self.discovery.outcome not in OUTCOME_INDEX:
             unknown.append(self.discovery.outcome)
@@ -185,7 +186,7 @@ def _check_crossed(spec: SweepSpec) -> None:
                 raise ValueError("levers.scenarios: give a list of scenario names, "
                                  'e.g. ["baseline", "ombudsman-legal-aid"]')
         elif isinstance(lever, Range):
-            _check_parameter(path, lever, "grid")  # levers are always crossed with each other
+            check_parameter(path, lever, "grid")  # levers are always crossed with each other
         else:
             raise ValueError(f"levers.{path}: give {{ values = [...] }} or {{ min, max, steps }}")
         if path in spec.uncertainties:
@@ -215,8 +216,12 @@ def check_runs(what: str, points: int, replications: int) -> None:
                          f"{points * replications:,} runs; at most {RUNS.high:,} are allowed")
 
 
-def _check_parameter(path: str, rng: Range, design: str) -> None:
+def check_parameter(path: str, rng: Range, design: str) -> None:
+    """Refuse an unknown (or renamed) parameter, a values list outside the grid design, and a range
+    outside the parameter's declared bounds."""
     row = FIELDS.get(path)
+    if row is None and path in RENAMED:
+        raise ValueError(f"unknown parameter {excerpt(path)}: {RENAMED[path]}")
     if row is None:
         same_leaf = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
         hint = f" (did you mean {same_leaf[0]}?)" if same_leaf else suggest(path, list(FIELDS))
