@@ -31,7 +31,8 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..results_io import OutputError, prepare_dir, to_parquet, write_json, write_parquet
-from ..run_folder import Holding, claim, clear, stale_temporary, temp_tag
+from ..folder_swap import stale_temporary, temp_tag
+from ..run_folder import Holding, claim, clear
 from .layout import PLAN_FILE, RUNS, SERIES, SPEC_FILE
 from .results import Results, read_results
 
