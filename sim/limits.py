@@ -1,26 +1,33 @@
 """Explicit limits on what a user can hand evictsim: files, names, paths and run sizes.
 
 The command line, the Python API (`sim.run`, `sim.compare`, `sim.sweep`), sweep files and the
-dashboard all check against these same numbers. Each limit is far above what real use needs (the
-country is 3.5 million rented households; the shipped scenario files are a few hundred bytes and
-four levels deep) and far below what would exhaust memory or run for days. A value outside a
-limit is refused with one line that names the input, quotes at most a short excerpt of it, and
-says what is allowed.
+dashboard all check against these same numbers, and every file a user names is read through
+`read_input`. Each limit is far above what real use needs (the country is 3.5 million rented
+households; the shipped scenario files are a few hundred bytes and four levels deep) and far below
+what would exhaust memory or run for days. A value outside a limit is refused with one line that
+names the input, quotes at most a short excerpt of it, and says what is allowed.
 """
 
 from __future__ import annotations
 
+import os
 import reprlib
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from .errors import ScenarioError
+
 # --- files --------------------------------------------------------------------------------------
-MAX_FILE_BYTES = 1_000_000     # a scenario, profile or sweep file (the shipped ones are under 3 KB)
+MAX_FILE_BYTES = 1_000_000     # any file a user names: scenario, profile, municipalities, sweep, posterior
 MAX_DEPTH = 10                 # tables and arrays inside each other (a scenario needs 4)
 MAX_EXTENDS = 32               # files in one scenario's `extends` chain, the scenario itself included
 MAX_NAME_CHARS = 100           # a scenario's or sweep's name: it names an output folder
 MAX_PATH_BYTES = 4096          # a whole path (Linux's PATH_MAX)
 MAX_PATH_PART_BYTES = 255      # one file or folder name (NAME_MAX of common file systems)
+MAX_MUNICIPALITIES = 10_000    # rows of a municipalities CSV (the Netherlands has 342)
+MAX_CELL_CHARS = 1_000         # one cell of a CSV: a name or a number
 
 # --- messages -----------------------------------------------------------------------------------
 EXCERPT_CHARS = 60             # of a user's value quoted in an error
@@ -104,6 +111,9 @@ def path_problem(text: str) -> str | None:
     """What makes `text` unusable as a path on common file systems, or None if nothing does."""
     if "\x00" in text:
         return "contains a NUL character"
+    control = next((c for c in text if c < " " or c == "\x7f"), None)
+    if control is not None:  # a line break in a name would split the one-line error that names it
+        return f"contains a control character ({control!r}); rename it"
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError:
@@ -121,3 +131,57 @@ def name_problem(name: str) -> str | None:
     if len(name) > MAX_NAME_CHARS:
         return f"is {len(name):,} characters long; at most {MAX_NAME_CHARS} are allowed (it names a folder)"
     return None
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a file a user names (scenario, profile, municipalities, sweep, posterior sample).
+
+    Anything but a regular file is refused before a byte is read: a folder, a FIFO (reading would
+    block for ever), a device such as /dev/zero (it never ends), also behind a symlink. It is
+    opened without blocking and checked on the open file, so nothing can be swapped in between,
+    and at most MAX_FILE_BYTES + 1 bytes are read.
+    """
+    problem = path_problem(str(path))
+    if problem:
+        raise ScenarioError(f"{excerpt(str(path))}: the path {problem}")
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as err:
+        raise ScenarioError(f"{path}: cannot be read: {err.strerror or err}") from None
+    try:
+        kind = _not_a_file(os.fstat(handle).st_mode)
+        if kind:
+            raise ScenarioError(f"{path}: {kind}, not a file; give a regular file of at most {MAX_FILE_BYTES:,} bytes")
+        data = _read_at_most(handle, MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise ScenarioError(f"{path}: cannot be read: {err.strerror or err}") from None
+    finally:
+        os.close(handle)
+    check_size(data, str(path))
+    return data
+
+
+def check_size(data: bytes, where: str) -> None:
+    """Refuse more than MAX_FILE_BYTES of input (a file, or an upload's bytes)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError(f"{where}: more than {MAX_FILE_BYTES:,} bytes; a scenario, profile, municipalities, "
+                            f"sweep or posterior file is a short text file (at most {MAX_FILE_BYTES:,} bytes)")
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a file system entry is, in words, if it is not a regular file."""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"),
+             (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    return next((word for test, word in kinds if test(mode)), None if stat.S_ISREG(mode) else "not a regular file")
+
+
+def _read_at_most(handle: int, limit: int) -> bytes:
+    """Up to `limit` bytes from an open file (os.read may return fewer than asked)."""
+    parts, size = [], 0
+    while size < limit:
+        part = os.read(handle, limit - size)
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)

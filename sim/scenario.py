@@ -24,6 +24,7 @@ field, the value and what is allowed.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,6 +139,8 @@ def resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> P
     if problem:
         raise ScenarioError(f"{excerpt(text)}: a scenario name or file that {problem}")
     filename = text if text.endswith(".toml") else f"{text}.toml"
+    if relative_to is None and text.endswith(".toml") and os.path.lexists(text):
+        return Path(text)  # whatever it is: reading it says so if it is no file (a folder, a FIFO)
     if relative_to is None:
         tries = [Path(text)] if text.endswith(".toml") else [SCENARIO_DIR / filename]
     else:
