@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
-from .limits import DEFAULT_WARMUP, clip_message, excerpt
+from .limits import DEFAULT_WARMUP, POSTERIOR, check_compared, check_setting, clip_message, excerpt, workers_bound
 from .pathway.outcomes import HEADLINE
 from .provenance import stale_calibration, version
-from .scenario import Scenario, load_scenario
+from .scenario import Scenario, ScenarioError, load_scenario
 from .settings import RunSettings
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
@@ -89,6 +89,9 @@ def parser() -> argparse.ArgumentParser:
                             "(calibration posterior x lever effect sizes); default: the spec's posterior_draws (0)")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
+    p_val.add_argument("--population", default="medium_town",
+                       help="the population they are to run on (default medium_town, as for run): a scenario "
+                            "that sets levers for a municipality by name runs only where that municipality is")
     p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
     p_cal.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
     p_cal.add_argument("--report", action="store_true", help="write the fit report of the last calibration")
@@ -119,6 +122,15 @@ def _settings(args: argparse.Namespace) -> RunSettings:
                        prefix="--")
 
 
+def _out(args: argparse.Namespace, default: Path) -> Path:
+    """The --out folder, or `default` when none is given; an empty --out is refused, not defaulted."""
+    if args.out is None:
+        return default
+    if not args.out.strip():
+        raise ValueError(f"--out {args.out!r}: empty; give a folder, or leave --out out for {default}")
+    return Path(args.out)
+
+
 def _warn_if_stale(scenario: Scenario) -> None:
     """Say once, on stderr, that the scenario's calibration was fitted to other model code."""
     problem = stale_calibration(scenario)
@@ -133,8 +145,10 @@ def cmd_run(args: argparse.Namespace) -> None:
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
+    settings.check_kept(1, "--")
+    _check_runs_on([scenario], settings)
     _warn_if_stale(scenario)
-    out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
+    out = claim(_out(args, Path("results") / scenario.name), Holding("run", scenario.name), args.force)
     start = time.perf_counter()
     result = run_scenarios([scenario], settings)[scenario.name]
     write_run(result, out, args.force)
@@ -177,11 +191,15 @@ def cmd_compare(args: argparse.Namespace) -> None:
     from .experiments.runs import run_scenarios
     from .run_folder import Holding, claim
 
+    check_compared([args.baseline, *args.scenarios], "argument")
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
     settings = _settings(args)
+    check_compared([s.name for s in scenarios], "scenario name")
+    settings.check_kept(len(scenarios), "--")
+    _check_runs_on(scenarios, settings)
     _warn_if_stale(scenarios[0])
     names = "+".join(s.name for s in scenarios)
-    out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
+    out = claim(_out(args, Path("results") / "compare"), Holding("comparison", names), args.force)
     start = time.perf_counter()
     comparison = pair(run_scenarios(scenarios, settings))
     write_comparison(comparison, out, args.force,
@@ -193,20 +211,13 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
 
 def cmd_sweep(args: argparse.Namespace) -> None:
-    from .experiments.sweep import perform_experiments, plan, with_posterior
-    from .experiments.sweep_spec import load_spec
+    from .experiments.sweep import perform_experiments, with_posterior
+    from .experiments.sweep_spec import describe_plan, load_spec
     from .run_folder import Holding, claim
 
     spec = with_posterior(load_spec(args.spec), args.posterior)
-    tasks = plan(spec, args.spec)
-    out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
-    policies = len({t.policy for t in tasks}) if spec.crossed else 1
-    draws = max(1, spec.posterior_draws)
-    unique, stored = {t.run_id for t in tasks}, {p.stem for p in (out / "runs").glob("*.parquet")}
-    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies // draws} points"
-          f"{f' x {policies} policies' if spec.crossed else ''}"
-          f"{f' x {draws} posterior draws' if spec.posterior_draws else ''} x {spec.replications} replications), "
-          f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else ""))
+    out = claim(_out(args, Path("results") / spec.name), Holding("sweep"), args.force)
+    print(describe_plan(spec), flush=True)  # counted from the spec, before anything is planned
     start = time.perf_counter()
     results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
                                   force=args.force, posterior=args.posterior)
@@ -222,7 +233,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> None:
     from .experiments.sweep_spec import load_spec
 
     spec = load_spec(args.spec)
-    out = Path(args.out or Path("results") / spec.name)
+    out = _out(args, Path("results") / spec.name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
         result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
@@ -300,9 +311,23 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
+    settings = RunSettings(population=args.population, prefix="--")
     for file in args.files:
         scenario = load_scenario(file)
+        _check_runs_on([scenario], settings)
         print(f"ok: {file} ({scenario.name}: {', '.join(scenario.files)})")
+
+
+def _check_runs_on(scenarios: list[Scenario], settings: RunSettings) -> None:
+    """The check a run makes when it starts, made before anything else: every municipality a
+    scenario names is in the population (so that whatever validate accepts runs)."""
+    from .pathway.local import LocalPolicies
+
+    for scenario in scenarios:
+        try:
+            LocalPolicies(scenario, list(settings.profiles))
+        except ScenarioError as err:
+            raise ScenarioError(f"{err} (--population {excerpt(settings.population_name)})") from None
 
 
 def cmd_params(args: argparse.Namespace) -> None:
@@ -338,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
                 "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS}
     try:
+        _check_numbers(args)
         status = commands[args.command](args)
     except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -351,6 +377,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nevictsim: interrupted; {INTERRUPTED.get(args.command, 'nothing was written')}", file=sys.stderr)
         return 130  # 128 + SIGINT, as a shell reports it
     return status or 0
+
+
+def _check_numbers(args: argparse.Namespace) -> None:
+    """--workers and --posterior within sim.limits, for every command that takes them."""
+    if getattr(args, "workers", None) is not None:
+        check_setting("workers", args.workers, workers_bound(), "--")
+    if getattr(args, "posterior", None) is not None:
+        check_setting("posterior", args.posterior, POSTERIOR, "--")
 
 
 INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"),

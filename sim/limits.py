@@ -59,6 +59,59 @@ JOURNEYS = Bound(0, 100_000, "households whose events are logged")
 POSTERIOR = Bound(0, 1000, "joint draws of the uncertain parameters; 0 = the calibration's medians")
 HOUSEHOLDS = Bound(100, 10_000_000, "the Netherlands has 3.5 million rented homes")
 RUNS = Bound(1, 1_000_000, "runs in one sweep: design points x replications")
+SCENARIOS = Bound(2, 50, "the baseline and the scenarios compared with it, each once")
+WORKERS_PER_CORE = 4           # more local processes than this only share the cores and add memory
+
+
+def workers_bound() -> Bound:
+    """Local worker processes allowed on this machine: 0 (all cores) to WORKERS_PER_CORE per core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return Bound(0, WORKERS_PER_CORE * cores, f"local processes, 0 = all cores; at most {WORKERS_PER_CORE} "
+                                              f"per core of this machine's {cores}")
+
+
+# --- plans: what a command holds in memory before its runs end -----------------------------------
+MAX_PLAN_BYTES = 1_000_000_000   # planned scenarios and runs, and the results a run or comparison keeps
+PLAN_BYTES_PER_SCENARIO = 12_000  # a sweep point's scenario, its policy validated (10 KB measured)
+PLAN_BYTES_PER_CONTEXT = 20_000   # ... and its own context, where points vary context (17 KB measured)
+PLAN_BYTES_PER_RUN = 700          # a planned sweep run: its id, seed, row of the plan, ... (0.5 KB measured)
+KEPT_BYTES_PER_VALUE = 8 * 2      # a kept result's float, counted twice: the runs and their concatenation
+KEPT_BYTES_PER_JOURNEY = 2_000    # a sampled household's events, counted twice (1 KB measured)
+
+
+def check_plan(what: str, runs: int, needed: int, advice: str) -> None:
+    """Refuse a plan whose `needed` bytes (see PLAN_BYTES_* and KEPT_BYTES_*) exceed MAX_PLAN_BYTES,
+    naming its size, the memory it would need and the limit, before any of it is built."""
+    if needed > MAX_PLAN_BYTES:
+        raise ValueError(f"{what}: {runs:,} runs would need about {_bytes(needed)} of memory to plan and keep; "
+                         f"at most {_bytes(MAX_PLAN_BYTES)} is allowed ({advice})")
+
+
+def check_compared(names: list[str], what: str) -> None:
+    """Refuse a comparison of more than SCENARIOS.high scenarios, or of one of them twice (`what`
+    says how they are named: "argument", "scenario name")."""
+    if len(names) > SCENARIOS.high:
+        raise ValueError(f"compare: {len(names):,} scenarios; at most {SCENARIOS.high} ({SCENARIOS.why})")
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ValueError(f"compare: {what} {excerpt(name)} is given twice; compare each scenario once")
+        seen.add(name)
+
+
+def plan_bytes(scenarios: int, runs: int, contexts: bool) -> int:
+    """The memory a sweep's plan holds: each distinct scenario (with a context of its own where the
+    points vary context parameters) and each run."""
+    per_scenario = PLAN_BYTES_PER_SCENARIO + (PLAN_BYTES_PER_CONTEXT if contexts else 0)
+    return scenarios * per_scenario + runs * PLAN_BYTES_PER_RUN
+
+
+def _bytes(count: int) -> str:
+    """A memory size in words people read: "27 GB", "740 MB"."""
+    for unit, size in (("TB", 10**12), ("GB", 10**9), ("MB", 10**6)):
+        if count >= size:
+            return f"{count / size:.2g} {unit}" if count < 10 * size else f"{count / size:,.0f} {unit}"
+    return f"{count:,} bytes"
 
 
 def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:

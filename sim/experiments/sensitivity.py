@@ -22,8 +22,8 @@ import pandas as pd
 from .discovery import Box, prim
 from ..pathway.outcomes import OUTCOMES
 from .results import point_means
-from .sweep import perform_experiments, with_posterior
-from .sweep_spec import SweepSpec, check_runs, count_policies, load_spec
+from .sweep import named_by, perform_experiments, with_posterior
+from .sweep_spec import SweepSpec, check_runs, contexts_vary, count_policies, load_spec
 
 CONF_LEVEL = 0.95
 NOISE = 0.02  # index differences and interval widths below this are not taken as a sign of too few samples
@@ -85,11 +85,13 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
-    if not spec.sampled:
-        raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
-    per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
-    check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications)
-    x = sample(spec)
+    with named_by(spec_path):
+        if not spec.sampled:
+            raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
+        per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
+        check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications,
+                   spec.posterior_draws, contexts_vary(spec))
+        x = sample(spec)
     points = [dict(zip(problem(spec)["names"], map(float, row))) for row in x]
     results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=points, report=False,
                                   force=force, posterior=spec.posterior_draws)
