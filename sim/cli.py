@@ -348,13 +348,17 @@ def cmd_params(args: argparse.Namespace) -> None:
 
 
 def cmd_outcomes(args: argparse.Namespace) -> None:
+    from .outcome_notes import NOTES
     from .pathway.outcomes import OUTCOMES
 
     if args.markdown:
-        print("| outcome | kind | unit | label |\n|---|---|---|---|")
+        print("| outcome | kind | unit | label | compare with care |\n|---|---|---|---|---|")
     for o in OUTCOMES:
-        print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} |" if args.markdown
-              else f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}")
+        note = NOTES.get(o.name, "")
+        if args.markdown:
+            print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} | {note} |")
+        else:
+            print(f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}" + (f"\n{'':<4}note: {note}" if note else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
