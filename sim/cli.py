@@ -80,7 +80,8 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("spec", help="sweep file (.toml)")
         p.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
-        p.add_argument("--cluster", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+        p.add_argument("--cluster", help="address of a Dask scheduler you trust (Dask unpickles what it sends: "
+                                         "docs/cluster.md), e.g. tcp://10.0.0.5:8786")
         p.add_argument("--out", help="results folder (default results/<sweep name>)")
         p.add_argument("--no-progress", action="store_true", help="no progress bar")
         p.add_argument("--force", action="store_true", help="replace another result already in --out")
