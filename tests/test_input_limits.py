@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tracemalloc
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -232,6 +233,15 @@ def test_a_sweep_prints_its_size_before_it_plans_anything(tmp_path, capsys, monk
                  .replace("warmup = 0\n", "warmup = 0\nreplications = 3\n"))
     assert main(["sweep", str(spec), "--out", str(tmp_path / "o"), "--no-progress"]) == 130
     assert printed == ["s: 21 runs (7 points x 3 replications), design grid\n"]
+
+
+def test_a_plan_that_takes_a_while_says_how_far_it_has_come(capsys, monkeypatch):
+    clock = iter([0.0, 0.5, 1.2, 1.3, 2.0])  # seconds: at the start, then at each point planned
+    monkeypatch.setattr(sweep_module, "time", SimpleNamespace(perf_counter=lambda: next(clock)))
+    with sweep_module.Planning(10, enabled=True) as planning:
+        for planned in (1, 2, 3, 4):
+            planning.show(planned)
+    assert capsys.readouterr().err == "\rplanning 2/10 points   \rplanning 4/10 points   \n"
 
 
 def _plan_bytes(spec_text: str, folder: Path) -> tuple[int, int, int]:

@@ -248,3 +248,17 @@ def test_a_failed_write_leaves_the_old_folder(tmp_path, runs, monkeypatch):
     monkeypatch.undo()
     assert same_run(out, runs["baseline"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("tag, put_back", [("old", True), ("gone", False)])
+def test_only_a_folder_moved_aside_by_a_swap_is_put_back(tmp_path, runs, tag, put_back):
+    """A kill between the two renames of a swap (no exchange) leaves the old folder tagged "old":
+    the next claim renames it back. A folder that --force was clearing is "gone": it stays gone."""
+    write_run(runs["baseline"], tmp_path / "aside")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # its process id is no longer running: the write that moved the folder aside was killed
+    os.rename(tmp_path / "aside", tmp_path / f".out.evictsim-{tag}-{dead.pid}-0123abcd")
+    claim(tmp_path / "out", Holding("run", "baseline"))
+    assert (tmp_path / "out").exists() == put_back
+    if put_back:
+        assert same_run(tmp_path / "out", runs["baseline"])
