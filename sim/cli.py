@@ -16,10 +16,10 @@ from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
 from .research_cli import COMMANDS as RESEARCH_COMMANDS, add_commands as add_research_commands
-from .limits import DEFAULT_WARMUP, clip_message, excerpt
+from .limits import DEFAULT_WARMUP, POSTERIOR, check_compared, check_setting, clip_message, excerpt, workers_bound
 from .pathway.outcomes import HEADLINE
 from .provenance import stale_calibration, version
-from .scenario import Scenario, load_scenario
+from .scenario import Scenario, ScenarioError, load_scenario
 from .settings import RunSettings
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
@@ -82,7 +82,8 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("spec", help="sweep file (.toml)")
         p.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
-        p.add_argument("--cluster", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+        p.add_argument("--cluster", help="address of a Dask scheduler you trust (Dask unpickles what it sends: "
+                                         "docs/cluster.md), e.g. tcp://10.0.0.5:8786")
         p.add_argument("--out", help="results folder (default results/<sweep name>)")
         p.add_argument("--no-progress", action="store_true", help="no progress bar")
         p.add_argument("--force", action="store_true", help="replace another result already in --out")
@@ -92,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--dry-run", action="store_true", help="say what would run and roughly how long; run nothing")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
+    p_val.add_argument("--population", default="medium_town",
+                       help="the population they are to run on (default medium_town, as for run): a scenario "
+                            "that sets levers for a municipality by name runs only where that municipality is")
     p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
     p_cal.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
     p_cal.add_argument("--report", action="store_true", help="write the fit report of the last calibration")
@@ -125,6 +129,15 @@ def _settings(args: argparse.Namespace) -> RunSettings:
                        prefix="--")
 
 
+def _out(args: argparse.Namespace, default: Path) -> Path:
+    """The --out folder, or `default` when none is given; an empty --out is refused, not defaulted."""
+    if args.out is None:
+        return default
+    if not args.out.strip():
+        raise ValueError(f"--out {args.out!r}: empty; give a folder, or leave --out out for {default}")
+    return Path(args.out)
+
+
 def _warn_if_stale(scenario: Scenario) -> None:
     """Say once, on stderr, that the scenario's calibration was fitted to other model code."""
     problem = stale_calibration(scenario)
@@ -139,8 +152,10 @@ def cmd_run(args: argparse.Namespace) -> None:
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
+    settings.check_kept(1, "--")
+    _check_runs_on([scenario], settings)
     _warn_if_stale(scenario)
-    out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
+    out = claim(_out(args, Path("results") / scenario.name), Holding("run", scenario.name), args.force)
     start = time.perf_counter()
     result = run_scenarios([scenario], settings)[scenario.name]
     write_run(result, out, args.force)
@@ -183,11 +198,15 @@ def cmd_compare(args: argparse.Namespace) -> None:
     from .experiments.runs import run_scenarios
     from .run_folder import Holding, claim
 
+    check_compared([args.baseline, *args.scenarios], "argument")
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
     settings = _settings(args)
+    check_compared([s.name for s in scenarios], "scenario name")
+    settings.check_kept(len(scenarios), "--")
+    _check_runs_on(scenarios, settings)
     _warn_if_stale(scenarios[0])
     names = "+".join(s.name for s in scenarios)
-    out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
+    out = claim(_out(args, Path("results") / "compare"), Holding("comparison", names), args.force)
     start = time.perf_counter()
     comparison = pair(run_scenarios(scenarios, settings))
     write_comparison(comparison, out, args.force,
@@ -199,28 +218,15 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
 
 def cmd_sweep(args: argparse.Namespace) -> None:
-    from .experiments.costs import cost_text
-    from .experiments.store import stored_runs
-    from .experiments.calibrated import check_posterior_ranges
-    from .experiments.sweep import perform_experiments, plan, with_posterior
-    from .experiments.sweep_spec import load_spec
+    from .experiments.sweep import perform_experiments, with_posterior
+    from .experiments.sweep_spec import describe_plan, load_spec
     from .run_folder import Holding, claim
 
     spec = with_posterior(load_spec(args.spec), args.posterior)
-    tasks = plan(spec, args.spec)
-    out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
-    policies = len({t.policy for t in tasks}) if spec.crossed else 1
-    draws = max(1, spec.posterior_draws)
-    unique, stored = {t.run_id for t in tasks}, stored_runs(out, spec.series)
-    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies // draws} points"
-          f"{f' x {policies} policies' if spec.crossed else ''}"
-          f"{f' x {draws} posterior draws' if spec.posterior_draws else ''} x {spec.replications} replications), "
-          f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else "")
-          + (" (with their monthly series)" if stored and spec.series else ""))
+    out = claim(_out(args, Path("results") / spec.name), Holding("sweep"), args.force)
+    print(describe_plan(spec), flush=True)  # counted from the spec, before anything is planned
     if args.dry_run:
-        check_posterior_ranges(spec, args.spec)
-        print(cost_text(len(unique), len(unique & stored), spec.population, spec.scale, spec.months + spec.warmup,
-                        args.workers) + "; nothing was run (--dry-run)")
+        _dry_run(spec, args, out)
         return
     start = time.perf_counter()
     results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
@@ -230,23 +236,45 @@ def cmd_sweep(args: argparse.Namespace) -> None:
           f"{figures} figures in {out}/; load with sim.load_results('{out}')")
 
 
+def _dry_run(spec, args: argparse.Namespace, out: Path) -> None:
+    """What `sweep --dry-run` says after the plan's size: how many of its runs are stored already
+    and roughly how long the rest would take. Nothing is written."""
+    from .experiments.calibrated import check_posterior_ranges
+    from .experiments.costs import cost_text
+    from .experiments.store import stored_runs
+    from .experiments.sweep import named_by, planned
+    from .experiments.sweep_spec import population_of
+
+    with named_by(args.spec):
+        check_posterior_ranges(spec, args.spec)
+    unique = {t.run_id for t in planned(spec, args.spec, progress=not args.no_progress)}
+    stored = stored_runs(out, spec.series)
+    if stored:  # a plan may repeat a point: its distinct runs are what is simulated or reused
+        print(f"distinct runs: {len(unique & stored):,} of {len(unique):,} already stored"
+              + (" (with their monthly series)" if spec.series else ""))
+    print(cost_text(len(unique), len(unique & stored), population_of(spec, args.spec), spec.scale,
+                    spec.months + spec.warmup, args.workers) + "; nothing was run (--dry-run)")
+
+
 def cmd_sensitivity(args: argparse.Namespace) -> None:
     from .experiments.costs import cost_text
     from .experiments.sensitivity import SensitivityWarning, format_indices, planned_tasks, sensitivity
     from .experiments.store import stored_runs
     from .experiments.calibrated import check_posterior_ranges
-    from .experiments.sweep import with_posterior
-    from .experiments.sweep_spec import load_spec
+    from .experiments.sweep import named_by, with_posterior
+    from .experiments.sweep_spec import load_spec, population_of
+    from .run_folder import Holding, claim
 
     spec = with_posterior(load_spec(args.spec), args.posterior)
-    out = Path(args.out or Path("results") / spec.name)
-    unique = {t.run_id for t in planned_tasks(spec, args.spec)}
+    out = claim(_out(args, Path("results") / spec.name), Holding("sweep"), args.force)  # before planning
+    unique = {t.run_id for t in planned_tasks(spec, args.spec, progress=not args.no_progress)}
     reused = len(unique & stored_runs(out, spec.series))
-    print(f"{spec.name}: {spec.method} sample of {len(unique)} runs; {reused} of them stored already (reused)")
+    print(f"{spec.name}: {spec.method} sample of {len(unique):,} runs; {reused:,} of them stored already (reused)")
     if args.dry_run:
-        check_posterior_ranges(spec, args.spec)
-        print(cost_text(len(unique), reused, spec.population, spec.scale, spec.months + spec.warmup, args.workers)
-              + "; nothing was run (--dry-run)")
+        with named_by(args.spec):
+            check_posterior_ranges(spec, args.spec)
+        print(cost_text(len(unique), reused, population_of(spec, args.spec), spec.scale, spec.months + spec.warmup,
+                        args.workers) + "; nothing was run (--dry-run)")
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
@@ -328,9 +356,23 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
+    settings = RunSettings(population=args.population, prefix="--")
     for file in args.files:
         scenario = load_scenario(file)
+        _check_runs_on([scenario], settings)
         print(f"ok: {file} ({scenario.name}: {', '.join(scenario.files)})")
+
+
+def _check_runs_on(scenarios: list[Scenario], settings: RunSettings) -> None:
+    """The check a run makes when it starts, made before anything else: every municipality a
+    scenario names is in the population (so that whatever validate accepts runs)."""
+    from .pathway.local import LocalPolicies
+
+    for scenario in scenarios:
+        try:
+            LocalPolicies(scenario, list(settings.profiles))
+        except ScenarioError as err:
+            raise ScenarioError(f"{err} (--population {excerpt(settings.population_name)})") from None
 
 
 def cmd_params(args: argparse.Namespace) -> None:
@@ -356,13 +398,17 @@ def cmd_params(args: argparse.Namespace) -> None:
 
 
 def cmd_outcomes(args: argparse.Namespace) -> None:
+    from .outcome_notes import NOTES
     from .pathway.outcomes import OUTCOMES
 
     if args.markdown:
-        print("| outcome | kind | unit | label |\n|---|---|---|---|")
+        print("| outcome | kind | unit | label | compare with care |\n|---|---|---|---|---|")
     for o in OUTCOMES:
-        print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} |" if args.markdown
-              else f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}")
+        note = NOTES.get(o.name, "")
+        if args.markdown:
+            print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} | {note} |")
+        else:
+            print(f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}" + (f"\n{'':<4}note: {note}" if note else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -371,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
                 "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS, **RESEARCH_COMMANDS}
     try:
+        _check_numbers(args)
         with warnings.catch_warnings():  # restores showwarning afterwards (main is called from tests too)
             warnings.showwarning = _show_warning
             status = commands[args.command](args)
@@ -386,6 +433,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nevictsim: interrupted; {INTERRUPTED.get(args.command, 'nothing was written')}", file=sys.stderr)
         return 130  # 128 + SIGINT, as a shell reports it
     return status or 0
+
+
+def _check_numbers(args: argparse.Namespace) -> None:
+    """--workers and --posterior within sim.limits, for every command that takes them."""
+    if getattr(args, "workers", None) is not None:
+        check_setting("workers", args.workers, workers_bound(), "--")
+    if getattr(args, "posterior", None) is not None:
+        check_setting("posterior", args.posterior, POSTERIOR, "--")
 
 
 INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"),

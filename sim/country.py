@@ -23,6 +23,7 @@ A user with real figures gives a CSV instead (`read_municipalities`).
 from __future__ import annotations
 
 import csv
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ScenarioError
-from .limits import excerpt
+from .limits import MAX_CELL_CHARS, MAX_MUNICIPALITIES, excerpt, read_input
 from .pathway.population import COMPOSITIONS, NATIONAL_TYPES, PROFILES, Profile, apportion
 
 MUNICIPALITIES = 342          # 1 Jan 2023 [BLK22]
@@ -123,14 +124,10 @@ REQUIRED = ("name", "corporation_households", "private_households")
 def read_municipalities(path: Path) -> tuple[Profile, ...]:
     """Municipalities from a CSV with a header row: name, corporation_households and
     private_households, and optionally kind (large_city, medium_town or small_town: the rest of the
-    row's figures default to that type's profile), region and any other profile field."""
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            rows = list(csv.reader(f))
-    except OSError as err:
-        raise ScenarioError(f"{path}: cannot be read ({err.strerror or err})") from None
-    except UnicodeDecodeError:
-        raise ScenarioError(f"{path}: is not UTF-8 text; save the CSV as UTF-8") from None
+    row's figures default to that type's profile), region and any other profile field. The file is
+    read within the limits of sim.limits (a regular file of at most MAX_FILE_BYTES, at most
+    MAX_MUNICIPALITIES rows, cells of at most MAX_CELL_CHARS characters)."""
+    rows = _csv_rows(path)
     if not rows:
         raise ScenarioError(f"{path}: is empty; the first row names the columns, e.g. {','.join(REQUIRED)}")
     header = [h.strip() for h in rows[0]]
@@ -141,6 +138,40 @@ def read_municipalities(path: Path) -> tuple[Profile, ...]:
         raise ScenarioError(f"{path}: has a header but no municipalities")
     _check_unique(path, profiles)
     return tuple(profiles)
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    """The CSV's rows as text cells, each row and cell within the limits."""
+    try:
+        text = read_input(path).decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ScenarioError(f"{path}: is not UTF-8 text (byte {err.start}); save the CSV as UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            _check_cells(path, reader.line_num, row)
+            rows.append(row)
+            if len(rows) > MAX_MUNICIPALITIES + 1:
+                raise ScenarioError(f"{path}: more than {MAX_MUNICIPALITIES:,} municipalities; at most "
+                                    f"{MAX_MUNICIPALITIES:,} rows below the header are allowed")
+    except csv.Error as err:  # e.g. a cell longer than the csv module's field limit (131,072 characters)
+        raise ScenarioError(f"{path}, row {reader.line_num}: {_csv_problem(err)}") from None
+    return rows
+
+
+def _check_cells(path: Path, line: int, row: list[str]) -> None:
+    longest = max(row, key=len, default="")
+    if len(longest) > MAX_CELL_CHARS:
+        raise ScenarioError(f"{path}, row {line}: a cell of {len(longest):,} characters ({excerpt(longest)}); "
+                            f"a cell holds a name or a number, at most {MAX_CELL_CHARS:,} characters")
+
+
+def _csv_problem(err: csv.Error) -> str:
+    if "field larger than field limit" in str(err):
+        return (f"a cell of more than {csv.field_size_limit():,} characters; a cell holds a name or a number, "
+                f"at most {MAX_CELL_CHARS:,} characters")
+    return f"not valid CSV ({err})"
 
 
 def _check_header(path: Path, header: list[str]) -> None:

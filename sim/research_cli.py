@@ -14,7 +14,8 @@ def add_commands(sub, positive_int) -> None:
     p = sub.add_parser("optimize", help="multi-objective search over levers (NSGA-II), robust over posterior draws")
     p.add_argument("spec", help="optimisation file (.toml), e.g. examples/optimize_prevention.toml")
     p.add_argument("--workers", type=positive_int, default=0, help="local worker processes (default: all cores)")
-    p.add_argument("--cluster", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--cluster", help="address of a Dask scheduler you trust (Dask unpickles what it sends: "
+                                     "docs/cluster.md), e.g. tcp://10.0.0.5:8786")
     p.add_argument("--out", help="results folder (default results/<name>)")
     p.add_argument("--force", action="store_true", help="replace another result already in --out")
     p.add_argument("--no-progress", action="store_true", help="no progress lines")
@@ -34,9 +35,10 @@ def cmd_optimize(args: argparse.Namespace) -> None:
     from .experiments.optimize import optimize
     from .experiments.optimize_report import format_optimization
     from .experiments.optimize_spec import load_optimize_spec
+    from .cli import _out
 
     spec = load_optimize_spec(args.spec)
-    out = Path(args.out or Path("results") / spec.name)
+    out = _out(args, Path("results") / spec.name)
     if args.dry_run:
         print(dry_run_text(spec, out))
         return

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..limits import check_setting, workers_bound
 from ..provenance import code_fingerprint, git_commit, model_fingerprint, version
 from ..scenario import ScenarioError, load_scenario
 from ..settings import RunSettings
@@ -93,6 +94,7 @@ class Calibration:
     """One ABC-SMC calibration set up from a folder (settings, priors, targets)."""
 
     def __init__(self, folder: str | Path = FOLDER, workers: int = 0, progress: bool = True) -> None:
+        check_setting("workers", workers, workers_bound())
         self.folder = Path(folder)
         self.settings = Settings.model_validate(_read(self.folder / "settings.toml"))
         self.runs = self.settings.run_settings()

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..comparison import Comparison
 from ..intervals import covers_parameters, covers_sentence
+from ..limits import check_compared
 from ..pathway.outcomes import HEADLINE, OUTCOMES, Outcome
 from ..results_io import write_comparison_files
 from ..run_folder import Holding, replacing
@@ -39,7 +40,9 @@ def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario
     `workers` processes; the intervals then cover parameter uncertainty and noise."""
     if isinstance(scenarios, (str, Path, Scenario)):
         scenarios = [scenarios]  # one scenario, not a list of its characters
+    check_compared([str(s) for s in [baseline, *scenarios] if not isinstance(s, Scenario)], "argument")
     loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in [baseline, *scenarios]]
+    check_compared([s.name for s in loaded], "scenario name")
     return pair(run_scenarios(loaded, RunSettings(posterior=posterior, workers=workers, **settings)))
 
 

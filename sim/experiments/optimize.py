@@ -28,9 +28,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..scenario import Scenario, load_scenario, resolve_path
+from ..limits import check_setting, workers_bound
+from ..run_folder import Holding, claim
+from ..scenario import Scenario, load_scenario, resolve_named
 from .optimize_spec import OptimizeSpec, load_optimize_spec
-from .policy_eval import Evaluation, PolicyEvaluator
+from .policy_eval import Evaluation, PolicyEvaluator, run_settings
+from .sweep import named_by
 from .sweep_spec import FIELDS
 
 SIGNIFICANT = 4  # lever values are rounded to this many digits: finer differences are far below the noise
@@ -72,14 +75,20 @@ def optimize(spec: OptimizeSpec | str | Path, out: str | Path, workers: int | No
 
     spec_path = None if isinstance(spec, OptimizeSpec) else Path(spec)
     spec = spec if isinstance(spec, OptimizeSpec) else load_optimize_spec(spec)
-    base = load_scenario(resolve_path(spec.scenario, spec_path.parent)) if spec_path else load_scenario(spec.scenario)
+    check_setting("workers", workers or 0, workers_bound())
+    # an optimisation file's `scenario` (and levers.scenarios) may point where `extends` may
+    base = load_scenario(resolve_named(spec.scenario, spec_path, "scenario")) if spec_path else load_scenario(
+        spec.scenario)
+    with named_by(spec_path):
+        run_settings(spec, spec_path)  # a bad population is refused before the store is made
+    claim(out, Holding("sweep"), force)  # the store's claim, made before anything is built
     check_kind(Path(out), "optimize", force)
     client = connect(cluster) if cluster else None
     try:
         if client is not None:
             check_workers(client)
         store = open_store(spec, base, Path(out), force)
-        evaluator = PolicyEvaluator(spec, base, spec_path.parent if spec_path else None, store, workers or 0, client)
+        evaluator = PolicyEvaluator(spec, base, spec_path, store, workers or 0, client)
         convergence = search(spec, evaluator, progress)
     finally:
         if client is not None:

@@ -104,8 +104,9 @@ class OptimizeSpec(BaseModel):
         if self.posterior_draws == 1:
             raise ValueError("posterior_draws = 1: one draw cannot show parameter uncertainty; use 0 (the "
                              "calibration's medians) or at least 2")
-        runs = self.replications * max(1, self.posterior_draws)
-        check_runs("optimisation", self.generations * self.policies, runs)
+        # every generation's plan is kept (the store's plan grows with it): counted as a sweep's
+        check_runs("optimisation", self.generations * self.policies, self.replications, self.posterior_draws,
+                   contexts=self.posterior_draws > 0)
         return self
 
 

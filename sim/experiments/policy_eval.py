@@ -27,7 +27,7 @@ from .draws import in_draws, posterior_draws
 from .optimize_spec import PERCENTILE, OptimizeSpec
 from .store import ResultStore
 from .sweep import Task, execute, experiments_table, make_task
-from .sweep_spec import apply_point
+from .sweep_spec import apply_point, population_named
 
 NOISE_LEVEL = 0.90  # the noise reference: half-width of a 90 % interval of a policy's mean from replications
 
@@ -46,16 +46,22 @@ class Evaluation:
     by_draw: dict[str, np.ndarray] = field(default_factory=dict)
 
 
+def run_settings(spec: OptimizeSpec, spec_path: Path | None = None) -> RunSettings:
+    """The settings every run of the optimisation shares (checked as a run's are; a population file
+    is taken relative to the optimisation file, as a sweep file's is)."""
+    return RunSettings(population=population_named(spec.population, spec_path), months=spec.months,
+                       warmup=spec.warmup, replications=spec.replications, seed=spec.seed, scale=spec.scale,
+                       journey_sample=0)
+
+
 class PolicyEvaluator:
     """Runs policies through a results store (locally or on a Dask client) and scores them."""
 
-    def __init__(self, spec: OptimizeSpec, base: Scenario, where: Path | None, store: ResultStore,
+    def __init__(self, spec: OptimizeSpec, base: Scenario, spec_path: Path | None, store: ResultStore,
                  workers: int = 0, client: Any = None) -> None:
-        self.spec, self.base, self.where, self.store = spec, base, where, store
+        self.spec, self.base, self.spec_path, self.store = spec, base, spec_path, store  # spec_path: its file
         self.workers, self.client = workers, client
-        self.settings = RunSettings(population=spec.population, months=spec.months, warmup=spec.warmup,
-                                    replications=spec.replications, seed=spec.seed, scale=spec.scale,
-                                    journey_sample=0)
+        self.settings = run_settings(spec, spec_path)
         self.draws = posterior_draws(spec.posterior_draws, spec.seed, base).values if spec.posterior_draws else []
         self.outcomes = list(dict.fromkeys([*spec.objectives, *spec.constraints]))
         self.tasks: list[Task] = []           # every run planned so far, in order: the store's plan
@@ -82,7 +88,7 @@ class PolicyEvaluator:
     def _scenario(self, values: dict[str, Any], number: int) -> Scenario:
         """The policy's scenario: the named scenario's policy (or the base's) with the lever values."""
         named = values.get("scenarios")
-        start = lever_scenario(str(named), self.base, self.where) if named else self.base
+        start = lever_scenario(str(named), self.base, self.spec_path) if named else self.base
         levers = {k: v for k, v in values.items() if k != "scenarios"}
         return apply_point(start, levers, f"{self.spec.name}-{number}")
 

@@ -22,8 +22,8 @@ import pandas as pd
 from .discovery import Box, prim
 from ..pathway.outcomes import OUTCOMES
 from .results import point_means
-from .sweep import perform_experiments, with_posterior
-from .sweep_spec import SweepSpec, check_runs, count_policies, load_spec
+from .sweep import named_by, perform_experiments, with_posterior
+from .sweep_spec import SweepSpec, check_runs, contexts_vary, count_policies, load_spec
 
 CONF_LEVEL = 0.95
 NOISE = 0.02  # index differences and interval widths below this are not taken as a sign of too few samples
@@ -84,11 +84,26 @@ def sample_points(spec: SweepSpec, x: np.ndarray | None = None) -> list[dict[str
     return [dict(zip(problem(spec)["names"], map(float, row))) for row in x]
 
 
-def planned_tasks(spec: SweepSpec, spec_path: str | Path | None = None) -> list:
-    """Every run the sensitivity analysis of `spec` plans (for counting what is stored already)."""
-    from .sweep import plan
+def check_samples(spec: SweepSpec) -> None:
+    """Refuse a sensitivity analysis with nothing to sample, or whose runs exceed the limits of
+    sim.limits (counted from the spec, before SALib draws a sample)."""
+    if not spec.sampled:
+        raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
+    per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
+    check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications,
+               spec.posterior_draws, contexts_vary(spec))
 
-    return plan(spec, spec_path, sample_points(spec))
+
+def planned_tasks(spec: SweepSpec, spec_path: str | Path | None = None, progress: bool = False) -> list:
+    """Every run the sensitivity analysis of `spec` plans (for counting what is stored already);
+    refused as `sensitivity` refuses it, before SALib draws its sample. With `progress`, a plan
+    that takes a while says how far it has come (`sweep.Planning`)."""
+    from .sweep import planned
+
+    with named_by(spec_path):
+        check_samples(spec)
+        points = sample_points(spec)
+    return planned(spec, spec_path, points, progress)
 
 
 def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
@@ -102,11 +117,9 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
-    if not spec.sampled:
-        raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
-    per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
-    check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications)
-    x = sample(spec)
+    with named_by(spec_path):
+        check_samples(spec)
+        x = sample(spec)
     results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=sample_points(spec, x),
                                   report=False, force=force, posterior=spec.posterior_draws, kind="sensitivity")
     outcomes = spec.outcomes or [o.name for o in OUTCOMES if o.kind == "flow"]

@@ -31,7 +31,8 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..results_io import OutputError, prepare_dir, to_parquet, write_json, write_parquet
-from ..run_folder import Holding, claim, clear, stale_temporary, temp_tag
+from ..folder_swap import stale_temporary, temp_tag
+from ..run_folder import Holding, claim, clear
 from .layout import PLAN_FILE, RUNS, SERIES, SPEC_FILE
 from .results import Results, read_results
 
@@ -40,10 +41,17 @@ JOURNEYS_KEY = "journeys"  # and its sampled households' journeys (posterior run
 LOCAL_KEY = "by_municipality"  # and its outcomes by municipality (posterior runs, not stored)
 
 
+RUN_ID_CHARS = 20  # of the SHA-256 in hex: 80 bits
+
+
 def run_id(identity: dict[str, Any]) -> str:
     """A stable id for what determines a run's result."""
-    text = json.dumps(identity, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+    return hashlib.sha256(identity_text(identity).encode()).hexdigest()[:RUN_ID_CHARS]
+
+
+def identity_text(identity: dict[str, Any]) -> str:
+    """What a run id hashes: the identity as JSON with sorted keys."""
+    return json.dumps(identity, sort_keys=True, default=str)
 
 
 class ResultStore:
