@@ -1,5 +1,5 @@
 """A seeded generator of input files, most of them broken in some way: scenario, profile,
-municipalities (CSV), sweep and sensitivity files.
+municipalities (CSV), sweep, sensitivity and optimisation files.
 
 Each file starts from something plausible (parameters from the declarations with values in and
 out of range, of the right and the wrong type; an `extends`, a sweep's scenario, population or
@@ -46,6 +46,11 @@ SWEEP_SETTINGS = {  # key: (plausible values, values to refuse), as TOML
     "posterior_draws": (["0", "0", "2"], ["1", "5000", "1000"]), "series": (["true", "false"], ["3"]),
     "seed": (["1", "7"], ["-1", str(2**32)]), "against": (['"baseline"'], [f'"{t}"' for t in SWEEP_TARGETS]),
     "scale": (["1.0", "0.5"], ["0", "2"]),
+}
+OPTIMIZE_SETTINGS = {  # key: (plausible values, values to refuse), as TOML; the rest as in SWEEP_SETTINGS
+    "robustness": (['"mean"', '"p90"', '"regret"'], ['"p0"', '"p100"', '"median"', "3"]),
+    "generations": (["1", "1", "2"], ["0", "10000", "-1"]), "policies": (["4", "5"], ["3", "10000", "1e9"]),
+    "posterior_draws": (["0", "0", "2"], ["1", "5000", "1000"]),
 }
 NOISE = ["\x00", "\xff", "[", "]", "{", "}", '"', "'", "=", "\n", "\r", ".", ",", "#", "\\", " ", "é", "\u202e",
          "\ud800", "\t", "0", "-", "nan", "inf", "[[", "]]", '"""', "\x7f"]
@@ -117,6 +122,27 @@ class Fuzzer:
             lines += ["[discovery]", f'outcome = "{r.choice([*OUTCOME_NAMES, "nope"])}"', f"above = {r.randint(-1, 9)}"]
         return self._write(i, "\n".join(lines) + "\n", damage=r.random() < 0.3)
 
+    def optimize(self, i: int) -> Path:
+        """An optimisation file: base scenario, population, search size, levers, objectives, constraints."""
+        r = self.rng
+        settings = {key: value for key, value in self._sweep_settings().items()
+                    if key in ("scenario", "population", "months", "warmup", "replications", "seed", "scale", "name")}
+        settings |= {key: r.choice(good if r.random() < 0.9 else bad) for key, (good, bad) in OPTIMIZE_SETTINGS.items()}
+        lines = [f"{key} = {value}" for key, value in settings.items() if key == "months" or r.random() < 0.5]
+        policy = [(section, row) for section, row in PARAMETERS if section == "policy"]
+        # a lever is a policy.* parameter: mostly those
+        lines += ["[levers]", *self._ranges(r.choice([0, 1, 1, 2]), policy if r.random() < 0.85 else PARAMETERS)]
+        if r.random() < 0.4:
+            lines.append("scenarios = [" + ", ".join(f'"{r.choice(SWEEP_TARGETS)}"' for _ in range(r.randint(0, 3)))
+                         + "]")
+        lines += ["[objectives]", *(f'{r.choice(OUTCOME_NAMES) if r.random() < 0.9 else "nope"} = '
+                                    f'"{r.choice(["min", "max"]) if r.random() < 0.9 else "x"}"'
+                                    for _ in range(r.choice([0, 1, 1, 1, 2])))]
+        if r.random() < 0.3:
+            bound = r.choice(["{ max = 2.0e6 }", "{ min = 1.0 }", "{ min = 2.0, max = 1.0 }", "{ }", "5"])
+            lines += ["[constraints]", f"{r.choice([*OUTCOME_NAMES, 'nope'])} = {bound}"]
+        return self._write(i, "\n".join(lines) + "\n", damage=r.random() < 0.3)
+
     def _sweep_settings(self) -> dict[str, str]:
         """Each setting a plausible value, or (one in ten) one that must be refused."""
         r = self.rng
@@ -126,11 +152,11 @@ class Fuzzer:
             "outcomes": "[" + ", ".join(f'"{r.choice([*OUTCOME_NAMES, "nope"])}"' for _ in range(r.randint(0, 3)))
                         + "]"}
 
-    def _ranges(self, count: int) -> list[str]:
+    def _ranges(self, count: int, parameters: list[tuple[str, dict[str, Any]]] = PARAMETERS) -> list[str]:
         r = self.rng
         lines = []
         for _ in range(count):
-            section, row = r.choice(PARAMETERS)
+            section, row = r.choice(parameters)
             name = f"{section}.{row['name']}" if r.random() < 0.9 else self._word()
             if r.random() < 0.3 or not isinstance(row["default"], float):
                 body = "values = [" + ", ".join(self._value(row) for _ in range(r.randint(0, 3))) + "]"

@@ -3,12 +3,13 @@
 Every CI run sends 1,100 generated scenario and profile files (tests/fuzzing.py, seeded) through
 `evictsim validate`, the scenario and profile loaders and the dashboard's upload; 360 generated
 municipalities CSVs, sweep files and sensitivity files through the population reader,
-`evictsim sweep` and `evictsim sensitivity` (up to the first run); and 100+ bad command lines
-through `evictsim`. Each must give a result or one clean error that names the input, within
-30 seconds; nothing else may escape. A scenario that `validate` accepts must run (validate means
-runnable), so each accepted one is simulated briefly, as is each accepted municipalities file;
-an accepted sweep must be planned in full (or, if large, its base scenario, population and
-first point built).
+`evictsim sweep` and `evictsim sensitivity` (up to the first run); 120 optimisation files through
+`evictsim optimize` (up to its first run); and 100+ bad command lines through `evictsim`. Each
+must give a result or one clean error that names the input, within 30 seconds; nothing else may
+escape. A scenario that `validate` accepts must run (validate means runnable), so each accepted
+one is simulated briefly, as is each accepted municipalities file; an accepted sweep must be
+planned in full (or, if large, its base scenario, population and first point built); a refused
+optimisation writes nothing.
 """
 
 from __future__ import annotations
@@ -173,6 +174,43 @@ def test_generated_csv_sweep_and_sensitivity_files_give_a_result_or_one_clean_er
     assert not failures, f"{len(failures)} of 90 files ended in a traceback or a hang:\n" + "\n".join(failures)
     assert {("municipalities", "refused"), ("sweep", "refused"), ("sensitivity", "refused")} <= set(outcomes)
     assert {"municipalities", "sweep"} <= {kind for kind, outcome in outcomes if outcome == "accepted"}
+
+
+def fuzz_optimize(path: Path, out: Path, capsys) -> str:
+    try:
+        code = main(["optimize", str(path), "--out", str(out), "--no-progress", "--workers", "1"])
+    except Planned:
+        return "accepted"
+    err = capsys.readouterr().err
+    assert code == 2, (code, err)
+    assert_clean("".join(line for line in err.splitlines(keepends=True) if not line.startswith("evictsim: warning:")),
+                 path.parent)
+    assert not out.exists(), "a refused optimisation writes nothing"
+    return "refused"
+
+
+@pytest.mark.parametrize("chunk", range(2))
+def test_generated_optimisation_files_give_a_result_or_one_clean_error_in_time(tmp_path, capsys, monkeypatch, chunk):
+    """An accepted optimisation must get as far as its first generation's runs (all planned, the
+    base and lever scenarios, population and draws built): there it stops, accepted."""
+    from sim.experiments import policy_eval
+
+    def first_runs(tasks, *args, **kwargs):
+        raise Planned(f"{len(tasks)} runs")
+
+    monkeypatch.setattr(policy_eval, "execute", first_runs)
+    make_targets(tmp_path)
+    fuzzer = Fuzzer(tmp_path, seed=200 + chunk)
+    outcomes, failures = [], []
+    for i in range(60):
+        path = fuzzer.optimize(i)
+        try:
+            with deadline(TIME_LIMIT):
+                outcomes.append(fuzz_optimize(path, tmp_path / f"out{i}", capsys))
+        except Exception:  # noqa: BLE001 - a traceback or a hang is exactly what this test counts
+            failures.append(f"{path.name}: {path.read_bytes()[:300]!r}\n{traceback.format_exc()}")
+    assert not failures, f"{len(failures)} of 60 files ended in a traceback or a hang:\n" + "\n".join(failures)
+    assert {"accepted", "refused"} <= set(outcomes)
 
 
 # --- bad command lines ----------------------------------------------------------------------------

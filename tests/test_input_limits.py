@@ -432,3 +432,13 @@ def test_a_dry_run_says_the_size_first_then_what_is_stored(tmp_path, capsys):
     err = cli_error(["sweep", str(spec), "--out", "", "--dry-run"], capsys)
     assert "--out '': empty" in err
 
+
+@pytest.mark.parametrize("lever, says", [('scenarios = ["baseline", "nope"]', "levers.scenarios = 'nope'"),
+                                         ('"policy.rehousing.second_chance_contracts" = { values = [true, 7] }',
+                                          "policy.rehousing.second_chance_contracts = 7")])
+def test_an_optimisation_with_a_bad_lever_is_refused_before_its_store_is_written(tmp_path, capsys, lever, says):
+    spec = write(tmp_path, "o.toml", OPTIMIZE.format(line='population = "2000"').replace("[objectives]",
+                                                                                         f"{lever}\n[objectives]"))
+    err = cli_error(["optimize", str(spec), "--out", str(tmp_path / "o"), "--no-progress"], capsys)
+    assert err.startswith(f"evictsim: error: {spec}: ") and says in err, err
+    assert not (tmp_path / "o").exists()

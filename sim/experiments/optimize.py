@@ -34,7 +34,8 @@ from ..scenario import Scenario, load_scenario, resolve_named
 from .optimize_spec import OptimizeSpec, load_optimize_spec
 from .policy_eval import Evaluation, PolicyEvaluator, run_settings
 from .sweep import named_by
-from .sweep_spec import FIELDS
+from .crossed import lever_scenario
+from .sweep_spec import FIELDS, apply_point
 
 SIGNIFICANT = 4  # lever values are rounded to this many digits: finer differences are far below the noise
 
@@ -79,8 +80,9 @@ def optimize(spec: OptimizeSpec | str | Path, out: str | Path, workers: int | No
     # an optimisation file's `scenario` (and levers.scenarios) may point where `extends` may
     base = load_scenario(resolve_named(spec.scenario, spec_path, "scenario")) if spec_path else load_scenario(
         spec.scenario)
-    with named_by(spec_path):
-        run_settings(spec, spec_path)  # a bad population is refused before the store is made
+    with named_by(spec_path):  # a bad population or lever is refused before the store is made
+        run_settings(spec, spec_path)
+        check_levers(spec, base, spec_path)
     claim(out, Holding("sweep"), force)  # the store's claim, made before anything is built
     check_kind(Path(out), "optimize", force)
     client = connect(cluster) if cluster else None
@@ -99,6 +101,17 @@ def optimize(spec: OptimizeSpec | str | Path, out: str | Path, workers: int | No
     if report:
         write_optimization(result)
     return result
+
+
+def check_levers(spec: OptimizeSpec, base: Scenario, spec_path: Path | None) -> None:
+    """Load every scenario named in levers.scenarios and apply every value a values list offers to
+    the base scenario, so that the search cannot stop at a bad lever after its store is written
+    (ranges are checked against the parameters' bounds when the spec is read)."""
+    for name in spec.lever_scenarios:
+        lever_scenario(name, base, spec_path)
+    for path, lever in spec.lever_ranges.items():
+        for value in lever.values or []:
+            apply_point(base, {path: value}, spec.name)
 
 
 def open_store(spec: OptimizeSpec, base: Scenario, out: Path, force: bool):
