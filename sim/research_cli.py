@@ -40,7 +40,7 @@ def cmd_optimize(args: argparse.Namespace) -> None:
     spec = load_optimize_spec(args.spec)
     out = _out(args, Path("results") / spec.name)
     if args.dry_run:
-        print(dry_run_text(spec, out))
+        print(dry_run_text(spec, out, args.spec))
         return
     start = time.perf_counter()
     result = optimize(args.spec, out, args.workers, args.cluster, force=args.force, progress=not args.no_progress)
@@ -49,14 +49,16 @@ def cmd_optimize(args: argparse.Namespace) -> None:
           f"figures/convergence.png) in {time.perf_counter() - start:.1f} s")
 
 
-def dry_run_text(spec, out: Path) -> str:
-    """What an optimisation will run, at most, and roughly how long that takes."""
+def dry_run_text(spec, out: Path, spec_path: str | None = None) -> str:
+    """What an optimisation will run, at most, and roughly how long that takes (a population file
+    taken relative to the optimisation file, as its runs take it)."""
     from .experiments.costs import estimate_seconds
+    from .experiments.sweep_spec import population_named
 
     draws = max(1, spec.posterior_draws)
     per_policy = draws * spec.replications
     runs = spec.generations * spec.policies * per_policy + (per_policy if spec.robustness == "regret" else 0)
-    seconds = estimate_seconds(spec.population, spec.scale, spec.months + spec.warmup)
+    seconds = estimate_seconds(population_named(spec.population, spec_path), spec.scale, spec.months + spec.warmup)
     return (f"{spec.name}: at most {spec.generations} generations x {spec.policies} policies x "
             f"{per_policy} runs ({draws} draw(s) x {spec.replications} replications) = {runs:,} runs"
             + (" (+ the base policy's, for regret)" if spec.robustness == "regret" else "")

@@ -442,3 +442,13 @@ def test_an_optimisation_with_a_bad_lever_is_refused_before_its_store_is_written
     err = cli_error(["optimize", str(spec), "--out", str(tmp_path / "o"), "--no-progress"], capsys)
     assert err.startswith(f"evictsim: error: {spec}: ") and says in err, err
     assert not (tmp_path / "o").exists()
+
+
+def test_an_optimisation_dry_run_reads_its_population_file_where_its_runs_do(tmp_path, capsys, monkeypatch):
+    (tmp_path / "study").mkdir()
+    write(tmp_path / "study", "towns.csv",
+          "name,kind,corporation_households,private_households\nA,small_town,800,200\n")
+    spec = write(tmp_path / "study", "o.toml", OPTIMIZE.format(line='population = "towns.csv"'))
+    monkeypatch.chdir(tmp_path)  # not the optimisation file's folder
+    assert main(["optimize", str(spec), "--out", str(tmp_path / "o"), "--dry-run"]) == 0
+    assert "Nothing was run (--dry-run)" in capsys.readouterr().out and not (tmp_path / "o").exists()
