@@ -45,6 +45,7 @@ def main() -> None:
     page = st.navigation(pages, position="top")
     views.style()
     views.document_language(lang)
+    state.write_query()  # now as well: a page that stops early (nothing run yet) still leaves its address
     page.run()
     state.write_query()
 
