@@ -123,6 +123,10 @@ UI: dict[str, dict[str, str]] = {
                       "previous comparison.",
                 "nl": "De instellingen zijn gewijzigd. Druk op **Doorrekenen** om ze door te rekenen; tot dan "
                       "toont de pagina de vorige vergelijking."},
+    "not_run_yet": {"en": "Nothing has been simulated yet. Check the settings in the sidebar and press **Run**: "
+                          "nothing runs before you do.",
+                    "nl": "Er is nog niets doorgerekend. Controleer de instellingen in de zijbalk en druk op "
+                          "**Doorrekenen**: er wordt pas gerekend als u dat doet."},
     "run_error": {"en": "These settings cannot be run: {error}",
                   "nl": "Met deze instellingen kan niet gerekend worden: {error}"},
     "compare_title": {"en": "Compare policies", "nl": "Beleid vergelijken"},

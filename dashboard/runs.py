@@ -175,13 +175,20 @@ class Current:
 APPLIED = "_applied"  # session key: the request (JSON) last run with the Run button
 
 
-def applied_key() -> str:
-    """The request the pages show: the one last run. A session's first view (perhaps opened from
-    an address) and stored results, which need no simulation, are taken as they are."""
+def ready(request: dict[str, Any]) -> bool:
+    """Whether a request can be shown without simulating: stored results, or runs already kept."""
+    return "stored" in request or all(k in _store() for _, k in run_requests(request))
+
+
+def applied_key() -> str | None:
+    """The request the pages show: the one last run, or None before the first Run. Nothing is
+    simulated before Run is pressed: a session's first view (perhaps opened from an address) is
+    shown at once only when it needs no simulation (stored results, or runs already kept)."""
     ss, wanted = st.session_state, key_of(spec())
     if APPLIED not in ss or "stored" in json.loads(wanted):
-        ss[APPLIED] = wanted
-    return ss[APPLIED]
+        if ready(json.loads(wanted)):
+            ss[APPLIED] = wanted
+    return ss.get(APPLIED)
 
 
 def apply() -> None:
@@ -190,7 +197,7 @@ def apply() -> None:
 
 
 def pending() -> bool:
-    """Whether the sidebar describes another comparison than the one shown."""
+    """Whether the sidebar describes another comparison than the one shown (or none is shown yet)."""
     return applied_key() != key_of(spec())
 
 
@@ -216,11 +223,13 @@ def simulate_missing(request: dict[str, Any], lang: str) -> None:
 
 def current(lang: str) -> Current | None:
     """The comparison to show, or None after saying on the page why there is none."""
+    key = applied_key()
     if pending():
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.info(t("pending", lang))
+            st.info(t("pending" if key else "not_run_yet", lang))
             st.button(t("run_button", lang), type="primary", key="run_page", on_click=apply)
-    key = applied_key()
+    if key is None:
+        return None
     request = json.loads(key)
     if request.get("stored", "") is None:
         command = ".venv/bin/evictsim compare baseline ombudsman-package --population national --replications 3 " \

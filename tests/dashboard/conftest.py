@@ -32,6 +32,16 @@ def ran(at: AppTest) -> AppTest:
     return at
 
 
+def opened(**params: str | list[str]) -> AppTest:
+    """The dashboard opened at an address and, as a user would, its Run button pressed: nothing is
+    simulated before Run (the page asks for it), so a test that wants results presses it."""
+    at = ran(app(**params))
+    if any(b.key == "run_page" for b in at.button):
+        at.button(key="run_page").click()
+        ran(at)
+    return at
+
+
 @pytest.fixture(scope="session")
 def comparison() -> Comparison:
     return compare("baseline", ["ombudsman-package"], population="small_town", months=36, replications=2, seed=3)

@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from dashboard import exports
 
-from .conftest import app, ran
+from .conftest import app, opened, ran
 
 PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
 # Words seen leaking into the Dutch view, and Dutch words that were literal or ambiguous.
@@ -42,7 +42,7 @@ def leaks(text: str) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_no_english_on_a_dutch_page(page):
-    at = ran(app(lang="nl"))
+    at = opened(lang="nl")
     ran(at.switch_page(page))
     assert not leaks(page_text(at)), page
 

@@ -14,7 +14,7 @@ from dashboard.app_pages.municipality import rates as local
 from sim.experiments.compare import compare, write_comparison
 from sim.scorecard import spread_between_municipalities
 
-from .conftest import app, ran
+from .conftest import app, opened, ran
 from .test_dutch import leaks, page_text
 
 PAGE = "app_pages/municipality/municipality.py"
@@ -91,7 +91,7 @@ def test_the_strip_highlights_the_chosen_municipality(national):
 
 
 def test_a_one_municipality_run_says_how_to_see_the_others():
-    at = ran(app())
+    at = opened()
     ran(at.switch_page(PAGE))
     assert any("Choose the national population" in c.value for c in at.caption)
     assert "own" not in [w.key for w in at.selectbox]
@@ -99,7 +99,7 @@ def test_a_one_municipality_run_says_how_to_see_the_others():
 
 def _municipality_page(stored, monkeypatch, **params):
     monkeypatch.setenv("EVICTSIM_RESULTS", str(stored))
-    at = ran(app(population="stored", **params))
+    at = opened(population="stored", **params)
     return ran(at.switch_page(PAGE))
 
 
@@ -134,7 +134,7 @@ def test_the_dutch_comparison_speaks_dutch(stored, monkeypatch):
 
 
 def test_national_is_offered_and_says_how_long_it_takes():
-    at = ran(app())
+    at = opened()
     at.selectbox(key="population").set_value("national")
     ran(at)  # not simulated until Run is pressed
     assert at.button(key="run").disabled is False
