@@ -19,9 +19,11 @@ import pandas as pd
 
 from sim import Comparison, interval_coverage
 
+from . import custom
 from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
 from .figures import LOCK, forest_figure, to_png
 from .i18n import scenario_summary, scenario_title, t
+from .levers import CUSTOM
 from .messages import caveats, method, summary
 from .tables import facts, headline_cells, population_label, scorecard_frame, scorecard_wide, stamp
 
@@ -108,7 +110,10 @@ def _summary_page(comparison: Comparison, lang: str) -> Figure:
 
 
 def scenario_description(comparison: Comparison, name: str, lang: str) -> str:
-    """A scenario's one-line description in the language (its file's own where there is no other)."""
+    """A scenario's one-line description in the language (its file's own where there is no other); for
+    the scenario built from levers, what it started from and which levers it changed."""
+    if name == CUSTOM:
+        return custom.description(comparison.runs[name].meta, lang)
     return scenario_summary(name, lang) or str(comparison.runs[name].meta.get("description", ""))
 
 

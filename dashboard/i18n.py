@@ -105,7 +105,11 @@ UI: dict[str, dict[str, str]] = {
     "custom_on": {"en": "Add a scenario of my own", "nl": "Voeg een eigen scenario toe"},
     "custom_from": {"en": "Start from", "nl": "Begin bij"},
     "custom_apply": {"en": "Apply levers", "nl": "Maatregelen toepassen"},
-    "custom_name": {"en": "custom", "nl": "custom"},
+    "custom_title": {"en": "Own scenario", "nl": "Eigen scenario"},
+    "custom_description": {"en": "Built from {base}; changed: {levers}.",
+                           "nl": "Samengesteld vanuit {base}; gewijzigd: {levers}."},
+    "yes": {"en": "yes", "nl": "ja"},
+    "no": {"en": "no", "nl": "nee"},
     "custom_changed": {"en": "Changed: {levers}", "nl": "Gewijzigd: {levers}"},
     "custom_unchanged": {"en": "No lever changed yet.", "nl": "Nog geen maatregel gewijzigd."},
     "model_default": {"en": "Model default: {value} ({unit}). Source: {source}.",
@@ -260,12 +264,15 @@ UI: dict[str, dict[str, str]] = {
                           "{seed}, evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
                           "90%-interval is een t-interval over de herhalingen."},
     "reproduce": {"en": "Reproduce this", "nl": "Zelf narekenen"},
-    "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python (a scenario "
-                              "built from levers must first be saved as a scenario file; your own figures are the "
-                              "profile file that My municipality downloads):",
-                        "nl": "Dezelfde vergelijking vanaf de opdrachtregel, en dezelfde tabel in Python (een "
-                              "zelf samengesteld scenario moet eerst als scenariobestand worden opgeslagen; eigen "
-                              "cijfers zijn het profielbestand dat Mijn gemeente downloadt):"},
+    "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python: the same "
+                              "seeds, replications and draws of what we do not know. A scenario built from levers "
+                              "is the scenario file below; your own figures are the profile file that My "
+                              "municipality downloads. Run it in the folder of evictsim, with the files next to it.",
+                        "nl": "Dezelfde vergelijking vanaf de opdrachtregel, en dezelfde tabel in Python: dezelfde "
+                              "startgetallen, herhalingen en trekkingen van wat we niet weten. Een zelf "
+                              "samengesteld scenario is het scenariobestand hieronder; eigen cijfers zijn het "
+                              "profielbestand dat Mijn gemeente downloadt. Draai het in de map van evictsim, met "
+                              "de bestanden ernaast."},
     "deck_key_message": {"en": "Key message", "nl": "Kernboodschap"},
     "deck_summary": {"en": "Summary", "nl": "Samenvatting"},
     "deck_caveats": {"en": "Caveats", "nl": "Kanttekeningen"},
@@ -322,7 +329,10 @@ def word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
 
 
 def scenario_title(name: str, lang: str) -> str:
-    """A scenario's title in people's words, as its file declares it (its name where none is declared)."""
+    """A scenario's title in people's words, as its file declares it (its name where none is declared);
+    the scenario built from levers on the page is "Own scenario"."""
+    if name == "custom":
+        return t("custom_title", lang)
     title = _scenario_words(name)[0]
     return title.get(lang) or title.get("en") or name
 

@@ -7,9 +7,12 @@ Plain functions of a sim.experiments.compare.Comparison and a language; no Strea
 from __future__ import annotations
 
 import math
+from typing import Any
 
-from sim import Comparison, covers_sentence
+from sim import DEFAULT_WARMUP, Comparison, covers_sentence
 
+from . import custom
+from .levers import CUSTOM
 from .i18n import number, outcome_number, scenario_title, t
 from .tables import bounded_table, facts, population_label, row_of
 
@@ -88,20 +91,39 @@ def method(comparison: Comparison, lang: str) -> str:
              seed=f["seed"], version=f["version"], commit=f["commit"] or "–")
 
 
-def reproduce(comparison: Comparison) -> tuple[str, str]:
-    """The command line and the Python lines that give the same table (same seeds, same figures).
-    A population of one's own figures is the profile file the municipality page downloads."""
+def run_settings(comparison: Comparison) -> dict[str, Any]:
+    """Every setting the comparison's runs used, as `sim.compare` takes them: population, months,
+    replications, seed, posterior draws, and the scale and warm-up where they are not the default."""
     f = facts(comparison)
     meta = comparison.runs[f["baseline"]].meta
-    population = f["population"] if isinstance(f["population"], str) else "my_municipality.toml"
-    scale, warmup = meta.get("scale", 1.0), meta.get("warmup")
-    extra = (f" --scale {scale}" if scale != 1.0 else "") + (f" --warmup {warmup}" if warmup is not None else "")
-    names = [f["baseline"], *f["scenarios"]]
-    command = (f".venv/bin/evictsim compare {' '.join(names)} --population {population} --months {f['months']} "
-               f"--replications {f['reps']} --seed {f['seed']}{extra}")
-    settings = f"population={population!r}, months={f['months']}, replications={f['reps']}, seed={f['seed']}"
-    settings += (f", scale={scale}" if scale != 1.0 else "") + (f", warmup={warmup}" if warmup is not None else "")
+    population = f["population"] if isinstance(f["population"], str) else OWN_FIGURES
+    settings: dict[str, Any] = {"population": population, "months": f["months"], "replications": f["reps"],
+                                "seed": f["seed"]}
+    draws = int(comparison.meta.get("posterior", {}).get("draws", 0) or 0)
+    if draws > 1:
+        settings["posterior"] = draws
+    if meta.get("scale", 1.0) != 1.0:
+        settings["scale"] = meta["scale"]
+    if meta.get("warmup_months", DEFAULT_WARMUP) != DEFAULT_WARMUP:
+        settings["warmup"] = meta["warmup_months"]
+    return settings
+
+
+OWN_FIGURES = "my_municipality.toml"  # the profile file My municipality downloads
+
+
+def reproduce(comparison: Comparison) -> tuple[str, str, dict[str, str]]:
+    """The command line and the Python lines that give the same table (same seeds, same draws, same
+    figures), and the files they need: a scenario built from levers is a scenario file."""
+    f = facts(comparison)
+    files = {custom.FILE_NAME: custom.scenario_file(comparison.runs[CUSTOM].meta)} if CUSTOM in comparison.runs \
+        else {}
+    names = [custom.FILE_NAME if n == CUSTOM else n for n in [f["baseline"], *f["scenarios"]]]
+    settings = run_settings(comparison)
+    options = " ".join(f"--{k} {v}" for k, v in settings.items())
+    command = f".venv/bin/evictsim compare {' '.join(names)} {options}"
+    arguments = ", ".join(f"{k}={v!r}" for k, v in settings.items())
     python = ("from sim import compare\n\n"
-              f"comparison = compare({f['baseline']!r}, {f['scenarios']!r}, {settings})\n"
+              f"comparison = compare({names[0]!r}, {names[1:]!r}, {arguments})\n"
               "comparison.table")
-    return command, python
+    return command, python, files

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,6 +16,8 @@ from dashboard.i18n import t
 from dashboard.tables import headline_frame, scorecard_export, scorecard_frame, stamp
 from pptx.util import Inches, Pt
 from sim.intervals import covers_sentence
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PNG = b"\x89PNG\r\n\x1a\n"
 TITLES = {"en": ["Eviction policy compared", "Key message"],
@@ -112,9 +115,46 @@ def test_file_names_say_what_and_for_whom(comparison):
 def test_reproduce_this_gives_the_same_table(comparison):
     from dashboard.messages import reproduce
 
-    command, python = reproduce(comparison)
+    command, python, files = reproduce(comparison)
     assert command.startswith(".venv/bin/evictsim compare baseline ombudsman-package --population small_town")
-    assert "--seed 3" in command and "--replications 2" in command
+    assert "--seed 3" in command and "--replications 2" in command and not files
     names: dict = {}
     exec(python.replace("comparison.table", "table = comparison.table"), names)  # the lines as shown
     pd.testing.assert_frame_equal(names["table"], comparison.table)
+
+
+def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
+    """The page's comparison (posterior draws, a scenario built from levers), made as the dashboard
+    makes it, one scenario at a time; then the shown command, run as it is with the scenario file
+    the page offers: the two tables are the same, and no interval goes below minus the baseline."""
+    import json
+    import shlex
+    import subprocess
+    import sys
+
+    from dashboard import runs
+    from dashboard.messages import reproduce
+    from sim import read_comparison
+
+    request = {"baseline": "baseline", "scenarios": ["ombudsman-package"],
+               "custom": {"from": "baseline", "policy": {"legal_aid.share_summoned": 1.0}},
+               "population": "small_town", "profile": None, "services": None, "months": 36, "replications": 2,
+               "posterior": 2, "seed": 3}
+    page = runs.paired({name: runs.run_for(key) for name, key in runs.run_requests(request)})
+    command, _, files = reproduce(page)
+    assert "--posterior 2" in command and "evictsim-own-scenario.toml" in command
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    args = shlex.split(command)[1:] + ["--out", str(tmp_path / "out"), "--workers", "1"]
+    env = {**__import__("os").environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", "from sim.cli import main; main()", *args], cwd=tmp_path, env=env,
+                   check=True, capture_output=True, timeout=900)
+    shown = read_comparison(tmp_path / "out").table
+    numbers = ["mean", "low", "high", "diff", "diff_low", "diff_high"]
+    pd.testing.assert_frame_equal(shown[["scenario", "outcome", *numbers, "verdict"]].reset_index(drop=True),
+                                  page.table[["scenario", "outcome", *numbers, "verdict"]].reset_index(drop=True),
+                                  check_exact=False, rtol=1e-9)
+    base = shown[shown.verdict == "baseline"].set_index("outcome")["mean"]
+    assert (shown.diff_low >= -shown.outcome.map(base) - 1e-9).all()
+    assert json.loads((tmp_path / "out" / "comparison.json").read_text())["meta"]["scenarios"] == \
+        ["ombudsman-package", "custom"]

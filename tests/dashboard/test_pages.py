@@ -80,8 +80,12 @@ def test_custom_scenario_from_levers():
     at.slider(key="lever.legal_aid.share_summoned").set_value(1.0)
     next(b for b in at.button if b.label == "Apply levers").click()
     ran(at)
-    assert "custom against Current policy" in texts(at)
+    # Named in words, with what it started from and which lever changed (not the baseline's description).
+    assert "Own scenario against Current policy" in texts(at) and "custom against" not in texts(at)
+    assert re.search(r"Built from Current policy; changed: [^.]*: \d+ % → 100 %", texts(at)), texts(at)
     assert "legal_aid.share_summoned=1.0" in param(at, "lever")
+    expander = next(e for e in at.expander if e.label == "Reproduce this")
+    assert "evictsim-own-scenario.toml" in expander.code[0].value and "--posterior 8" in expander.code[0].value
 
 
 def test_scorecard_lists_the_eight_obligations_in_dutch():
@@ -153,7 +157,7 @@ def test_address_restores_the_view():
     before = set(_store())
     at = ran(app(lang="nl", scenario=["ombudsman-legal-aid"], custom="baseline",
                  lever=["legal_aid.share_summoned=1.0", "moratorium.calendar_months=11,12"], seed="5",
-                 outcome="homeless_children", bogus="1", reps="99"))
+                 outcome="homeless_children", bogus="1", reps="99", draws="0"))
     ss = at.session_state
     assert (ss["lang"], ss["scenarios"], ss["seed"], ss["ts_outcome"]) == ("nl", ["ombudsman-legal-aid"], 5,
                                                                           "homeless_children")

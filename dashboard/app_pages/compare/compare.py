@@ -40,8 +40,10 @@ if not state.present():
     views.show_table(display(data, lang), data, "headline-table", lang, current=current)
     views.export_buttons(current, lang)
     with st.expander(t("reproduce", lang)):
-        command, python = reproduce(current.comparison)
+        command, python, files = reproduce(current.comparison)
         st.markdown(t("reproduce_intro", lang))
+        for name, text in files.items():
+            st.download_button(f"⬇ {name}", text, name, "application/toml", key=f"file_{name}", on_click="ignore")
         st.code(command, language="bash")
         st.code(python, language="python")
 views.stamp_line(current, lang)
