@@ -185,9 +185,8 @@ def applied_key() -> str | None:
     simulated before Run is pressed: a session's first view (perhaps opened from an address) is
     shown at once only when it needs no simulation (stored results, or runs already kept)."""
     ss, wanted = st.session_state, key_of(spec())
-    if APPLIED not in ss or "stored" in json.loads(wanted):
-        if ready(json.loads(wanted)):
-            ss[APPLIED] = wanted
+    if (APPLIED not in ss or "stored" in json.loads(wanted)) and ready(json.loads(wanted)):
+        ss[APPLIED] = wanted
     return ss.get(APPLIED)
 
 

@@ -33,7 +33,7 @@ def test_every_key_the_page_writes_is_one_it_reads():
 
 def test_the_default_address_reopens_without_a_warning():
     first = ran(app())
-    address = {k: v for k, v in first.query_params.items()}
+    address = dict(first.query_params.items())
     assert "draws" in address  # the posterior draws are part of every address
     again = ran(app(**address))
     assert not again.warning, [w.value for w in again.warning]

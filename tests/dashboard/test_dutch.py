@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from dashboard import exports
 
-from .conftest import app, opened, ran
+from .conftest import opened, ran
 
 PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
 # Words seen leaking into the Dutch view, and Dutch words that were literal or ambiguous.

@@ -128,6 +128,7 @@ def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
     makes it, one scenario at a time; then the shown command, run as it is with the scenario file
     the page offers: the two tables are the same, and no interval goes below minus the baseline."""
     import json
+    import os
     import shlex
     import subprocess
     import sys
@@ -145,8 +146,8 @@ def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
     assert "--posterior 2" in command and "evictsim-own-scenario.toml" in command
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    args = shlex.split(command)[1:] + ["--out", str(tmp_path / "out"), "--workers", "1"]
-    env = {**__import__("os").environ, "PYTHONPATH": str(ROOT)}
+    args = [*shlex.split(command)[1:], "--out", str(tmp_path / "out"), "--workers", "1"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", "from sim.cli import main; main()", *args], cwd=tmp_path, env=env,
                    check=True, capture_output=True, timeout=900)
     shown = read_comparison(tmp_path / "out").table

@@ -14,7 +14,7 @@ from dashboard.app_pages.municipality import rates as local
 from sim.experiments.compare import compare, write_comparison
 from sim.scorecard import spread_between_municipalities
 
-from .conftest import app, opened, ran
+from .conftest import opened, ran
 from .test_dutch import leaks, page_text
 
 PAGE = "app_pages/municipality/municipality.py"
