@@ -257,12 +257,20 @@ UI: dict[str, dict[str, str]] = {
                            "ze met hun interval en de aantallen waarop ze rusten."},
     "method_text": {"en": "Method: an agent-based simulation of the eviction sieve, month by month, for {population}; "
                           "{reps} paired replications of {months} months per policy, seed {seed}, evictsim {version} "
-                          "(commit {commit}). Differences are paired per replication; their 90 % interval is a "
-                          "t-interval over the replications.",
+                          "(commit {commit}). Differences are paired per replication; {interval}",
                     "nl": "Methode: een agentgebaseerde simulatie van de ontruimingszeef, maand voor maand, voor "
                           "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal "
-                          "{seed}, evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
-                          "90%-interval is een t-interval over de herhalingen."},
+                          "{seed}, evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; "
+                          "{interval}"},
+    "method_interval_noise": {"en": "their 90 % interval is a t-interval over the replications (simulation noise "
+                                    "only).",
+                              "nl": "hun 90%-interval is een t-interval over de herhalingen (alleen toeval)."},
+    "method_interval_draws": {"en": "their 90 % interval combines a t-interval over the replications within each "
+                                    "draw (noise) with the spread between {draws} joint draws of the calibrated "
+                                    "parameters and the policies' effect sizes.",
+                              "nl": "hun 90%-interval combineert een t-interval over de herhalingen binnen elke "
+                                    "trekking (toeval) met de spreiding tussen {draws} gezamenlijke trekkingen van "
+                                    "de gekalibreerde parameters en de effectgroottes van de maatregelen."},
     "reproduce": {"en": "Reproduce this", "nl": "Zelf narekenen"},
     "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python: the same "
                               "seeds, replications and draws of what we do not know. A scenario built from levers "

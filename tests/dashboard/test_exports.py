@@ -159,3 +159,26 @@ def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
     assert (shown.diff_low >= -shown.outcome.map(base) - 1e-9).all()
     assert json.loads((tmp_path / "out" / "comparison.json").read_text())["meta"]["scenarios"] == \
         ["ombudsman-package", "custom"]
+
+
+@pytest.fixture(scope="module")
+def with_draws():
+    from sim import compare
+
+    return compare("baseline", ["ombudsman-package"], population="small_town", months=12, warmup=12,
+                   replications=2, posterior=2, seed=3)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_units_and_method_say_what_the_numbers_are(comparison, with_draws, lang):
+    """A monthly average is not said 'a year' (homeless children), and the method says what the
+    interval covers: noise only, or noise and the parameter draws."""
+    from dashboard.messages import headline_sentence, method
+
+    sentence = headline_sentence(comparison, "ombudsman-package", lang)
+    homeless = sentence.split({"en": "homeless children", "nl": "dakloze kinderen"}[lang])[1].split(";")[0]
+    assert {"en": "a year", "nl": "per jaar"}[lang] not in homeless.split(")")[0]
+    assert {"en": "at any one time", "nl": "tegelijk"}[lang] in homeless
+    assert "t-interval" in method(comparison, lang) and "2 " not in method(comparison, lang).split("t-interval")[1]
+    drawn = method(with_draws, lang)
+    assert {"en": "2 joint draws", "nl": "2 gezamenlijke trekkingen"}[lang] in drawn
