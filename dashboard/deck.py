@@ -16,7 +16,7 @@ from pptx.util import Emu, Inches, Pt
 
 from sim import Comparison
 
-from .figures import difference_text, forest_figure, slide_png, timeseries_figure
+from .figures import SLIDE_FOREST_WIDTH, difference_text, forest_figure, slide_png, timeseries_figure
 from .i18n import CARD_LABELS, CARDS, outcome_label, outcome_number, scenario_title, t, verdict_text, word
 from .messages import caveats, headline_sentence, method, summary
 from .tables import bounded_table, facts, population_label, row_of, scorecard_frame, scorecard_wide, stamp
@@ -167,7 +167,7 @@ def pptx_deck(comparison: Comparison, lang: str = "en", outcome: str = "eviction
     _key_message_slides(prs, comparison, lang)
     for scenario in comparison.meta["scenarios"]:
         _headline_slide(prs, comparison, scenario, lang)
-        png = slide_png(partial(forest_figure, comparison, lang, scenarios=(scenario,)))
+        png = slide_png(partial(forest_figure, comparison, lang, scenarios=(scenario,), width=SLIDE_FOREST_WIDTH))
         _picture_slide(prs, t("deck_forest_of", lang, scenario=scenario_title(scenario, lang)), png,
                        forest_alt(comparison, scenario, lang), comparison, lang)
     _picture_slide(prs, t("deck_timeseries", lang, outcome=outcome_label(outcome, lang)),

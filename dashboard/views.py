@@ -77,11 +77,12 @@ def chart(key: str, kind: str, outcome: str, lang: str) -> tuple[bytes, bytes]:
     return figures.to_png_svg(draw, figures.plot_meta(comparison))
 
 
-def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | None = None, alt: str = "") -> None:
+def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | None = None, alt: str = "",
+               wide: bool = False) -> None:
     """A chart (its title and axes are in the image) with its alt text (what it shows, in words),
-    and outside presentation mode its downloads."""
-    # Outside presentation mode a chart keeps a readable size instead of filling a wide screen.
-    st.image(png, width="stretch" if state.present() else CHART_WIDTH, alt=alt or name)
+    and outside presentation mode its downloads. A `wide` chart (the forest plot, with text on both
+    sides of its plot) takes the page's width; others keep a readable size on a wide screen."""
+    st.image(png, width="stretch" if state.present() or wide else CHART_WIDTH, alt=alt or name)
     if state.present():
         return
     with st.container(horizontal=True):

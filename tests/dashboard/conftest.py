@@ -45,3 +45,10 @@ def opened(**params: str | list[str]) -> AppTest:
 @pytest.fixture(scope="session")
 def comparison() -> Comparison:
     return compare("baseline", ["ombudsman-package"], population="small_town", months=36, replications=2, seed=3)
+
+
+@pytest.fixture(scope="session")
+def two_scenarios() -> Comparison:
+    """Two scenarios: the longest key-message slide and the narrowest scorecard columns."""
+    return compare("baseline", ["ombudsman-package", "ombudsman-legal-aid"], population="small_town", months=36,
+                   replications=2, seed=3)

@@ -27,7 +27,7 @@ views.headline_cards(current, lang)
 
 st.subheader(t("forest_title", lang))
 forest_alt = " ".join(deck.forest_alt(current.comparison, s, lang) for s in f["scenarios"])
-views.show_chart(*views.chart(current.key, "forest", "", lang), "forest", lang, current, alt=forest_alt)
+views.show_chart(*views.chart(current.key, "forest", "", lang), "forest", lang, current, alt=forest_alt, wide=True)
 st.subheader(t("over_time", lang))
 outcome = st.selectbox(t("outcome", lang), HEADLINE, key="ts_outcome", format_func=lambda o: outcome_label(o, lang),
                        width=CHART_WIDTH if not state.present() else "stretch")
