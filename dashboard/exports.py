@@ -17,7 +17,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 import pandas as pd
 
-from sim import Comparison, interval_coverage
+from sim import Comparison, covers_parameters, interval_coverage
 
 from . import custom
 from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
@@ -44,10 +44,11 @@ def export_meta(comparison: Comparison, lang: str) -> dict[str, object]:
     """What every exported table says about itself: version, commit, scenarios, seed, population,
     run settings, date, posterior draws and what the intervals cover."""
     f, u = facts(comparison), interval_coverage(comparison.meta)
-    values = {"version": f["version"], "commit": f["commit"] or "-", "baseline": f["baseline"],
-              "scenarios": " + ".join(f["scenarios"]) or "-", "seed": f["seed"],
-              "population": f"{f['population']} ({f['households']} households)", "replications": f["reps"],
-              "months": f["months"], "date": f["date"], "draws": u["posterior_draws"], "covers": u["covers"]}
+    values = {"version": f["version"], "commit": f["commit"] or "-", "baseline": scenario_title(f["baseline"], lang),
+              "scenarios": " + ".join(scenario_title(n, lang) for n in f["scenarios"]) or "-", "seed": f["seed"],
+              "population": population_label(f, lang), "replications": f["reps"],
+              "months": f["months"], "date": f["date"], "draws": u["posterior_draws"],
+              "covers": t(f"covers_{'parameters' if covers_parameters(comparison.meta) else 'noise'}", lang)}
     return {t(f"meta_{key}", lang): value for key, value in values.items()}
 
 
@@ -69,7 +70,7 @@ def scorecard_cells(comparison: Comparison, lang: str) -> list[list[str]]:
     """The scorecard as text: obligation (with its indicator), direction, one column per scenario."""
     wide = scorecard_wide(scorecard_frame(comparison, lang), lang, explain=False)
     names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
-    header = [t("col_obligation", lang), t("col_better", lang), *names]
+    header = [t("col_obligation", lang), t("col_better", lang), *(scenario_title(n, lang) for n in names)]
     rows = [[f"{r[0]}. {r[1]}\n{r[2]}", r[3], *r[4:]] for r in wide.itertuples(index=False)]
     return [header, *rows]
 

@@ -26,7 +26,8 @@ from matplotlib.typing import RcKeyType
 from sim import Comparison, plots
 
 from . import levers
-from .i18n import CARD_LABELS, CARDS, SIM_KINDS, outcome_label, outcome_number, scenario_title, span, t, unit_label, word
+from .i18n import (CARD_LABELS, CARDS, SIM_KINDS, outcome_label, outcome_number, scenario_title, span, t, unit_label,
+                   word)
 from .tables import FEW_EVENTS, row_of, bounded_table, facts, population_label, stamp
 
 LOCK = threading.RLock()

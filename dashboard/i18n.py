@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable
 
 from sim import OUTCOMES
@@ -18,7 +19,7 @@ from sim import OUTCOMES
 from .app_pages.explore.words import WORDS as EXPLORE_WORDS
 from .app_pages.journeys.words import WORDS as JOURNEYS_WORDS
 from .app_pages.municipality.words import WORDS as MUNICIPALITY_WORDS
-from .i18n_model import CARD_LABELS, CHOICES, MONTHS, UNITS, VERDICTS
+from .i18n_model import CARD_LABELS, CHOICES, MONTHS, PARAMETER_UNITS, UNITS, VERDICTS
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
 SIM_LABELS = {o.name: {"en": o.label, "nl": o.label_nl} for o in OUTCOMES}
@@ -116,10 +117,13 @@ UI: dict[str, dict[str, str]] = {
                       "nl": "Standaard in het model: {value} ({unit}). Bron: {source}."},
     "no_scenarios": {"en": "Pick at least one scenario to compare with the baseline (in the sidebar).",
                      "nl": "Kies minstens één scenario om met het basisscenario te vergelijken (in de zijbalk)."},
-    "running": {"en": "Simulating {n} run(s)...", "nl": "{n} run(s) simuleren..."},
+    "running": {"en": "Simulating {n} scenarios...", "nl": "{n} scenario's doorrekenen..."},
+    "running_1": {"en": "Simulating 1 scenario...", "nl": "1 scenario doorrekenen..."},
+    "choose": {"en": "Choose", "nl": "Kies"},
     "running_one": {"en": "Scenario {i} of {n}: {scenario}, simulation {done} of {total} ({months} months each)",
                     "nl": "Scenario {i} van {n}: {scenario}, simulatie {done} van {total} (elk {months} maanden)"},
-    "ran": {"en": "Simulated {n} run(s) in {seconds} s", "nl": "{n} run(s) gesimuleerd in {seconds} s"},
+    "ran": {"en": "Simulated {n} scenarios in {seconds} s", "nl": "{n} scenario's doorgerekend in {seconds} s"},
+    "ran_1": {"en": "Simulated 1 scenario in {seconds} s", "nl": "1 scenario doorgerekend in {seconds} s"},
     "run_button": {"en": "Run", "nl": "Doorrekenen"},
     "run_help": {"en": "Changes in the sidebar take effect when you press Run.",
                  "nl": "Wijzigingen in de zijbalk gaan in als u op Doorrekenen drukt."},
@@ -236,7 +240,7 @@ UI: dict[str, dict[str, str]] = {
     "deck_scorecard": {"en": "Rights scorecard", "nl": "Rechten-scorekaart"},
     "brief_meta": {"en": "Population: {population}\nReplications: {reps} of {months} months\nSeed: {seed}\n"
                          "Version: evictsim {version}\nDate: {date}",
-                   "nl": "Bevolking: {population}\nHerhalingen: {reps} van {months} maanden\nSeed: {seed}\n"
+                   "nl": "Bevolking: {population}\nHerhalingen: {reps} van {months} maanden\nStartgetal: {seed}\n"
                          "Versie: evictsim {version}\nDatum: {date}"},
     "summary_opening": {"en": "Each policy was simulated against {baseline} for {population}, over {years} years "
                               "with {reps} paired replications (the same households with the same luck under "
@@ -306,13 +310,16 @@ UI: dict[str, dict[str, str]] = {
     "meta_commit": {"en": "commit", "nl": "commit"},
     "meta_baseline": {"en": "baseline", "nl": "basisscenario"},
     "meta_scenarios": {"en": "scenarios", "nl": "scenario's"},
-    "meta_seed": {"en": "seed", "nl": "seed (startgetal toeval)"},
+    "meta_seed": {"en": "seed", "nl": "startgetal (toeval)"},
     "meta_population": {"en": "population", "nl": "bevolking"},
     "meta_replications": {"en": "replications", "nl": "herhalingen"},
     "meta_months": {"en": "months", "nl": "maanden"},
     "meta_date": {"en": "date", "nl": "datum"},
     "meta_draws": {"en": "posterior draws", "nl": "trekkingen uit de kalibratie"},
     "meta_covers": {"en": "intervals cover", "nl": "intervallen omvatten"},
+    "covers_noise": {"en": "simulation noise", "nl": "toevalsvariatie van de simulatie"},
+    "covers_parameters": {"en": "simulation noise and parameter uncertainty",
+                          "nl": "toevalsvariatie van de simulatie en onzekerheid in de parameters"},
 }
 for _page_words in (EXPLORE_WORDS, JOURNEYS_WORDS, MUNICIPALITY_WORDS):
     UI.update(_page_words)
@@ -372,6 +379,29 @@ def unit_label(name: str, lang: str) -> str:
     """The outcome's unit and whether it is a yearly count or a monthly average."""
     unit = UNITS.get(SIM_UNITS.get(name, ""), {}).get(lang, SIM_UNITS.get(name, ""))
     return t("per_year" if SIM_KINDS.get(name) == "flow" else "on_average", lang, unit=unit)
+
+
+def parameter_unit(unit: str, lang: str) -> str:
+    """A lever's or profile figure's unit in words ("kans", "plaatsen per 10.000 huishoudens")."""
+    return word(PARAMETER_UNITS, unit, lang) if unit else "–"
+
+
+SOURCE_KEYS = re.compile(r"\[[A-Za-z0-9]+\]")
+SOURCE_RANGE = re.compile(r"range ([-\d.,]+ ?- ?[-\d.,]+)")
+
+
+def source_text(source: str, lang: str) -> str:
+    """Where a value comes from. The model writes its sources in English; in Dutch the help says
+    what matters in Dutch: the source keys ([CBS1], see docs/model.md), whether it is an assumption
+    and its range."""
+    if lang != "nl" or not source:
+        return source or "–"
+    parts = ["aanname"] if "assumption" in source else []
+    found = SOURCE_RANGE.search(source)
+    if found:
+        parts.append("bereik " + found.group(1).replace(".", ","))
+    keys = "".join(SOURCE_KEYS.findall(source))
+    return ", ".join([*parts, *([keys] if keys else [])]) or "zie docs/model.md"
 
 
 def verdict_text(verdict: str, lang: str) -> str:

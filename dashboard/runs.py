@@ -206,7 +206,7 @@ def simulate_missing(request: dict[str, Any], lang: str) -> None:
     if not todo:
         return
     started = time.monotonic()
-    with st.status(t("running", lang, n=len(todo)), expanded=True) as status:
+    with st.status(t("running_1" if len(todo) == 1 else "running", lang, n=len(todo)), expanded=True) as status:
         bar = st.progress(0.0)
         for i, (name, k) in enumerate(todo):
             def show(done: int, total: int, i: int = i, name: str = name) -> None:
@@ -216,7 +216,8 @@ def simulate_missing(request: dict[str, Any], lang: str) -> None:
             show(0, 1)
             run_for(k, show)
         bar.progress(1.0)
-        status.update(label=t("ran", lang, n=len(todo), seconds=number(time.monotonic() - started, lang)),
+        status.update(label=t("ran_1" if len(todo) == 1 else "ran", lang, n=len(todo),
+                              seconds=number(time.monotonic() - started, lang)),
                       state="complete", expanded=False)
 
 

@@ -48,7 +48,7 @@ def stamp(comparison: Comparison, lang: str) -> str:
     f = facts(comparison)
     version = f["version"] + (f" ({f['commit']})" if f["commit"] and f["commit"] != "unknown" else "")
     return t("stamp", lang, version=version, date=f["date"], seed=f["seed"],
-             scenarios=", ".join([f["baseline"], *f["scenarios"]]))
+             scenarios=", ".join(scenario_title(n, lang) for n in [f["baseline"], *f["scenarios"]]))
 
 
 DIFF_COLUMNS = ("diff", "diff_low", "diff_high", "diff_low_noise", "diff_high_noise")
@@ -153,7 +153,8 @@ SCORECARD_COLUMNS = {"scenario": "col_scenario", "number": "col_number", "key": 
 
 def scorecard_export(card: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The scorecard for a spreadsheet: headers and words in the language, numbers unrounded."""
-    out = card.assign(unit=[t(f"unit_{u}", lang) for u in card.unit],
+    out = card.assign(scenario=[scenario_title(s, lang) for s in card.scenario],
+                      unit=[t(f"unit_{u}", lang) for u in card.unit],
                       better=[t(f"better_{b}", lang) for b in card.better],
                       basis=[t(f"basis_{b}", lang) for b in card.basis])
     return out.rename(columns={c: t(k, lang) for c, k in SCORECARD_COLUMNS.items()})
@@ -169,9 +170,9 @@ def scorecard_wide(card: pd.DataFrame, lang: str, explain: bool = True) -> pd.Da
                          t("col_indicator", lang): first["indicator"].to_numpy(),
                          t("col_better", lang): [t(f"better_{b}", lang) for b in first["better"]]})
     for name, rows in card.groupby("scenario", sort=False):
-        wide[name] = [t("set_by_scenario", lang) if getattr(r, "basis", "mechanism") == "input" else
-                      indicator_text(r.key, r.value, r.low, r.high, lang, r.events, r.cases)
-                      for r in rows.itertuples()]
+        wide[scenario_title(str(name), lang)] = [
+            t("set_by_scenario", lang) if getattr(r, "basis", "mechanism") == "input" else
+            indicator_text(r.key, r.value, r.low, r.high, lang, r.events, r.cases) for r in rows.itertuples()]
     if explain:
         wide[t("col_explanation", lang)] = first["explanation"].to_numpy()
     return wide
@@ -185,7 +186,7 @@ def municipality_frame(comparison: Comparison, lang: str, field: str = "per_1000
     for outcome in outcomes:
         row = {t("col_outcome", lang): outcome_label(outcome, lang), t("col_unit", lang): unit_label(outcome, lang)}
         for name in [comparison.meta["baseline"], *comparison.meta["scenarios"]]:
-            row[name] = comparison.runs[name].summary[outcome][field]
+            row[scenario_title(name, lang)] = comparison.runs[name].summary[outcome][field]
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import deck, runs, state, views
-from dashboard.i18n import outcome_label, t
+from dashboard.i18n import outcome_label, scenario_title, t
 from dashboard.messages import reproduce
 from dashboard.tables import display, facts, headline_frame, population_label
 from dashboard.views import CHART_WIDTH
@@ -18,7 +18,8 @@ current = runs.current(lang)
 if current is None:
     st.stop()
 f = facts(current.comparison)
-st.markdown(t("compare_intro", lang, baseline=f["baseline"], population=population_label(f, lang), reps=f["reps"]))
+st.markdown(t("compare_intro", lang, baseline=scenario_title(f["baseline"], lang), population=population_label(f, lang),
+              reps=f["reps"]))
 if not f["scenarios"]:
     st.info(t("no_scenarios", lang))
     st.stop()
