@@ -150,6 +150,9 @@ def _scorecard_slides(prs, comparison: Comparison, lang: str) -> None:
         title = t("deck_scorecard_part", lang, part=i, parts=len(parts))
         slide = _slide(prs, title, comparison, lang, [t("scorecard_covers", lang), f"* {t('few_cases', lang)}"])
         _table(slide, [header, *part], [4.0, 1.6, *[rest / len(names)] * len(names)])
+        if any(" *" in cell for row in part for cell in row[2:]):  # a star is explained where it is shown
+            _text(slide, f"* {t('few_cases_note', lang)}", MARGIN, SLIDE_H - FOOTER_H - Inches(0.55),
+                  SLIDE_W - 2 * MARGIN, Inches(0.5), MIN_PT)
 
 
 def _caveats_slide(prs, comparison: Comparison, lang: str) -> None:

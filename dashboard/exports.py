@@ -52,10 +52,11 @@ def export_meta(comparison: Comparison, lang: str) -> dict[str, object]:
     return {t(f"meta_{key}", lang): value for key, value in values.items()}
 
 
-def file_name(comparison: Comparison, what: str, ext: str) -> str:
-    """A descriptive file name: evictsim, what it is, the scenarios, the population and the date."""
+def file_name(comparison: Comparison, what: str, ext: str, lang: str = "en") -> str:
+    """A descriptive file name: evictsim, what it is, the scenarios, the population, the language
+    (so that an English and a Dutch download do not overwrite each other) and the date."""
     f = facts(comparison)
-    parts = ["evictsim", what, "+".join(f["scenarios"]) or f["baseline"], str(f["population"]), f["date"]]
+    parts = ["evictsim", what, "+".join(f["scenarios"]) or f["baseline"], str(f["population"]), lang, f["date"]]
     name = "_".join(parts).replace("/", "-").replace(" ", "-")
     return f"{name[:150]}.{ext}"
 

@@ -160,6 +160,9 @@ UI: dict[str, dict[str, str]] = {
     "share_counts": {"en": "{events} of {cases}", "nl": "{events} van {cases}"},
     "ratio_counts": {"en": "{events} evictions in the group", "nl": "{events} ontruimingen in de groep"},
     "few_cases": {"en": "few cases, read with care", "nl": "weinig gevallen, voorzichtig lezen"},
+    "few_cases_note": {"en": "rests on fewer than 20 cases (a ratio: on fewer than 20 evictions): read with care",
+                       "nl": "rust op minder dan 20 gevallen (een verhouding: op minder dan 20 ontruimingen): "
+                             "voorzichtig lezen"},
     "set_by_scenario": {"en": "set by the scenario", "nl": "ingesteld door het scenario"},
     "col_basis": {"en": "Basis", "nl": "Grondslag"},
     "col_set_by": {"en": "Set by", "nl": "Ingesteld door"},
@@ -167,13 +170,15 @@ UI: dict[str, dict[str, str]] = {
     "basis_input": {"en": "set by the scenario", "nl": "ingesteld door het scenario"},
     "scorecard_covers": {"en": "Each share counts the simulated cases over all replications and reported years "
                                "(\"12 of 40\": 12 events in a cohort of 40). Its 90 % interval covers simulation "
-                               "noise only; a share that rests on fewer than 20 cases is marked. An indicator that "
+                               "noise only; a share that rests on fewer than 20 cases, or a ratio on fewer than 20 "
+                               "evictions, is marked. An indicator that "
                                "only restates what the scenario sets (legal aid, appearance, children heard, "
                                "housing in view under a duty) reads \"set by the scenario\".",
                          "nl": "Elk aandeel telt de gesimuleerde gevallen over alle herhalingen en gerapporteerde "
                                "jaren (\"12 van 40\": 12 gebeurtenissen in een groep van 40). Het 90%-interval "
                                "geeft alleen de toevalsvariatie van de simulatie weer; een aandeel dat op minder "
-                               "dan 20 gevallen rust, is gemarkeerd. Een indicator die alleen herhaalt wat het "
+                               "dan 20 gevallen rust, of een verhouding op minder dan 20 ontruimingen, is "
+                               "gemarkeerd. Een indicator die alleen herhaalt wat het "
                                "scenario instelt (rechtshulp, verschijnen, kinderen gehoord, woonruimte in zicht "
                                "bij een huisvestingsplicht) staat er als \"ingesteld door het scenario\"."},
     "over_time": {"en": "Over time", "nl": "In de tijd"},

@@ -141,7 +141,13 @@ def indicator_text(key: str, value: float, low: float, high: float, lang: str, e
         return text
     counts = t("ratio_counts" if ratio else "share_counts", lang, events=number(round(events), lang),
                cases=number(round(cases), lang))
-    return f"{text} · {counts}" + (f" · {t('few_cases', lang)}" if cases < FEW_CASES else "")
+    # One rule for both: a share rests on its cases, a ratio on the evictions in the group.
+    return f"{text} · {counts}" + (f" · {t('few_cases', lang)}" if few(key, events, cases) else "")
+
+
+def few(key: str, events: float, cases: float) -> bool:
+    """Whether an indicator rests on fewer than FEW_CASES: a share's cases, a ratio's events."""
+    return (events if key in RATIO_INDICATORS else cases) < FEW_CASES
 
 
 SCORECARD_COLUMNS = {"scenario": "col_scenario", "number": "col_number", "key": "col_key", "unit": "col_unit_kind",

@@ -87,12 +87,12 @@ def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | 
         return
     with st.container(horizontal=True):
         for data, ext, mime in ((png, "png", "image/png"), (svg, "svg", "image/svg+xml")):
-            st.download_button(f"⬇ {t(ext, lang)}", data, _file(current, name, ext), mime, key=f"{ext}_{name}",
+            st.download_button(f"⬇ {t(ext, lang)}", data, _file(current, name, ext, lang), mime, key=f"{ext}_{name}",
                                on_click="ignore")
 
 
-def _file(current: Current | None, name: str, ext: str) -> str:
-    return exports.file_name(current.comparison, name, ext) if current else f"evictsim_{name}.{ext}"
+def _file(current: Current | None, name: str, ext: str, lang: str = "en") -> str:
+    return exports.file_name(current.comparison, name, ext, lang) if current else f"evictsim_{name}_{lang}.{ext}"
 
 
 def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, static: bool = False,
@@ -106,7 +106,7 @@ def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, st
         st.dataframe(shown, hide_index=True, width="stretch", height="content")
     if not state.present():
         meta = exports.export_meta(current.comparison, lang) if current else None
-        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data, lang, meta), _file(current, name, "csv"),
+        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data, lang, meta), _file(current, name, "csv", lang),
                            "text/csv", key=f"csv_{name}", on_click="ignore")
 
 
@@ -148,10 +148,10 @@ def export_buttons(current: Current, lang: str) -> None:
     outcome = st.session_state.get("ts_outcome", "evictions")
     row = st.container(horizontal=True)
     row.download_button(f"⬇ {t('pdf', lang)}", partial(exports.pdf_brief, current.comparison, lang),
-                        _file(current, f"brief-{lang}", "pdf"), "application/pdf", key="pdf", on_click="ignore",
+                        _file(current, "brief", "pdf", lang), "application/pdf", key="pdf", on_click="ignore",
                         type="primary")
     row.download_button(f"⬇ {t('pptx', lang)}", partial(exports.pptx_deck, current.comparison, lang, outcome),
-                        _file(current, f"slides-{lang}", "pptx"), PPTX_MIME, key="pptx", on_click="ignore",
+                        _file(current, "slides", "pptx", lang), PPTX_MIME, key="pptx", on_click="ignore",
                         type="primary")
 
 

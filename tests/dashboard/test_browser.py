@@ -177,6 +177,11 @@ def test_compare_language_downloads_and_pages(server, page):
     expect(page.get_by_role("button", name="Presentatiemodus verlaten")).to_be_visible()
     assert "present=1" in page.url
     screenshot(page, "compare_presentation_nl")
+    # A typed /compare opens the Compare page, not Streamlit's English "Page not found".
+    page.goto(f"{server}/compare?lang=en")
+    settle(page)
+    expect(page.get_by_role("heading", name="Compare policies").first).to_be_visible()
+    expect(page.get_by_text("Page not found")).to_have_count(0)
     # Nothing is fetched from elsewhere (the favicon is the dashboard's own).
     assert not [url for url in requests if not url.startswith((server, "data:", "blob:", "about:"))]
 

@@ -108,8 +108,8 @@ def test_csv_says_what_it_is_and_parses_back_in_its_language(comparison, lang):
 
 
 def test_file_names_say_what_and_for_whom(comparison):
-    name = exports.file_name(comparison, "forest", "png")
-    assert name.startswith("evictsim_forest_ombudsman-package_small_town_") and name.endswith(".png")
+    name = exports.file_name(comparison, "forest", "png", "nl")
+    assert name.startswith("evictsim_forest_ombudsman-package_small_town_nl_") and name.endswith(".png")
 
 
 def test_reproduce_this_gives_the_same_table(comparison):
@@ -182,3 +182,45 @@ def test_units_and_method_say_what_the_numbers_are(comparison, with_draws, lang)
     assert "t-interval" in method(comparison, lang) and "2 " not in method(comparison, lang).split("t-interval")[1]
     drawn = method(with_draws, lang)
     assert {"en": "2 joint draws", "nl": "2 gezamenlijke trekkingen"}[lang] in drawn
+
+
+def test_small_numbers_follow_one_rule_and_a_star_is_explained(two_scenarios):
+    """A ratio on 3 evictions is marked as a share on 12 cases is; a slide that shows the star
+    says what it means."""
+    from dashboard.tables import RATIO_INDICATORS, indicator_text
+
+    ratio = RATIO_INDICATORS[0]
+    assert t("few_cases", "en") in indicator_text(ratio, 1.5, 1.0, 2.0, "en", events=3, cases=900)
+    assert t("few_cases", "en") not in indicator_text(ratio, 1.5, 1.0, 2.0, "en", events=40, cases=900)
+    assert t("few_cases", "en") in indicator_text("no_homelessness", 0.3, 0.2, 0.4, "en", events=4, cases=12)
+    for lang in ("en", "nl"):
+        deck = Presentation(io.BytesIO(exports.pptx_deck(two_scenarios, lang)))
+        for slide in deck.slides:
+            cells = [c.text for s in slide.shapes if s.has_table for row in s.table.rows for c in row.cells]
+            notes = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+            if any(cell.endswith(" *") or " *\n" in cell for cell in cells):
+                assert any(n.startswith(f"* {t('few_cases_note', lang)}") for n in notes)
+
+
+def test_chart_text_is_dark_and_file_names_carry_the_language(comparison):
+    """Scenario names on the charts are in dark type (4.5:1 or more on white), with the scenario's
+    colour on its marker; English and Dutch downloads get different names."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_rgb
+
+    def luminance(colour) -> float:
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    for draw in (lambda: figures.forest_figure(comparison, "en"),
+                 lambda: figures.timeseries_figure(comparison, "evictions", "en")):
+        fig = draw()
+        texts = [*fig.texts, *(t_ for ax in fig.axes for t_ in ax.texts)]
+        texts += [t_ for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes)] if legend
+                  for t_ in legend.get_texts()]
+        assert texts
+        for text in texts:
+            assert 1.05 / (luminance(text.get_color()) + 0.05) >= 4.5, (text.get_text(), text.get_color())
+        plt.close(fig)
+    english, dutch = (exports.file_name(comparison, "forest", "png", lang) for lang in ("en", "nl"))
+    assert english != dutch and "_nl_" in dutch and "_en_" in english

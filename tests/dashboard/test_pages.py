@@ -106,8 +106,10 @@ def test_journeys_select_another_family():
     first = at.session_state["household"]
     family = at.selectbox(key="household")
     assert len(family.options) > 1
-    # The list opens on a family whose path differs under the two policies, and says so in words.
+    # The list opens on a family whose path differs under the two policies, and says so in words,
+    # and whose story is told under both (neither side empty).
     assert family.format_func(first).startswith("≠ paths differ")
+    assert not [i for i in at.info if "never reached court" in i.value]
     assert "≠: the family's path differs between Current policy and Ombudsman package" in texts(at)
     family.select_index(1)
     ran(at)
