@@ -106,7 +106,8 @@ def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, st
         st.dataframe(shown, hide_index=True, width="stretch", height="content")
     if not state.present():
         meta = exports.export_meta(current.comparison, lang) if current else None
-        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data, lang, meta), _file(current, name, "csv", lang),
+        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data, lang, meta),
+                           _file(current, name, "csv", lang),
                            "text/csv", key=f"csv_{name}", on_click="ignore")
 
 
