@@ -42,7 +42,7 @@ _API.update({
     "pair": ".experiments.compare", "read_comparison": ".results_io", "stale_calibration": ".provenance",
     "covers_parameters": ".intervals", "covers_sentence": ".intervals", "interval_coverage": ".intervals",
     "OBLIGATIONS": ".scorecard", "beyond_chance": ".scorecard", "rights_scorecard": ".scorecard:scorecard",
-    "spread_between_municipalities": ".scorecard",
+    "spread_between_municipalities": ".scorecard", "municipality_table": ".country",
 })
 __all__ = sorted([*_API, "__version__"])
 
