@@ -29,18 +29,28 @@ def facts(comparison: Comparison) -> dict[str, Any]:
             "version": meta["version"], "commit": str(meta.get("git_commit", ""))[:8], "months": meta["months"],
             "reps": len(meta["replication_seeds"]), "households": meta["households"],
             "population": meta["population"], "profiles": [p["name"] for p in meta["profiles"]],
-            "date": dt.date.today().isoformat()}
+            "scale": float(meta.get("scale", 1.0) or 1.0), "date": dt.date.today().isoformat()}
 
 
 def population_label(f: dict[str, Any], lang: str) -> str:
     """The population in words, with its number of rented households."""
     households = number(f["households"], lang)
+    sample = _sample(f.get("scale", 1.0), lang)
     if f["population"] == "national":
-        return {"en": f"the Netherlands ({households} rented homes)",
-                "nl": f"Nederland ({households} huurwoningen)"}[lang]
+        homes = {"en": "rented homes", "nl": "huurwoningen"}[lang]
+        return {"en": "the Netherlands", "nl": "Nederland"}[lang] + f" ({households} {homes}{sample})"
     if f["population"] in PROFILES:
-        return t(f"pop_{f['population']}", lang).split(" · ")[0] + f" ({households})"
-    return f"{', '.join(f['profiles'])} ({households})"
+        return t(f"pop_{f['population']}", lang).split(" · ")[0] + f" ({households}{sample})"
+    return f"{', '.join(f['profiles'])} ({households}{sample})"
+
+
+def _sample(scale: float, lang: str) -> str:
+    """What a sampled run says about itself: it simulated a share and reports for the whole."""
+    if scale >= 1.0:
+        return ""
+    share_ = number(100 * scale, lang)
+    return {"en": f"; simulated as a {share_} % sample, reported for all",
+            "nl": f"; gesimuleerd als steekproef van {share_} %, teruggerekend naar alle"}[lang]
 
 
 def stamp(comparison: Comparison, lang: str) -> str:
