@@ -141,6 +141,38 @@ def _forest_axes(ax, ticks: list[float], names: list[str], right: list[str], lan
     ax.grid(axis="x", alpha=0.3)
 
 
+def bars_figure(comparison: Comparison, groups: dict[str, dict[str, float]], title: str, unit: str,
+                lang: str) -> Figure:
+    """Horizontal bars, one group per outcome (or municipality type), one bar per scenario in its
+    fixed colour and hatch, the value written in dark type at the end of each bar."""
+    names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
+    height = 0.32 * len(groups) * len(names) + 0.4 * len(groups) + 1.6
+    fig, ax = plt.subplots(figsize=(11, height), layout="constrained")
+    step = 1.0 / (len(names) + 1)
+    euro = "EUR" in unit or "euro" in unit
+    for i, name in enumerate(names):
+        look = scenario_style(name)
+        y = np.arange(len(groups)) + i * step
+        values = [groups[g][name] for g in groups]
+        ax.barh(y, values, height=step * 0.9, color=look["color"], hatch=HATCHES[i % len(HATCHES)],
+                edgecolor="#222222", linewidth=0.6, label=scenario_title(name, lang))
+        for yy, value in zip(y, values):
+            text = outcome_number("cost_total_eur" if euro else "evictions", value, lang, short=True)
+            ax.text(value, yy, f" {text}", va="center", ha="left", color=TEXT, fontsize="small")
+    ax.set_yticks(np.arange(len(groups)) + (len(names) - 1) * step / 2,
+                  [textwrap.fill(g, 30) for g in groups], color=TEXT)
+    ax.invert_yaxis()
+    ax.set_xlabel(unit)
+    ax.set_xlim(right=ax.get_xlim()[1] * 1.18)  # room for the values written after the bars
+    ax.set_title(title, loc="left")
+    ax.grid(axis="x", alpha=0.3)
+    fig.legend(frameon=False, loc="outside upper center", ncol=min(len(names), 3))
+    return footed(fig, comparison, lang)
+
+
+HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo")  # a pattern as well as a colour for each scenario
+
+
 def yearly(monthly: pd.DataFrame, outcome: str) -> pd.DataFrame:
     """Per year of the report: mean over replications with its 5-95 % range. Flows are summed over
     the year's months, stocks averaged; a last year with fewer than 12 months is left out."""

@@ -311,6 +311,28 @@ UI: dict[str, dict[str, str]] = {
     "unit_share": {"en": "share (0-1)", "nl": "aandeel (0-1)"},
     "unit_ratio": {"en": "ratio (1 = equal)", "nl": "verhouding (1 = gelijk)"},
     "col_unit_kind": {"en": "unit", "nl": "eenheid"},
+    "breakdowns": {"en": "Breakdowns", "nl": "Uitsplitsingen"},
+    "breakdown_payer": {"en": "Cost by who pays", "nl": "Kosten naar wie betaalt"},
+    "breakdown_landlord": {"en": "Evictions by landlord type", "nl": "Ontruimingen naar soort verhuurder"},
+    "breakdown_household": {"en": "Evictions by household type (of all evictions; groups overlap)",
+                            "nl": "Ontruimingen naar soort huishouden (van alle ontruimingen; groepen overlappen)"},
+    "breakdown_municipality": {"en": "Evictions a year by municipality type",
+                               "nl": "Ontruimingen per jaar naar type gemeente"},
+    "totals_title": {"en": "Totals over 5 and 10 years", "nl": "Totalen over 5 en 10 jaar"},
+    "totals_intro": {"en": "The difference against the baseline added up over the first 5 and 10 years of the runs "
+                           "(counted from the simulated months, with its 90 % interval); a run shorter than the "
+                           "period has no total for it.",
+                     "nl": "Het verschil met het basisscenario opgeteld over de eerste 5 en 10 jaar van de runs "
+                           "(geteld uit de gesimuleerde maanden, met het 90%-interval); een run die korter is dan de "
+                           "periode heeft daarvoor geen totaal."},
+    "col_per_year_diff": {"en": "difference a year", "nl": "verschil per jaar"},
+    "col_total_years": {"en": "difference over {years} years", "nl": "verschil over {years} jaar"},
+    "col_total_low": {"en": "over {years} years: 90 % low", "nl": "over {years} jaar: 90% onder"},
+    "col_total_high": {"en": "over {years} years: 90 % high", "nl": "over {years} jaar: 90% boven"},
+    "col_kind": {"en": "municipality type", "nl": "type gemeente"},
+    "col_evictions_year": {"en": "evictions a year", "nl": "ontruimingen per jaar"},
+    "run_too_short": {"en": "– (run shorter)", "nl": "– (run korter)"},
+    "alt_breakdown": {"en": "Bar chart: {title}. {numbers}", "nl": "Staafdiagram: {title}. {numbers}"},
     "meta_version": {"en": "evictsim version", "nl": "evictsim-versie"},
     "meta_commit": {"en": "commit", "nl": "commit"},
     "meta_baseline": {"en": "baseline", "nl": "basisscenario"},

@@ -14,8 +14,9 @@ from PIL import Image, ImageDraw
 
 from sim import covers_sentence
 
-from . import exports, figures, runs, state
+from . import breakdowns, exports, figures, runs, state
 from .exports import scenario_description
+from .messages import headline_sentence
 from .i18n import (CARD_LABELS, CARDS, outcome_label, outcome_number, scenario_title, span, t, unit_label,
                    verdict_text, word)
 from .runs import Current
@@ -72,6 +73,9 @@ def chart(key: str, kind: str, outcome: str, lang: str) -> tuple[bytes, bytes]:
     comparison = runs.comparison_for(key)
     if kind == "forest":
         draw = partial(figures.forest_figure, comparison, lang)
+    elif kind == "breakdown":  # `outcome` names the breakdown (breakdowns.BREAKDOWNS or "municipality")
+        groups, unit = breakdowns.levels(comparison, outcome, lang)
+        draw = partial(figures.bars_figure, comparison, groups, t(f"breakdown_{outcome}", lang), unit, lang)
     else:
         draw = partial(figures.timeseries_figure, comparison, outcome, lang)
     return figures.to_png_svg(draw, figures.plot_meta(comparison))
@@ -130,6 +134,8 @@ def headline_cards(current: Current, lang: str) -> None:
     for scenario in current.comparison.meta["scenarios"]:
         st.subheader(t("vs", lang, scenario=scenario_title(scenario, lang), baseline=scenario_title(base, lang)))
         st.caption(scenario_description(current.comparison, scenario, lang))
+        # The one plain sentence a reader takes away, as the brief and the deck open with it.
+        st.markdown(f"**{headline_sentence(current.comparison, scenario, lang)}**")
         for row in (CARDS[:4], CARDS[4:]):
             for column, outcome in zip(st.columns(4), row):
                 with column:
