@@ -38,6 +38,7 @@ def test_totals_over_5_years_add_up_the_paired_months():
 
 def test_breakdowns_use_the_model_s_own_counts(comparison):
     groups, unit = breakdowns.levels(comparison, "landlord", "en")
+    assert unit == "households per year"
     table = comparison.table.set_index(["scenario", "outcome"])["mean"]
     assert groups["Evictions by corporations"]["baseline"] == pytest.approx(table[("baseline", "evictions_corporation")])
     total = sum(g["baseline"] for g in groups.values())
