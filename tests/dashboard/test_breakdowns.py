@@ -40,7 +40,8 @@ def test_breakdowns_use_the_model_s_own_counts(comparison):
     groups, unit = breakdowns.levels(comparison, "landlord", "en")
     assert unit == "households per year"
     table = comparison.table.set_index(["scenario", "outcome"])["mean"]
-    assert groups["Evictions by corporations"]["baseline"] == pytest.approx(table[("baseline", "evictions_corporation")])
+    by_corporations = groups["Evictions by corporations"]["baseline"]
+    assert by_corporations == pytest.approx(table[("baseline", "evictions_corporation")])
     total = sum(g["baseline"] for g in groups.values())
     assert total == pytest.approx(table[("baseline", "evictions")])  # the two landlord types make up all evictions
     payer, _ = breakdowns.levels(comparison, "payer", "en")
