@@ -101,7 +101,7 @@ def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] =
             r, level = row_of(table, scenario, outcome), base.get(outcome, np.nan)
             if level > 0:
                 mid, low, high = _relative(r, level)
-                err = [[mid - low], [high - mid]] if not math.isnan(low) else None
+                err = [[max(mid - low, 0.0)], [max(high - mid, 0.0)]] if not math.isnan(low) else None
                 ax.errorbar(mid, y, xerr=err, fmt=look["marker"], color=look["color"], capsize=3, markersize=7)
             ticks.append(y)
             names.append(short_label(outcome, lang) + (" *" if level < FEW_EVENTS else ""))

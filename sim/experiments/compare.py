@@ -81,7 +81,7 @@ def _row(name: str, outcome: Outcome, values: np.ndarray, base: np.ndarray, is_b
     level = spread(values)
     diff = values - base
     change = spread(diff)
-    floor = -max(float(np.mean(base)), 0.0)
+    floor = min(-max(float(np.mean(base)), 0.0), change.mean)  # the mean itself may round just below it
     return {"scenario": name, "outcome": outcome.name, "label": outcome.label, "unit": outcome.unit,
             "kind": outcome.kind, "mean": level.mean, "low": _at_least(level.low, 0.0), "high": level.high,
             "low_noise": _at_least(level.low_noise, 0.0), "high_noise": level.high_noise,

@@ -67,3 +67,20 @@ def test_the_deck_s_charts_keep_14_pt_on_the_slide(two_scenarios, lang):
         shown_in = Emu(picture.width).inches
         scale = shown_in / (width_px / 150)  # slide charts are drawn at 150 dpi
         assert figures.SLIDE_RC["ytick.labelsize"] * scale >= 14, (picture.name, scale)
+
+
+def test_a_difference_at_minus_the_baseline_draws(comparison):
+    """A scenario that removes every case has its difference at minus the baseline's level, where
+    rounding can put the mean a hair below the interval's bound: the plot still draws."""
+    import copy
+
+    edited = copy.copy(comparison)
+    table = comparison.table.copy()
+    base = table[table.verdict == "baseline"].set_index("outcome")["mean"]
+    rows = table.scenario == "ombudsman-package"
+    floor = -table.loc[rows, "outcome"].map(base)
+    table.loc[rows, "diff"] = floor - 1e-9
+    table.loc[rows, "diff_low"] = floor + 1e-9  # the interval's end a rounding step above the mean
+    table.loc[rows, "diff_high"] = floor + 1.0
+    edited.table = table
+    plt.close(figures.forest_figure(edited, "en"))
