@@ -131,6 +131,13 @@ UI: dict[str, dict[str, str]] = {
                       "previous comparison.",
                 "nl": "De instellingen zijn gewijzigd. Druk op **Doorrekenen** om ze door te rekenen; tot dan "
                       "toont de pagina de vorige vergelijking."},
+    "first_look": {"en": "**First look, while the full comparison is simulated:** one replication at the "
+                         "calibration's medians, so no interval and chance alone can move it. The full comparison "
+                         "({reps} replications in each of {draws} draws) replaces it when it is done.",
+                   "nl": "**Eerste indruk, terwijl de volledige vergelijking wordt doorgerekend:** één herhaling met "
+                         "de medianen van de kalibratie, dus zonder interval en toeval alleen kan haar verschuiven. "
+                         "De volledige vergelijking ({reps} herhalingen in elk van {draws} trekkingen) vervangt haar "
+                         "als die klaar is."},
     "not_run_yet": {"en": "Nothing has been simulated yet. Check the settings in the sidebar and press **Run**: "
                           "nothing runs before you do.",
                     "nl": "Er is nog niets doorgerekend. Controleer de instellingen in de zijbalk en druk op "

@@ -200,13 +200,34 @@ def pending() -> bool:
     return applied_key() != key_of(spec())
 
 
+def first_look(request: dict[str, Any]) -> dict[str, Any] | None:
+    """The same comparison in one replication at the calibration's medians: a first result within
+    seconds, shown (and labelled so) while the full one is simulated; None where that is all there is."""
+    quick = {**request, "replications": 1, "posterior": 0}
+    return None if key_of(quick) == key_of(request) else quick
+
+
+def _show_first_look(request: dict[str, Any], lang: str) -> None:
+    """Simulate the first look (kept like any run) and say its headline, labelled as preliminary."""
+    from .messages import headline_sentence
+
+    quick = paired({name: run_for(k) for name, k in run_requests(request)})
+    lines = [headline_sentence(quick, s, lang) for s in quick.meta["scenarios"]]
+    st.info(t("first_look", lang, draws=request.get("posterior", 0), reps=request["replications"]) + "\n\n"
+            + "\n\n".join(lines))
+
+
 def simulate_missing(request: dict[str, Any], lang: str) -> None:
-    """Run what is not yet simulated, one scenario after another, saying which run is going on."""
+    """Run what is not yet simulated, one scenario after another, saying which run is going on; a
+    first look (one replication at the medians) is shown first when the full comparison takes longer."""
     todo = [(name, k) for name, k in run_requests(request) if k not in _store()]
     if not todo:
         return
     started = time.monotonic()
     with st.status(t("running_1" if len(todo) == 1 else "running", lang, n=len(todo)), expanded=True) as status:
+        quick = first_look(request)
+        if quick is not None and request["scenarios"] + ([1] if request["custom"] else []):
+            _show_first_look(quick, lang)
         bar = st.progress(0.0)
         for i, (name, k) in enumerate(todo):
             def show(done: int, total: int, i: int = i, name: str = name) -> None:

@@ -70,3 +70,18 @@ def headline_sentence_of(at) -> str:
 
     key = at.session_state[runs.APPLIED]
     return headline_sentence(runs.comparison_for(key), "ombudsman-package", "en")
+
+
+def test_a_first_look_comes_before_the_full_comparison():
+    """Pressing Run shows, within a couple of simulations, one replication at the medians, labelled
+    as a first look, while the full comparison (here 2 draws x 2 replications) is simulated."""
+    from dashboard import runs
+
+    at = opened(draws="2", seed="11")
+    looks = [i.value for i in at.info if i.value.startswith("**First look")]
+    assert looks and "headline" not in looks[0] and "Ombudsman package:" in looks[0]
+    request = __import__("json").loads(at.session_state[runs.APPLIED])
+    quick = runs.first_look(request)
+    assert quick["replications"] == 1 and quick["posterior"] == 0
+    assert all(k in runs._store() for _, k in runs.run_requests(quick))  # simulated (and kept) first
+    assert runs.first_look({**request, "replications": 1, "posterior": 0}) is None
