@@ -84,3 +84,24 @@ def test_a_difference_at_minus_the_baseline_draws(comparison):
     table.loc[rows, "diff_high"] = floor + 1.0
     edited.table = table
     plt.close(figures.forest_figure(edited, "en"))
+
+
+def test_a_busy_family_timeline_keeps_its_event_names_apart():
+    """A family with an event in each of many neighbouring months (arrears, signal, help, summons,
+    hearing, verdict, ...): no two event names on its timeline overlap."""
+    import pandas as pd
+
+    from dashboard.app_pages.journeys import figure as journey
+
+    events = pd.DataFrame({"month": [0, 1, 1, 2, 3, 3, 4, 5, 6, 7, 8],
+                           "event": ["job_loss", "arrears_start", "signal", "reached", "help_accepted", "summons",
+                                     "conditional_verdict", "conditional_breached", "eviction_order", "executed",
+                                     "debt_help"],
+                           "detail": ["", "", "", "", "", "arrears", "", "", "", "", ""]})
+    for lang in ("en", "nl"):
+        fig = journey.timeline_figure(events, lang, "busy", journey.xlim_for(events, months=36))
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.texts if t.get_text()]
+        assert not [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[i + 1:], i + 1) if _overlap(a, b)]
+        plt.close(fig)
