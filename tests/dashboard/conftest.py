@@ -1,7 +1,7 @@
 """Shared fixtures for the dashboard tests: a small comparison and an AppTest of the dashboard.
 
-Everything runs on the small town for 36 months with 2 replications, so that a first run takes
-about a second and later runs hit the dashboard's cache.
+Everything runs on the small town for 36 months with 2 replications in 2 draws, so that a first
+run takes seconds and later runs hit the dashboard's cache.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from sim.experiments.compare import Comparison, compare
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
-QUICK = {"reps": "2", "months": "36"}
+QUICK = {"reps": "2", "months": "36", "draws": "2"}
 
 
 def app(**params: str | list[str]) -> AppTest:

@@ -138,7 +138,7 @@ def test_compare_language_downloads_and_pages(server, page):
     expect = sync_api.expect
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{server}/?scenario=ombudsman-package&scenario=ombudsman-legal-aid&reps=3&months=60")
+    page.goto(f"{server}/?scenario=ombudsman-package&scenario=ombudsman-legal-aid&reps=3&months=60&draws=2")
     settle(page)
     sync_api.expect(page.locator('[data-testid="stMetric"]')).to_have_count(0)  # a link runs nothing by itself
     press_run(page)
@@ -204,7 +204,7 @@ def focus_rings(page, presses: int) -> list[dict]:
 def test_keyboard_focus_is_visible_on_every_control(server, page, path):
     """WCAG 2.4.7: every control reached by Tab, the top navigation included, shows a ring of at
     least 2 px with a contrast of at least 3:1 against what is behind it."""
-    page.goto(f"{server}/{path}?reps=2&months=36")
+    page.goto(f"{server}/{path}?reps=2&months=36&draws=2")
     settle(page)
     page.wait_for_timeout(1000)
     rings = focus_rings(page, 70)
@@ -230,7 +230,7 @@ def chart_heights(page) -> list[float]:
 def test_presentation_mode_fits_a_1920_by_1080_projector(server):
     """Presentation mode on a 1920x1080 screen: the scorecard table keeps every column in larger
     type, the family's story is told in larger type, and no chart is taller than the screen."""
-    address = f"{server}/{{page}}?scenario=ombudsman-package&reps=2&months=36"
+    address = f"{server}/{{page}}?scenario=ombudsman-package&reps=2&months=36&draws=2"
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         tab = browser.new_page(viewport={"width": 1920, "height": 1080})

@@ -85,7 +85,7 @@ def test_custom_scenario_from_levers():
     assert re.search(r"Built from Current policy; changed: [^.]*: \d+ % → 100 %", texts(at)), texts(at)
     assert "legal_aid.share_summoned=1.0" in param(at, "lever")
     expander = next(e for e in at.expander if e.label == "Reproduce this")
-    assert "evictsim-own-scenario.toml" in expander.code[0].value and "--posterior 8" in expander.code[0].value
+    assert "evictsim-own-scenario.toml" in expander.code[0].value and "--posterior 2" in expander.code[0].value
 
 
 def test_scorecard_lists_the_eight_obligations_in_dutch():
