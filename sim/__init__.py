@@ -45,7 +45,8 @@ _API.update({
     "pair": ".experiments.compare", "read_comparison": ".results_io", "stale_calibration": ".provenance",
     "covers_parameters": ".intervals", "covers_sentence": ".intervals", "interval_coverage": ".intervals",
     "OBLIGATIONS": ".scorecard", "beyond_chance": ".scorecard", "rights_scorecard": ".scorecard:scorecard",
-    "spread_between_municipalities": ".scorecard",
+    "spread_between_municipalities": ".scorecard", "municipality_table": ".country",
+    "interval_spread": ".uncertainty:spread",
 })
 __all__ = sorted([*_API, "__version__"])
 
