@@ -29,6 +29,16 @@ PAGES = (("compare", "app_pages/compare/compare.py", ":material/compare_arrows:"
          ("explore", "app_pages/explore/explore.py", ":material/explore:"))
 
 
+def _alias(target: st.Page, title: str, url_path: str) -> st.Page:
+    """A hidden page at `url_path` that opens `target`: the Compare page is the app's root ("/"),
+    and Streamlit would answer a typed "/compare" with its own English "Page not found"."""
+    def go() -> None:
+        st.switch_page(target)
+
+    go.__name__ = f"alias_{url_path}"  # a callable page is known by its function's name
+    return st.Page(go, title=title, url_path=url_path, visibility="hidden")
+
+
 def main() -> None:
     state.init_session()
     lang = state.lang()
@@ -40,13 +50,17 @@ def main() -> None:
     views.dropped_from_address(lang)
     lang = state.lang()
     views.stale_calibration(lang)
-    pages = [st.Page(path, title=t(f"page_{name}", lang), icon=icon, url_path=name, default=name == "compare")
-             for name, path, icon in PAGES]
-    page = st.navigation(pages, position="top")
+    pages = [st.Page(path, title=t(f"page_{name}", lang), icon=icon, url_path=name if name != "compare" else "home",
+                     default=name == "compare") for name, path, icon in PAGES]
+    page = st.navigation([*pages, _alias(pages[0], t("page_compare", lang), "compare")], position="top")
     views.style()
     views.document_language(lang)
+    state.write_query()  # now as well: a page that stops early (nothing run yet) still leaves its address
     page.run()
     state.write_query()
 
 
-main()
+# Worker processes started from a fork server (posterior draws while the server's threads run)
+# load the parent's main script again as __mp_main__: the app must not run there.
+if __name__ != "__mp_main__":
+    main()

@@ -12,8 +12,8 @@ import streamlit as st
 
 from sim import DEFAULT_WARMUP
 
-from . import levers, runs, state
-from .i18n import CHOICES, LANGUAGES, MONTHS, scenario_title, t, word
+from . import custom, levers, runs, state
+from .i18n import CHOICES, LANGUAGES, MONTHS, parameter_unit, scenario_title, source_text, t, word
 from .levers import Lever
 
 
@@ -74,7 +74,7 @@ def _comparison() -> None:
     st.selectbox(t("baseline", lang), names, key="baseline", format_func=title)
     options = [n for n in names if n != ss["baseline"]]
     ss["scenarios"] = [s for s in ss["scenarios"] if s in options]  # the baseline may have changed
-    st.multiselect(t("scenarios", lang), options, key="scenarios", format_func=title)
+    st.multiselect(t("scenarios", lang), options, key="scenarios", format_func=title, placeholder=t("choose", lang))
     st.slider(t("replications", lang), 1, state.MAX_REPLICATIONS, key="replications",
               help=t("replications_help", lang))
     st.select_slider(t("posterior", lang), state.DRAW_CHOICES, key="posterior", help=t("posterior_help", lang))
@@ -122,15 +122,16 @@ def lever_widget(lever: Lever, lang: str) -> None:
     """One lever's widget, bounded by its declaration; the help says what it does, its default,
     unit and source."""
     label, key = lever.title(lang), lever.key
-    default = lever.default if lever.kind != "months" else ", ".join(MONTHS[lang][m - 1] for m in lever.default)
-    help_text = f"{lever.help(lang)} " + t("model_default", lang, value=default, unit=lever.unit or "–",
-                                           source=lever.source or "–")
+    default = custom.value_text(lever, lever.default, lang)
+    help_text = f"{lever.help(lang)} " + t("model_default", lang, value=default, unit=parameter_unit(lever.unit, lang),
+                                           source=source_text(lever.source, lang))
     if lever.kind == "bool":
         st.checkbox(label, key=key, help=help_text)
     elif lever.kind == "choice":
         st.selectbox(label, lever.choices, format_func=lambda c: word(CHOICES, c, lang), key=key, help=help_text)
     elif lever.kind == "months":
-        st.multiselect(label, lever.choices, format_func=lambda m: MONTHS[lang][m - 1], key=key, help=help_text)
+        st.multiselect(label, lever.choices, format_func=lambda m: MONTHS[lang][m - 1], key=key, help=help_text,
+                       placeholder=t("choose", lang))
     else:
         _number_widget(lever, label, help_text)
 

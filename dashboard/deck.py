@@ -8,6 +8,7 @@ the caveats on every slide, and alt text with the headline numbers on every imag
 from __future__ import annotations
 
 import io
+import textwrap
 from functools import partial
 
 from PIL import Image
@@ -16,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 
 from sim import Comparison
 
-from .figures import difference_text, forest_figure, slide_png, timeseries_figure
+from .figures import SLIDE_FOREST_WIDTH, difference_text, forest_figure, slide_png, timeseries_figure
 from .i18n import CARD_LABELS, CARDS, outcome_label, outcome_number, scenario_title, t, verdict_text, word
 from .messages import caveats, headline_sentence, method, summary
 from .tables import bounded_table, facts, population_label, row_of, scorecard_frame, scorecard_wide, stamp
@@ -143,13 +144,51 @@ def _scorecard_slides(prs, comparison: Comparison, lang: str) -> None:
     few = f" · {t('few_cases', lang)}"  # on a slide a star; the notes say what it means
     rows = [[f"{r[0]}. {r[2]}", r[3], *(c.replace(few, " *").replace(" · ", "\n", 1) for c in r[4:])]
             for r in wide.itertuples(index=False)]
-    per_slide = 2 if len(names) > 3 else 3
-    parts = [rows[i:i + per_slide] for i in range(0, len(rows), per_slide)]
     rest = (SLIDE_W - 2 * MARGIN) / Inches(1) - 5.6
+    widths = [4.0, 1.6, *[rest / len(names)] * len(names)]
+    note = f"* {t('few_cases_note', lang)}"
+    note_h = _lines(note, (SLIDE_W - 2 * MARGIN) / Inches(1)) * LINE_IN + 0.1
+    room = (SLIDE_H - FOOTER_H - BODY_TOP) / Inches(1) - note_h - 0.1  # the table above the star's note
+    parts = _fill(rows, widths, room - _row_height(header, widths, bold=True), 2 if len(names) > 3 else 3)
     for i, part in enumerate(parts, 1):
         title = t("deck_scorecard_part", lang, part=i, parts=len(parts))
         slide = _slide(prs, title, comparison, lang, [t("scorecard_covers", lang), f"* {t('few_cases', lang)}"])
-        _table(slide, [header, *part], [4.0, 1.6, *[rest / len(names)] * len(names)])
+        _table(slide, [header, *part], widths)
+        if any(" *" in cell for row in part for cell in row[2:]):  # a star is explained where it is shown
+            _text(slide, note, MARGIN, SLIDE_H - FOOTER_H - Inches(note_h), SLIDE_W - 2 * MARGIN, Inches(note_h),
+                  MIN_PT)
+
+
+# How much room 18 pt text takes on a slide, measured on LibreOffice's rendering (DejaVu Sans):
+# a line 1.2 times the type size, a character 0.56 of it on average (0.62 in bold); a cell's margins.
+LINE_IN, CHAR_IN, BOLD_CHAR_IN = MIN_PT * 1.2 / 72, MIN_PT * 0.56 / 72, MIN_PT * 0.62 / 72
+CELL_MARGINS_IN = (0.2, 0.08)  # left and right; top and bottom
+
+
+def _lines(text: str, width_in: float, bold: bool = False) -> int:
+    """Lines a text wraps to in a box this wide (inches), word by word as the slide wraps it."""
+    per_line = max(1, int(width_in / (BOLD_CHAR_IN if bold else CHAR_IN)))
+    return sum(max(1, len(textwrap.wrap(part, per_line))) for part in str(text).split("\n"))
+
+
+def _row_height(cells: list[str], widths: list[float], bold: bool = False) -> float:
+    """A table row's height (inches): its tallest cell."""
+    return max(_lines(c, w - CELL_MARGINS_IN[0], bold) for c, w in zip(cells, widths)) * LINE_IN + CELL_MARGINS_IN[1]
+
+
+def _fill(rows: list[list[str]], widths: list[float], room: float, most: int) -> list[list[list[str]]]:
+    """Rows over slides: as many on a slide as fit in `room` inches (at most `most`, at least one)."""
+    parts: list[list[list[str]]] = []
+    used = 0.0
+    for row in rows:
+        height = _row_height(row, widths)
+        if parts and len(parts[-1]) < most and used + height <= room:
+            parts[-1].append(row)
+            used += height
+        else:
+            parts.append([row])
+            used = height
+    return parts
 
 
 def _caveats_slide(prs, comparison: Comparison, lang: str) -> None:
@@ -167,7 +206,7 @@ def pptx_deck(comparison: Comparison, lang: str = "en", outcome: str = "eviction
     _key_message_slides(prs, comparison, lang)
     for scenario in comparison.meta["scenarios"]:
         _headline_slide(prs, comparison, scenario, lang)
-        png = slide_png(partial(forest_figure, comparison, lang, scenarios=(scenario,)))
+        png = slide_png(partial(forest_figure, comparison, lang, scenarios=(scenario,), width=SLIDE_FOREST_WIDTH))
         _picture_slide(prs, t("deck_forest_of", lang, scenario=scenario_title(scenario, lang)), png,
                        forest_alt(comparison, scenario, lang), comparison, lang)
     _picture_slide(prs, t("deck_timeseries", lang, outcome=outcome_label(outcome, lang)),

@@ -17,11 +17,13 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 import pandas as pd
 
-from sim import Comparison, interval_coverage
+from sim import Comparison, covers_parameters, interval_coverage
 
+from . import custom
 from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
 from .figures import LOCK, forest_figure, to_png
 from .i18n import scenario_summary, scenario_title, t
+from .levers import CUSTOM
 from .messages import caveats, method, summary
 from .tables import facts, headline_cells, population_label, scorecard_frame, scorecard_wide, stamp
 
@@ -42,17 +44,19 @@ def export_meta(comparison: Comparison, lang: str) -> dict[str, object]:
     """What every exported table says about itself: version, commit, scenarios, seed, population,
     run settings, date, posterior draws and what the intervals cover."""
     f, u = facts(comparison), interval_coverage(comparison.meta)
-    values = {"version": f["version"], "commit": f["commit"] or "-", "baseline": f["baseline"],
-              "scenarios": " + ".join(f["scenarios"]) or "-", "seed": f["seed"],
-              "population": f"{f['population']} ({f['households']} households)", "replications": f["reps"],
-              "months": f["months"], "date": f["date"], "draws": u["posterior_draws"], "covers": u["covers"]}
+    values = {"version": f["version"], "commit": f["commit"] or "-", "baseline": scenario_title(f["baseline"], lang),
+              "scenarios": " + ".join(scenario_title(n, lang) for n in f["scenarios"]) or "-", "seed": f["seed"],
+              "population": population_label(f, lang), "replications": f["reps"],
+              "months": f["months"], "date": f["date"], "draws": u["posterior_draws"],
+              "covers": t(f"covers_{'parameters' if covers_parameters(comparison.meta) else 'noise'}", lang)}
     return {t(f"meta_{key}", lang): value for key, value in values.items()}
 
 
-def file_name(comparison: Comparison, what: str, ext: str) -> str:
-    """A descriptive file name: evictsim, what it is, the scenarios, the population and the date."""
+def file_name(comparison: Comparison, what: str, ext: str, lang: str = "en") -> str:
+    """A descriptive file name: evictsim, what it is, the scenarios, the population, the language
+    (so that an English and a Dutch download do not overwrite each other) and the date."""
     f = facts(comparison)
-    parts = ["evictsim", what, "+".join(f["scenarios"]) or f["baseline"], str(f["population"]), f["date"]]
+    parts = ["evictsim", what, "+".join(f["scenarios"]) or f["baseline"], str(f["population"]), lang, f["date"]]
     name = "_".join(parts).replace("/", "-").replace(" ", "-")
     return f"{name[:150]}.{ext}"
 
@@ -67,7 +71,7 @@ def scorecard_cells(comparison: Comparison, lang: str) -> list[list[str]]:
     """The scorecard as text: obligation (with its indicator), direction, one column per scenario."""
     wide = scorecard_wide(scorecard_frame(comparison, lang), lang, explain=False)
     names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
-    header = [t("col_obligation", lang), t("col_better", lang), *names]
+    header = [t("col_obligation", lang), t("col_better", lang), *(scenario_title(n, lang) for n in names)]
     rows = [[f"{r[0]}. {r[1]}\n{r[2]}", r[3], *r[4:]] for r in wide.itertuples(index=False)]
     return [header, *rows]
 
@@ -108,7 +112,10 @@ def _summary_page(comparison: Comparison, lang: str) -> Figure:
 
 
 def scenario_description(comparison: Comparison, name: str, lang: str) -> str:
-    """A scenario's one-line description in the language (its file's own where there is no other)."""
+    """A scenario's one-line description in the language (its file's own where there is no other); for
+    the scenario built from levers, what it started from and which levers it changed."""
+    if name == CUSTOM:
+        return custom.description(comparison.runs[name].meta, lang)
     return scenario_summary(name, lang) or str(comparison.runs[name].meta.get("description", ""))
 
 

@@ -9,6 +9,7 @@ figure is drawn and saved under one lock.
 from __future__ import annotations
 
 import math
+import textwrap
 import threading
 from collections.abc import Callable
 from typing import Any, TypedDict
@@ -17,6 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 from matplotlib.ticker import MaxNLocator
 from matplotlib.typing import RcKeyType
@@ -24,10 +26,12 @@ from matplotlib.typing import RcKeyType
 from sim import Comparison, plots
 
 from . import levers
-from .i18n import CARDS, SIM_KINDS, outcome_label, outcome_number, scenario_title, span, t, unit_label
+from .i18n import (CARD_LABELS, CARDS, SIM_KINDS, outcome_label, outcome_number, scenario_title, span, t, unit_label,
+                   word)
 from .tables import FEW_EVENTS, row_of, bounded_table, facts, population_label, stamp
 
 LOCK = threading.RLock()
+TEXT = "#222222"  # every chart's text: dark type (about 16:1 on white), never a scenario's colour
 
 
 def plot_meta(comparison: Comparison) -> dict[str, object]:
@@ -75,34 +79,48 @@ def difference_text(outcome: str, r: pd.Series, lang: str) -> str:
 
 
 def forest_figure(comparison: Comparison, lang: str, outcomes: tuple[str, ...] = CARDS,
-                  scenarios: tuple[str, ...] | None = None) -> Figure:
+                  scenarios: tuple[str, ...] | None = None, width: float = 12.0) -> Figure:
     """Per scenario (all, or those given) a labelled block: each outcome's paired difference as %
     of the baseline with its 90 % interval (bounded at -100 %), and on the right the difference a
-    year in its own unit."""
+    year in its own unit. `width` in inches (wider on a slide, where the type is larger)."""
     table, scenarios = bounded_table(comparison), scenarios or comparison.meta["scenarios"]
     base = table[table.verdict == "baseline"].set_index("outcome")["mean"]
     height = 0.36 * len(outcomes) * max(1, len(scenarios)) + 0.45 * len(scenarios) + 1.3
-    fig, ax = plt.subplots(figsize=(12, height), layout="constrained")
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
     ticks, names, right = [], [], []
     y = 0.0
     for scenario in scenarios:
         look = scenario_style(scenario)
-        ax.text(0.005, y, scenario_title(scenario, lang), transform=ax.get_yaxis_transform(), weight="bold",
-                va="center", fontsize="large", color=look["color"])
+        # The scenario's name in dark type (its colour on white is 2.3-3.1:1), after its own marker.
+        ax.plot([0.012], [y], look["marker"], color=look["color"], markersize=9, transform=ax.get_yaxis_transform(),
+                clip_on=False)
+        ax.text(0.03, y, scenario_title(scenario, lang), transform=ax.get_yaxis_transform(), weight="bold",
+                va="center", fontsize="large", color=TEXT)
         y -= 1
         for outcome in outcomes:
             r, level = row_of(table, scenario, outcome), base.get(outcome, np.nan)
             if level > 0:
                 mid, low, high = _relative(r, level)
-                err = [[mid - low], [high - mid]] if not math.isnan(low) else None
+                err = [[max(mid - low, 0.0)], [max(high - mid, 0.0)]] if not math.isnan(low) else None
                 ax.errorbar(mid, y, xerr=err, fmt=look["marker"], color=look["color"], capsize=3, markersize=7)
             ticks.append(y)
-            names.append(outcome_label(outcome, lang) + (" *" if level < FEW_EVENTS else ""))
+            names.append(short_label(outcome, lang) + (" *" if level < FEW_EVENTS else ""))
             right.append(difference_text(outcome, r, lang) if level > 0 else t("no_cases_baseline", lang))
             y -= 1
         y -= 0.3
     _forest_axes(ax, ticks, names, right, lang)
     return footed(fig, comparison, lang)
+
+
+LABEL_CHARS = 28  # outcome names on the forest plot's left wrap at this width, so the plot keeps its room
+
+
+def short_label(outcome: str, lang: str) -> str:
+    """An outcome's short name (the headline cards'), wrapped: the full label is in the alt text
+    and the tables. A long label ("Homeless households (with others, in shelter, hidden, on the
+    street)") would take the plot's room on a slide."""
+    name = word(CARD_LABELS, outcome, lang) if outcome in CARD_LABELS else outcome_label(outcome, lang)
+    return textwrap.fill(name, LABEL_CHARS)
 
 
 def _forest_axes(ax, ticks: list[float], names: list[str], right: list[str], lang: str) -> None:
@@ -121,6 +139,38 @@ def _forest_axes(ax, ticks: list[float], names: list[str], right: list[str], lan
     ax.set_xlabel(plots.wrap(t("forest_xlabel", lang), 80) + "\n" + plots.wrap(t("forest_right", lang), 80))
     ax.set_title(t("forest_title", lang))
     ax.grid(axis="x", alpha=0.3)
+
+
+def bars_figure(comparison: Comparison, groups: dict[str, dict[str, float]], title: str, unit: str,
+                lang: str) -> Figure:
+    """Horizontal bars, one group per outcome (or municipality type), one bar per scenario in its
+    fixed colour and hatch, the value written in dark type at the end of each bar."""
+    names = [comparison.meta["baseline"], *comparison.meta["scenarios"]]
+    height = 0.32 * len(groups) * len(names) + 0.4 * len(groups) + 1.6
+    fig, ax = plt.subplots(figsize=(11, height), layout="constrained")
+    step = 1.0 / (len(names) + 1)
+    euro = "EUR" in unit or "euro" in unit
+    for i, name in enumerate(names):
+        look = scenario_style(name)
+        y = np.arange(len(groups)) + i * step
+        values = [groups[g][name] for g in groups]
+        ax.barh(y, values, height=step * 0.9, color=look["color"], hatch=HATCHES[i % len(HATCHES)],
+                edgecolor="#222222", linewidth=0.6, label=scenario_title(name, lang))
+        for yy, value in zip(y, values):
+            text = outcome_number("cost_total_eur" if euro else "evictions", value, lang, short=True)
+            ax.text(value, yy, f" {text}", va="center", ha="left", color=TEXT, fontsize="small")
+    ax.set_yticks(np.arange(len(groups)) + (len(names) - 1) * step / 2,
+                  [textwrap.fill(g, 30) for g in groups], color=TEXT)
+    ax.invert_yaxis()
+    ax.set_xlabel(unit)
+    ax.set_xlim(right=ax.get_xlim()[1] * 1.18)  # room for the values written after the bars
+    ax.set_title(title, loc="left")
+    ax.grid(axis="x", alpha=0.3)
+    fig.legend(frameon=False, loc="outside upper center", ncol=min(len(names), 3))
+    return footed(fig, comparison, lang)
+
+
+HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo")  # a pattern as well as a colour for each scenario
 
 
 def yearly(monthly: pd.DataFrame, outcome: str) -> pd.DataFrame:
@@ -154,23 +204,30 @@ def timeseries_figure(comparison: Comparison, outcome: str, lang: str) -> Figure
     return footed(fig, comparison, lang)
 
 
-def _caption(fig: Figure, comparison: Comparison, lang: str) -> Figure:
-    """The footer every chart carries: version, date, seed, scenarios and population."""
+def _caption(fig: Figure, comparison: Comparison, lang: str) -> int:
+    """The footer every chart carries: version, date, seed, scenarios and population, wrapped to the
+    figure's width (so that no part is cut off, at any font size); returns its number of lines."""
     text = f"{stamp(comparison, lang)} · {population_label(facts(comparison), lang)}"
-    fig.text(0.01, 0.005, text, fontsize="small", color="#444444", ha="left", va="bottom", wrap=True)
-    return fig
+    size = FontProperties(size="small").get_size_in_points()
+    chars = max(40, int(fig.get_figwidth() * 72 / (0.55 * size)) - 4)  # an average character is ~0.55 em
+    wrapped = textwrap.fill(text, chars)
+    fig.text(0.01, 0.005, wrapped, fontsize="small", color="#444444", ha="left", va="bottom")
+    return wrapped.count("\n") + 1
 
 
 def footed(fig: Figure, comparison: Comparison, lang: str) -> Figure:
     """A chart with the footer every chart carries, its axes kept clear of it."""
-    return room_for_caption(_caption(fig, comparison, lang))
+    lines = _caption(fig, comparison, lang)
+    return room_for_caption(fig, lines)
 
 
-def room_for_caption(fig: Figure) -> Figure:
-    """Keep the axes clear of the caption sim.plots writes along the bottom edge."""
+def room_for_caption(fig: Figure, lines: int = 1) -> Figure:
+    """Keep the axes clear of the caption along the bottom edge (`lines` lines of small text)."""
+    size = FontProperties(size="small").get_size_in_points()
+    height = max(0.35, (lines * 1.3 * size + 6) / 72) / fig.get_figheight()
     engine = fig.get_layout_engine()
     if isinstance(engine, (ConstrainedLayoutEngine, TightLayoutEngine)):  # the engines that take a rect
-        engine.set(rect=(0, 0.35 / fig.get_figheight(), 1, 1 - 0.35 / fig.get_figheight()))
+        engine.set(rect=(0, height, 1, 1 - height))
     return fig
 
 
@@ -191,6 +248,7 @@ def to_png_svg(draw: Callable[[], Figure], meta: dict[str, object]) -> tuple[byt
 
 # Charts on a slide: the same figures with larger type, so that a 12-inch-wide chart shown across a
 # 16:9 slide reads at about 16 pt.
+SLIDE_FOREST_WIDTH = 13.5  # inches: shown across a 16:9 slide (12.3 in) its 16 pt type reads at about 14.6 pt
 SLIDE_RC: dict[RcKeyType, Any] = {"font.size": 16, "axes.titlesize": 20, "axes.labelsize": 16, "legend.fontsize": 16,
                                    "xtick.labelsize": 16, "ytick.labelsize": 16}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable
 
 from sim import OUTCOMES
@@ -18,7 +19,7 @@ from sim import OUTCOMES
 from .app_pages.explore.words import WORDS as EXPLORE_WORDS
 from .app_pages.journeys.words import WORDS as JOURNEYS_WORDS
 from .app_pages.municipality.words import WORDS as MUNICIPALITY_WORDS
-from .i18n_model import CARD_LABELS, CHOICES, MONTHS, UNITS, VERDICTS
+from .i18n_model import CARD_LABELS, CHOICES, MONTHS, PARAMETER_UNITS, UNITS, VERDICTS
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
 SIM_LABELS = {o.name: {"en": o.label, "nl": o.label_nl} for o in OUTCOMES}
@@ -105,17 +106,24 @@ UI: dict[str, dict[str, str]] = {
     "custom_on": {"en": "Add a scenario of my own", "nl": "Voeg een eigen scenario toe"},
     "custom_from": {"en": "Start from", "nl": "Begin bij"},
     "custom_apply": {"en": "Apply levers", "nl": "Maatregelen toepassen"},
-    "custom_name": {"en": "custom", "nl": "custom"},
+    "custom_title": {"en": "Own scenario", "nl": "Eigen scenario"},
+    "custom_description": {"en": "Built from {base}; changed: {levers}.",
+                           "nl": "Samengesteld vanuit {base}; gewijzigd: {levers}."},
+    "yes": {"en": "yes", "nl": "ja"},
+    "no": {"en": "no", "nl": "nee"},
     "custom_changed": {"en": "Changed: {levers}", "nl": "Gewijzigd: {levers}"},
     "custom_unchanged": {"en": "No lever changed yet.", "nl": "Nog geen maatregel gewijzigd."},
     "model_default": {"en": "Model default: {value} ({unit}). Source: {source}.",
                       "nl": "Standaard in het model: {value} ({unit}). Bron: {source}."},
     "no_scenarios": {"en": "Pick at least one scenario to compare with the baseline (in the sidebar).",
                      "nl": "Kies minstens één scenario om met het basisscenario te vergelijken (in de zijbalk)."},
-    "running": {"en": "Simulating {n} run(s)...", "nl": "{n} run(s) simuleren..."},
+    "running": {"en": "Simulating {n} scenarios...", "nl": "{n} scenario's doorrekenen..."},
+    "running_1": {"en": "Simulating 1 scenario...", "nl": "1 scenario doorrekenen..."},
+    "choose": {"en": "Choose", "nl": "Kies"},
     "running_one": {"en": "Scenario {i} of {n}: {scenario}, simulation {done} of {total} ({months} months each)",
                     "nl": "Scenario {i} van {n}: {scenario}, simulatie {done} van {total} (elk {months} maanden)"},
-    "ran": {"en": "Simulated {n} run(s) in {seconds} s", "nl": "{n} run(s) gesimuleerd in {seconds} s"},
+    "ran": {"en": "Simulated {n} scenarios in {seconds} s", "nl": "{n} scenario's doorgerekend in {seconds} s"},
+    "ran_1": {"en": "Simulated 1 scenario in {seconds} s", "nl": "1 scenario doorgerekend in {seconds} s"},
     "run_button": {"en": "Run", "nl": "Doorrekenen"},
     "run_help": {"en": "Changes in the sidebar take effect when you press Run.",
                  "nl": "Wijzigingen in de zijbalk gaan in als u op Doorrekenen drukt."},
@@ -123,6 +131,17 @@ UI: dict[str, dict[str, str]] = {
                       "previous comparison.",
                 "nl": "De instellingen zijn gewijzigd. Druk op **Doorrekenen** om ze door te rekenen; tot dan "
                       "toont de pagina de vorige vergelijking."},
+    "first_look": {"en": "**First look, while the full comparison is simulated:** one replication at the "
+                         "calibration's medians, so no interval and chance alone can move it. The full comparison "
+                         "({reps} replications in each of {draws} draws) replaces it when it is done.",
+                   "nl": "**Eerste indruk, terwijl de volledige vergelijking wordt doorgerekend:** één herhaling met "
+                         "de medianen van de kalibratie, dus zonder interval en toeval alleen kan haar verschuiven. "
+                         "De volledige vergelijking ({reps} herhalingen in elk van {draws} trekkingen) vervangt haar "
+                         "als die klaar is."},
+    "not_run_yet": {"en": "Nothing has been simulated yet. Check the settings in the sidebar and press **Run**: "
+                          "nothing runs before you do.",
+                    "nl": "Er is nog niets doorgerekend. Controleer de instellingen in de zijbalk en druk op "
+                          "**Doorrekenen**: er wordt pas gerekend als u dat doet."},
     "run_error": {"en": "These settings cannot be run: {error}",
                   "nl": "Met deze instellingen kan niet gerekend worden: {error}"},
     "compare_title": {"en": "Compare policies", "nl": "Beleid vergelijken"},
@@ -148,6 +167,9 @@ UI: dict[str, dict[str, str]] = {
     "share_counts": {"en": "{events} of {cases}", "nl": "{events} van {cases}"},
     "ratio_counts": {"en": "{events} evictions in the group", "nl": "{events} ontruimingen in de groep"},
     "few_cases": {"en": "few cases, read with care", "nl": "weinig gevallen, voorzichtig lezen"},
+    "few_cases_note": {"en": "rests on fewer than 20 cases (a ratio: on fewer than 20 evictions): read with care",
+                       "nl": "rust op minder dan 20 gevallen (een verhouding: op minder dan 20 ontruimingen): "
+                             "voorzichtig lezen"},
     "set_by_scenario": {"en": "set by the scenario", "nl": "ingesteld door het scenario"},
     "col_basis": {"en": "Basis", "nl": "Grondslag"},
     "col_set_by": {"en": "Set by", "nl": "Ingesteld door"},
@@ -155,13 +177,15 @@ UI: dict[str, dict[str, str]] = {
     "basis_input": {"en": "set by the scenario", "nl": "ingesteld door het scenario"},
     "scorecard_covers": {"en": "Each share counts the simulated cases over all replications and reported years "
                                "(\"12 of 40\": 12 events in a cohort of 40). Its 90 % interval covers simulation "
-                               "noise only; a share that rests on fewer than 20 cases is marked. An indicator that "
+                               "noise only; a share that rests on fewer than 20 cases, or a ratio on fewer than 20 "
+                               "evictions, is marked. An indicator that "
                                "only restates what the scenario sets (legal aid, appearance, children heard, "
                                "housing in view under a duty) reads \"set by the scenario\".",
                          "nl": "Elk aandeel telt de gesimuleerde gevallen over alle herhalingen en gerapporteerde "
                                "jaren (\"12 van 40\": 12 gebeurtenissen in een groep van 40). Het 90%-interval "
                                "geeft alleen de toevalsvariatie van de simulatie weer; een aandeel dat op minder "
-                               "dan 20 gevallen rust, is gemarkeerd. Een indicator die alleen herhaalt wat het "
+                               "dan 20 gevallen rust, of een verhouding op minder dan 20 ontruimingen, is "
+                               "gemarkeerd. Een indicator die alleen herhaalt wat het "
                                "scenario instelt (rechtshulp, verschijnen, kinderen gehoord, woonruimte in zicht "
                                "bij een huisvestingsplicht) staat er als \"ingesteld door het scenario\"."},
     "over_time": {"en": "Over time", "nl": "In de tijd"},
@@ -228,7 +252,7 @@ UI: dict[str, dict[str, str]] = {
     "deck_scorecard": {"en": "Rights scorecard", "nl": "Rechten-scorekaart"},
     "brief_meta": {"en": "Population: {population}\nReplications: {reps} of {months} months\nSeed: {seed}\n"
                          "Version: evictsim {version}\nDate: {date}",
-                   "nl": "Bevolking: {population}\nHerhalingen: {reps} van {months} maanden\nSeed: {seed}\n"
+                   "nl": "Bevolking: {population}\nHerhalingen: {reps} van {months} maanden\nStartgetal: {seed}\n"
                          "Versie: evictsim {version}\nDatum: {date}"},
     "summary_opening": {"en": "Each policy was simulated against {baseline} for {population}, over {years} years "
                               "with {reps} paired replications (the same households with the same luck under "
@@ -249,19 +273,30 @@ UI: dict[str, dict[str, str]] = {
                            "ze met hun interval en de aantallen waarop ze rusten."},
     "method_text": {"en": "Method: an agent-based simulation of the eviction sieve, month by month, for {population}; "
                           "{reps} paired replications of {months} months per policy, seed {seed}, evictsim {version} "
-                          "(commit {commit}). Differences are paired per replication; their 90 % interval is a "
-                          "t-interval over the replications.",
+                          "(commit {commit}). Differences are paired per replication; {interval}",
                     "nl": "Methode: een agentgebaseerde simulatie van de ontruimingszeef, maand voor maand, voor "
                           "{population}; {reps} gepaarde herhalingen van {months} maanden per beleid, startgetal "
-                          "{seed}, evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; hun "
-                          "90%-interval is een t-interval over de herhalingen."},
+                          "{seed}, evictsim {version} (commit {commit}). Verschillen zijn per herhaling gepaard; "
+                          "{interval}"},
+    "method_interval_noise": {"en": "their 90 % interval is a t-interval over the replications (simulation noise "
+                                    "only).",
+                              "nl": "hun 90%-interval is een t-interval over de herhalingen (alleen toeval)."},
+    "method_interval_draws": {"en": "their 90 % interval combines a t-interval over the replications within each "
+                                    "draw (noise) with the spread between {draws} joint draws of the calibrated "
+                                    "parameters and the policies' effect sizes.",
+                              "nl": "hun 90%-interval combineert een t-interval over de herhalingen binnen elke "
+                                    "trekking (toeval) met de spreiding tussen {draws} gezamenlijke trekkingen van "
+                                    "de gekalibreerde parameters en de effectgroottes van de maatregelen."},
     "reproduce": {"en": "Reproduce this", "nl": "Zelf narekenen"},
-    "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python (a scenario "
-                              "built from levers must first be saved as a scenario file; your own figures are the "
-                              "profile file that My municipality downloads):",
-                        "nl": "Dezelfde vergelijking vanaf de opdrachtregel, en dezelfde tabel in Python (een "
-                              "zelf samengesteld scenario moet eerst als scenariobestand worden opgeslagen; eigen "
-                              "cijfers zijn het profielbestand dat Mijn gemeente downloadt):"},
+    "reproduce_intro": {"en": "The same comparison from the command line, and the same table in Python: the same "
+                              "seeds, replications and draws of what we do not know. A scenario built from levers "
+                              "is the scenario file below; your own figures are the profile file that My "
+                              "municipality downloads. Run it in the folder of evictsim, with the files next to it.",
+                        "nl": "Dezelfde vergelijking vanaf de opdrachtregel, en dezelfde tabel in Python: dezelfde "
+                              "startgetallen, herhalingen en trekkingen van wat we niet weten. Een zelf "
+                              "samengesteld scenario is het scenariobestand hieronder; eigen cijfers zijn het "
+                              "profielbestand dat Mijn gemeente downloadt. Draai het in de map van evictsim, met "
+                              "de bestanden ernaast."},
     "deck_key_message": {"en": "Key message", "nl": "Kernboodschap"},
     "deck_summary": {"en": "Summary", "nl": "Samenvatting"},
     "deck_caveats": {"en": "Caveats", "nl": "Kanttekeningen"},
@@ -283,17 +318,42 @@ UI: dict[str, dict[str, str]] = {
     "unit_share": {"en": "share (0-1)", "nl": "aandeel (0-1)"},
     "unit_ratio": {"en": "ratio (1 = equal)", "nl": "verhouding (1 = gelijk)"},
     "col_unit_kind": {"en": "unit", "nl": "eenheid"},
+    "breakdowns": {"en": "Breakdowns", "nl": "Uitsplitsingen"},
+    "breakdown_payer": {"en": "Cost by who pays", "nl": "Kosten naar wie betaalt"},
+    "breakdown_landlord": {"en": "Evictions by landlord type", "nl": "Ontruimingen naar soort verhuurder"},
+    "breakdown_household": {"en": "Evictions by household type (of all evictions; groups overlap)",
+                            "nl": "Ontruimingen naar soort huishouden (van alle ontruimingen; groepen overlappen)"},
+    "breakdown_municipality": {"en": "Evictions a year by municipality type",
+                               "nl": "Ontruimingen per jaar naar type gemeente"},
+    "totals_title": {"en": "Totals over 5 and 10 years", "nl": "Totalen over 5 en 10 jaar"},
+    "totals_intro": {"en": "The difference against the baseline added up over the first 5 and 10 years of the runs "
+                           "(counted from the simulated months, with its 90 % interval); a run shorter than the "
+                           "period has no total for it.",
+                     "nl": "Het verschil met het basisscenario opgeteld over de eerste 5 en 10 jaar van de runs "
+                           "(geteld uit de gesimuleerde maanden, met het 90%-interval); een run die korter is dan de "
+                           "periode heeft daarvoor geen totaal."},
+    "col_per_year_diff": {"en": "difference a year", "nl": "verschil per jaar"},
+    "col_total_years": {"en": "difference over {years} years", "nl": "verschil over {years} jaar"},
+    "col_total_low": {"en": "over {years} years: 90 % low", "nl": "over {years} jaar: 90% onder"},
+    "col_total_high": {"en": "over {years} years: 90 % high", "nl": "over {years} jaar: 90% boven"},
+    "col_kind": {"en": "municipality type", "nl": "type gemeente"},
+    "col_evictions_year": {"en": "evictions a year", "nl": "ontruimingen per jaar"},
+    "run_too_short": {"en": "– (run shorter)", "nl": "– (run korter)"},
+    "alt_breakdown": {"en": "Bar chart: {title}. {numbers}", "nl": "Staafdiagram: {title}. {numbers}"},
     "meta_version": {"en": "evictsim version", "nl": "evictsim-versie"},
     "meta_commit": {"en": "commit", "nl": "commit"},
     "meta_baseline": {"en": "baseline", "nl": "basisscenario"},
     "meta_scenarios": {"en": "scenarios", "nl": "scenario's"},
-    "meta_seed": {"en": "seed", "nl": "seed (startgetal toeval)"},
+    "meta_seed": {"en": "seed", "nl": "startgetal (toeval)"},
     "meta_population": {"en": "population", "nl": "bevolking"},
     "meta_replications": {"en": "replications", "nl": "herhalingen"},
     "meta_months": {"en": "months", "nl": "maanden"},
     "meta_date": {"en": "date", "nl": "datum"},
     "meta_draws": {"en": "posterior draws", "nl": "trekkingen uit de kalibratie"},
     "meta_covers": {"en": "intervals cover", "nl": "intervallen omvatten"},
+    "covers_noise": {"en": "simulation noise", "nl": "toevalsvariatie van de simulatie"},
+    "covers_parameters": {"en": "simulation noise and parameter uncertainty",
+                          "nl": "toevalsvariatie van de simulatie en onzekerheid in de parameters"},
 }
 for _page_words in (EXPLORE_WORDS, JOURNEYS_WORDS, MUNICIPALITY_WORDS):
     UI.update(_page_words)
@@ -318,7 +378,10 @@ def word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
 
 
 def scenario_title(name: str, lang: str) -> str:
-    """A scenario's title in people's words, as its file declares it (its name where none is declared)."""
+    """A scenario's title in people's words, as its file declares it (its name where none is declared);
+    the scenario built from levers on the page is "Own scenario"."""
+    if name == "custom":
+        return t("custom_title", lang)
     title = _scenario_words(name)[0]
     return title.get(lang) or title.get("en") or name
 
@@ -350,6 +413,29 @@ def unit_label(name: str, lang: str) -> str:
     """The outcome's unit and whether it is a yearly count or a monthly average."""
     unit = UNITS.get(SIM_UNITS.get(name, ""), {}).get(lang, SIM_UNITS.get(name, ""))
     return t("per_year" if SIM_KINDS.get(name) == "flow" else "on_average", lang, unit=unit)
+
+
+def parameter_unit(unit: str, lang: str) -> str:
+    """A lever's or profile figure's unit in words ("kans", "plaatsen per 10.000 huishoudens")."""
+    return word(PARAMETER_UNITS, unit, lang) if unit else "–"
+
+
+SOURCE_KEYS = re.compile(r"\[[A-Za-z0-9]+\]")
+SOURCE_RANGE = re.compile(r"range ([-\d.,]+ ?- ?[-\d.,]+)")
+
+
+def source_text(source: str, lang: str) -> str:
+    """Where a value comes from. The model writes its sources in English; in Dutch the help says
+    what matters in Dutch: the source keys ([CBS1], see docs/model.md), whether it is an assumption
+    and its range."""
+    if lang != "nl" or not source:
+        return source or "–"
+    parts = ["aanname"] if "assumption" in source else []
+    found = SOURCE_RANGE.search(source)
+    if found:
+        parts.append("bereik " + found.group(1).replace(".", ","))
+    keys = "".join(SOURCE_KEYS.findall(source))
+    return ", ".join([*parts, *([keys] if keys else [])]) or "zie docs/model.md"
 
 
 def verdict_text(verdict: str, lang: str) -> str:

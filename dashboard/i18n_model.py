@@ -42,3 +42,23 @@ CHOICES = {"none": {"en": "nobody", "nl": "niemand"}, "all": {"en": "everybody",
                        "nl": "ieder huishouden dat contact heeft met de gemeente"}}
 MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
           "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]}
+
+# The units of levers and profile figures as the help texts say them (the model declares them in English).
+PARAMETER_UNITS = {
+    "probability": {"en": "probability", "nl": "kans"}, "switch": {"en": "on or off", "nl": "aan of uit"},
+    "month": {"en": "month", "nl": "maand"}, "months": {"en": "months", "nl": "maanden"},
+    "months of rent": {"en": "months of rent", "nl": "maanden huur"},
+    "contacts/10k households/month": {"en": "contacts per 10,000 households a month",
+                                      "nl": "contacten per 10.000 huishoudens per maand"},
+    "contracts/10k households/year": {"en": "contracts per 10,000 households a year",
+                                      "nl": "contracten per 10.000 huishoudens per jaar"},
+    "intakes/10k households/month": {"en": "intakes per 10,000 households a month",
+                                     "nl": "intakes per 10.000 huishoudens per maand"},
+    "places/10k households": {"en": "places per 10,000 households", "nl": "plaatsen per 10.000 huishoudens"},
+    "units/10k households": {"en": "units per 10,000 households", "nl": "woningen per 10.000 huishoudens"},
+    "units/10k households/year": {"en": "units per 10,000 households a year",
+                                  "nl": "woningen per 10.000 huishoudens per jaar"},
+    "EUR/month": {"en": "EUR a month", "nl": "euro per maand"}, "households": {"en": "households", "nl": "huishoudens"},
+    "log-sd": {"en": "log standard deviation", "nl": "log-standaardafwijking"},
+    "ratio": {"en": "ratio", "nl": "verhouding"},
+}

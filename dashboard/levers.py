@@ -7,9 +7,11 @@ Dutch from `sim.describe(Policy)`, choices from the field's type, group names fr
 
 from __future__ import annotations
 
+import json
 import typing
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sim import SCENARIO_DIR, Policy, describe, flatten, load_scenario
@@ -144,3 +146,30 @@ def decode(lever: Lever, text: str) -> Any | None:
         return None
     in_range = (lever.low is None or value >= lever.low) and (lever.high is None or value <= lever.high)
     return value if in_range else None
+
+
+CUSTOM = "custom"  # the run name of the scenario built from levers on the page
+
+
+def origin(meta: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The scenario file a scenario built from levers started from (the last file it applied) and
+    the levers whose value differs from that file's, from a run's metadata."""
+    files = [Path(f).stem for f in meta.get("scenario_files", [])]
+    base = next((f for f in reversed(files) if f in scenario_names()), "baseline")
+    values = flatten(meta.get("parameters", {}).get("policy", {}))
+    return base, changes(values, base)
+
+
+def _toml(value: Any) -> str:
+    """A lever value as TOML (json writes booleans, numbers, strings and lists the same way)."""
+    return json.dumps(value)
+
+
+def scenario_toml(base: str, changed: dict[str, Any], name: str = CUSTOM) -> str:
+    """A scenario file that the command line reads: `base` with the changed levers."""
+    lines = ["# A scenario built from levers on the evictsim dashboard", f"name = {_toml(name)}",
+             f"extends = {_toml(base)}"]
+    for group in dict.fromkeys(n.split(".")[0] for n in changed):
+        lines += ["", f"[policy.{group}]"]
+        lines += [f"{n.split('.', 1)[1]} = {_toml(v)}" for n, v in changed.items() if n.split(".")[0] == group]
+    return "\n".join(lines) + "\n"

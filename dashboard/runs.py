@@ -175,13 +175,19 @@ class Current:
 APPLIED = "_applied"  # session key: the request (JSON) last run with the Run button
 
 
-def applied_key() -> str:
-    """The request the pages show: the one last run. A session's first view (perhaps opened from
-    an address) and stored results, which need no simulation, are taken as they are."""
+def ready(request: dict[str, Any]) -> bool:
+    """Whether a request can be shown without simulating: stored results, or runs already kept."""
+    return "stored" in request or all(k in _store() for _, k in run_requests(request))
+
+
+def applied_key() -> str | None:
+    """The request the pages show: the one last run, or None before the first Run. Nothing is
+    simulated before Run is pressed: a session's first view (perhaps opened from an address) is
+    shown at once only when it needs no simulation (stored results, or runs already kept)."""
     ss, wanted = st.session_state, key_of(spec())
-    if APPLIED not in ss or "stored" in json.loads(wanted):
+    if (APPLIED not in ss or "stored" in json.loads(wanted)) and ready(json.loads(wanted)):
         ss[APPLIED] = wanted
-    return ss[APPLIED]
+    return ss.get(APPLIED)
 
 
 def apply() -> None:
@@ -190,17 +196,38 @@ def apply() -> None:
 
 
 def pending() -> bool:
-    """Whether the sidebar describes another comparison than the one shown."""
+    """Whether the sidebar describes another comparison than the one shown (or none is shown yet)."""
     return applied_key() != key_of(spec())
 
 
+def first_look(request: dict[str, Any]) -> dict[str, Any] | None:
+    """The same comparison in one replication at the calibration's medians: a first result within
+    seconds, shown (and labelled so) while the full one is simulated; None where that is all there is."""
+    quick = {**request, "replications": 1, "posterior": 0}
+    return None if key_of(quick) == key_of(request) else quick
+
+
+def _show_first_look(request: dict[str, Any], lang: str) -> None:
+    """Simulate the first look (kept like any run) and say its headline, labelled as preliminary."""
+    from .messages import headline_sentence
+
+    quick = paired({name: run_for(k) for name, k in run_requests(request)})
+    lines = [headline_sentence(quick, s, lang) for s in quick.meta["scenarios"]]
+    st.info(t("first_look", lang, draws=request.get("posterior", 0), reps=request["replications"]) + "\n\n"
+            + "\n\n".join(lines))
+
+
 def simulate_missing(request: dict[str, Any], lang: str) -> None:
-    """Run what is not yet simulated, one scenario after another, saying which run is going on."""
+    """Run what is not yet simulated, one scenario after another, saying which run is going on; a
+    first look (one replication at the medians) is shown first when the full comparison takes longer."""
     todo = [(name, k) for name, k in run_requests(request) if k not in _store()]
     if not todo:
         return
     started = time.monotonic()
-    with st.status(t("running", lang, n=len(todo)), expanded=True) as status:
+    with st.status(t("running_1" if len(todo) == 1 else "running", lang, n=len(todo)), expanded=True) as status:
+        quick = first_look(request)
+        if quick is not None and request["scenarios"] + ([1] if request["custom"] else []):
+            _show_first_look(quick, lang)
         bar = st.progress(0.0)
         for i, (name, k) in enumerate(todo):
             def show(done: int, total: int, i: int = i, name: str = name) -> None:
@@ -210,17 +237,20 @@ def simulate_missing(request: dict[str, Any], lang: str) -> None:
             show(0, 1)
             run_for(k, show)
         bar.progress(1.0)
-        status.update(label=t("ran", lang, n=len(todo), seconds=number(time.monotonic() - started, lang)),
+        status.update(label=t("ran_1" if len(todo) == 1 else "ran", lang, n=len(todo),
+                              seconds=number(time.monotonic() - started, lang)),
                       state="complete", expanded=False)
 
 
 def current(lang: str) -> Current | None:
     """The comparison to show, or None after saying on the page why there is none."""
+    key = applied_key()
     if pending():
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.info(t("pending", lang))
+            st.info(t("pending" if key else "not_run_yet", lang))
             st.button(t("run_button", lang), type="primary", key="run_page", on_click=apply)
-    key = applied_key()
+    if key is None:
+        return None
     request = json.loads(key)
     if request.get("stored", "") is None:
         command = ".venv/bin/evictsim compare baseline ombudsman-package --population national --replications 3 " \

@@ -86,9 +86,10 @@ def _int(text: str | None, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
-KNOWN = ("lang", "present", "population", "stored", "baseline", "scenario", "reps", "months", "seed", "custom",
-         "lever", "profile", "pf", "mun", "household", "other", "outcome", "sweep", "sweep_outcome", "sweep_param",
-         "own")
+# Every parameter `query` writes; tests/dashboard/test_address.py checks that each one reads back.
+KNOWN = ("lang", "present", "population", "stored", "baseline", "scenario", "reps", "draws", "months", "seed",
+         "custom", "lever", "profile", "pf", "mun", "household", "other", "outcome", "sweep", "sweep_outcome",
+         "sweep_param", "own")
 
 
 def _drop(text: str) -> None:

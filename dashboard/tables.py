@@ -29,18 +29,28 @@ def facts(comparison: Comparison) -> dict[str, Any]:
             "version": meta["version"], "commit": str(meta.get("git_commit", ""))[:8], "months": meta["months"],
             "reps": len(meta["replication_seeds"]), "households": meta["households"],
             "population": meta["population"], "profiles": [p["name"] for p in meta["profiles"]],
-            "date": dt.date.today().isoformat()}
+            "scale": float(meta.get("scale", 1.0) or 1.0), "date": dt.date.today().isoformat()}
 
 
 def population_label(f: dict[str, Any], lang: str) -> str:
     """The population in words, with its number of rented households."""
     households = number(f["households"], lang)
+    sample = _sample(f.get("scale", 1.0), lang)
     if f["population"] == "national":
-        return {"en": f"the Netherlands ({households} rented homes)",
-                "nl": f"Nederland ({households} huurwoningen)"}[lang]
+        homes = {"en": "rented homes", "nl": "huurwoningen"}[lang]
+        return {"en": "the Netherlands", "nl": "Nederland"}[lang] + f" ({households} {homes}{sample})"
     if f["population"] in PROFILES:
-        return t(f"pop_{f['population']}", lang).split(" · ")[0] + f" ({households})"
-    return f"{', '.join(f['profiles'])} ({households})"
+        return t(f"pop_{f['population']}", lang).split(" · ")[0] + f" ({households}{sample})"
+    return f"{', '.join(f['profiles'])} ({households}{sample})"
+
+
+def _sample(scale: float, lang: str) -> str:
+    """What a sampled run says about itself: it simulated a share and reports for the whole."""
+    if scale >= 1.0:
+        return ""
+    share_ = number(100 * scale, lang)
+    return {"en": f"; simulated as a {share_} % sample, reported for all",
+            "nl": f"; gesimuleerd als steekproef van {share_} %, teruggerekend naar alle"}[lang]
 
 
 def stamp(comparison: Comparison, lang: str) -> str:
@@ -48,7 +58,7 @@ def stamp(comparison: Comparison, lang: str) -> str:
     f = facts(comparison)
     version = f["version"] + (f" ({f['commit']})" if f["commit"] and f["commit"] != "unknown" else "")
     return t("stamp", lang, version=version, date=f["date"], seed=f["seed"],
-             scenarios=", ".join([f["baseline"], *f["scenarios"]]))
+             scenarios=", ".join(scenario_title(n, lang) for n in [f["baseline"], *f["scenarios"]]))
 
 
 DIFF_COLUMNS = ("diff", "diff_low", "diff_high", "diff_low_noise", "diff_high_noise")
@@ -141,7 +151,13 @@ def indicator_text(key: str, value: float, low: float, high: float, lang: str, e
         return text
     counts = t("ratio_counts" if ratio else "share_counts", lang, events=number(round(events), lang),
                cases=number(round(cases), lang))
-    return f"{text} · {counts}" + (f" · {t('few_cases', lang)}" if cases < FEW_CASES else "")
+    # One rule for both: a share rests on its cases, a ratio on the evictions in the group.
+    return f"{text} · {counts}" + (f" · {t('few_cases', lang)}" if few(key, events, cases) else "")
+
+
+def few(key: str, events: float, cases: float) -> bool:
+    """Whether an indicator rests on fewer than FEW_CASES: a share's cases, a ratio's events."""
+    return (events if key in RATIO_INDICATORS else cases) < FEW_CASES
 
 
 SCORECARD_COLUMNS = {"scenario": "col_scenario", "number": "col_number", "key": "col_key", "unit": "col_unit_kind",
@@ -153,7 +169,8 @@ SCORECARD_COLUMNS = {"scenario": "col_scenario", "number": "col_number", "key": 
 
 def scorecard_export(card: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The scorecard for a spreadsheet: headers and words in the language, numbers unrounded."""
-    out = card.assign(unit=[t(f"unit_{u}", lang) for u in card.unit],
+    out = card.assign(scenario=[scenario_title(s, lang) for s in card.scenario],
+                      unit=[t(f"unit_{u}", lang) for u in card.unit],
                       better=[t(f"better_{b}", lang) for b in card.better],
                       basis=[t(f"basis_{b}", lang) for b in card.basis])
     return out.rename(columns={c: t(k, lang) for c, k in SCORECARD_COLUMNS.items()})
@@ -169,9 +186,9 @@ def scorecard_wide(card: pd.DataFrame, lang: str, explain: bool = True) -> pd.Da
                          t("col_indicator", lang): first["indicator"].to_numpy(),
                          t("col_better", lang): [t(f"better_{b}", lang) for b in first["better"]]})
     for name, rows in card.groupby("scenario", sort=False):
-        wide[name] = [t("set_by_scenario", lang) if getattr(r, "basis", "mechanism") == "input" else
-                      indicator_text(r.key, r.value, r.low, r.high, lang, r.events, r.cases)
-                      for r in rows.itertuples()]
+        wide[scenario_title(str(name), lang)] = [
+            t("set_by_scenario", lang) if getattr(r, "basis", "mechanism") == "input" else
+            indicator_text(r.key, r.value, r.low, r.high, lang, r.events, r.cases) for r in rows.itertuples()]
     if explain:
         wide[t("col_explanation", lang)] = first["explanation"].to_numpy()
     return wide
@@ -185,7 +202,7 @@ def municipality_frame(comparison: Comparison, lang: str, field: str = "per_1000
     for outcome in outcomes:
         row = {t("col_outcome", lang): outcome_label(outcome, lang), t("col_unit", lang): unit_label(outcome, lang)}
         for name in [comparison.meta["baseline"], *comparison.meta["scenarios"]]:
-            row[name] = comparison.runs[name].summary[outcome][field]
+            row[scenario_title(name, lang)] = comparison.runs[name].summary[outcome][field]
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -14,8 +14,9 @@ from PIL import Image, ImageDraw
 
 from sim import covers_sentence
 
-from . import exports, figures, runs, state
+from . import breakdowns, exports, figures, runs, state
 from .exports import scenario_description
+from .messages import headline_sentence
 from .i18n import (CARD_LABELS, CARDS, outcome_label, outcome_number, scenario_title, span, t, unit_label,
                    verdict_text, word)
 from .runs import Current
@@ -72,26 +73,30 @@ def chart(key: str, kind: str, outcome: str, lang: str) -> tuple[bytes, bytes]:
     comparison = runs.comparison_for(key)
     if kind == "forest":
         draw = partial(figures.forest_figure, comparison, lang)
+    elif kind == "breakdown":  # `outcome` names the breakdown (breakdowns.BREAKDOWNS or "municipality")
+        groups, unit = breakdowns.levels(comparison, outcome, lang)
+        draw = partial(figures.bars_figure, comparison, groups, t(f"breakdown_{outcome}", lang), unit, lang)
     else:
         draw = partial(figures.timeseries_figure, comparison, outcome, lang)
     return figures.to_png_svg(draw, figures.plot_meta(comparison))
 
 
-def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | None = None, alt: str = "") -> None:
+def show_chart(png: bytes, svg: bytes, name: str, lang: str, current: Current | None = None, alt: str = "",
+               wide: bool = False) -> None:
     """A chart (its title and axes are in the image) with its alt text (what it shows, in words),
-    and outside presentation mode its downloads."""
-    # Outside presentation mode a chart keeps a readable size instead of filling a wide screen.
-    st.image(png, width="stretch" if state.present() else CHART_WIDTH, alt=alt or name)
+    and outside presentation mode its downloads. A `wide` chart (the forest plot, with text on both
+    sides of its plot) takes the page's width; others keep a readable size on a wide screen."""
+    st.image(png, width="stretch" if state.present() or wide else CHART_WIDTH, alt=alt or name)
     if state.present():
         return
     with st.container(horizontal=True):
         for data, ext, mime in ((png, "png", "image/png"), (svg, "svg", "image/svg+xml")):
-            st.download_button(f"⬇ {t(ext, lang)}", data, _file(current, name, ext), mime, key=f"{ext}_{name}",
+            st.download_button(f"⬇ {t(ext, lang)}", data, _file(current, name, ext, lang), mime, key=f"{ext}_{name}",
                                on_click="ignore")
 
 
-def _file(current: Current | None, name: str, ext: str) -> str:
-    return exports.file_name(current.comparison, name, ext) if current else f"evictsim_{name}.{ext}"
+def _file(current: Current | None, name: str, ext: str, lang: str = "en") -> str:
+    return exports.file_name(current.comparison, name, ext, lang) if current else f"evictsim_{name}_{lang}.{ext}"
 
 
 def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, static: bool = False,
@@ -105,7 +110,8 @@ def show_table(shown: pd.DataFrame, data: pd.DataFrame, name: str, lang: str, st
         st.dataframe(shown, hide_index=True, width="stretch", height="content")
     if not state.present():
         meta = exports.export_meta(current.comparison, lang) if current else None
-        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data, lang, meta), _file(current, name, "csv"),
+        st.download_button(f"⬇ {t('csv', lang)}", exports.csv_bytes(data, lang, meta),
+                           _file(current, name, "csv", lang),
                            "text/csv", key=f"csv_{name}", on_click="ignore")
 
 
@@ -128,6 +134,8 @@ def headline_cards(current: Current, lang: str) -> None:
     for scenario in current.comparison.meta["scenarios"]:
         st.subheader(t("vs", lang, scenario=scenario_title(scenario, lang), baseline=scenario_title(base, lang)))
         st.caption(scenario_description(current.comparison, scenario, lang))
+        # The one plain sentence a reader takes away, as the brief and the deck open with it.
+        st.markdown(f"**{headline_sentence(current.comparison, scenario, lang)}**")
         for row in (CARDS[:4], CARDS[4:]):
             for column, outcome in zip(st.columns(4), row):
                 with column:
@@ -147,10 +155,10 @@ def export_buttons(current: Current, lang: str) -> None:
     outcome = st.session_state.get("ts_outcome", "evictions")
     row = st.container(horizontal=True)
     row.download_button(f"⬇ {t('pdf', lang)}", partial(exports.pdf_brief, current.comparison, lang),
-                        _file(current, f"brief-{lang}", "pdf"), "application/pdf", key="pdf", on_click="ignore",
+                        _file(current, "brief", "pdf", lang), "application/pdf", key="pdf", on_click="ignore",
                         type="primary")
     row.download_button(f"⬇ {t('pptx', lang)}", partial(exports.pptx_deck, current.comparison, lang, outcome),
-                        _file(current, f"slides-{lang}", "pptx"), PPTX_MIME, key="pptx", on_click="ignore",
+                        _file(current, "slides", "pptx", lang), PPTX_MIME, key="pptx", on_click="ignore",
                         type="primary")
 
 

@@ -8,6 +8,7 @@
     experiments, outcomes = perform_experiments("examples/crossed_legal_aid.toml", "results/crossed")
     box = discover("results/crossed", "evictions", above=8)      # PRIM; box.inspect()
     feature_scores("results/crossed"); robustness("results/crossed", "evictions")
+    found = optimize("examples/optimize_prevention.toml", "results/optimize")   # found.pareto
 
 What the dashboard and the command line read comes from here too: the declarations of outcomes
 (`OUTCOMES`, each with kind, unit and English and Dutch label; `HEADLINE`), of levers and
@@ -30,6 +31,8 @@ _API = {
     "Results": ".experiments.results",
     "dimensional_stack": ".experiments.analysis", "discover": ".experiments.analysis",
     "feature_scores": ".experiments.analysis", "robustness": ".experiments.analysis",
+    "cart": ".experiments.analysis", "regional_sensitivity": ".experiments.analysis",
+    "Optimization": ".experiments.optimize", "optimize": ".experiments.optimize",
 }
 # The declarations and readers the dashboard and the command line use; "module:name" where the
 # name here differs from the module's (sim.scorecard, the module, keeps its own name).
@@ -42,7 +45,8 @@ _API.update({
     "pair": ".experiments.compare", "read_comparison": ".results_io", "stale_calibration": ".provenance",
     "covers_parameters": ".intervals", "covers_sentence": ".intervals", "interval_coverage": ".intervals",
     "OBLIGATIONS": ".scorecard", "beyond_chance": ".scorecard", "rights_scorecard": ".scorecard:scorecard",
-    "spread_between_municipalities": ".scorecard",
+    "spread_between_municipalities": ".scorecard", "municipality_table": ".country",
+    "interval_spread": ".uncertainty:spread",
 })
 __all__ = sorted([*_API, "__version__"])
 

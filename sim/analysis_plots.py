@@ -98,6 +98,12 @@ def robustness_chart(table: pd.DataFrame, outcome: str, meta: dict[str, Any]) ->
     ax = axes[0][0]
     ax.barh(y, rows.max_regret, color=PALETTE[0], label="maximum regret")
     ax.plot(rows.mean_regret, y, "D", color=PALETTE[1], label="mean regret")
+    noise = rows.regret_noise.max() if "regret_noise" in rows else float("nan")
+    if noise == noise:
+        ax.axvspan(0, noise, color="#999999", alpha=0.3, hatch="..",
+                   label=f"noise: a regret below {short_number(noise)} may be chance (90 %)")
+    else:
+        ax.set_title("one replication: the noise in these regrets cannot be estimated", fontsize=9)
     ax.set_yticks(y, [wrap(p, 34) for p in rows.policy], fontsize=9)
     ax.set_xlabel(wrap(f"regret: {LABELS.get(outcome, outcome).lower()} above the best policy's, per year", 50))
     ax.legend(frameon=False, fontsize=9)
@@ -109,6 +115,57 @@ def robustness_chart(table: pd.DataFrame, outcome: str, meta: dict[str, Any]) ->
     fig.suptitle(wrap(f"Robustness of each policy: {LABELS.get(outcome, outcome)}", 60))
     caption(fig, meta)
     return fig
+
+
+def leaves_chart(leaves: pd.DataFrame, title: str, meta: dict[str, Any]) -> Figure:
+    """Each CART leaf's density with its 90 % interval (wide for leaves of few runs), its runs in
+    the label; the share of all runs that are of interest as a dashed line."""
+    rows = leaves.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(10, 0.7 * len(rows) + 2), layout="constrained")
+    y = np.arange(len(rows))
+    ax.errorbar(rows.density, y, xerr=[rows.density - rows.density_low, rows.density_high - rows.density],
+                fmt="D", color=PALETTE[1], capsize=3, label="density, 90 % interval")
+    overall = float((leaves.cases.sum()) / leaves.runs.sum())
+    ax.axvline(overall, color="#333333", linestyle="--", label=f"all runs: {overall:.0%}")
+    ax.set_yticks(y, [wrap(f"{r.rule} ({r.runs} runs)", 60) for r in rows.itertuples()], fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("density: share of the leaf's runs that are of interest")
+    ax.set_title(wrap(title, 60))
+    ax.legend(frameon=False, fontsize=9)
+    caption(fig, meta)
+    return fig
+
+
+def regional_chart(x: pd.DataFrame, interesting: np.ndarray, table: pd.DataFrame, title: str,
+                   meta: dict[str, Any], panels: int = 6) -> Figure:
+    """The distribution of each parameter (the `panels` with the largest gaps) among runs of
+    interest and among the rest: cumulative for numbers, shares for booleans and names; the gap
+    and its p-value (how likely by chance) above each panel."""
+    names = list(table.parameter[:panels])
+    fig, axes = plt.subplots(1, len(names), figsize=(3.6 * len(names) + 1, 3.8), layout="constrained",
+                             squeeze=False)
+    y = np.asarray(interesting, bool)
+    for ax, (name, r) in zip(axes[0], table.set_index("parameter").loc[names].iterrows()):
+        column = x[name]
+        for k, (group, label) in enumerate(((y, "of interest"), (~y, "the rest"))):
+            if r.test.startswith("Kolmogorov"):
+                values = np.sort(column[group].to_numpy(float))
+                ax.step(values, np.arange(1, len(values) + 1) / len(values), where="post", color=PALETTE[k],
+                        linestyle=LINESTYLE[k], label=label)
+            else:
+                shares = column[group].astype(str).value_counts(normalize=True).sort_index()
+                ax.bar(np.arange(len(shares)) + 0.4 * k, shares.to_numpy(), 0.4, color=PALETTE[k],
+                       hatch="//" if k else None, label=label, tick_label=list(shares.index))
+        ax.set_title(wrap(f"{name.rsplit('.', 1)[-1]}: gap {r.statistic:.2f}, p {r.p_value:.2g}", 30), fontsize=9)
+        ax.tick_params(labelsize=8)
+    axes[0][0].set_ylabel("cumulative share (numbers) or share")
+    axes[0][0].legend(frameon=False, fontsize=8)
+    fig.suptitle(wrap(f"{title} (p: how likely a gap this large is by chance)", 90))
+    caption(fig, meta)
+    return fig
+
+
+LINESTYLE = ("-", "--")
 
 
 def _annotate(ax, values: np.ndarray, fmt: str) -> None:

@@ -11,13 +11,15 @@ import argparse
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
-from .limits import DEFAULT_WARMUP, clip_message, excerpt
+from .research_cli import COMMANDS as RESEARCH_COMMANDS, add_commands as add_research_commands
+from .limits import DEFAULT_WARMUP, POSTERIOR, check_compared, check_setting, clip_message, excerpt, workers_bound
 from .pathway.outcomes import HEADLINE
 from .provenance import stale_calibration, version
-from .scenario import Scenario, load_scenario
+from .scenario import Scenario, ScenarioError, load_scenario
 from .settings import RunSettings
 
 SUMMARY_KEYS = HEADLINE  # the same headline outcomes as comparisons
@@ -80,15 +82,20 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("spec", help="sweep file (.toml)")
         p.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
-        p.add_argument("--cluster", help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+        p.add_argument("--cluster", help="address of a Dask scheduler you trust (Dask unpickles what it sends: "
+                                         "docs/cluster.md), e.g. tcp://10.0.0.5:8786")
         p.add_argument("--out", help="results folder (default results/<sweep name>)")
         p.add_argument("--no-progress", action="store_true", help="no progress bar")
         p.add_argument("--force", action="store_true", help="replace another result already in --out")
         p.add_argument("--posterior", type=_positive_int, default=None,
                        help="run every point in N joint draws of the uncertain parameters it does not set "
                             "(calibration posterior x lever effect sizes); default: the spec's posterior_draws (0)")
+        p.add_argument("--dry-run", action="store_true", help="say what would run and roughly how long; run nothing")
     p_val = sub.add_parser("validate", help="check scenario files without running them")
     p_val.add_argument("files", nargs="+")
+    p_val.add_argument("--population", default="medium_town",
+                       help="the population they are to run on (default medium_town, as for run): a scenario "
+                            "that sets levers for a municipality by name runs only where that municipality is")
     p_cal = sub.add_parser("calibrate", help="fit the uncertain context parameters to Dutch figures (ABC-SMC)")
     p_cal.add_argument("--workers", type=_positive_int, default=0, help="local worker processes (default: all cores)")
     p_cal.add_argument("--report", action="store_true", help="write the fit report of the last calibration")
@@ -105,9 +112,12 @@ def parser() -> argparse.ArgumentParser:
     p_dash.add_argument("--headless", action="store_true", help="do not open a browser (e.g. on a server)")
     p_par = sub.add_parser("params", help="list every parameter with default, unit and source")
     p_par.add_argument("--markdown", action="store_true")
+    p_par.add_argument("--scenario", help="also show what this scenario runs (e.g. baseline: the calibrated "
+                                          "medians) and the calibrated posterior's 5-95 %% range")
     p_out = sub.add_parser("outcomes", help="list every outcome with kind (flow or stock), unit and label")
     p_out.add_argument("--markdown", action="store_true")
     add_analysis_commands(sub)
+    add_research_commands(sub, _positive_int)
     return ap
 
 
@@ -117,6 +127,15 @@ def _settings(args: argparse.Namespace) -> RunSettings:
                        replications=args.replications, seed=args.seed, scale=args.scale,
                        journey_sample=args.journeys, workers=args.workers or None, posterior=args.posterior,
                        prefix="--")
+
+
+def _out(args: argparse.Namespace, default: Path) -> Path:
+    """The --out folder, or `default` when none is given; an empty --out is refused, not defaulted."""
+    if args.out is None:
+        return default
+    if not args.out.strip():
+        raise ValueError(f"--out {args.out!r}: empty; give a folder, or leave --out out for {default}")
+    return Path(args.out)
 
 
 def _warn_if_stale(scenario: Scenario) -> None:
@@ -133,8 +152,10 @@ def cmd_run(args: argparse.Namespace) -> None:
 
     scenario = load_scenario(args.scenario)
     settings = _settings(args)
+    settings.check_kept(1, "--")
+    _check_runs_on([scenario], settings)
     _warn_if_stale(scenario)
-    out = claim(args.out or Path("results") / scenario.name, Holding("run", scenario.name), args.force)
+    out = claim(_out(args, Path("results") / scenario.name), Holding("run", scenario.name), args.force)
     start = time.perf_counter()
     result = run_scenarios([scenario], settings)[scenario.name]
     write_run(result, out, args.force)
@@ -177,11 +198,15 @@ def cmd_compare(args: argparse.Namespace) -> None:
     from .experiments.runs import run_scenarios
     from .run_folder import Holding, claim
 
+    check_compared([args.baseline, *args.scenarios], "argument")
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
     settings = _settings(args)
+    check_compared([s.name for s in scenarios], "scenario name")
+    settings.check_kept(len(scenarios), "--")
+    _check_runs_on(scenarios, settings)
     _warn_if_stale(scenarios[0])
     names = "+".join(s.name for s in scenarios)
-    out = claim(args.out or Path("results") / "compare", Holding("comparison", names), args.force)
+    out = claim(_out(args, Path("results") / "compare"), Holding("comparison", names), args.force)
     start = time.perf_counter()
     comparison = pair(run_scenarios(scenarios, settings))
     write_comparison(comparison, out, args.force,
@@ -193,20 +218,16 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
 
 def cmd_sweep(args: argparse.Namespace) -> None:
-    from .experiments.sweep import perform_experiments, plan, with_posterior
-    from .experiments.sweep_spec import load_spec
+    from .experiments.sweep import perform_experiments, with_posterior
+    from .experiments.sweep_spec import describe_plan, load_spec
     from .run_folder import Holding, claim
 
     spec = with_posterior(load_spec(args.spec), args.posterior)
-    tasks = plan(spec, args.spec)
-    out = claim(args.out or Path("results") / spec.name, Holding("sweep"), args.force)
-    policies = len({t.policy for t in tasks}) if spec.crossed else 1
-    draws = max(1, spec.posterior_draws)
-    unique, stored = {t.run_id for t in tasks}, {p.stem for p in (out / "runs").glob("*.parquet")}
-    print(f"{spec.name}: {len(tasks)} runs ({len(tasks) // spec.replications // policies // draws} points"
-          f"{f' x {policies} policies' if spec.crossed else ''}"
-          f"{f' x {draws} posterior draws' if spec.posterior_draws else ''} x {spec.replications} replications), "
-          f"design {spec.design}" + (f"; {len(unique & stored)} of {len(unique)} already stored" if stored else ""))
+    out = claim(_out(args, Path("results") / spec.name), Holding("sweep"), args.force)
+    print(describe_plan(spec), flush=True)  # counted from the spec, before anything is planned
+    if args.dry_run:
+        _dry_run(spec, args, out)
+        return
     start = time.perf_counter()
     results = perform_experiments(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
                                   force=args.force, posterior=args.posterior)
@@ -215,20 +236,53 @@ def cmd_sweep(args: argparse.Namespace) -> None:
           f"{figures} figures in {out}/; load with sim.load_results('{out}')")
 
 
+def _dry_run(spec, args: argparse.Namespace, out: Path) -> None:
+    """What `sweep --dry-run` says after the plan's size: how many of its runs are stored already
+    and roughly how long the rest would take. Nothing is written."""
+    from .experiments.calibrated import check_posterior_ranges
+    from .experiments.costs import cost_text
+    from .experiments.store import stored_runs
+    from .experiments.sweep import named_by, planned
+    from .experiments.sweep_spec import population_of
+
+    with named_by(args.spec):
+        check_posterior_ranges(spec, args.spec)
+    unique = {t.run_id for t in planned(spec, args.spec, progress=not args.no_progress)}
+    stored = stored_runs(out, spec.series)
+    if stored:  # a plan may repeat a point: its distinct runs are what is simulated or reused
+        print(f"distinct runs: {len(unique & stored):,} of {len(unique):,} already stored"
+              + (" (with their monthly series)" if spec.series else ""))
+    print(cost_text(len(unique), len(unique & stored), population_of(spec, args.spec), spec.scale,
+                    spec.months + spec.warmup, args.workers) + "; nothing was run (--dry-run)")
+
+
 def cmd_sensitivity(args: argparse.Namespace) -> None:
-    import warnings
+    from .experiments.costs import cost_text
+    from .experiments.sensitivity import SensitivityWarning, format_indices, planned_tasks, sensitivity
+    from .experiments.store import stored_runs
+    from .experiments.calibrated import check_posterior_ranges
+    from .experiments.sweep import named_by, with_posterior
+    from .experiments.sweep_spec import load_spec, population_of
+    from .run_folder import Holding, claim
 
-    from .experiments.sensitivity import SensitivityWarning, format_indices, sensitivity
-    from .experiments.sweep_spec import load_spec
-
-    spec = load_spec(args.spec)
-    out = Path(args.out or Path("results") / spec.name)
+    spec = with_posterior(load_spec(args.spec), args.posterior)
+    out = claim(_out(args, Path("results") / spec.name), Holding("sweep"), args.force)  # before planning
+    unique = {t.run_id for t in planned_tasks(spec, args.spec, progress=not args.no_progress)}
+    reused = len(unique & stored_runs(out, spec.series))
+    print(f"{spec.name}: {spec.method} sample of {len(unique):,} runs; {reused:,} of them stored already (reused)")
+    if args.dry_run:
+        with named_by(args.spec):
+            check_posterior_ranges(spec, args.spec)
+        print(cost_text(len(unique), reused, population_of(spec, args.spec), spec.scale, spec.months + spec.warmup,
+                        args.workers) + "; nothing was run (--dry-run)")
+        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SensitivityWarning)  # format_indices prints them
         result = sensitivity(args.spec, out, args.workers, args.cluster, progress=not args.no_progress,
                              force=args.force, posterior=args.posterior)
     print(format_indices(result))
-    print(f"written to {out}/ (sensitivity.csv, sensitivity.json, figures/)")
+    print(f"{len(unique) - reused} runs simulated, {reused} reused; written to {out}/ (sensitivity.csv, "
+          "sensitivity.json, results.csv, figures/)")
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int | None:
@@ -278,7 +332,9 @@ def _who_extends(calibrated: Path) -> str:
     """Whether the shipped baseline uses this calibration (only the default folder's is)."""
     if calibrated.resolve() in {Path(f).resolve() for f in load_scenario("baseline").files}:
         return "scenarios/baseline.toml extends it"
-    return f'the baseline does not use it; a scenario uses it with extends = "{calibrated.with_suffix("")}"'
+    return (f"the baseline does not use it; {calibrated.parent / 'recalibrated.toml'} is the baseline on it "
+            f"(`evictsim run {calibrated.parent / 'recalibrated.toml'}`; a scenario file in {calibrated.parent} "
+            'extends it with extends = "recalibrated")')
 
 
 def _comparison_figures(comparison, folder: Path) -> None:
@@ -300,14 +356,33 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> None:
+    settings = RunSettings(population=args.population, prefix="--")
     for file in args.files:
         scenario = load_scenario(file)
+        _check_runs_on([scenario], settings)
         print(f"ok: {file} ({scenario.name}: {', '.join(scenario.files)})")
+
+
+def _check_runs_on(scenarios: list[Scenario], settings: RunSettings) -> None:
+    """The check a run makes when it starts, made before anything else: every municipality a
+    scenario names is in the population (so that whatever validate accepts runs)."""
+    from .pathway.local import LocalPolicies
+
+    for scenario in scenarios:
+        try:
+            LocalPolicies(scenario, list(settings.profiles))
+        except ScenarioError as err:
+            raise ScenarioError(f"{err} (--population {excerpt(settings.population_name)})") from None
 
 
 def cmd_params(args: argparse.Namespace) -> None:
     from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
 
+    if args.scenario:
+        from .experiments.calibrated import scenario_params_lines
+
+        print("\n".join(scenario_params_lines(load_scenario(args.scenario), args.markdown)))
+        return
     ranges = calibrated_priors()
     if args.markdown:
         print("| parameter | default | unit | bounds | source | uncertainty |\n|---|---|---|---|---|---|")
@@ -323,22 +398,29 @@ def cmd_params(args: argparse.Namespace) -> None:
 
 
 def cmd_outcomes(args: argparse.Namespace) -> None:
+    from .outcome_notes import NOTES
     from .pathway.outcomes import OUTCOMES
 
     if args.markdown:
-        print("| outcome | kind | unit | label |\n|---|---|---|---|")
+        print("| outcome | kind | unit | label | compare with care |\n|---|---|---|---|---|")
     for o in OUTCOMES:
-        print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} |" if args.markdown
-              else f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}")
+        note = NOTES.get(o.name, "")
+        if args.markdown:
+            print(f"| `{o.name}` | {o.kind} | {o.unit} | {o.label} | {note} |")
+        else:
+            print(f"{o.name:<40} {o.kind:<6} {o.unit:<13} {o.label}" + (f"\n{'':<4}note: {note}" if note else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
-                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS}
+                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS, **RESEARCH_COMMANDS}
     try:
-        status = commands[args.command](args)
+        _check_numbers(args)
+        with warnings.catch_warnings():  # restores showwarning afterwards (main is called from tests too)
+            warnings.showwarning = _show_warning
+            status = commands[args.command](args)
     except BrokenPipeError:  # output piped into a program that stopped reading (e.g. head)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -353,8 +435,24 @@ def main(argv: list[str] | None = None) -> int:
     return status or 0
 
 
+def _check_numbers(args: argparse.Namespace) -> None:
+    """--workers and --posterior within sim.limits, for every command that takes them."""
+    if getattr(args, "workers", None) is not None:
+        check_setting("workers", args.workers, workers_bound(), "--")
+    if getattr(args, "posterior", None) is not None:
+        check_setting("posterior", args.posterior, POSTERIOR, "--")
+
+
 INTERRUPTED = dict.fromkeys(("sweep", "sensitivity", "calibrate"),
                             "every finished run is stored: run the same command again to resume")
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """evictsim's own warnings as one line on stderr, like its errors; others as Python shows them."""
+    if category.__module__.startswith("sim."):
+        print(f"evictsim: warning: {message}", file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _fail(message: str, status: int = 2) -> int:

@@ -45,11 +45,28 @@ def caption(fig: Figure, meta: dict[str, Any]) -> None:
     """The provenance stamp at the bottom edge, in a strip that the layout keeps free, so that it
     never overlaps the x-axis label."""
     text = f"evictsim {meta.get('version', '')} · scenario {meta.get('scenario', '')} · seed {meta.get('seed', '')}"
+    text += _code_and_runs(meta)
     strip = CAPTION_INCHES / fig.get_figheight()
     engine = fig.get_layout_engine()
     if isinstance(engine, (ConstrainedLayoutEngine, TightLayoutEngine)):  # the engines that keep a rect
         engine.set(rect=(0, strip, 1, 1 - strip))  # left, bottom, width, height
     fig.text(0.01, 0.005, text, fontsize=8, color="#555555", ha="left", va="bottom")
+
+
+def _code_and_runs(meta: dict[str, Any]) -> str:
+    """" · commit 1a2b3c4d (uncommitted changes) · 352 runs" for figures made from a store's runs."""
+    text = ""
+    if meta.get("commit"):
+        text += f" · commit {str(meta['commit'])[:8]}" + (" (uncommitted changes)" if meta.get("dirty") else "")
+    if meta.get("runs") is not None:
+        text += f" · {meta['runs']:,} runs"
+    return text
+
+
+def _description(meta: dict[str, Any]) -> str:
+    """The facts a figure file's metadata carries."""
+    extra = "".join(f"; {key}={meta[key]}" for key in ("commit", "dirty", "runs") if key in meta)
+    return f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}{extra}"
 
 
 def wrap(text: str, width: int = 40) -> str:
@@ -125,7 +142,7 @@ def save(fig: Figure, path_stem: str | Path, meta: dict[str, Any]) -> list[Path]
     """Write PNG and SVG with scenario, seed and version in the files' metadata, then close the figure."""
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
-    description = f"scenario={meta.get('scenario')}; seed={meta.get('seed')}; version={meta.get('version')}"
+    description = _description(meta)
     # Not with_suffix: a stem like "evictions_vs_context.court.appear" has dots of its own.
     png, svg = stem.with_name(f"{stem.name}.png"), stem.with_name(f"{stem.name}.svg")
     # Each through a temporary name of its own: two sweeps into one folder may draw the same figure.
@@ -150,30 +167,38 @@ def to_bytes(fig: Figure, fmt: str, meta: dict[str, Any] | None = None, dpi: int
 
 def sweep_scatter(runs: pd.DataFrame, parameter: str, outcome: str, meta: dict[str, Any] | None = None,
                   by: str | None = None, sampled: bool | None = None) -> Figure:
-    """An outcome against one swept parameter: every run, and its trend (see `trend`); with `by`
+    """An outcome against one swept parameter: every run, and its trend (see `trend`) with the 90 %
+    interval of each mean (`trend_interval`: a trend inside the intervals may be noise); with `by`
     (e.g. "policy"), one colour, marker and trend per group."""
     fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
-    if by is None:
-        ax.scatter(runs[parameter], runs[outcome], s=14, alpha=0.4, color=PALETTE[5], marker="o", label="run")
-        x, y, label = trend(runs, parameter, outcome, sampled)
-        ax.plot(x, y, color=PALETTE[0], marker="s", linestyle="-", label=label)
-    for i, (name, group) in enumerate(runs.groupby(by, sort=False) if by else []):
-        look = style(i)
-        ax.scatter(group[parameter], group[outcome], s=12, alpha=0.35, color=look["color"], marker=look["marker"])
-        x, y, _ = trend(group, parameter, outcome, sampled)
+    groups = list(runs.groupby(by, sort=False)) if by else [(None, runs)]
+    for i, (name, group) in enumerate(groups):
+        look = style(i) if by else {"color": PALETTE[0], "marker": "s", "linestyle": "-"}
+        ax.scatter(group[parameter], group[outcome], s=12 if by else 14, alpha=0.35 if by else 0.4,
+                   color=look["color"] if by else PALETTE[5], marker=look["marker"] if by else "o",
+                   label=None if by else "run")
+        x, y, label = trend(group, parameter, outcome, sampled)
+        low, high = trend_interval(group, parameter, outcome, sampled)
+        ax.fill_between(x, low, high, color=look["color"], alpha=0.15, linewidth=0)
         ax.plot(x, y, color=look["color"], marker=look["marker"], linestyle=look["linestyle"],
-                label=wrap(str(name), 30))
+                label=wrap(str(name), 30) if by else f"{label}, 90 % interval of each mean")
     ax.set_xlabel(parameter)
     ax.set_ylabel(wrap(f"{LABELS.get(outcome, outcome)} ({UNITS.get(outcome, '')} per year)"))
     ax.set_title(wrap(f"{LABELS.get(outcome, outcome)} against {parameter.rsplit('.', 1)[-1]}", 60))
     ax.grid(alpha=0.3)
-    outside: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {}
-    ax.legend(frameon=False, **outside)
+    from matplotlib.patches import Patch
+
+    band = Patch(color="#999999", alpha=0.3, label=wrap("band: 90 % interval of each mean (noise and the other "
+                                                          "parameters' spread)", 30))
+    handles = [*ax.get_legend_handles_labels()[0], band]
+    outside: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if by else {"fontsize": 9}
+    ax.legend(handles=handles, frameon=False, **outside)
     caption(fig, meta or {})
     return fig
 
 
 TREND_LEVELS = 12  # up to this many distinct values (a grid): the mean at each value
+TREND_CONFIDENCE = 0.90
 
 
 def trend(runs: pd.DataFrame, parameter: str, outcome: str,
@@ -185,20 +210,41 @@ def trend(runs: pd.DataFrame, parameter: str, outcome: str,
     its own value, and joining them would zig-zag between unrelated points; there the runs are
     put in bins of equal size along the parameter and each bin's mean is shown.
     """
+    groups, bins = _trend_groups(runs, parameter, sampled)
+    means = groups[[parameter, outcome]].mean()
+    label = "mean at each value" if bins is None else f"mean in {bins} bins of equal size"
+    return means[parameter].to_numpy(), means[outcome].to_numpy(), label
+
+
+def trend_interval(runs: pd.DataFrame, parameter: str, outcome: str,
+                   sampled: bool | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The 90 % t interval of each mean of `trend` (low, high). It covers simulation noise and the
+    spread the other parameters add within a value or bin; a value or bin of one run gets none."""
+    from scipy import stats
+
+    groups, _ = _trend_groups(runs, parameter, sampled)
+    mean, sd, n = groups[outcome].mean(), groups[outcome].std(ddof=1), groups[outcome].count()
+    half = stats.t.ppf(0.5 + TREND_CONFIDENCE / 2, (n - 1).clip(lower=1)) * sd.fillna(0) / np.sqrt(n)
+    half = half.where(n > 1, 0.0)
+    return (mean - half).to_numpy(), (mean + half).to_numpy()
+
+
+def _trend_groups(runs: pd.DataFrame, parameter: str, sampled: bool | None):
+    """The runs grouped by value (a grid) or in bins of equal size (a sampled design), and the bins' number."""
     levels = runs[parameter].nunique()
     if sampled is None:
         sampled = levels > TREND_LEVELS
     if not sampled or levels < 3:
-        means = runs.groupby(parameter)[outcome].mean().sort_index()
-        return means.index.to_numpy(), means.to_numpy(), "mean at each value"
+        return runs.groupby(parameter, sort=True), None
     bins = min(10, max(3, levels // 5))
     order = runs[parameter].rank(method="first")
-    binned = runs.groupby(pd.qcut(order, bins, labels=False))[[parameter, outcome]].mean()
-    return binned[parameter].to_numpy(), binned[outcome].to_numpy(), f"mean in {bins} bins of equal size"
+    return runs.groupby(pd.qcut(order, bins, labels=False), sort=True), bins
 
 
-def indices_chart(indices: pd.DataFrame, outcome: str, meta: dict[str, Any] | None = None) -> Figure:
-    """Sensitivity indices of one outcome with their confidence intervals, ranked."""
+def indices_chart(indices: pd.DataFrame, outcome: str, meta: dict[str, Any] | None = None,
+                  warning: str | None = None) -> Figure:
+    """Sensitivity indices of one outcome with their confidence intervals, ranked; `warning` (e.g.
+    too few samples) is written across the top in red, as the console says it."""
     rows = indices[indices.outcome == outcome].iloc[::-1]
     sobol = "ST" in rows
     fig, ax = plt.subplots(figsize=(8, 0.6 * len(rows) + 1.8), layout="constrained")
@@ -214,6 +260,8 @@ def indices_chart(indices: pd.DataFrame, outcome: str, meta: dict[str, Any] | No
     ax.set_title(wrap(f"Sensitivity of {LABELS.get(outcome, outcome).lower()}", 45))
     ax.grid(axis="x", alpha=0.3)
     ax.legend(frameon=False)
+    if warning:
+        fig.suptitle(wrap(f"Warning: {warning}", 80), color="#B00000", fontsize=10)
     caption(fig, meta or {})
     return fig
 

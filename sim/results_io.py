@@ -21,7 +21,8 @@ import pandas as pd
 from .comparison import Comparison
 from .errors import OutputError
 from .limits import excerpt, path_problem
-from .run_folder import RUN_DATA, RUN_FILES, RUN_REQUIRED, Holding, checked_path, hashes, replacing, temp_tag, verify
+from .folder_swap import temp_tag
+from .run_folder import RUN_DATA, RUN_FILES, RUN_REQUIRED, Holding, checked_path, hashes, replacing, verify
 from .runner import RunResult
 
 __all__ = ["OutputError", "parquet_meta", "prepare_dir", "read_comparison", "read_run", "to_parquet", "write_atomic",

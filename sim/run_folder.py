@@ -1,10 +1,11 @@
 """Results folders written as one unit, checked when read, and never mixed up.
 
-A run or a comparison is written into a temporary folder next to its destination and renamed
-into place only when every file is written and flushed to disk, so an interrupted write (even
-kill -9) leaves the old folder or the new one, never a mix of both. `meta.json` (a run) and
-`comparison.json` (a comparison) record a SHA-256 hash of every data file they describe, and
-the readers (sim.results_io) refuse a folder whose files do not match them.
+A run or a comparison is written into a temporary folder next to its destination and swapped
+into place only when every file is written and flushed to disk (sim.folder_swap), so an
+interrupted write (even kill -9, between any two steps) leaves the old folder or the new one,
+never a mix of both and never neither. `meta.json` (a run) and `comparison.json` (a comparison)
+record a SHA-256 hash of every data file they describe, and the readers (sim.results_io) refuse
+a folder whose files do not match them.
 
 Before a command runs, `claim` looks at what its output folder holds: nothing, or the same
 result (replaced whole when the new one is written); another result, such as a run of another
@@ -17,15 +18,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import secrets
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from .errors import OutputError
+from .folder_swap import flush, put_back, remove_stale, sibling, swap
 from .limits import excerpt, path_problem
 
 RUN_DATA = ("monthly.parquet", "journeys.parquet", "summary.json", "by_municipality.parquet")  # hashed in meta.json
@@ -35,11 +35,10 @@ ENTRIES = {  # what evictsim writes into a folder of each kind
     "run": set(RUN_FILES),
     "comparison": {"comparison.parquet", "comparison.json"},
     "sweep": {"sweep.json", "runs", "series", "experiments.parquet", "results.csv", "analysis", "sensitivity.parquet",
-              "sensitivity.csv", "sensitivity.json"},
+              "sensitivity.csv", "sensitivity.json",
+              "pareto.parquet", "pareto.csv", "optimize.json", "convergence.csv"},  # an optimisation's (optimize.py)
 }
 SHARED = {"figures"}  # written into comparisons and sweeps alike
-TEMP = ".evictsim-"   # temporary siblings: .<name>.evictsim-<new|old>-<pid>-<random>
-TAGGED = re.compile(r"(\d+)-[0-9a-f]{8}(?:\.tmp)?$")  # the end of a temporary name: <pid>-<random>[.tmp]
 
 
 @dataclass(frozen=True)
@@ -110,12 +109,14 @@ def _json(path: Path):
 
 
 def claim(out: str | Path, wanted: Holding, force: bool = False) -> Path:
-    """Check that results of `wanted` may be written to `out`; nothing is created or changed.
+    """Check that results of `wanted` may be written to `out`; nothing is created or changed, but
+    for putting back a folder that a killed write had moved aside (sim.folder_swap.put_back).
 
     A sweep is wanted with no name: whether a store belongs to the same sweep is the store's
     own, stricter check (sim.experiments.store).
     """
     path = checked_path(out)
+    put_back(path)
     found = holding(path)
     if found is None or (found.kind == wanted.kind and (not wanted.name or found.name == wanted.name)):
         return path
@@ -130,11 +131,7 @@ def claim(out: str | Path, wanted: Holding, force: bool = False) -> Path:
 
 def checked_path(out: str | Path) -> Path:
     """`out` as a Path, if it is a folder or could become one; creates nothing."""
-    text = str(out)
-    problem = path_problem(text)
-    if problem:
-        raise OutputError(f"--out {excerpt(text)}: the path {problem}")
-    path = Path(text)
+    path = Path(_checked_text(out))
     try:
         if path.exists() and not path.is_dir():
             raise OutputError(f"--out {path}: exists and is not a folder")
@@ -149,6 +146,17 @@ def checked_path(out: str | Path) -> Path:
     return path
 
 
+def _checked_text(out: str | Path) -> str:
+    """`out` as text, refused if it is empty or no usable path."""
+    text = str(out)
+    if not text.strip():
+        raise OutputError(f"--out {text!r}: empty; give a folder")
+    problem = path_problem(text)
+    if problem:
+        raise OutputError(f"--out {excerpt(text)}: the path {problem}")
+    return text
+
+
 @contextmanager
 def replacing(out: str | Path, wanted: Holding, force: bool = False) -> Iterator[Path]:
     """A fresh temporary folder next to `out` to write into. When the block ends without an
@@ -159,95 +167,32 @@ def replacing(out: str | Path, wanted: Holding, force: bool = False) -> Iterator
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"--out {path}: cannot create the folder: {err.strerror}") from None
-    _remove_stale(path.parent)
-    new = _sibling(path, "new")
-    new.mkdir()
+    remove_stale(path.parent)
+    new = sibling(path, "new")
+    try:
+        new.mkdir()
+    except OSError as err:  # named by the folder asked for, not by the hidden temporary one
+        raise OutputError(f"--out {path}: cannot create the folder: {err.strerror}") from None
     try:
         yield new
-        _flush(new)
+        flush(new)
         claim(path, wanted, force)  # something else may have been written there meanwhile
-        _swap(new, path)
+        swap(new, path)
+    except OSError as err:  # e.g. a full disk: nothing was changed, and the message names --out
+        raise OutputError(f"--out {path}: cannot write the results: {err.strerror or err} (nothing was changed; "
+                          "the folder holds what it held before)") from None
     finally:
         shutil.rmtree(new, ignore_errors=True)
 
 
 def clear(path: Path) -> None:
     """Remove an evictsim results folder (after `claim` with force), moving it aside first so
-    that an interruption leaves no half-deleted folder under its name."""
+    that an interruption leaves no half-deleted folder under its name (tagged "gone": unlike an
+    "old" folder of a swap, it is never put back)."""
     if path.exists():
-        old = _sibling(path, "old")
+        old = sibling(path, "gone")
         os.rename(path, old)
         shutil.rmtree(old, ignore_errors=True)
-
-
-def _swap(new: Path, path: Path) -> None:
-    """Put `new` in place of `path`. Between the two renames `path` is briefly absent (read as
-    "not a run folder"), never a mix; the old results are deleted once the new ones are in place."""
-    old = _sibling(path, "old") if path.exists() else None
-    if old is not None:
-        os.rename(path, old)
-    os.rename(new, path)
-    _fsync_dir(path.parent)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def temp_tag() -> str:
-    """A part of a temporary name that no other process (or call) uses: "<pid>-<random>"."""
-    return f"{os.getpid()}-{secrets.token_hex(4)}"
-
-
-def stale_temporary(paths: Iterable[Path]) -> list[Path]:
-    """The temporary files or folders among `paths` whose writer no longer runs (killed while
-    writing); a name without a process id comes from an older evictsim and is stale too."""
-    stale = []
-    for path in paths:
-        tagged = TAGGED.search(path.name)
-        if tagged is None or not _alive(int(tagged.group(1))):
-            stale.append(path)
-    return stale
-
-
-def _sibling(path: Path, tag: str) -> Path:
-    return path.parent / f".{path.name[:40]}{TEMP}{tag}-{temp_tag()}"
-
-
-def _remove_stale(parent: Path) -> None:
-    for entry in stale_temporary(parent.glob(f".*{TEMP}*")):
-        shutil.rmtree(entry, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # another user's process, or a system that cannot tell: leave it alone
-    return True
-
-
-def _flush(folder: Path) -> None:
-    """Every file under `folder` on disk before the folder is renamed into place."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-    for sub in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
-        _fsync_dir(sub)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every system (e.g. Windows); the files themselves are synced
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
 
 
 def hashes(folder: Path, names: list[str] | tuple[str, ...]) -> dict[str, str]:

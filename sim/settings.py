@@ -14,7 +14,9 @@ from pathlib import Path
 import numpy as np
 
 from .limits import (DEFAULT_WARMUP, JOURNEYS, MONTHS, POSTERIOR, REPLICATIONS, SEED, WARMUP, check_households,
-                     check_setting)
+                     KEPT_BYTES_PER_JOURNEY, KEPT_BYTES_PER_VALUE, check_plan, check_setting, workers_bound)
+from .pathway.by_municipality import LOCAL_OUTCOMES
+from .pathway.outcomes import OUTCOMES
 from .pathway.population import Profile
 from .scenario import Population, resolve_population
 
@@ -58,6 +60,7 @@ class RunSettings:
                    ("journeys", self.journey_sample, JOURNEYS), ("posterior", self.posterior, POSTERIOR))
         for name, value, bound in bounded:
             check_setting(name, value, bound, prefix)
+        check_setting("workers", self.workers or 0, workers_bound(), prefix)
         if self.posterior == 1:
             setting = f"{prefix}posterior 1" if prefix else "posterior = 1"
             raise ValueError(f"{setting}: one draw cannot show parameter uncertainty; use 0 (the calibration's "
@@ -66,6 +69,20 @@ class RunSettings:
         if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1:
             raise ValueError(f"{prefix}scale {scale!r}: must be above 0 and at most 1" if prefix
                              else f"scale = {scale!r}: must be above 0 and at most 1")
+
+    def check_kept(self, scenarios: int, prefix: str = "") -> None:
+        """Refuse to run `scenarios` with these settings if the results kept in memory until they
+        are written (every run's monthly table, outcomes by municipality and journeys) would not
+        fit within sim.limits.MAX_PLAN_BYTES."""
+        runs = scenarios * max(1, self.posterior) * self.replications
+        years = -(-self.months // 12)
+        values = self.months * (len(OUTCOMES) + 3) + years * len(self.profiles) * (len(LOCAL_OUTCOMES) + 6)
+        needed = runs * values * KEPT_BYTES_PER_VALUE + scenarios * self.replications * self.journey_sample * \
+            KEPT_BYTES_PER_JOURNEY
+        draws = f" x {prefix}posterior {self.posterior:,}" if self.posterior else ""
+        what = f"{scenarios} scenario(s){draws} x {prefix}replications {self.replications:,}"
+        check_plan(what, runs, needed, f"use fewer replications or draws, a shorter {prefix}months or fewer "
+                                       f"{prefix}journeys; a sweep keeps each run on disk instead")
 
     @property
     def households(self) -> int:

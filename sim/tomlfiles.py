@@ -8,35 +8,22 @@ table passed on would break whatever walks it later, e.g. writing meta.json).
 
 from __future__ import annotations
 
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from .errors import ScenarioError
-from .limits import MAX_DEPTH, MAX_FILE_BYTES, clip, excerpt, path_problem
+from .limits import MAX_DEPTH, check_size, clip, read_input
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """The file's TOML as a dict; reads at most MAX_FILE_BYTES + 1 bytes."""
-    problem = path_problem(str(path))
-    if problem:
-        raise ScenarioError(f"{excerpt(str(path))}: the path {problem}")
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a folder, a device or a pipe that would block
-            raise ScenarioError(f"{path}: not a file")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise ScenarioError(f"{path}: cannot be read: {err.strerror or err}") from None
-    return parse_toml(data, str(path))
+    """The file's TOML as a dict, read within the limits of sim.limits.read_input."""
+    return parse_toml(read_input(path), str(path))
 
 
 def parse_toml(data: bytes, where: str) -> dict[str, Any]:
     """TOML bytes (e.g. an upload) as a dict; `where` names the input in messages."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError(f"{where}: more than {MAX_FILE_BYTES:,} bytes; a scenario, profile or sweep file "
-                            f"is a short text file (at most {MAX_FILE_BYTES:,} bytes)")
+    check_size(data, where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

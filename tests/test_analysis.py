@@ -252,3 +252,29 @@ def test_cli_analysis_errors_are_one_line(stored, capsys):
     assert "choose a threshold in between" in capsys.readouterr().err
     assert main(["robustness", str(stored), "--outcome", "evictions", "--threshold", "evictions"]) == 2
     assert "OUTCOME=VALUE" in capsys.readouterr().err
+
+
+def test_regrets_come_with_the_noise_that_replications_show():
+    """Two policies that differ by 0.5 a year with a paired noise of about +-2 between replications:
+    the regret is below the noise reference, which the chart and the table carry."""
+    rng = np.random.default_rng(3)
+    rows, values = [], []
+    for scenario in range(6):
+        for rep in range(4):
+            luck = rng.normal(0, 3)  # common seeds: the same luck for both policies
+            for policy, shift in (("a", 0.0), ("b", 0.5)):
+                rows.append({"run_id": f"{policy}{scenario}{rep}", "point": scenario, "policy": policy,
+                             "replication": rep, "seed": rep})
+                values.append(10 + scenario + luck + shift + rng.normal(0, 1.5))
+    results = Results(pd.DataFrame(rows), pd.DataFrame({"evictions": values}),
+                      spec={"levers": {"scenarios": ["a", "b"]}})
+    table = robustness(results, "evictions").set_index("policy")
+    assert 0.5 < table.loc["b", "regret_noise"] < 4, "the paired noise, not the scenarios' spread of 6"
+    assert table.loc["b", "mean_regret"] < table.loc["b", "regret_noise"]
+    assert table.regret_noise.nunique() == 1, "one noise reference per outcome"
+    assert np.isnan(robustness(crossed_results({"a": [1, 2], "b": [2, 1]}), "evictions").regret_noise).all()
+
+
+def test_policies_that_tie_each_count_as_best():
+    table = robustness(crossed_results({"a": [10, 20], "b": [10, 25]}), "evictions").set_index("policy")
+    assert table.loc["a", "best_share"] == 1 and table.loc["b", "best_share"] == 0.5, "ties count for each"

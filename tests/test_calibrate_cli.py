@@ -74,3 +74,39 @@ def test_accepting_a_calibration_that_still_fits_records_this_model(tmp_path):
     assert after["model"] == model_fingerprint() and after["checks"][-1]["distance"] == 2.4
     assert after["estimate"] == before["estimate"]
     assert f'model = "{model_fingerprint()}"' in (folder / "calibrated.toml").read_text()
+
+
+def test_a_calibration_elsewhere_comes_with_a_baseline_on_it_that_validate_accepts(folder, capsys):
+    from sim import load_scenario
+    from sim.scenario import flatten
+
+    out = calibrate(folder, capsys)
+    assert f"evictsim run {folder / 'recalibrated.toml'}" in out
+    assert main(["validate", str(folder / "recalibrated.toml")]) == 0
+    scenario = load_scenario(folder / "recalibrated.toml")
+    estimate = json.loads((folder / "calibration.json").read_text(encoding="utf-8"))["estimate"]
+    values = flatten(scenario.parameters())
+    assert all(values[name] == pytest.approx(value, rel=1e-5) for name, value in estimate.items())
+    assert scenario.policy == load_scenario("baseline").policy, "the baseline's policy on the folder's calibration"
+    from sim.experiments.draws import posterior_file
+
+    assert posterior_file(scenario)[0] == folder / "posterior.csv", "--posterior draws from this calibration"
+
+
+def test_the_check_never_says_it_fits_while_hiding_targets_outside_their_band(folder, capsys):
+    import pandas as pd
+
+    from sim.experiments.calibration_check import Check, check
+
+    calibrate(folder, capsys)
+    report = check(folder, workers=1, seeds=2).report()
+    outside = report.count("OUTSIDE")
+    last = report.splitlines()[-1]
+    if outside:
+        assert f"{outside} of " in last and "still fits" not in last
+    targets = pd.DataFrame({"target": ["a", "b", "c"], "simulated": [1.0, 5.0, 9.0], "band_low": 0.0,
+                            "band_high": [2.0, 2.0, 10.0], "in_band": [True, False, True]})
+    fits = Check(True, 1.0, 2.0, "m", "m", targets).verdict()
+    assert "1 of 3 targets lie outside their band (b)" in fits and "still fits" not in fits
+    assert "all 3 targets" in Check(True, 1.0, 2.0, "m", "m", targets.assign(in_band=True)).verdict()
+    assert "no longer fits" in Check(False, 3.0, 2.0, "m", "m", targets).verdict()

@@ -154,3 +154,17 @@ def test_a_finished_run_whose_result_left_with_its_worker_stops_the_sweep_instea
 
     with pytest.raises(ClusterError, match="no workers for 0 s; the runs finished so far are stored"):
         result_of(LostResult(), timeout=0.0)
+
+
+@pytest.mark.parametrize("command", ["sweep", "sensitivity", "optimize"])
+def test_every_cluster_option_says_the_scheduler_must_be_trusted(command):
+    """Issue 24: Dask unpickles what it receives, so --cluster must name a scheduler the user trusts."""
+    import argparse
+
+    from sim.cli import parser
+
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    option = next(a for a in commands[command]._actions if a.dest == "cluster")
+    assert "you trust" in option.help and "docs/cluster.md" in option.help
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "cluster.md").read_text(encoding="utf-8")
+    assert "Only a scheduler you trust" in docs and "unpickl" in docs

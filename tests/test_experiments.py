@@ -202,7 +202,7 @@ def test_posterior_draws_as_uncertainties(tmp_path):
 def test_python_sweeps_write_their_table_and_figures(crossed):
     folder = crossed.folder
     assert (folder / "results.csv").is_file()
-    table = pd.read_csv(folder / "results.csv")
+    table = pd.read_csv(folder / "results.csv", comment="#")  # the stamp's lines (sim.experiments.stamp)
     assert len(table) == 24 and {"policy", "evictions", "cost_total_eur"} <= set(table.columns)
     figures = sorted(p.name for p in (folder / "figures").glob("*.png"))
     assert len(figures) == 2 * 3  # 2 outcomes x (2 uncertainties + 1 lever)

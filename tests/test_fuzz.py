@@ -1,16 +1,23 @@
-"""The standing fuzz test: generated files and bad command lines never end in a traceback.
+"""The standing fuzz test: generated files and bad command lines never end in a traceback or a hang.
 
 Every CI run sends 1,100 generated scenario and profile files (tests/fuzzing.py, seeded) through
-`evictsim validate`, the scenario and profile loaders and the dashboard's upload, and 100+ bad
-command lines through `evictsim`. Each must give a result or one clean error that names the
-input; nothing else may escape. A scenario that `validate` accepts must run (validate means
-runnable), so each accepted one is simulated briefly.
+`evictsim validate`, the scenario and profile loaders and the dashboard's upload; 360 generated
+municipalities CSVs, sweep files and sensitivity files through the population reader,
+`evictsim sweep` and `evictsim sensitivity` (up to the first run); 120 optimisation files through
+`evictsim optimize` (up to its first run); and 100+ bad command lines through `evictsim`. Each
+must give a result or one clean error that names the input, within 30 seconds; nothing else may
+escape. A scenario that `validate` accepts must run (validate means runnable), so each accepted
+one is simulated briefly, as is each accepted municipalities file; an accepted sweep must be
+planned in full (or, if large, its base scenario, population and first point built); a refused
+optimisation writes nothing.
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,9 +26,10 @@ from dashboard.profiles import load_upload
 from sim import run
 from sim.cli import main
 from sim.limits import MAX_LINE_CHARS, MAX_MESSAGE_LINES
+from sim.experiments import sweep as sweep_module
 from sim.scenario import SCENARIO_DIR, load_scenario, resolve_population
 
-from .fuzzing import Fuzzer
+from .fuzzing import Fuzzer, make_targets
 
 CHUNKS = 11        # parametrised, so that pytest-xdist spreads the work
 PER_CHUNK = 100    # files per chunk: 11 x 100 = 1,100 per run, scenarios and profiles alike
@@ -75,6 +83,134 @@ def test_generated_files_give_a_result_or_one_clean_error(tmp_path, capsys, chun
     kinds = {(kind, result) for kind, result in outcomes}
     assert ("scenario", "refused") in kinds  # the generator keeps finding both sides of the line
     assert ("scenario", "accepted") in kinds or chunk % 2  # most chunks have a runnable scenario too
+
+
+# --- municipalities, sweep and sensitivity files ------------------------------------------------------
+
+TIME_LIMIT = 30     # seconds: longer without a result is a hang
+OTHER_CHUNKS = 4    # x 90 files: municipalities CSVs, sweep files and sensitivity files, 120 of each
+SMALL_PLAN = 500    # runs planned in full; a larger accepted plan is built up to its first point
+
+
+class Hang(Exception):
+    """An input that took more than TIME_LIMIT seconds."""
+
+
+class Planned(Exception):
+    """A sweep got as far as its first run: accepted."""
+
+
+@contextmanager
+def deadline(seconds: float):
+    """Raise Hang in this thread after `seconds` (also out of a read that blocks, e.g. on a FIFO)."""
+    def expire(signum, frame):
+        raise Hang(f"no result after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def fuzz_municipalities(path: Path) -> str:
+    try:
+        households = sum(p.households for p in resolve_population(str(path)))
+        scale = min(1.0, 300 / households) if households else 1.0
+        result = run("baseline", **{**TINY, "population": str(path), "scale": scale})
+    except ValueError as err:
+        lines = str(err).splitlines()
+        assert all(line.startswith(str(path)) for line in lines) and len(str(err)) < 4000, str(err)[:300]
+        return "refused"
+    assert result.meta["households"] == households
+    return "accepted"
+
+
+def planned_briefly(real_plan):
+    """`plan`, cut short: a small plan is built in full, a large one up to its first point; then Planned."""
+    def plan(spec, spec_path=None, points=None, progress=None):
+        if sweep_module.planned_points_count(spec, points) * spec.replications <= SMALL_PLAN:
+            tasks = real_plan(spec, spec_path, points, progress)
+            raise Planned(f"{len(tasks)} runs")
+        sweep_module.run_settings(spec, spec_path)
+        base = sweep_module.base_scenario(spec, spec_path)
+        next(iter(sweep_module.planned_points(spec, base, spec_path, points)))
+        raise Planned("the first point")
+    return plan
+
+
+def fuzz_sweep(path: Path, command: str, capsys) -> str:
+    try:
+        code = main([command, str(path), "--out", str(path.parent / "out"), "--no-progress", "--workers", "1"])
+    except Planned:
+        out = capsys.readouterr().out
+        assert command == "sensitivity" or out.split(" runs (")[0].endswith(tuple("0123456789")), out
+        return "accepted"
+    err = capsys.readouterr().err
+    assert code == 2, (code, err)
+    assert_clean("".join(line for line in err.splitlines(keepends=True) if not line.startswith("evictsim: warning:")),
+                 path.parent)
+    return "refused"
+
+
+@pytest.mark.parametrize("chunk", range(OTHER_CHUNKS))
+def test_generated_csv_sweep_and_sensitivity_files_give_a_result_or_one_clean_error_in_time(
+        tmp_path, capsys, monkeypatch, chunk):
+    monkeypatch.setattr(sweep_module, "plan", planned_briefly(sweep_module.plan))
+    make_targets(tmp_path)
+    fuzzer = Fuzzer(tmp_path, seed=100 + chunk)
+    outcomes, failures = [], []
+    for i in range(90):
+        kind = ("municipalities", "sweep", "sensitivity")[i % 3]
+        path = fuzzer.municipalities(i) if kind == "municipalities" else fuzzer.sweep(i)
+        try:
+            with deadline(TIME_LIMIT):
+                outcome = fuzz_municipalities(path) if kind == "municipalities" else fuzz_sweep(path, kind, capsys)
+            outcomes.append((kind, outcome))
+        except Exception:  # noqa: BLE001 - a traceback or a hang is exactly what this test counts
+            failures.append(f"{kind} {path.name}: {path.read_bytes()[:300]!r}\n{traceback.format_exc()}")
+    assert not failures, f"{len(failures)} of 90 files ended in a traceback or a hang:\n" + "\n".join(failures)
+    assert {("municipalities", "refused"), ("sweep", "refused"), ("sensitivity", "refused")} <= set(outcomes)
+    assert {"municipalities", "sweep"} <= {kind for kind, outcome in outcomes if outcome == "accepted"}
+
+
+def fuzz_optimize(path: Path, out: Path, capsys) -> str:
+    try:
+        code = main(["optimize", str(path), "--out", str(out), "--no-progress", "--workers", "1"])
+    except Planned:
+        return "accepted"
+    err = capsys.readouterr().err
+    assert code == 2, (code, err)
+    assert_clean("".join(line for line in err.splitlines(keepends=True) if not line.startswith("evictsim: warning:")),
+                 path.parent)
+    assert not out.exists(), "a refused optimisation writes nothing"
+    return "refused"
+
+
+@pytest.mark.parametrize("chunk", range(2))
+def test_generated_optimisation_files_give_a_result_or_one_clean_error_in_time(tmp_path, capsys, monkeypatch, chunk):
+    """An accepted optimisation must get as far as its first generation's runs (all planned, the
+    base and lever scenarios, population and draws built): there it stops, accepted."""
+    from sim.experiments import policy_eval
+
+    def first_runs(tasks, *args, **kwargs):
+        raise Planned(f"{len(tasks)} runs")
+
+    monkeypatch.setattr(policy_eval, "execute", first_runs)
+    make_targets(tmp_path)
+    fuzzer = Fuzzer(tmp_path, seed=200 + chunk)
+    outcomes, failures = [], []
+    for i in range(60):
+        path = fuzzer.optimize(i)
+        try:
+            with deadline(TIME_LIMIT):
+                outcomes.append(fuzz_optimize(path, tmp_path / f"out{i}", capsys))
+        except Exception:  # noqa: BLE001 - a traceback or a hang is exactly what this test counts
+            failures.append(f"{path.name}: {path.read_bytes()[:300]!r}\n{traceback.format_exc()}")
+    assert not failures, f"{len(failures)} of 60 files ended in a traceback or a hang:\n" + "\n".join(failures)
+    assert {"accepted", "refused"} <= set(outcomes)
 
 
 # --- bad command lines ----------------------------------------------------------------------------

@@ -141,3 +141,35 @@ def test_same_practice_everywhere_levels_the_municipalities_practice():
     same = EvictionModel(load_scenario("baseline").override({"policy.practice.same_everywhere": True}), country, 2, 1)
     assert np.ptp(varied.world.local.practice["outreach_practice"]) > 0.2
     assert all((values == 1.0).all() for values in same.world.local.practice.values())
+
+
+def test_the_national_population_is_the_real_municipalities():
+    """A council finds itself by name: the 342 municipalities of 1 Jan 2023 with CBS code, province,
+    type and shelter region; their households add up to the national totals, and every figure that
+    is estimated says so (docs/data.md)."""
+    from sim.country import municipality_table
+
+    table = municipality_table().set_index("name")
+    country = {p.name: p for p in generated_country()}
+    assert len(table) == len(country) == 342 and table["code"].is_unique
+    for name, code, province in (("Amsterdam", "GM0363", "Noord-Holland"), ("Zwolle", "GM0193", "Overijssel"),
+                                 ("Vaals", "GM0981", "Limburg")):
+        assert table.loc[name, "code"] == code and table.loc[name, "province"] == province
+        assert country[name].region == table.loc[name, "region"] and country[name].kind == table.loc[name, "type"]
+    assert sum(p.households for p in country.values()) == 2_312_981 + 1_166_607  # [CBS1]
+    assert table[["corporation_estimated", "private_estimated", "region_estimated"]].all().all()
+    assert table.loc["Amsterdam", "corporation_households"] > table.loc["Zwolle", "corporation_households"] > \
+        table.loc["Vaals", "corporation_households"]
+
+
+def test_the_municipalities_file_is_what_its_sources_give():
+    """data/municipalities_2023.csv is built from data/municipality_sources.csv by the script next to it:
+    the file in the repository is the one the script makes."""
+    import csv
+
+    from sim.data import make_municipalities as make
+
+    with make.SOURCES.open(encoding="utf-8", newline="") as f:
+        built = pd.DataFrame(make.build(list(csv.DictReader(f))))
+    stored = pd.read_csv(make.OUT, dtype={"code": str})
+    pd.testing.assert_frame_equal(built[list(make.COLUMNS)].reset_index(drop=True), stored, check_dtype=False)

@@ -26,6 +26,7 @@ from sim.cli import main
 from sim.errors import OutputError
 from sim.experiments.compare import compare, write_comparison
 from sim.results_io import read_comparison, read_run, write_run
+from sim.run_folder import Holding, claim
 
 SETTINGS = {"population": "2000", "months": 12, "warmup": 0, "replications": 2}
 SMALL = ["--population", "2000", "--months", "12", "--warmup", "0", "--replications", "2"]
@@ -134,10 +135,11 @@ def test_a_folder_with_files_evictsim_did_not_write_is_refused_even_with_force(t
 
 KILLER = '''
 import os, signal, sys, pathlib
+import sim.folder_swap as folder_swap
 import sim.results_io as results_io
 from sim import run
 
-out, kill_at = sys.argv[1], int(sys.argv[2])
+out, kill_at, can_exchange = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "exchange"
 result = run("ombudsman-legal-aid", population="2000", months=12, warmup=0, replications=2, seed=2)
 steps = 0
 
@@ -153,43 +155,58 @@ def counted(real):
 results_io.to_parquet = counted(results_io.to_parquet)
 pathlib.Path.write_text = counted(pathlib.Path.write_text)
 os.fsync, os.rename = counted(os.fsync), counted(os.rename)
+folder_swap.exchange = counted(folder_swap.exchange if can_exchange else lambda first, second: False)
 results_io.write_run(result, out, force=True)
 print(steps)
 '''
 
 
-def check_refused_or_whole(out: Path, runs) -> str:
-    """The folder is one of the two runs, whole; or absent (killed between the two renames that
-    put the new folder in place), and so refused; never a folder with parts of both."""
-    try:
-        scenario = read_run(out).meta["scenario"]
-    except OutputError:
-        assert not out.exists(), f"{out} is there but refused: a mixed folder"
-        return "absent"
+def check_whole(out: Path, runs) -> str:
+    """The folder is one of the two runs, whole: never a folder with parts of both, never absent."""
+    scenario = read_run(out).meta["scenario"]
     assert same_run(out, runs[scenario]), f"{out} accepted with parts of two runs"
     return scenario
 
 
-@pytest.mark.slow
-def test_a_run_killed_at_every_step_of_its_write_leaves_the_old_folder_or_the_new(tmp_path, runs):
+def killed_at_every_step(tmp_path: Path, runs, how: str) -> tuple[int, list[str]]:
+    """Write legal aid over the baseline, killed at each step in turn; after each kill, the
+    folder's run as the next command finds it (`claim`, as every command does first)."""
     out = tmp_path / "out"
     script = tmp_path / "killer.py"
     script.write_text(KILLER, encoding="utf-8")
     write_run(runs["baseline"], out)
-    total = int(subprocess.run([sys.executable, str(script), str(out), "0"], capture_output=True,
+    total = int(subprocess.run([sys.executable, str(script), str(out), "0", how], capture_output=True,
                                text=True, check=True, timeout=120).stdout.split()[-1])
-    assert total >= 12  # two tables, two JSON files, their flushes and the two renames
     seen = []
     for kill_at in range(1, total + 1):
         write_run(runs["baseline"], out, force=True)
-        proc = subprocess.run([sys.executable, str(script), str(out), str(kill_at)], capture_output=True,
+        proc = subprocess.run([sys.executable, str(script), str(out), str(kill_at), how], capture_output=True,
                               timeout=120)
         assert proc.returncode == -signal.SIGKILL
-        seen.append(check_refused_or_whole(out, runs))
-    assert seen[:-3] == ["baseline"] * (total - 3)  # killed while writing: the old run, whole
-    assert seen[-3:] == ["baseline", "absent", "ombudsman-legal-aid"]  # around the two renames
+        if how == "exchange":  # no moment without the folder: readable before any command runs
+            check_whole(out, runs)
+        claim(out, Holding("run", "baseline"), force=True)
+        seen.append(check_whole(out, runs))
     write_run(runs["baseline"], out, force=True)  # the next write clears what the killed ones left
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    return total, seen
+
+
+@pytest.mark.slow
+def test_a_run_killed_at_every_step_of_its_write_leaves_the_old_folder_or_the_new(tmp_path, runs):
+    """The folder is exchanged with the new one in one step (renameat2 RENAME_EXCHANGE): killed
+    just before it, the old run is there; just after it (before the old one is deleted), the new."""
+    total, seen = killed_at_every_step(tmp_path, runs, "exchange")
+    assert total >= 11  # two tables, two JSON files, their flushes, the exchange and the folder's flush
+    assert seen == ["baseline"] * (total - 1) + ["ombudsman-legal-aid"]
+
+
+@pytest.mark.slow
+def test_without_an_exchange_a_kill_between_the_two_renames_loses_nothing(tmp_path, runs):
+    """Was: between moving the old folder aside and renaming the new one in, the folder was absent,
+    and the next write into the same parent deleted both. Now the next command puts the old back."""
+    total, seen = killed_at_every_step(tmp_path, runs, "two renames")
+    assert seen == ["baseline"] * (total - 1) + ["ombudsman-legal-aid"]
 
 
 @pytest.mark.slow
@@ -206,7 +223,7 @@ def test_runs_killed_at_random_moments_never_leave_a_mixed_folder(tmp_path, runs
         time.sleep(rng.uniform(0, 0.08))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        outcomes.append(check_refused_or_whole(out, runs))
+        outcomes.append(check_whole(out, runs))
     print(f"{len(outcomes)} kills: " + ", ".join(f"{o} {outcomes.count(o)}" for o in sorted(set(outcomes))))
 
 
@@ -225,8 +242,23 @@ def test_a_failed_write_leaves_the_old_folder(tmp_path, runs, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(results_io, "to_parquet", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=re.escape(f"--out {out}: cannot write the results: No space left on "
+                                                    "device (nothing was changed")):
         write_run(runs["ombudsman-legal-aid"], out, force=True)
     monkeypatch.undo()
     assert same_run(out, runs["baseline"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("tag, put_back", [("old", True), ("gone", False)])
+def test_only_a_folder_moved_aside_by_a_swap_is_put_back(tmp_path, runs, tag, put_back):
+    """A kill between the two renames of a swap (no exchange) leaves the old folder tagged "old":
+    the next claim renames it back. A folder that --force was clearing is "gone": it stays gone."""
+    write_run(runs["baseline"], tmp_path / "aside")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # its process id is no longer running: the write that moved the folder aside was killed
+    os.rename(tmp_path / "aside", tmp_path / f".out.evictsim-{tag}-{dead.pid}-0123abcd")
+    claim(tmp_path / "out", Holding("run", "baseline"))
+    assert (tmp_path / "out").exists() == put_back
+    if put_back:
+        assert same_run(tmp_path / "out", runs["baseline"])

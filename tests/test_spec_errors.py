@@ -31,6 +31,10 @@ def spec_error(path: Path) -> str:
     ('[parameters]\n"policy.legal_aid.share_sumoned" = { min = 0.0, max = 1.0 }\n',
      "unknown parameter 'policy.legal_aid.share_sumoned' (did you mean policy.legal_aid.share_summoned?)"),
     (f'outcomes = ["evicions"]\n[parameters]\n{GOOD}\n', "unknown outcome(s) ['evicions'] (did you mean evictions?)"),
+    ('[parameters]\n"context.court.settle_after_verdict" = { min = 0.1, max = 0.5 }\n',
+     "unknown parameter 'context.court.settle_after_verdict': now context.bailiff.settle_per_month"),
+    ('[uncertainties]\n"context.nuisance.onset_per_month" = { min = 0.0, max = 0.001 }\n[levers]\n' + GOOD + "\n",
+     "unknown parameter 'context.nuisance.onset_per_month': now context.root_causes.nuisance_per_month"),
 ])
 def test_a_misspelt_name_gets_a_suggestion_and_no_dump_of_the_file(tmp_path, body, expected):
     path = spec_file(tmp_path, body)

@@ -3,13 +3,15 @@
     import sim
     box = sim.discover("results/my-sweep", "evictions", above=8)    # PRIM, with its trajectory
     print(box.inspect()); box.select(5)
+    print(sim.cart("results/my-sweep", "evictions", above=8).inspect())   # a tree's leaves as boxes
+    sim.regional_sensitivity("results/my-sweep", "evictions", above=8)   # which parameters separate them
     scores = sim.feature_scores("results/my-sweep")                   # extra trees, per outcome
     grid = sim.dimensional_stack("results/my-sweep", "evictions", above=8)
     table = sim.robustness("results/my-sweep", ["evictions", "cost_total_eur"], thresholds={"evictions": 10})
 
 Cases are runs (each replication counts, as in the EMA Workbench); the parameters are the
 varied ones, plus the policy's name in crossed experiments. `write_*` put each analysis's
-tables and figures in a folder (`evictsim discover | features | robustness` use them).
+tables and figures in a folder (`evictsim discover | cart | rsa | features | robustness` use them).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ import pandas as pd
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..scenario import suggest
 from .compare import HEADLINE  # the comparison's headline outcomes: scored when no outcomes are named
+from .cart import Cart, cart as fit_tree
 from .discovery import Prim, prim
+from .rsa import regional_table
 from .features import extra_trees_scores, stack_grid
 from .results import Results, as_results
 from .robustness import robustness_table
@@ -40,7 +44,7 @@ def case_parameters(results: Results) -> pd.DataFrame:
 def cases_of_interest(results: Results, outcome: str, above: float | None = None,
                       below: float | None = None) -> np.ndarray:
     """Runs whose yearly `outcome` is above (or below) a threshold."""
-    _check_outcomes(results, [outcome])
+    check_outcomes(results, [outcome])
     if (above is None) == (below is None):
         raise ValueError("give one threshold: above or below (e.g. --above 8)")
     values = results.outcomes[outcome].to_numpy()
@@ -64,11 +68,29 @@ def discover(source: Results | str | Path, outcome: str, above: float | None = N
     return prim(x, cases_of_interest(results, outcome, above, below), alpha, min_mass, min_coverage)
 
 
+def cart(source: Results | str | Path, outcome: str, above: float | None = None, below: float | None = None,
+         max_depth: int = 3, min_leaf: float = 0.05) -> Cart:
+    """CART on a sweep: a classification tree's leaves as boxes, densest first (`.leaves`, `.inspect()`)."""
+    results = as_results(source)
+    x = case_parameters(results)
+    if x.empty:
+        raise ValueError(f"{results.folder}: no parameter varies across the runs; nothing to discover")
+    return fit_tree(x, cases_of_interest(results, outcome, above, below), max_depth, min_leaf)
+
+
+def regional_sensitivity(source: Results | str | Path, outcome: str, above: float | None = None,
+                         below: float | None = None) -> pd.DataFrame:
+    """Regional sensitivity analysis: how differently each parameter is spread among the runs of
+    interest and the rest (see `rsa.py`); one row per parameter, the largest gap first."""
+    results = as_results(source)
+    return regional_table(case_parameters(results), cases_of_interest(results, outcome, above, below))
+
+
 def feature_scores(source: Results | str | Path, outcomes: list[str] | None = None, seed: int = 1) -> pd.DataFrame:
     """Extra-trees feature scores: one row per parameter, one column per outcome (each sums to 1)."""
     results = as_results(source)
     names = list(outcomes or results.spec.get("outcomes") or HEADLINE)
-    _check_outcomes(results, names)
+    check_outcomes(results, names)
     return extra_trees_scores(case_parameters(results), results.outcomes[names], seed=seed)
 
 
@@ -86,7 +108,7 @@ def robustness(source: Results | str | Path, outcomes: list[str] | str, maximize
     points in the other parameters."""
     results = as_results(source)
     outcomes = [outcomes] if isinstance(outcomes, str) else list(outcomes)
-    _check_outcomes(results, [*outcomes, *maximize, *(thresholds or {})])
+    check_outcomes(results, [*outcomes, *maximize, *(thresholds or {})])
     runs = results.runs
     if "policy" not in runs:
         if not results.levers:
@@ -98,7 +120,7 @@ def robustness(source: Results | str | Path, outcomes: list[str] | str, maximize
     return robustness_table(runs, outcomes, "policy", scenario, tuple(maximize), thresholds)
 
 
-def _check_outcomes(results: Results, names: list[str]) -> None:
+def check_outcomes(results: Results, names: list[str]) -> None:
     for name in names:
         if name not in OUTCOME_INDEX:
             raise ValueError(f"unknown outcome {name!r}{suggest(name, list(OUTCOME_INDEX))}; "

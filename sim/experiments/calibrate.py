@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..limits import check_setting, workers_bound
 from ..provenance import code_fingerprint, git_commit, model_fingerprint, version
 from ..scenario import ScenarioError, load_scenario
 from ..settings import RunSettings
@@ -93,6 +94,7 @@ class Calibration:
     """One ABC-SMC calibration set up from a folder (settings, priors, targets)."""
 
     def __init__(self, folder: str | Path = FOLDER, workers: int = 0, progress: bool = True) -> None:
+        check_setting("workers", workers, workers_bound())
         self.folder = Path(folder)
         self.settings = Settings.model_validate(_read(self.folder / "settings.toml"))
         self.runs = self.settings.run_settings()
@@ -245,7 +247,22 @@ class Calibration:
                   "model": model_fingerprint(), "posterior": "posterior.csv"}
         (self.folder / "calibration.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
         (self.folder / "calibrated.toml").write_text(calibrated_toml(estimate, record), encoding="utf-8")
+        if self.folder.resolve() != FOLDER.resolve():
+            (self.folder / RECALIBRATED).write_text(RECALIBRATED_TOML, encoding="utf-8")
         return record
+
+
+# A calibration elsewhere than calibration/ is not the baseline's; this scenario, written next to it,
+# is the shipped baseline on it. `extends` resolves next to the file first, so "calibrated" is this
+# folder's and wins over the baseline's own (later files win), and so does its posterior.
+RECALIBRATED = "recalibrated.toml"
+RECALIBRATED_TOML = """# Written by `evictsim calibrate`: the baseline (scenarios/baseline.toml) on the calibration in
+# this folder (calibrated.toml and, for --posterior, posterior.csv). Extend it from a scenario
+# file in this folder.
+name = "recalibrated"
+description = "The baseline on the calibration in this folder"
+extends = ["baseline", "calibrated"]
+"""
 
 
 def calibrated_toml(estimate: dict[str, float], record: dict[str, Any]) -> str:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..comparison import Comparison
 from ..intervals import covers_parameters, covers_sentence
+from ..limits import check_compared
 from ..pathway.outcomes import HEADLINE, OUTCOMES, Outcome
 from ..results_io import write_comparison_files
 from ..run_folder import Holding, replacing
@@ -39,7 +40,9 @@ def compare(baseline: Scenario | str, scenarios: list[Scenario | str] | Scenario
     `workers` processes; the intervals then cover parameter uncertainty and noise."""
     if isinstance(scenarios, (str, Path, Scenario)):
         scenarios = [scenarios]  # one scenario, not a list of its characters
+    check_compared([str(s) for s in [baseline, *scenarios] if not isinstance(s, Scenario)], "argument")
     loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in [baseline, *scenarios]]
+    check_compared([s.name for s in loaded], "scenario name")
     return pair(run_scenarios(loaded, RunSettings(posterior=posterior, workers=workers, **settings)))
 
 
@@ -81,13 +84,24 @@ def _row(name: str, outcome: Outcome, values: np.ndarray, base: np.ndarray, is_b
     level = spread(values)
     diff = values - base
     change = spread(diff)
+    floor = min(-max(float(np.mean(base)), 0.0), change.mean)  # the mean itself may round just below it
     return {"scenario": name, "outcome": outcome.name, "label": outcome.label, "unit": outcome.unit,
-            "kind": outcome.kind, "mean": level.mean, "low": level.low, "high": level.high,
-            "low_noise": level.low_noise, "high_noise": level.high_noise,
-            "diff": change.mean, "diff_low": change.low, "diff_high": change.high,
-            "diff_low_noise": change.low_noise, "diff_high_noise": change.high_noise,
+            "kind": outcome.kind, "mean": level.mean, "low": _at_least(level.low, 0.0), "high": level.high,
+            "low_noise": _at_least(level.low_noise, 0.0), "high_noise": level.high_noise,
+            "diff": change.mean, "diff_low": _at_least(change.low, floor), "diff_high": _at_least(change.high, floor),
+            "diff_low_noise": _at_least(change.low_noise, floor),
+            "diff_high_noise": _at_least(change.high_noise, floor),
             "diff_parameters_share": change.parameters_share,
             "verdict": "baseline" if is_base else verdict(diff, change.low, change.high)}
+
+
+def _at_least(value: float, bound: float) -> float:
+    """An interval's end kept within what is possible: every outcome counts people, cases or euros,
+    so no level is below zero and no difference below minus the baseline's level (a change below
+    -100 %). A t-interval over a few replications can reach past that; it is cut at the bound
+    (nan, for one replication, stays nan). The verdict is taken before the cut, which moves no
+    end across zero."""
+    return value if np.isnan(value) or value >= bound else bound
 
 
 def format_table(comparison: Comparison, outcomes: tuple[str, ...] = HEADLINE) -> str:

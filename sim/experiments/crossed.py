@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from collections.abc import Iterator
 
 import numpy as np
-import pandas as pd
 
-from ..scenario import Scenario, ScenarioError, load_scenario, resolve_path
-from .draws import POSTERIOR_EXTRA, resample
-from .sweep_spec import FIELDS, SweepSpec, apply_point, design_points, grid_points
+from ..scenario import Scenario, ScenarioError, confined_file, load_scenario, resolve_named
+from .draws import read_posterior, resample
+from .sweep_spec import SweepSpec, apply_point, design_points, grid_points
 from .targets import DEFAULT_TARGETS
 
 DEFAULT_POSTERIOR = DEFAULT_TARGETS.parent / "posterior.csv"
@@ -43,30 +43,34 @@ class Point:
 
 
 def planned_points(spec: SweepSpec, base: Scenario, spec_path: str | Path | None = None,
-                   points: list[dict[str, Any]] | None = None) -> list[Point]:
-    """Every point of the spec: its design over [parameters], or every policy crossed with every
-    point in the uncertainties. `points` replaces the design (a sensitivity analysis's sample)."""
+                   points: list[dict[str, Any]] | None = None) -> Iterator[Point]:
+    """Every point of the spec, one at a time: its design over [parameters], or every policy
+    crossed with every point in the uncertainties. `points` replaces the design (a sensitivity
+    analysis's sample)."""
     sampled = points if points is not None else uncertainty_points(spec, spec_path)
     if not spec.crossed:
-        return [Point(None, i, values, apply_point(base, values, f"{spec.name}-{i}"))
-                for i, values in enumerate(sampled)]
-    return [Point(choice.name, i, {**values, **choice.values},
-                  apply_point(choice.scenario, {**values, **choice.values}, f"{spec.name}-{choice.name}-{i}"))
-            for choice in policies(spec, base, spec_path) for i, values in enumerate(sampled)]
+        for i, values in enumerate(sampled):
+            yield Point(None, i, values, apply_point(base, values, f"{spec.name}-{i}"))
+        return
+    for choice in policies(spec, base, spec_path):
+        for i, values in enumerate(sampled):
+            both = {**values, **choice.values}
+            yield Point(choice.name, i, both, apply_point(choice.scenario, both, f"{spec.name}-{choice.name}-{i}"))
 
 
 def policies(spec: SweepSpec, base: Scenario, spec_path: str | Path | None = None) -> list[Choice]:
     """Every combination of the named scenarios and the levers' values, in a fixed order."""
-    where = Path(spec_path).parent if spec_path else None
-    named = [lever_scenario(n, base, where) for n in spec.lever_scenarios] or [base]
+    named = [lever_scenario(n, base, spec_path) for n in spec.lever_scenarios] or [base]
     combos = grid_points(spec.lever_ranges)
-    return [Choice(_policy_name(scenario.name if spec.lever_scenarios or not combos[0] else "", combo),
+    return [Choice(policy_name(scenario.name if spec.lever_scenarios or not combos[0] else "", combo),
                    combo, scenario) for scenario in named for combo in combos]
 
 
-def lever_scenario(name: str, base: Scenario, where: Path | None) -> Scenario:
-    """A named scenario as a lever: its policy tables; its context must be the base scenario's."""
-    scenario = load_scenario(resolve_path(name, where)) if where else load_scenario(name)
+def lever_scenario(name: str, base: Scenario, spec_path: str | Path | None) -> Scenario:
+    """A named scenario as a lever: its policy tables; its context must be the base scenario's. A
+    sweep file's `levers.scenarios` may point where `extends` may."""
+    scenario = (load_scenario(resolve_named(name, Path(spec_path), "levers.scenarios")) if spec_path
+                else load_scenario(name))
     theirs, ours = scenario.context.model_dump(), base.context.model_dump()
     changed = [f"context.{group}.{key}" for group, values in theirs.items() for key, value in values.items()
                if ours[group][key] != value]
@@ -76,7 +80,7 @@ def lever_scenario(name: str, base: Scenario, where: Path | None) -> Scenario:
     return scenario
 
 
-def _policy_name(scenario: str, values: dict[str, Any]) -> str:
+def policy_name(scenario: str, values: dict[str, Any]) -> str:
     """"ombudsman-legal-aid", "families_duty=true" or "baseline · families_duty=true"."""
     leaves = [path.rsplit(".", 1)[-1] for path in values]
     short = [leaf if leaves.count(leaf) == 1 else ".".join(path.rsplit(".", 2)[-2:])
@@ -99,24 +103,15 @@ def uncertainty_points(spec: SweepSpec, spec_path: str | Path | None = None) -> 
 def posterior_points(spec: SweepSpec, spec_path: str | Path | None = None) -> list[dict[str, Any]]:
     """Draws (with replacement, by weight, seeded) from a posterior.csv written by `evictsim calibrate`.
     More samples with the same seed keep the earlier draws, so a sweep grows."""
-    path = _posterior_file(spec, spec_path)
-    frame = pd.read_csv(path)
-    unknown = [c for c in frame.columns if c not in FIELDS and c not in POSTERIOR_EXTRA]
-    if unknown or frame.empty:
-        raise ScenarioError(f"{path}: not a posterior sample (columns {unknown[:3]} are not parameters)" if unknown
-                            else f"{path}: the posterior sample is empty")
-    if "weight" not in frame:
-        frame = frame.assign(weight=1.0)
+    frame = read_posterior(_posterior_file(spec, spec_path))
     return resample(frame, spec.samples, np.random.default_rng([spec.seed, 7]))
 
 
 def _posterior_file(spec: SweepSpec, spec_path: str | Path | None) -> Path:
+    """The posterior sample to draw from: calibration/posterior.csv, or the spec's `posterior`, which
+    a sweep file names relative to itself, in its folder (or below it) or in calibration/."""
     if spec.posterior is None:
-        tries = [DEFAULT_POSTERIOR]
-    else:
-        given = Path(spec.posterior)
-        tries = [given] if given.is_absolute() else [*([Path(spec_path).parent / given] if spec_path else []), given]
-    for path in tries:
-        if path.is_file():
-            return path
-    raise ScenarioError(f"posterior = {str(tries[-1])!r}: no such file; `evictsim calibrate` writes posterior.csv")
+        return DEFAULT_POSTERIOR
+    if spec_path is None:
+        return Path(spec.posterior)
+    return confined_file(spec.posterior, Path(spec_path), "posterior", also=(DEFAULT_POSTERIOR.parent,))

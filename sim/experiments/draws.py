@@ -13,6 +13,7 @@ baseline off its targets. Their influence is for the sensitivity analysis (`evic
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import ScenarioError
+from ..limits import clip, excerpt, read_input
 from ..parameters import Context, Policy, describe
 from ..parameters.renamed import dotted_names
 from ..scenario import CALIBRATION_DIR, Scenario
@@ -124,13 +127,36 @@ def posterior_draws(n: int, seed: int, scenario: Scenario) -> Draws:
     path, calibration = posterior_file(scenario)
     values: list[dict[str, float]] = [{} for _ in range(n)]
     if path is not None:
-        for d, particle in enumerate(resample(pd.read_csv(path), n, rng)):
+        for d, particle in enumerate(resample(read_posterior(path), n, rng)):
             values[d].update(particle)
     effects = priors(effects_only=True)
     for name, prior in effects.items():
         for d, value in enumerate(prior.draw(rng, n)):
             values[d][name] = int(value) if prior.integer else float(value)
     return Draws(values, seed, str(path) if path else None, calibration, tuple(effects))
+
+
+def read_posterior(path: Path) -> pd.DataFrame:
+    """A posterior sample (as `evictsim calibrate` writes posterior.csv): one column per parameter,
+    by dotted name, and optionally `weight` and `distance`; read within sim.limits and refused,
+    naming the file, unless every parameter is declared and every value a finite number, with
+    weights of at least 0 that are not all 0."""
+    try:
+        frame = pd.read_csv(io.BytesIO(read_input(path)))
+    except (ValueError, UnicodeDecodeError) as err:  # pandas' parser errors are ValueErrors
+        raise ScenarioError(f"{path}: not a posterior sample: {clip(str(err).splitlines()[0], 100)}") from None
+    known = {row["name"] for row in parameter_rows()}
+    unknown = [c for c in frame.columns if c not in known and c not in POSTERIOR_EXTRA]
+    if unknown or frame.empty:
+        raise ScenarioError(f"{path}: not a posterior sample (column {excerpt(unknown[0])} is not a parameter)"
+                            if unknown else f"{path}: the posterior sample is empty")
+    numbers = frame.apply(pd.to_numeric, errors="coerce")
+    if not np.isfinite(numbers.to_numpy(float)).all():
+        raise ScenarioError(f"{path}: every value of a posterior sample must be a finite number")
+    weights = numbers["weight"] if "weight" in numbers else pd.Series(1.0, index=numbers.index)
+    if (weights < 0).any() or weights.sum() <= 0:
+        raise ScenarioError(f"{path}: weights must be 0 or more, and not all 0")
+    return numbers.assign(weight=weights)
 
 
 def resample(posterior: pd.DataFrame, n: int, rng: np.random.Generator) -> list[dict[str, float]]:

@@ -38,7 +38,9 @@ def run(scenario: Scenario | str | Path = "baseline", population: Population = "
 def run_scenarios(scenarios: list[Scenario], settings: RunSettings,
                   progress: Callable[[int, int], None] | None = None) -> dict[str, RunResult]:
     """Each scenario's runs on the same seeds, by name: one scenario after another on the medians,
-    or, with `settings.posterior`, all of them in the same draws at once (the first one's calibration)."""
+    or, with `settings.posterior`, all of them in the same draws at once (the first one's calibration).
+    Refused before any run if what they keep in memory would not fit (RunSettings.check_kept)."""
+    settings.check_kept(len(scenarios))
     if settings.posterior:
         return posterior_runs(scenarios, settings, progress)
     return {s.name: run_replications(s, settings, progress) for s in scenarios}

@@ -22,8 +22,8 @@ import pandas as pd
 from .discovery import Box, prim
 from ..pathway.outcomes import OUTCOMES
 from .results import point_means
-from .sweep import perform_experiments, with_posterior
-from .sweep_spec import SweepSpec, check_runs, count_policies, load_spec
+from .sweep import named_by, perform_experiments, with_posterior
+from .sweep_spec import SweepSpec, check_runs, contexts_vary, count_policies, load_spec
 
 CONF_LEVEL = 0.95
 NOISE = 0.02  # index differences and interval widths below this are not taken as a sign of too few samples
@@ -51,6 +51,10 @@ class Sensitivity:
     spec: SweepSpec
     warnings: list[str] = field(default_factory=list)
 
+    def unreliable(self) -> pd.DataFrame:
+        """The Sobol indices that too few samples make unreliable (none for Morris)."""
+        return unreliable(self.indices) if "ST" in self.indices else self.indices.iloc[:0]
+
     def __repr__(self) -> str:
         return (f"Sensitivity(method={self.spec.method!r}, outcomes={list(self.indices['outcome'].unique())}, "
                 f"parameters={len(self.spec.sampled)}, points={len(self.points)}, "
@@ -74,6 +78,34 @@ def sample(spec: SweepSpec) -> np.ndarray:
     return morris.sample(prob, spec.samples, num_levels=4, seed=spec.seed)
 
 
+def sample_points(spec: SweepSpec, x: np.ndarray | None = None) -> list[dict[str, float]]:
+    """The SALib sample as design points (dotted name -> value)."""
+    x = sample(spec) if x is None else x
+    return [dict(zip(problem(spec)["names"], map(float, row))) for row in x]
+
+
+def check_samples(spec: SweepSpec) -> None:
+    """Refuse a sensitivity analysis with nothing to sample, or whose runs exceed the limits of
+    sim.limits (counted from the spec, before SALib draws a sample)."""
+    if not spec.sampled:
+        raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
+    per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
+    check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications,
+               spec.posterior_draws, contexts_vary(spec))
+
+
+def planned_tasks(spec: SweepSpec, spec_path: str | Path | None = None, progress: bool = False) -> list:
+    """Every run the sensitivity analysis of `spec` plans (for counting what is stored already);
+    refused as `sensitivity` refuses it, before SALib draws its sample. With `progress`, a plan
+    that takes a while says how far it has come (`sweep.Planning`)."""
+    from .sweep import planned
+
+    with named_by(spec_path):
+        check_samples(spec)
+        points = sample_points(spec)
+    return planned(spec, spec_path, points, progress)
+
+
 def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
                 cluster: str | None = None, progress: bool = True, report: bool = True,
                 force: bool = False, posterior: int | None = None) -> Sensitivity:
@@ -85,14 +117,11 @@ def sensitivity(spec: SweepSpec | str | Path, out: str | Path, workers: int | No
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
-    if not spec.sampled:
-        raise ValueError("sensitivity analysis needs parameters to sample: [parameters] or [uncertainties]")
-    per_sample = len(spec.sampled) + (2 if spec.method == "sobol" else 1)  # SALib's points per sample
-    check_runs(spec.method, spec.samples * per_sample * count_policies(spec), spec.replications)
-    x = sample(spec)
-    points = [dict(zip(problem(spec)["names"], map(float, row))) for row in x]
-    results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=points, report=False,
-                                  force=force, posterior=spec.posterior_draws)
+    with named_by(spec_path):
+        check_samples(spec)
+        x = sample(spec)
+    results = perform_experiments(spec_path or spec, out, workers, cluster, progress, points=sample_points(spec, x),
+                                  report=False, force=force, posterior=spec.posterior_draws, kind="sensitivity")
     outcomes = spec.outcomes or [o.name for o in OUTCOMES if o.kind == "flow"]
     table = point_means(results, outcomes)
     if spec.against is not None:
@@ -141,12 +170,18 @@ def _discover(spec: SweepSpec, table: pd.DataFrame, parameters: list[str]) -> tu
     return prim(table[names], values > d.above).box, []
 
 
+def unreliable(indices: pd.DataFrame) -> pd.DataFrame:
+    """The rows of Sobol indices that too few samples make unreliable: S1 above ST, or an interval
+    wider than its index."""
+    wide_s1 = (indices.S1_conf > indices.S1.abs()) & (indices.S1_conf > NOISE)
+    wide_st = (indices.ST_conf > indices.ST.abs()) & (indices.ST_conf > NOISE)
+    return indices[(indices.S1 > indices.ST + NOISE) | wide_s1 | wide_st]
+
+
 def sobol_warnings(indices: pd.DataFrame, spec: SweepSpec) -> list[str]:
     """Where Sobol indices show too few samples: a first-order index above the total one (which
     cannot be), or a confidence interval wider than the index it belongs to."""
-    wide_s1 = (indices.S1_conf > indices.S1.abs()) & (indices.S1_conf > NOISE)
-    wide_st = (indices.ST_conf > indices.ST.abs()) & (indices.ST_conf > NOISE)
-    bad = indices[(indices.S1 > indices.ST + NOISE) | wide_s1 | wide_st]
+    bad = unreliable(indices)
     if bad.empty:
         return []
     r = bad.iloc[0]

@@ -31,7 +31,8 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..results_io import OutputError, prepare_dir, to_parquet, write_json, write_parquet
-from ..run_folder import Holding, claim, clear, stale_temporary, temp_tag
+from ..folder_swap import stale_temporary, temp_tag
+from ..run_folder import Holding, claim, clear
 from .layout import PLAN_FILE, RUNS, SERIES, SPEC_FILE
 from .results import Results, read_results
 
@@ -40,10 +41,17 @@ JOURNEYS_KEY = "journeys"  # and its sampled households' journeys (posterior run
 LOCAL_KEY = "by_municipality"  # and its outcomes by municipality (posterior runs, not stored)
 
 
+RUN_ID_CHARS = 20  # of the SHA-256 in hex: 80 bits
+
+
 def run_id(identity: dict[str, Any]) -> str:
     """A stable id for what determines a run's result."""
-    text = json.dumps(identity, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
+    return hashlib.sha256(identity_text(identity).encode()).hexdigest()[:RUN_ID_CHARS]
+
+
+def identity_text(identity: dict[str, Any]) -> str:
+    """What a run id hashes: the identity as JSON with sorted keys."""
+    return json.dumps(identity, sort_keys=True, default=str)
 
 
 class ResultStore:
@@ -92,8 +100,7 @@ class ResultStore:
 
     def done(self, series: bool = False) -> set[str]:
         """Ids of the runs stored (with their monthly series too, if `series`)."""
-        ids = {p.stem for p in self.runs.glob("*.parquet")}
-        return ids & {p.stem for p in self.series.glob("*.parquet")} if series else ids
+        return stored_runs(self.folder, series)
 
     def read(self, rid: str) -> dict[str, Any] | None:
         """A stored run's row, or None if it is not there."""
@@ -120,8 +127,45 @@ class ResultStore:
         os.replace(tmp, path)
 
     def write_plan(self, plan: pd.DataFrame) -> None:
-        """The sweep's experiments table (replaced when the sweep grows)."""
-        write_parquet(self.folder / PLAN_FILE, plan)
+        """The sweep's experiments table (replaced when the sweep grows), stamped in its Parquet
+        metadata with the code that planned it and the plan's fingerprint (sim.experiments.stamp)."""
+        from .stamp import plan_fingerprint, stamp
+
+        mark = stamp(len(plan), plan_fingerprint(plan["run_id"]) if "run_id" in plan else None)
+        write_parquet(self.folder / PLAN_FILE, plan, {"stamp": mark})
+
+
+def study_kind(folder: str | Path) -> str | None:
+    """The kind of study a folder's store holds ("sweep", "sensitivity", "optimize"), or None.
+    Stores written before sweep.json said so are sweeps, or sensitivity analyses where
+    sensitivity.json lies beside them."""
+    folder = Path(folder)
+    try:
+        record = json.loads((folder / SPEC_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(record, dict) and record.get("kind"):
+        return str(record["kind"])
+    return "sensitivity" if (folder / "sensitivity.json").is_file() else "sweep"
+
+
+def check_kind(out: Path, kind: str, force: bool) -> None:
+    """Refuse to write one kind of study into a folder holding another (a sweep into a
+    sensitivity analysis's folder, or the reverse): its plan would change while the other
+    study's outputs stayed, and the folder would contradict itself. `force` replaces it."""
+    held = study_kind(out)
+    if held is not None and held != kind and not force:
+        raise OutputError(f"{out}: holds a {held} study; a {kind} would replace its plan (experiments.parquet) "
+                          f"while its {held} outputs stayed, and the folder would contradict itself. Choose another "
+                          "--out folder, or add --force to replace it (nothing was changed)")
+
+
+def stored_runs(folder: str | Path, series: bool = False) -> set[str]:
+    """Ids of the runs stored in a sweep's folder (with their monthly series too, if `series`:
+    a run stored without its series is run again when a spec asks for series)."""
+    folder = Path(folder)
+    ids = {p.stem for p in (folder / RUNS).glob("*.parquet")}
+    return ids & {p.stem for p in (folder / SERIES).glob("*.parquet")} if series else ids
 
 
 def load_results(folder: str | Path) -> Results:

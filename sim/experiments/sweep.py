@@ -9,6 +9,8 @@ replications, policies or outcomes).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 import time
 import warnings
@@ -17,23 +19,31 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
+from pydantic import ValidationError
 
+from ..errors import ScenarioError
+from ..limits import POSTERIOR, check_setting, workers_bound
 from ..provenance import code_fingerprint, git_commit, git_dirty, version
+from ..run_folder import Holding, claim
 from ..runner import journey_frame, monthly_outcomes, municipality_frame, simulate, yearly_outcomes
-from ..scenario import Population, Scenario, resolve_population
+from ..scenario import Population, Scenario, format_errors, resolve_population
 from ..settings import RunSettings
 from .cluster import connect, first_completed, result_of, wait_for_workers
+from .calibrated import check_posterior_ranges
 from .crossed import planned_points
 from .draws import in_draws, posterior_draws
 from .results import Results
-from .store import JOURNEYS_KEY, LOCAL_KEY, SERIES_KEY, ResultStore, load_results, run_id
-from .sweep_spec import SweepSpec, base_scenario, load_spec
+from .store import (JOURNEYS_KEY, LOCAL_KEY, RUN_ID_CHARS, SERIES_KEY, ResultStore, check_kind, identity_text,
+                    load_results)
+from .sweep_spec import (SweepSpec, base_scenario, check_runs, contexts_vary, count_points, count_policies, load_spec,
+                         population_of)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a plan of a million runs holds a million of these
 class Task:
     """One simulation: its id, where it sits in the plan, its seed and scenario, and how to run it."""
 
@@ -78,34 +88,61 @@ def make_task(scenario: Scenario, values: dict[str, Any], settings: RunSettings,
               replication: int = 0, policy: str | None = None, series: bool = False) -> Task:
     """A run of the scenario with `seed` and `settings` (population, months, warm-up, scale) and its
     id: a hash of everything that determines its result, code included."""
+    return point_tasks(scenario, values, settings, [seed], point, policy, series, first=replication)[0]
+
+
+def point_tasks(scenario: Scenario, values: dict[str, Any], settings: RunSettings, seeds: list[int], point: int,
+                policy: str | None = None, series: bool = False, first: int = 0) -> list[Task]:
+    """The runs of one point's scenario, one per seed (replications `first`, `first` + 1, ...)."""
+    ids = run_ids(scenario, settings, seeds)
+    return [Task(rid, point, first + rep, seed, values, scenario, population=settings.population,
+                 months=settings.months, warmup=settings.warmup, scale=settings.scale, policy=policy, series=series,
+                 code=code_fingerprint()) for rep, (rid, seed) in enumerate(zip(ids, seeds))]
+
+
+_SEED_MARK = "\x00seed\x00"  # stands for the seed in a run's identity (no parameter value holds a NUL)
+
+
+def run_ids(scenario: Scenario, settings: RunSettings, seeds: list[int]) -> list[str]:
+    """`store.run_id` of the scenario's run with each seed: a hash of everything that determines its
+    result (all parameter values, population, months, warm-up, scale, seed, code). The identity is
+    serialised and its part before the seed hashed once for all seeds (the parameters are 6 KB)."""
     identity = {"parameters": scenario.parameters(), "population": settings.population, "months": settings.months,
-                "warmup": settings.warmup, "scale": settings.scale, "seed": seed,
+                "warmup": settings.warmup, "scale": settings.scale, "seed": _SEED_MARK,
                 "code": {"version": version(), "code": code_fingerprint()}}
-    return Task(run_id(identity), point, replication, seed, values, scenario, population=settings.population,
-                months=settings.months, warmup=settings.warmup, scale=settings.scale, policy=policy, series=series,
-                code=code_fingerprint())
+    head, tail = identity_text(identity).split(json.dumps(_SEED_MARK))
+    before = hashlib.sha256(head.encode())
+    ids = []
+    for seed in seeds:
+        digest = before.copy()
+        digest.update(f"{seed}{tail}".encode())
+        ids.append(digest.hexdigest()[:RUN_ID_CHARS])
+    return ids
 
 
-def plan(spec: SweepSpec, spec_path: str | Path | None = None,
-         points: list[dict[str, Any]] | None = None) -> list[Task]:
-    """Every run of the sweep (the spec's design, or the given points), with its id."""
+def plan(spec: SweepSpec, spec_path: str | Path | None = None, points: list[dict[str, Any]] | None = None,
+         progress: Callable[[int], None] | None = None) -> list[Task]:
+    """Every run of the sweep (the spec's design, or the given points), with its id;
+    `progress(points planned)` after each point."""
     base = base_scenario(spec, spec_path)
-    settings = run_settings(spec)
+    settings = run_settings(spec, spec_path)
+    seeds = settings.replication_seeds  # the same at every point
     draws = _draws(spec, base)
     tasks = []
-    for p in planned_points(spec, base, spec_path, points):
+    for n, p in enumerate(planned_points(spec, base, spec_path, points), start=1):
         # the point's scenario in each draw's world (the point's own values stay), made once
         worlds = in_draws(p.scenario, draws, keep=set(p.values)) if draws else [p.scenario]
         for d, scenario in enumerate(worlds):
             values = {**p.values, "draw": d} if draws else p.values
-            tasks += [make_task(scenario, values, settings, seed, p.number, rep, p.policy, spec.series)
-                      for rep, seed in enumerate(settings.replication_seeds)]
+            tasks += point_tasks(scenario, values, settings, seeds, p.number, p.policy, spec.series)
+        if progress is not None:
+            progress(n)
     return tasks
 
 
-def run_settings(spec: SweepSpec) -> RunSettings:
+def run_settings(spec: SweepSpec, spec_path: str | Path | None = None) -> RunSettings:
     """The settings every run of the sweep shares; its draws are applied to each point's scenario."""
-    return RunSettings(population=spec.population, months=spec.months, warmup=spec.warmup,
+    return RunSettings(population=population_of(spec, spec_path), months=spec.months, warmup=spec.warmup,
                        replications=spec.replications, seed=spec.seed, scale=spec.scale, journey_sample=0)
 
 
@@ -117,41 +154,58 @@ def _draws(spec: SweepSpec, base: Scenario) -> list[dict[str, Any]]:
 
 
 def experiments_table(tasks: list[Task]) -> pd.DataFrame:
-    """The plan as a table: run_id, point, policy (crossed only), replication, seed, parameter values."""
-    rows = [{"run_id": t.run_id, "point": t.point, **({"policy": t.policy} if t.policy is not None else {}),
-             "replication": t.replication, "seed": t.seed, **t.values} for t in tasks]
-    return pd.DataFrame(rows)
+    """The plan as a table: run_id, point, policy (crossed only), replication, seed, parameter values.
+    Built column by column: a list of a million row dicts would take a gigabyte."""
+    columns: dict[str, list[Any]] = {"run_id": [t.run_id for t in tasks], "point": [t.point for t in tasks]}
+    if tasks and tasks[0].policy is not None:
+        columns["policy"] = [t.policy for t in tasks]
+    columns["replication"] = [t.replication for t in tasks]
+    columns["seed"] = [t.seed for t in tasks]
+    for name in dict.fromkeys(name for t in tasks for name in t.values):
+        columns[name] = [t.values.get(name) for t in tasks]
+    return pd.DataFrame(columns)
 
 
 def perform_experiments(spec: SweepSpec | str | Path, out: str | Path, workers: int | None = None,
                         cluster: str | None = None, progress: bool = True,
                         points: list[dict[str, Any]] | None = None, report: bool = True,
-                        force: bool = False, posterior: int | None = None) -> Results:
+                        force: bool = False, posterior: int | None = None, kind: str = "sweep") -> Results:
     """Run (or resume, or grow) a sweep into `out` and return its `Results`
     (`experiments, outcomes = perform_experiments(...)`, as in the EMA Workbench). Runs already
     stored are reused. With `report`, also writes results.csv and figures (see `outputs`).
-    Another result in `out` (a run, a comparison, another sweep) is refused unless `force`,
-    which replaces it. `posterior` N runs every point in N joint draws of the uncertain
-    parameters (instead of the spec's `posterior_draws`)."""
-    from .outputs import write_sweep_report
+    Another result in `out` (a run, a comparison, another sweep, or another kind of study of
+    this one: a sensitivity analysis, an optimisation) is refused unless `force`, which replaces
+    it. `posterior` N runs every point in N joint draws of the uncertain parameters (instead of
+    the spec's `posterior_draws`). `kind` is the study the plan belongs to ("sensitivity" when
+    `sim.sensitivity` calls it)."""
+    from .outputs import prune_figures, warn_stale_analyses, write_sweep_report
 
     spec_path = None if isinstance(spec, SweepSpec) else spec
     spec = with_posterior(spec if isinstance(spec, SweepSpec) else load_spec(spec), posterior)
-    tasks = plan(spec, spec_path, points)
+    check_setting("workers", workers or 0, workers_bound())
+    if points is not None:
+        check_runs("given", len(points) * count_policies(spec), spec.replications, spec.posterior_draws,
+                   contexts_vary(spec))
+    claim(out, Holding("sweep"), force)  # before planning, which takes a while for a large sweep
+    check_kind(Path(out), kind, force)
+    with named_by(spec_path):
+        check_posterior_ranges(spec, spec_path)
+    tasks = planned(spec, spec_path, points, progress)
     client = connect(cluster) if cluster else None
     try:
-        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force)
+        _run_plan(spec, spec_path, tasks, Path(out), workers or 0, client, progress, force, kind)
     finally:
         if client is not None:
             client.close(timeout=10)
     results = load_results(out)
     if report:
-        write_sweep_report(results, spec)
+        prune_figures(results, write_sweep_report(results, spec))
+    warn_stale_analyses(results)
     return results
 
 
 def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], out: Path, workers: int,
-              client, progress: bool, force: bool = False) -> None:
+              client, progress: bool, force: bool = False, kind: str = "sweep") -> None:
     """Claim the store, write the plan, and run what is not stored yet (repeated points once)."""
     from .cluster import check_workers
 
@@ -159,7 +213,8 @@ def _run_plan(spec: SweepSpec, spec_path: str | Path | None, tasks: list[Task], 
         check_workers(client)
     provenance = {"version": version(), "code": code_fingerprint(), "git_commit": git_commit(),
                   "git_dirty": git_dirty()}
-    store = ResultStore(out, _record(spec, spec_path, provenance), lambda stored: _same_sweep(stored, spec), force)
+    store = ResultStore(out, _record(spec, spec_path, provenance, kind),
+                        lambda stored: _same_sweep(stored, spec, kind), force)
     store.write_plan(experiments_table(tasks))
     done = store.done(series=spec.series)
     todo = list({t.run_id: t for t in tasks if t.run_id not in done}.values())
@@ -182,7 +237,36 @@ def with_posterior(spec: SweepSpec, posterior: int | None) -> SweepSpec:
     """The spec with `posterior_draws` set (validated again), or as it is when `posterior` is None."""
     if posterior is None:
         return spec
-    return SweepSpec.model_validate({**spec.model_dump(), "posterior_draws": posterior})
+    check_setting("posterior", posterior, POSTERIOR)
+    try:
+        return SweepSpec.model_validate({**spec.model_dump(), "posterior_draws": posterior})
+    except ValidationError as err:
+        raise ScenarioError(format_errors(f"{spec.name} in {posterior} posterior draws", "", SweepSpec, err)) from None
+
+
+@contextmanager
+def named_by(spec_path: str | Path | None) -> Iterator[None]:
+    """Errors while a sweep file is planned name that file: its population, scenario or posterior
+    file may be at fault, and a message such as "population '99': ..." would not say where it is."""
+    try:
+        yield
+    except ValueError as err:
+        if spec_path is None or str(err).startswith(str(spec_path)):
+            raise
+        raise ScenarioError(f"{spec_path}: {err}") from None
+
+
+def planned(spec: SweepSpec, spec_path: str | Path | None = None, points: list[dict[str, Any]] | None = None,
+            progress: bool = True) -> list[Task]:
+    """`plan`, saying how far it has come on stderr once it takes over a second (`Planning`);
+    its errors name the sweep file (`named_by`)."""
+    with Planning(planned_points_count(spec, points), enabled=progress) as planning, named_by(spec_path):
+        return plan(spec, spec_path, points, planning.show)
+
+
+def planned_points_count(spec: SweepSpec, points: list[dict[str, Any]] | None = None) -> int:
+    """How many points `plan` builds: every policy's points of the design (or of `points`)."""
+    return len(points) * count_policies(spec) if points is not None else count_points(spec)
 
 
 def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], bar: Progress) -> Callable:
@@ -197,16 +281,18 @@ def _writer(store: ResultStore, todo: list[Task], provenance: dict[str, Any], ba
     return write
 
 
-def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str, Any]) -> dict[str, Any]:
-    """sweep.json: the spec, the code that ran it, and the base scenario's parameters."""
+def _record(spec: SweepSpec, spec_path: str | Path | None, provenance: dict[str, Any],
+            kind: str = "sweep") -> dict[str, Any]:
+    """sweep.json: the kind of study, the spec, the code that ran it, and the base scenario's parameters."""
     base = base_scenario(spec, spec_path)
-    return {"spec": spec.model_dump(), **provenance,
+    return {"kind": kind, "spec": spec.model_dump(), **provenance,
             "base_scenario": {"name": base.name, "files": list(base.files), "parameters": base.parameters()}}
 
 
-def _same_sweep(stored: dict[str, Any], spec: SweepSpec) -> bool:
-    """A folder holds the same sweep (perhaps grown or revised) if it has the same name."""
-    return isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
+def _same_sweep(stored: dict[str, Any], spec: SweepSpec, kind: str = "sweep") -> bool:
+    """A folder holds the same study (perhaps grown or revised) if it has the same name and kind."""
+    return (isinstance(stored.get("spec"), dict) and stored["spec"].get("name") == spec.name
+            and stored.get("kind", "sweep") == kind)
 
 
 def execute(tasks: list[Task], workers: int, client, on_result: Callable[[dict], None]) -> None:
@@ -235,7 +321,8 @@ def _bounded(tasks: list[Task], submit: Callable, done: Callable, window: int) -
 def _on_processes(tasks: list[Task], workers: int, on_result: Callable[[dict], None]) -> None:
     import os
 
-    workers = workers if workers > 0 else (os.cpu_count() or 1)
+    # never more processes than runs: with fork, every one of them starts at once
+    workers = min(workers if workers > 0 else (os.cpu_count() or 1), len(tasks))
     with warnings.catch_warnings(), ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(),
                                                         initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         # Python warns about any OS thread at fork; see _start_method for why these are safe.
@@ -312,6 +399,30 @@ def _on_dask(tasks: list[Task], client, on_result: Callable[[dict], None]) -> No
             future.release()
         return rest
     _bounded(tasks, lambda t: client.submit(run_task, t, pure=False), done, 4 * workers)
+
+
+class Planning:
+    """"planning 12,000/31,000 points" on stderr while a plan takes more than a second to build, so
+    that a large sweep is never silent."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled = total, enabled
+        self.start = self.shown = time.perf_counter()
+        self.written = False
+
+    def __enter__(self) -> Planning:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.written:
+            sys.stderr.write("\n")
+
+    def show(self, planned: int) -> None:
+        now = time.perf_counter()
+        if self.enabled and now - self.start > 1 and now - self.shown > 0.5:
+            sys.stderr.write(f"\rplanning {planned:,}/{self.total:,} points   ")
+            sys.stderr.flush()
+            self.shown, self.written = now, True
 
 
 class Progress:

@@ -56,8 +56,11 @@ from scipy.stats import qmc
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
-from ..limits import DEFAULT_WARMUP, MAX_NAME_CHARS, MONTHS, POSTERIOR, REPLICATIONS, RUNS, SEED, WARMUP, excerpt
-from ..scenario import Scenario, ScenarioError, format_errors, load_scenario, nested, resolve_path, suggest
+from ..parameters.renamed import SCENARIO as RENAMED
+from ..limits import (DEFAULT_WARMUP, MAX_NAME_CHARS, MONTHS, POSTERIOR, REPLICATIONS, RUNS, SEED, WARMUP, check_plan,
+                      excerpt, plan_bytes)
+from ..scenario import (Scenario, ScenarioError, confined_file, format_errors, load_scenario, nested, resolve_named,
+                        suggest)
 from ..tomlfiles import read_toml
 
 FIELDS = {f"policy.{r['name']}": r for r in describe(Policy)} | {f"context.{r['name']}": r for r in describe(Context)}
@@ -153,7 +156,7 @@ class SweepSpec(BaseModel):
             raise ValueError("[parameters] is empty: name at least one parameter to vary "
                              "(or [uncertainties] and [levers] for crossed experiments)")
         for path, rng in self.sampled.items():
-            _check_parameter(path, rng, self.design)
+            check_parameter(path, rng, self.design)
         unknown = [o for o in self.outcomes if o not in OUTCOME_INDEX]
         if self.discovery and self.discovery.outcome not in OUTCOME_INDEX:
             unknown.append(self.discovery.outcome)
@@ -168,7 +171,7 @@ class SweepSpec(BaseModel):
         if self.posterior_draws == 1:
             raise ValueError("posterior_draws = 1: one draw cannot show parameter uncertainty; use 0 (the "
                              "calibration's medians) or at least 2")
-        check_runs(self.design, count_points(self), self.replications * max(1, self.posterior_draws))
+        check_runs(self.design, count_points(self), self.replications, self.posterior_draws, contexts_vary(self))
         return self
 
 
@@ -185,7 +188,7 @@ def _check_crossed(spec: SweepSpec) -> None:
                 raise ValueError("levers.scenarios: give a list of scenario names, "
                                  'e.g. ["baseline", "ombudsman-legal-aid"]')
         elif isinstance(lever, Range):
-            _check_parameter(path, lever, "grid")  # levers are always crossed with each other
+            check_parameter(path, lever, "grid")  # levers are always crossed with each other
         else:
             raise ValueError(f"levers.{path}: give {{ values = [...] }} or {{ min, max, steps }}")
         if path in spec.uncertainties:
@@ -204,19 +207,46 @@ def count_policies(spec: SweepSpec) -> int:
     return max(1, len(spec.lever_scenarios)) * _grid_size(spec.lever_ranges) if spec.crossed else 1
 
 
+def describe_plan(spec: SweepSpec) -> str:
+    """The plan's size in one line, counted from the spec before anything is built, e.g.
+    "crossed: 24 runs (3 points x 4 policies x 2 replications), design lhs"."""
+    policies = count_policies(spec)
+    parts = [f"{count_points(spec) // policies:,} points", *([f"{policies:,} policies"] if spec.crossed else []),
+             *([f"{spec.posterior_draws:,} posterior draws"] if spec.posterior_draws else []),
+             f"{spec.replications:,} replications"]
+    runs = count_points(spec) * max(1, spec.posterior_draws) * spec.replications
+    return f"{spec.name}: {runs:,} runs ({' x '.join(parts)}), design {spec.design}"
+
+
 def _grid_size(ranges: dict[str, Range]) -> int:
     return math.prod(len(r.values) if r.values is not None else r.steps for r in ranges.values())
 
 
-def check_runs(what: str, points: int, replications: int) -> None:
-    """Refuse a design of more than RUNS.high runs before any of it is built."""
-    if points * replications > RUNS.high:
-        raise ValueError(f"the {what} design has {points:,} points x {replications:,} replications = "
-                         f"{points * replications:,} runs; at most {RUNS.high:,} are allowed")
+def contexts_vary(spec: SweepSpec) -> bool:
+    """Whether the points' scenarios differ in context parameters (each then holds a context of its own)."""
+    return spec.design == "posterior" or spec.posterior_draws > 0 or any(n.startswith("context.") for n in spec.varied)
 
 
-def _check_parameter(path: str, rng: Range, design: str) -> None:
+def check_runs(what: str, points: int, replications: int, draws: int = 0, contexts: bool = True) -> None:
+    """Refuse a design of more than RUNS.high runs, or one whose plan would not fit in memory
+    (sim.limits.check_plan), before any of it is built. `points` counts every policy's points;
+    each runs in max(1, `draws`) posterior draws of `replications` runs."""
+    scenarios = points * max(1, draws)
+    runs = scenarios * replications
+    per_point = (f"{draws:,} posterior draws x " if draws else "") + f"{replications:,} replications"
+    if runs > RUNS.high:
+        raise ValueError(f"the {what} design has {points:,} points x {per_point} = {runs:,} runs; at most "
+                         f"{RUNS.high:,} are allowed")
+    check_plan(f"the {what} design ({points:,} points x {per_point})", runs, plan_bytes(scenarios, runs, contexts),
+               "use fewer points or posterior draws; more replications of a point cost little")
+
+
+def check_parameter(path: str, rng: Range, design: str) -> None:
+    """Refuse an unknown (or renamed) parameter, a values list outside the grid design, and a range
+    outside the parameter's declared bounds."""
     row = FIELDS.get(path)
+    if row is None and path in RENAMED:
+        raise ValueError(f"unknown parameter {excerpt(path)}: {RENAMED[path]}")
     if row is None:
         same_leaf = [p for p in FIELDS if p.rsplit(".", 1)[-1] == path.rsplit(".", 1)[-1]]
         hint = f" (did you mean {same_leaf[0]}?)" if same_leaf else suggest(path, list(FIELDS))
@@ -244,8 +274,24 @@ def load_spec(path: str | Path) -> SweepSpec:
 
 
 def base_scenario(spec: SweepSpec, spec_path: str | Path | None = None) -> Scenario:
-    where = Path(spec_path).parent if spec_path else None
-    return load_scenario(resolve_path(spec.scenario, where)) if where else load_scenario(spec.scenario)
+    """The scenario every point starts from; a sweep file's `scenario` may point where `extends` may."""
+    if spec_path is None:
+        return load_scenario(spec.scenario)
+    return load_scenario(resolve_named(spec.scenario, Path(spec_path), "scenario"))
+
+
+def population_of(spec: SweepSpec, spec_path: str | Path | None = None) -> str:
+    """The spec's population; a profile or municipalities file that a sweep file names is taken
+    relative to that file and must lie in its folder or below it."""
+    return population_named(spec.population, spec_path)
+
+
+def population_named(population: str, spec_path: str | Path | None = None) -> str:
+    """`population = ...` of a sweep or optimisation file: a profile or municipalities file is
+    taken relative to that file and must lie in its folder or below it; anything else as it is."""
+    if spec_path is None or not population.endswith((".toml", ".csv")):
+        return population
+    return str(confined_file(population, Path(spec_path), "population"))
 
 
 def design_points(spec: SweepSpec) -> list[dict[str, Any]]:

@@ -9,12 +9,14 @@ used: `fit` (in the calibration distance), `check` (reported against its band), 
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ..limits import read_input
 from ..pathway.outcomes import OUTCOME_INDEX
 
 COLUMNS = ("target", "outcome", "year", "unit", "value", "low", "high", "kind", "estimate", "source", "note")
@@ -57,14 +59,13 @@ class Target:
 def load_targets(path: str | Path = DEFAULT_TARGETS) -> list[Target]:
     path = Path(path)
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise TargetsError(f"{path}: missing column(s) {', '.join(missing)}; needed: {', '.join(COLUMNS)}")
-            return [_row(path, i, row) for i, row in enumerate(reader, start=2)]
-    except OSError as err:
-        raise TargetsError(f"{path}: cannot be read: {err.strerror}") from None
+        reader = csv.DictReader(io.StringIO(read_input(path).decode("utf-8-sig"), newline=""))
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise TargetsError(f"{path}: missing column(s) {', '.join(missing)}; needed: {', '.join(COLUMNS)}")
+        return [_row(path, i, row) for i, row in enumerate(reader, start=2)]
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise TargetsError(f"{path}: not a UTF-8 CSV of targets ({err})") from None
 
 
 def _row(path: Path, line: int, row: dict[str, str]) -> Target:

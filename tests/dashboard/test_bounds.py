@@ -11,6 +11,7 @@ import pytest
 from matplotlib.collections import LineCollection
 
 from dashboard import figures, levers
+from dashboard.i18n import scenario_title
 from dashboard.tables import bounded_table, scorecard_frame, scorecard_wide
 from sim import Comparison, Scenario, compare
 from sim.intervals import covers_sentence
@@ -69,7 +70,7 @@ def test_no_impossible_number_for_any_shipped_scenario(every_scenario):
 
 def test_shares_show_the_counts_behind_them(comparison):
     wide = scorecard_wide(scorecard_frame(comparison, "nl"), "nl")
-    cells = wide["baseline"].tolist()
+    cells = wide[scenario_title("baseline", "nl")].tolist()  # a scenario's column is headed by its title
     assert any(re.search(r"\d+ van \d+", c) for c in cells)
     assert all("%" not in c or "van" in c for c in cells if "×" not in c)
 

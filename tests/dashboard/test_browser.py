@@ -99,6 +99,14 @@ def settle(page) -> None:
     sync_api.expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
 
 
+def press_run(page) -> None:
+    """Nothing is simulated before Run: where the page asks for it, press its Run button and wait."""
+    run = page.locator('[data-testid="stMain"]').get_by_role("button", name=re.compile("^(Run|Doorrekenen)$"))
+    if run.count():
+        run.first.click()
+        settle(page)
+
+
 def screenshot(page, name: str) -> Path:
     """The whole page: Streamlit scrolls inside stMain, so grow the viewport to its height first."""
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -130,8 +138,10 @@ def test_compare_language_downloads_and_pages(server, page):
     expect = sync_api.expect
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{server}/?scenario=ombudsman-package&scenario=ombudsman-legal-aid&reps=3&months=60")
+    page.goto(f"{server}/?scenario=ombudsman-package&scenario=ombudsman-legal-aid&reps=3&months=60&draws=4")
     settle(page)
+    sync_api.expect(page.locator('[data-testid="stMetric"]')).to_have_count(0)  # a link runs nothing by itself
+    press_run(page)
     expect(page.get_by_role("heading", name="Legal aid for every tenant against Current policy")).to_be_visible()
     expect(page.locator('[data-testid="stMetric"]')).to_have_count(14)
     screenshot(page, "compare_en")
@@ -167,6 +177,11 @@ def test_compare_language_downloads_and_pages(server, page):
     expect(page.get_by_role("button", name="Presentatiemodus verlaten")).to_be_visible()
     assert "present=1" in page.url
     screenshot(page, "compare_presentation_nl")
+    # A typed /compare opens the Compare page, not Streamlit's English "Page not found".
+    page.goto(f"{server}/compare?lang=en")
+    settle(page)
+    expect(page.get_by_role("heading", name="Compare policies").first).to_be_visible()
+    expect(page.get_by_text("Page not found")).to_have_count(0)
     # Nothing is fetched from elsewhere (the favicon is the dashboard's own).
     assert not [url for url in requests if not url.startswith((server, "data:", "blob:", "about:"))]
 
@@ -189,7 +204,7 @@ def focus_rings(page, presses: int) -> list[dict]:
 def test_keyboard_focus_is_visible_on_every_control(server, page, path):
     """WCAG 2.4.7: every control reached by Tab, the top navigation included, shows a ring of at
     least 2 px with a contrast of at least 3:1 against what is behind it."""
-    page.goto(f"{server}/{path}?reps=2&months=36")
+    page.goto(f"{server}/{path}?reps=2&months=36&draws=4")
     settle(page)
     page.wait_for_timeout(1000)
     rings = focus_rings(page, 70)
@@ -208,6 +223,7 @@ def chart_heights(page) -> list[float]:
     """Rendered height of every chart image on the page (px), once each has loaded."""
     images = page.locator('[data-testid="stImage"] img')
     sync_api.expect(images.first).to_be_visible()
+    settle(page)  # under load the run may start after settle's first look: the first chart shows, the rest follow
     images.evaluate_all("imgs => Promise.all(imgs.map(i => i.decode()))")
     return images.evaluate_all("imgs => imgs.map(i => i.getBoundingClientRect().height)")
 
@@ -215,7 +231,7 @@ def chart_heights(page) -> list[float]:
 def test_presentation_mode_fits_a_1920_by_1080_projector(server):
     """Presentation mode on a 1920x1080 screen: the scorecard table keeps every column in larger
     type, the family's story is told in larger type, and no chart is taller than the screen."""
-    address = f"{server}/{{page}}?scenario=ombudsman-package&reps=2&months=36"
+    address = f"{server}/{{page}}?scenario=ombudsman-package&reps=2&months=36&draws=4"
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         tab = browser.new_page(viewport={"width": 1920, "height": 1080})
@@ -223,6 +239,7 @@ def test_presentation_mode_fits_a_1920_by_1080_projector(server):
         try:
             tab.goto(address.format(page="scorecard"))
             settle(tab)
+            press_run(tab)
             columns = tab.locator('[data-testid="stTable"] thead th').all_inner_texts()
             normal = font_px(tab.locator('[data-testid="stTable"] td').first)
             tab.goto(address.format(page="scorecard") + "&present=1")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,6 +16,8 @@ from dashboard.i18n import t
 from dashboard.tables import headline_frame, scorecard_export, scorecard_frame, stamp
 from pptx.util import Inches, Pt
 from sim.intervals import covers_sentence
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PNG = b"\x89PNG\r\n\x1a\n"
 TITLES = {"en": ["Eviction policy compared", "Key message"],
@@ -105,16 +108,119 @@ def test_csv_says_what_it_is_and_parses_back_in_its_language(comparison, lang):
 
 
 def test_file_names_say_what_and_for_whom(comparison):
-    name = exports.file_name(comparison, "forest", "png")
-    assert name.startswith("evictsim_forest_ombudsman-package_small_town_") and name.endswith(".png")
+    name = exports.file_name(comparison, "forest", "png", "nl")
+    assert name.startswith("evictsim_forest_ombudsman-package_small_town_nl_") and name.endswith(".png")
 
 
 def test_reproduce_this_gives_the_same_table(comparison):
     from dashboard.messages import reproduce
 
-    command, python = reproduce(comparison)
+    command, python, files = reproduce(comparison)
     assert command.startswith(".venv/bin/evictsim compare baseline ombudsman-package --population small_town")
-    assert "--seed 3" in command and "--replications 2" in command
+    assert "--seed 3" in command and "--replications 2" in command and not files
     names: dict = {}
     exec(python.replace("comparison.table", "table = comparison.table"), names)  # the lines as shown
     pd.testing.assert_frame_equal(names["table"], comparison.table)
+
+
+def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
+    """The page's comparison (posterior draws, a scenario built from levers), made as the dashboard
+    makes it, one scenario at a time; then the shown command, run as it is with the scenario file
+    the page offers: the two tables are the same, and no interval goes below minus the baseline."""
+    import json
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from dashboard import runs
+    from dashboard.messages import reproduce
+    from sim import read_comparison
+
+    request = {"baseline": "baseline", "scenarios": ["ombudsman-package"],
+               "custom": {"from": "baseline", "policy": {"legal_aid.share_summoned": 1.0}},
+               "population": "small_town", "profile": None, "services": None, "months": 36, "replications": 2,
+               "posterior": 2, "seed": 3}
+    page = runs.paired({name: runs.run_for(key) for name, key in runs.run_requests(request)})
+    command, _, files = reproduce(page)
+    assert "--posterior 2" in command and "evictsim-own-scenario.toml" in command
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    args = [*shlex.split(command)[1:], "--out", str(tmp_path / "out"), "--workers", "1"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", "from sim.cli import main; main()", *args], cwd=tmp_path, env=env,
+                   check=True, capture_output=True, timeout=900)
+    shown = read_comparison(tmp_path / "out").table
+    numbers = ["mean", "low", "high", "diff", "diff_low", "diff_high"]
+    pd.testing.assert_frame_equal(shown[["scenario", "outcome", *numbers, "verdict"]].reset_index(drop=True),
+                                  page.table[["scenario", "outcome", *numbers, "verdict"]].reset_index(drop=True),
+                                  check_exact=False, rtol=1e-9)
+    base = shown[shown.verdict == "baseline"].set_index("outcome")["mean"]
+    assert (shown.diff_low >= -shown.outcome.map(base) - 1e-9).all()
+    assert json.loads((tmp_path / "out" / "comparison.json").read_text())["meta"]["scenarios"] == \
+        ["ombudsman-package", "custom"]
+
+
+@pytest.fixture(scope="module")
+def with_draws():
+    from sim import compare
+
+    return compare("baseline", ["ombudsman-package"], population="small_town", months=12, warmup=12,
+                   replications=2, posterior=2, seed=3)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_units_and_method_say_what_the_numbers_are(comparison, with_draws, lang):
+    """A monthly average is not said 'a year' (homeless children), and the method says what the
+    interval covers: noise only, or noise and the parameter draws."""
+    from dashboard.messages import headline_sentence, method
+
+    sentence = headline_sentence(comparison, "ombudsman-package", lang)
+    homeless = sentence.split({"en": "homeless children", "nl": "dakloze kinderen"}[lang])[1].split(";")[0]
+    assert {"en": "a year", "nl": "per jaar"}[lang] not in homeless.split(")")[0]
+    assert {"en": "at any one time", "nl": "tegelijk"}[lang] in homeless
+    assert "t-interval" in method(comparison, lang) and "2 " not in method(comparison, lang).split("t-interval")[1]
+    drawn = method(with_draws, lang)
+    assert {"en": "2 joint draws", "nl": "2 gezamenlijke trekkingen"}[lang] in drawn
+
+
+def test_small_numbers_follow_one_rule_and_a_star_is_explained(two_scenarios):
+    """A ratio on 3 evictions is marked as a share on 12 cases is; a slide that shows the star
+    says what it means."""
+    from dashboard.tables import RATIO_INDICATORS, indicator_text
+
+    ratio = RATIO_INDICATORS[0]
+    assert t("few_cases", "en") in indicator_text(ratio, 1.5, 1.0, 2.0, "en", events=3, cases=900)
+    assert t("few_cases", "en") not in indicator_text(ratio, 1.5, 1.0, 2.0, "en", events=40, cases=900)
+    assert t("few_cases", "en") in indicator_text("no_homelessness", 0.3, 0.2, 0.4, "en", events=4, cases=12)
+    for lang in ("en", "nl"):
+        deck = Presentation(io.BytesIO(exports.pptx_deck(two_scenarios, lang)))
+        for slide in deck.slides:
+            cells = [c.text for s in slide.shapes if s.has_table for row in s.table.rows for c in row.cells]
+            notes = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+            if any(cell.endswith(" *") or " *\n" in cell for cell in cells):
+                assert any(n.startswith(f"* {t('few_cases_note', lang)}") for n in notes)
+
+
+def test_chart_text_is_dark_and_file_names_carry_the_language(comparison):
+    """Scenario names on the charts are in dark type (4.5:1 or more on white), with the scenario's
+    colour on its marker; English and Dutch downloads get different names."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_rgb
+
+    def luminance(colour) -> float:
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    for draw in (lambda: figures.forest_figure(comparison, "en"),
+                 lambda: figures.timeseries_figure(comparison, "evictions", "en")):
+        fig = draw()
+        texts = [*fig.texts, *(t_ for ax in fig.axes for t_ in ax.texts)]
+        texts += [t_ for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes)] if legend
+                  for t_ in legend.get_texts()]
+        assert texts
+        for text in texts:
+            assert 1.05 / (luminance(text.get_color()) + 0.05) >= 4.5, (text.get_text(), text.get_color())
+        plt.close(fig)
+    english, dutch = (exports.file_name(comparison, "forest", "png", lang) for lang in ("en", "nl"))
+    assert english != dutch and "_nl_" in dutch and "_en_" in english

@@ -8,17 +8,19 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import exports
+from matplotlib.colors import to_hex
+
+from dashboard import exports, figures
 from dashboard.app_pages.municipality import figure as local_figure
 from dashboard.app_pages.municipality import rates as local
 from sim.experiments.compare import compare, write_comparison
 from sim.scorecard import spread_between_municipalities
 
-from .conftest import app, ran
+from .conftest import opened, ran
 from .test_dutch import leaks, page_text
 
 PAGE = "app_pages/municipality/municipality.py"
-OWN, OTHER = "medium_town_017", "small_town_100"
+OWN, OTHER = "Kampen", "Vaals"  # a medium town and a small town of the real 342
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +83,12 @@ def test_the_strip_highlights_the_chosen_municipality(national):
         texts = [t.get_text() for t in fig.axes[0].texts]
         assert any(t.startswith(f"{OWN}: ") for t in texts)
         legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-        assert "Same type: medium town (blue triangles)" in legend and any("National rate" in t for t in legend)
-        own_points = fig.axes[0].collections[2].get_offsets()
-        assert len(own_points) == 1
+        assert "Same type: medium town (dark triangles)" in legend and any("National rate" in t for t in legend)
+        # Greys and black only: blue is Current policy's colour everywhere else.
+        colours = {tuple(c.get_facecolor()[0][:3]) for c in fig.axes[0].collections if len(c.get_facecolor())}
+        assert not any(figures.scenario_style("baseline")["color"].lower() == to_hex(c) for c in colours)
+        own = [c for c in fig.axes[0].collections if len(c.get_sizes()) and c.get_sizes()[0] == 110]
+        assert len(own) == 1 and len(own[0].get_offsets()) == 1
     finally:
         fig.clf()
     alt = local_figure.strip_alt(national, OTHER, "en")
@@ -91,7 +96,7 @@ def test_the_strip_highlights_the_chosen_municipality(national):
 
 
 def test_a_one_municipality_run_says_how_to_see_the_others():
-    at = ran(app())
+    at = opened()
     ran(at.switch_page(PAGE))
     assert any("Choose the national population" in c.value for c in at.caption)
     assert "own" not in [w.key for w in at.selectbox]
@@ -99,7 +104,7 @@ def test_a_one_municipality_run_says_how_to_see_the_others():
 
 def _municipality_page(stored, monkeypatch, **params):
     monkeypatch.setenv("EVICTSIM_RESULTS", str(stored))
-    at = ran(app(population="stored", **params))
+    at = opened(population="stored", **params)
     return ran(at.switch_page(PAGE))
 
 
@@ -112,7 +117,7 @@ def test_the_page_compares_a_chosen_municipality(stored, monkeypatch):
     at = _municipality_page(stored, monkeypatch)
     pick = at.selectbox(key="own")
     assert pick.options == sorted(pick.options, key=lambda o: o.split(" ")[0]) and len(pick.options) == 342
-    assert pick.options[0] == "large_city_001 (large city)"
+    assert pick.options[0] == "'s-Gravenhage (large city, Zuid-Holland)"
     first = at.session_state["own"]
     assert f"{first}: " in _strip_alt(at)
     tables = [d.value for d in at.dataframe]
@@ -134,11 +139,32 @@ def test_the_dutch_comparison_speaks_dutch(stored, monkeypatch):
 
 
 def test_national_is_offered_and_says_how_long_it_takes():
-    at = ran(app())
+    at = opened()
     at.selectbox(key="population").set_value("national")
     ran(at)  # not simulated until Run is pressed
     assert at.button(key="run").disabled is False
     caption = [c.value for c in at.sidebar.caption if "simulations of the whole country" in c.value]
-    # baseline and package x 2 replications (the quick address) x 8 draws; 36 + 96 months at 30 s per 216
-    assert caption and caption[0].startswith("A national comparison runs 32 simulations")
-    assert "about 10 minutes" in caption[0]
+    # baseline and package x 2 replications x 4 draws (the quick address); 36 + 96 months at 30 s per 216
+    assert caption and caption[0].startswith("A national comparison runs 16 simulations")
+    assert "about 5 minutes" in caption[0]
+
+
+def test_small_numbers_and_samples_say_so(national, stored, monkeypatch):
+    """A rate from fewer than 20 evictions is marked (in the table and, hollow, in the strip), the
+    page says how many such municipalities there are, a sampled run says it is a sample, and the
+    chosen municipality's estimated figures are called estimates."""
+    from dashboard.tables import facts, population_label
+
+    rates = local.local_rates(national.runs["baseline"])
+    few = rates[rates["evictions_events"] < local.FEW_EVENTS]
+    assert len(few) and local.few_note(rates, "en").startswith(f"{len(few)} of 342 municipalities")
+    frame = local.own_frame(national, OTHER, "en")
+    mine = int(rates.set_index("municipality").loc[OTHER, "evictions_events"])
+    assert frame["Your events behind the rate"].iloc[0] == mine
+    assert frame["Few cases?"].iloc[0] == ("yes" if mine < local.FEW_EVENTS else "no")
+    assert "10 % sample, reported for all" in population_label(facts(national), "en")
+    assert "steekproef van 10 %" in population_label(facts(national), "nl")
+    at = _municipality_page(stored, monkeypatch, own=OTHER)
+    shown = " ".join(c.value for c in at.caption)
+    assert "Vaals (GM0981, Limburg)" in shown and "estimated" in shown
+    assert "fewer than 20 evictions in this run" in shown

@@ -3,13 +3,14 @@ per page changes what it shows. Also: the address restores a view, and stored na
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from sim.experiments.compare import compare, write_comparison
 
-from .conftest import app, ran
+from .conftest import app, opened, ran
 
 PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
 
@@ -29,14 +30,14 @@ def texts(at) -> str:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs(page):
-    at = ran(app())
+    at = opened()
     at.switch_page(page)
     ran(at)
     assert at.title
 
 
 def test_compare_shows_cards_and_switches_to_dutch():
-    at = ran(app())
+    at = opened()
     assert len(at.metric) == 7
     assert "Ombudsman package against Current policy" in texts(at)
     at.radio(key="lang").set_value("nl")
@@ -49,7 +50,7 @@ def test_compare_shows_cards_and_switches_to_dutch():
 def test_a_changed_selection_waits_for_the_run_button():
     from dashboard.runs import _store
 
-    at = ran(app())
+    at = opened()
     runs_before = set(_store())
     at.multiselect(key="scenarios").set_value(["ombudsman-package", "moratorium-winter-families"])
     ran(at)
@@ -59,11 +60,15 @@ def test_a_changed_selection_waits_for_the_run_button():
     at.button(key="run").click()
     ran(at)
     assert len(at.metric) == 14 and "Press **Run**" not in texts(at)
-    assert len(set(_store()) - runs_before) == 1  # only the added scenario was simulated
+    # Only the added scenario was simulated: its runs, and first its first look (one replication
+    # at the medians, kept like any run; runs.first_look).
+    added = [json.loads(k) for k in set(_store()) - runs_before]
+    assert {a["scenario"] for a in added} == {"moratorium-winter-families"}
+    assert sorted((a["replications"], a["posterior"]) for a in added) == [(1, 0), (2, 4)]
 
 
 def test_compare_picks_another_scenario():
-    at = ran(app())
+    at = opened()
     at.multiselect(key="scenarios").set_value(["ombudsman-package", "ombudsman-legal-aid"])
     ran(at)
     at.button(key="run").click()
@@ -74,20 +79,24 @@ def test_compare_picks_another_scenario():
 
 
 def test_custom_scenario_from_levers():
-    at = ran(app())
+    at = opened()
     at.toggle(key="custom_on").set_value(True)
     ran(at)
     at.slider(key="lever.legal_aid.share_summoned").set_value(1.0)
     next(b for b in at.button if b.label == "Apply levers").click()
     ran(at)
-    assert "custom against Current policy" in texts(at)
+    # Named in words, with what it started from and which lever changed (not the baseline's description).
+    assert "Own scenario against Current policy" in texts(at) and "custom against" not in texts(at)
+    assert re.search(r"Built from Current policy; changed: [^.]*: \d+ % → 100 %", texts(at)), texts(at)
     assert "legal_aid.share_summoned=1.0" in param(at, "lever")
+    expander = next(e for e in at.expander if e.label == "Reproduce this")
+    assert "evictsim-own-scenario.toml" in expander.code[0].value and "--posterior 4" in expander.code[0].value
 
 
 def test_scorecard_lists_the_eight_obligations_in_dutch():
     from sim.scorecard import OBLIGATIONS
 
-    at = ran(app())
+    at = opened()
     ran(at.switch_page("app_pages/scorecard/scorecard.py"))
     table = at.table[0].value
     assert len(table) == len(OBLIGATIONS) and table.iloc[:, 0].nunique() == 8
@@ -97,13 +106,15 @@ def test_scorecard_lists_the_eight_obligations_in_dutch():
 
 
 def test_journeys_select_another_family():
-    at = ran(app())
+    at = opened()
     ran(at.switch_page("app_pages/journeys/journeys.py"))
     first = at.session_state["household"]
     family = at.selectbox(key="household")
     assert len(family.options) > 1
-    # The list opens on a family whose path differs under the two policies, and says so in words.
+    # The list opens on a family whose path differs under the two policies, and says so in words,
+    # and whose story is told under both (neither side empty).
     assert family.format_func(first).startswith("≠ paths differ")
+    assert not [i for i in at.info if "never reached court" in i.value]
     assert "≠: the family's path differs between Current policy and Ombudsman package" in texts(at)
     family.select_index(1)
     ran(at)
@@ -118,7 +129,7 @@ def test_journeys_select_another_family():
 
 
 def test_municipality_own_figures_are_compared():
-    at = ran(app())
+    at = opened()
     ran(at.switch_page("app_pages/municipality/municipality.py"))
     at.number_input(key="pf.corporation_households").set_value(12000)
     at.number_input(key="mun.family_shelter_places").set_value(3.0)
@@ -133,14 +144,14 @@ def test_municipality_own_figures_are_compared():
 def test_municipality_uploader_is_explained_in_dutch():
     # Streamlit's uploader says "Upload" and "Limit 10MB per file" in English whatever the language:
     # a line above it says in Dutch what to do and that its limit is 100 kB.
-    at = ran(app(lang="nl"))
+    at = opened(lang="nl")
     ran(at.switch_page("app_pages/municipality/municipality.py"))
     how = [c.value for c in at.caption if "Sleep een profielbestand" in c.value]
     assert how and "hoogstens 100 kB" in how[0]
 
 
 def test_municipality_bad_figures_give_a_message_not_a_traceback():
-    at = ran(app())
+    at = opened()
     ran(at.switch_page("app_pages/municipality/municipality.py"))
     at.number_input(key="pf.share_single").set_value(0.9)
     ran(at)
@@ -148,17 +159,24 @@ def test_municipality_bad_figures_give_a_message_not_a_traceback():
 
 
 def test_address_restores_the_view():
+    from dashboard.runs import _store
+
+    before = set(_store())
     at = ran(app(lang="nl", scenario=["ombudsman-legal-aid"], custom="baseline",
                  lever=["legal_aid.share_summoned=1.0", "moratorium.calendar_months=11,12"], seed="5",
-                 outcome="homeless_children", bogus="1", reps="99"))
+                 outcome="homeless_children", bogus="1", reps="99", draws="0"))
     ss = at.session_state
     assert (ss["lang"], ss["scenarios"], ss["seed"], ss["ts_outcome"]) == ("nl", ["ombudsman-legal-aid"], 5,
                                                                           "homeless_children")
     assert ss["replications"] == 3  # 99 is out of range: the default stays
     assert ss["lever.legal_aid.share_summoned"] == 1.0 and ss["lever.moratorium.calendar_months"] == [11, 12]
-    assert "custom tegen Huidig beleid" in texts(at)
     assert sorted(param(at, "lever")) == ["legal_aid.share_summoned=1.0", "moratorium.calendar_months=11,12"]
     assert "`bogus=1`" in at.warning[0].value and "`reps=99`" in at.warning[0].value
+    # A link restores the controls and asks for Run: nothing is simulated before it is pressed.
+    assert "Doorrekenen" in texts(at) and not at.metric and set(_store()) == before
+    at.button(key="run_page").click()
+    ran(at)
+    assert "Eigen scenario tegen Huidig beleid" in texts(at)
 
 
 def test_a_bad_address_says_what_was_left_out():
@@ -169,7 +187,7 @@ def test_a_bad_address_says_what_was_left_out():
 
 
 def test_presentation_mode_hides_controls():
-    at = ran(app(present="1"))
+    at = opened(present="1")
     assert not at.get("download_button")
     at.button(key="leave_presentation").click()
     ran(at)
@@ -179,12 +197,12 @@ def test_presentation_mode_hides_controls():
 
 def test_stored_national_results(tmp_path, monkeypatch):
     monkeypatch.setenv("EVICTSIM_RESULTS", str(tmp_path))
-    at = ran(app(population="stored"))
+    at = opened(population="stored")
     assert "evictsim compare" in at.code[0].value  # nothing stored yet: how to make it
     stored = compare("baseline", ["ombudsman-legal-aid"], population="national", scale=0.002, months=12,
                      replications=2, warmup=6)
     write_comparison(stored, tmp_path / "national")
-    at = ran(app(population="stored"))
+    at = opened(population="stored")
     assert len(at.metric) == 7
     assert "the Netherlands" in texts(at)
     for page in PAGES[1:]:
@@ -192,7 +210,7 @@ def test_stored_national_results(tmp_path, monkeypatch):
 
 
 def test_pages_with_the_baseline_alone():
-    at = ran(app())
+    at = opened()
     at.multiselect(key="scenarios").set_value([])
     ran(at)
     at.button(key="run").click()
@@ -200,3 +218,4 @@ def test_pages_with_the_baseline_alone():
     assert "Pick at least one scenario" in at.info[0].value
     for page in PAGES[1:]:
         ran(at.switch_page(page))
+

@@ -66,15 +66,6 @@ def to_png(pdf: Path, name: str) -> list[Path]:
     return sorted(SHOTS.glob(f"{name}-*.png"))
 
 
-@pytest.fixture(scope="module")
-def two_scenarios():
-    """Two scenarios: the longest key-message slide and the narrowest scorecard columns."""
-    from sim.experiments.compare import compare
-
-    return compare("baseline", ["ombudsman-package", "ombudsman-legal-aid"], population="small_town", months=36,
-                   replications=2, seed=3)
-
-
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_deck_renders_at_18_pt_and_nothing_overflows(two_scenarios, tmp_path, lang):
     deck = tmp_path / f"deck_{lang}.pptx"

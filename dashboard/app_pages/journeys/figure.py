@@ -69,18 +69,34 @@ def _draw_spans(ax, spans: list[tuple[int, int, str]], y: float, lang: str, widt
     return {place for _, _, place in spans}
 
 
-def _draw_events(ax, events: pd.DataFrame, names: tuple[str, ...], y: float, lang: str) -> None:
-    """A marker per event and its name above, on three staggered heights so neighbours do not collide;
-    names of events in the last third of the chart end at their marker, so that they stay on it."""
+LEVELS = 6  # heights a lane's event names may take above it (11 pt apart)
+
+
+def _overlaps(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def _draw_events(ax, events: pd.DataFrame, names: tuple[str, ...], y: float, lang: str, placed: list) -> None:
+    """A marker per event and its name above, at the lowest height where it collides with no name
+    already placed (`placed`: their boxes); names of events in the last third of the chart end at
+    their marker, so that they stay on it."""
     picked = events[events.event.isin(names)]
     first, last = ax.get_xlim()
+    renderer = ax.figure.canvas.get_renderer()
     for i, (month, group) in enumerate(picked.groupby("month", sort=True)):
         for event in group.event.unique():
             ax.plot(month, y, MARKERS.get(event, "o"), color="#222222", markerfacecolor="white", markersize=8)
         text = ", ".join(event_short(e.event, e.detail, lang) for e in group.drop_duplicates("event").itertuples())
         late = month > last - (last - first) / 3
-        ax.annotate(text, (month, y), xytext=(3 if late else -3, 8 + 11 * (i % 3)), textcoords="offset points",
-                    fontsize=8.5, ha="right" if late else "left", va="bottom")
+        heights = [*range(LEVELS), i % 3]  # the first free height; if none is free, the old stagger
+        for attempt, level in enumerate(heights):
+            note = ax.annotate(text, (month, y), xytext=(3 if late else -3, 8 + 11 * level),
+                               textcoords="offset points", fontsize=8.5, ha="right" if late else "left", va="bottom")
+            box = note.get_window_extent(renderer)
+            if attempt == len(heights) - 1 or not any(_overlaps(box, other) for other in placed):
+                placed.append(box)
+                break
+            note.remove()
 
 
 def clusters(months: list[int], gap: float) -> list[list[int]]:
@@ -134,10 +150,8 @@ def _report_clock(ax, xlim: tuple[int, int], lang: str) -> None:
 def timeline_figure(events: pd.DataFrame, lang: str, title: str, xlim: tuple[int, int]) -> Figure:
     """The family's journey on four lanes: money and help, court, where the parents live, the children."""
     fig, ax = plt.subplots(figsize=(11, 5), layout="constrained")
-    ax.set_xlim(*xlim)  # first: the event names are placed by where they fall on it
+    ax.set_xlim(*xlim)
     width = xlim[1] - xlim[0]
-    _draw_events(ax, events, MONEY, LANES["money"], lang)
-    _draw_events(ax, events, COURT, LANES["court"], lang)
     parents = _segments(events, "home", {"moved": None, "rehoused": "housed"}, xlim[1])
     kids = _segments(events, "with_parents", {"children_separated": None, "children_reunified": "with_parents"},
                      xlim[1])
@@ -150,6 +164,12 @@ def timeline_figure(events: pd.DataFrame, lang: str, title: str, xlim: tuple[int
     _report_clock(ax, xlim, lang)
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
+    # Last: the event names are placed where they fall on the laid-out axes, so that none collides.
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    placed: list = [t.get_window_extent() for t in ax.texts]  # names on the bars
+    _draw_events(ax, events, COURT, LANES["court"], lang, placed)
+    _draw_events(ax, events, MONEY, LANES["money"], lang, placed)
     return fig
 
 

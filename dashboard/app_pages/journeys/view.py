@@ -58,9 +58,18 @@ def families(journeys: pd.DataFrame, other: pd.DataFrame | None = None) -> pd.Da
     found["differs"] = found.key.isin(differing(journeys, other))
     evicted_other = found.key.map(_evicted(other)).notna()
     found["ending_differs"] = found.evicted.notna() != evicted_other
-    order = found.sort_values(["differs", "ending_differs", "evicted", "replication", "household"],
-                              ascending=[False, False, True, True, True], na_position="last")
-    return order.drop(columns="ending_differs").reset_index(drop=True)
+    # A family whose story is told under both policies comes before one that one policy kept out of
+    # court (its other side would be empty): the list opens on a story that can be compared.
+    found["both"] = found.key.isin(_followed(journeys)) & found.key.isin(_followed(other))
+    order = found.sort_values(["differs", "both", "ending_differs", "evicted", "replication", "household"],
+                              ascending=[False, False, False, True, True, True], na_position="last")
+    return order.drop(columns=["ending_differs", "both"]).reset_index(drop=True)
+
+
+def _followed(journeys: pd.DataFrame) -> set[str]:
+    """Keys of the families whose case reached court in the reported months (their story is told)."""
+    court = journeys[journeys.event.isin(COURT_START) & (journeys.month >= 0)]
+    return {family_key(r, h) for r, h in zip(court.replication, court.household)}
 
 
 def differing(first: pd.DataFrame, second: pd.DataFrame) -> set[str]:

@@ -21,10 +21,12 @@ from dashboard.i18n import number, scenario_title, t
 from .rates import local_rates, national_rate, rank_of, shown_scenarios, type_word
 
 OUTCOME = "evictions"
-# The three kinds of municipality in the strip, as matplotlib's scatter keyword arguments.
-OTHERS: dict[str, Any] = {"color": "#999999", "marker": "o", "s": 12}     # Okabe-Ito grey
-PEERS: dict[str, Any] = {"color": "#0072B2", "marker": "^", "s": 30}      # Okabe-Ito blue
-OWN: dict[str, Any] = {"color": "#D55E00", "marker": "D", "s": 110, "edgecolor": "black", "zorder": 5}  # vermilion
+# The three kinds of municipality in the strip, as matplotlib's scatter keyword arguments: greys and
+# black only, because the scenarios' colours (blue is Current policy) mean scenarios everywhere else.
+OTHERS: dict[str, Any] = {"color": "#AAAAAA", "marker": "o", "s": 12}
+PEERS: dict[str, Any] = {"color": "#444444", "marker": "^", "s": 30}
+OWN: dict[str, Any] = {"color": "#000000", "marker": "D", "s": 110, "edgecolor": "white", "zorder": 5}
+FEW_EVENTS = 20  # a rate from fewer evictions is drawn hollow and said to rest on few cases (as a share is)
 
 
 def ranked(rates: pd.DataFrame) -> pd.DataFrame:
@@ -39,12 +41,19 @@ def _panel(ax: Axes, rates: pd.DataFrame, own: str, title: str, lang: str) -> No
     mine = data[data["municipality"] == own].iloc[0]
     kind = type_word(mine["type"], lang)
     peers = data["type"] == mine["type"]
-    ax.scatter(data.place[~peers], data[OUTCOME][~peers], label=t("local_others", lang), **OTHERS)
-    ax.scatter(data.place[peers], data[OUTCOME][peers], label=t("local_peers", lang, kind=kind), **PEERS)
+    few = data[f"{OUTCOME}_events"] < FEW_EVENTS
+    kinds = ((~peers, OTHERS, t("local_others", lang)), (peers, PEERS, t("local_peers", lang, kind=kind)))
+    for group, style, label in kinds:
+        ax.scatter(data.place[group & ~few], data[OUTCOME][group & ~few], label=label, **style)
+        ax.scatter(data.place[group & few], data[OUTCOME][group & few], facecolors="none", edgecolors=style["color"],
+                   marker=style["marker"], s=style["s"], linewidths=0.8)
+    if few.any():
+        ax.scatter([], [], facecolors="none", edgecolors="#444444", marker="o", s=20,
+                   label=t("local_few", lang, n=FEW_EVENTS))
     ax.scatter([mine.place], [mine[OUTCOME]], label=t("local_own", lang, name=own), **OWN)
     ax.annotate(f"{own}: {number(mine[OUTCOME], lang)}", (mine.place, mine[OUTCOME]), xytext=(10, 18),
                 textcoords="offset points", weight="bold", ha="right" if mine.place > len(data) / 2 else "left",
-                arrowprops={"arrowstyle": "-", "color": "black"})
+                arrowprops={"arrowstyle": "-", "color": "black"}, color="#222222")
     national = national_rate(rates, OUTCOME)
     ax.axhline(national, color="black", linestyle="--", linewidth=1.2,
                label=t("local_national", lang, value=number(national, lang)))

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import profiles, runs, state, views
 from dashboard.app_pages.municipality import view as local_view
 from dashboard.app_pages.municipality.words import FIGURE_COLUMNS, PROFILE_FIELDS
-from dashboard.i18n import number, t, word
+from dashboard.i18n import number, parameter_unit, source_text, t, word
 from dashboard.tables import display, facts, municipality_frame, population_label
 from sim import PROFILES
 
@@ -47,7 +47,10 @@ def field_widget(row: dict) -> None:
     name, default = row["name"], row["default"]
     label = word(PROFILE_FIELDS, name, lang) if name in PROFILE_FIELDS else row["doc"] or name
     key = profiles.KEY + name
-    help_text = f"{row['doc']} ({row['unit']}; {row['source']})" if row["doc"] else None
+    # The model describes its figures in English; in Dutch the help is the Dutch name with its unit and source.
+    what = row["doc"] if lang == "en" else label
+    help_text = f"{what} ({parameter_unit(row['unit'], lang)}; {source_text(row['source'], lang)})" if row["doc"] \
+        else None
     if isinstance(default, str):
         st.text_input(label, key=key, max_chars=60)
     elif isinstance(default, int):

@@ -39,6 +39,8 @@ def local_rates(result: RunResult) -> pd.DataFrame:
     years = result.meta["months"] / 12
     per = local.groupby("municipality", observed=True).agg(
         type=("type", "first"), households=("households", "first"), **{o: (o, "sum") for o in RATES})
+    for outcome in RATES:  # the events behind each rate, summed over every year, replication and draw
+        per[f"{outcome}_events"] = per[outcome]
     per[list(RATES)] = per[list(RATES)].div(per["households"], axis=0) * 1000 / (runs * years)
     per["type"] = per["type"].astype(str)
     return per.reset_index().assign(municipality=lambda f: f["municipality"].astype(str))
@@ -77,8 +79,19 @@ def own_rows(rates: pd.DataFrame, own: str, lang: str) -> list[dict[str, object]
     """Per outcome: the municipality's rate, then median and P10-P90 of its type and of all."""
     mine = rates[rates["municipality"] == own].iloc[0]
     peers = rates[rates["type"] == mine["type"]]
-    return [{t("col_outcome", lang): outcome_label(o, lang), own: mine[o], **_spread_columns(peers[o], lang, "type"),
-             **_spread_columns(rates[o], lang, "all")} for o in RATES]
+    return [{t("col_outcome", lang): outcome_label(o, lang), own: mine[o],
+             t("local_col_events", lang): int(mine[f"{o}_events"]),
+             t("local_col_few", lang): t("yes" if mine[f"{o}_events"] < FEW_EVENTS else "no", lang),
+             **_spread_columns(peers[o], lang, "type"), **_spread_columns(rates[o], lang, "all")} for o in RATES]
+
+
+FEW_EVENTS = 20  # as the strip and the scorecard: a rate from fewer events rests on few cases
+
+
+def few_note(rates: pd.DataFrame, lang: str) -> str:
+    """How many municipalities' eviction rates rest on fewer than FEW_EVENTS evictions, in words."""
+    count = int((rates["evictions_events"] < FEW_EVENTS).sum())
+    return t("local_few_note", lang, count=count, total=len(rates), n=FEW_EVENTS) if count else ""
 
 
 def own_frame(comparison: Comparison, own: str, lang: str) -> pd.DataFrame:

@@ -8,16 +8,16 @@ from functools import partial
 
 import streamlit as st
 
-from sim import spread_between_municipalities
+from sim import municipality_table, spread_between_municipalities
 
 from dashboard import figures, views
-from dashboard.i18n import t
+from dashboard.i18n import number, t
 from dashboard.runs import Current, comparison_for
 from dashboard.tables import display
 
 from .figure import strip_alt, strip_figure
-from .rates import (has_municipalities, local_rates, municipality_names, own_frame, spread_frame, spread_sentence,
-                    spread_shown, type_word)
+from .rates import (few_note, has_municipalities, local_rates, municipality_names, own_frame, spread_frame,
+                    spread_sentence, spread_shown, type_word)
 
 KEY = "own"  # session key (and address parameter) of the chosen municipality
 
@@ -37,8 +37,16 @@ def pick_municipality(current: Current, lang: str) -> str:
     ss = st.session_state
     if ss.get(KEY) not in kinds:
         ss[KEY] = next(iter(kinds))
+    known = municipality_table().set_index("name")
+    province = {n: str(known["province"].get(n, "–")) for n in kinds}
     st.selectbox(t("local_pick", lang), list(kinds), key=KEY,
-                 format_func=lambda n: t("local_option", lang, name=n, kind=type_word(kinds[n], lang)))
+                 format_func=lambda n: t("local_option", lang, name=n, kind=type_word(kinds[n], lang),
+                                         province=province[n]))
+    if ss[KEY] in known.index:  # a municipality of the national population: say what is estimated about it
+        row = known.loc[ss[KEY]]
+        st.caption(t("local_estimated", lang, name=ss[KEY], code=row["code"], province=row["province"],
+                     households=number(int(row["corporation_households"] + row["private_households"]), lang),
+                     region=row["region"]))
     return ss[KEY]
 
 
@@ -64,6 +72,9 @@ def show(current: Current, lang: str) -> None:
     own = pick_municipality(current, lang)
     png, svg, alt = strip_chart(current.key, own, lang)
     views.show_chart(png, svg, "municipality-strip", lang, current, alt=alt)
+    note = few_note(local_rates(current.comparison.runs[current.comparison.meta["baseline"]]), lang)
+    if note:
+        st.caption(note)
     st.markdown(f"**{t('local_table', lang)}**")
     frame = own_frame(current.comparison, own, lang)
     views.show_table(display(frame, lang), frame, "municipality-against-others", lang, current=current)

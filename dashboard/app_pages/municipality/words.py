@@ -59,7 +59,23 @@ WORDS: dict[str, dict[str, str]] = {
                    "nl": "Deze uitkomsten gelden voor één gemeente. Kies de landelijke bevolking (of opgeslagen "
                          "landelijke uitkomsten) om een gemeente naast de andere gemeenten te zien."},
     "local_pick": {"en": "Your municipality", "nl": "Uw gemeente"},
-    "local_option": {"en": "{name} ({kind})", "nl": "{name} ({kind})"},
+    "local_option": {"en": "{name} ({kind}, {province})", "nl": "{name} ({kind}, {province})"},
+    "local_estimated": {"en": "{name} ({code}, {province}): about {households} rented homes (estimated from its "
+                              "inhabitants within its type's totals), shelter region {region} (estimated). CBS does "
+                              "publish the real figures; see docs/data.md for the sources and how to replace them.",
+                        "nl": "{name} ({code}, {province}): ongeveer {households} huurwoningen (geschat uit het "
+                              "aantal inwoners binnen de totalen van het type), opvangregio {region} (geschat). "
+                              "Het CBS publiceert de echte cijfers; zie docs/data.md voor de bronnen en hoe u ze "
+                              "vervangt."},
+    "local_few": {"en": "Fewer than {n} evictions in the run (hollow): rate rests on few cases",
+                  "nl": "Minder dan {n} ontruimingen in de run (open): cijfer rust op weinig gevallen"},
+    "local_few_note": {"en": "{count} of {total} municipalities had fewer than {n} evictions in this run: their rates "
+                             "(hollow in the chart) rest on few cases, and a rate of 0 there says little.",
+                       "nl": "{count} van de {total} gemeenten hadden minder dan {n} ontruimingen in deze run: hun "
+                             "cijfers (open in de grafiek) rusten op weinig gevallen, en een cijfer van 0 zegt daar "
+                             "weinig."},
+    "local_col_events": {"en": "Your events behind the rate", "nl": "Uw gebeurtenissen achter het cijfer"},
+    "local_col_few": {"en": "Few cases?", "nl": "Weinig gevallen?"},
     "local_strip_title": {"en": "Evictions per 1,000 rented households a year, every municipality",
                           "nl": "Ontruimingen per 1.000 huurhuishoudens per jaar, alle gemeenten"},
     "local_ylabel": {"en": "Evictions per 1,000 rented households a year",
@@ -67,8 +83,8 @@ WORDS: dict[str, dict[str, str]] = {
     "local_xlabel": {"en": "Municipalities, ranked from the lowest rate to the highest",
                      "nl": "Gemeenten, gerangschikt van het laagste naar het hoogste cijfer"},
     "local_others": {"en": "Other municipalities (grey circles)", "nl": "Andere gemeenten (grijze rondjes)"},
-    "local_peers": {"en": "Same type: {kind} (blue triangles)", "nl": "Zelfde type: {kind} (blauwe driehoeken)"},
-    "local_own": {"en": "{name} (red diamond)", "nl": "{name} (rode ruit)"},
+    "local_peers": {"en": "Same type: {kind} (dark triangles)", "nl": "Zelfde type: {kind} (donkere driehoeken)"},
+    "local_own": {"en": "{name} (black diamond)", "nl": "{name} (zwarte ruit)"},
     "local_national": {"en": "National rate: {value}", "nl": "Landelijk cijfer: {value}"},
     "local_alt": {"en": "{scenario}: evictions per 1,000 rented households a year in {n} municipalities, ranked. "
                         "{name}: {own}, place {rank} of {n} from the lowest; median of the {kind} municipalities "

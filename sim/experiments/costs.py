@@ -1,0 +1,38 @@
+"""What a planned study will cost, said before anything runs (`--dry-run`).
+
+A rough estimate of one run's time on one core from its size in household-months (households
+times months, warm-up included): about 8.6e-5 s x household-months ^ 0.62, fitted to runs of
+3,000 households over 48 months (0.13 s), 8,000 over 132 (0.56 s), 20,000 over 156 (0.73 s) and
+the national benchmark, 3.5 million over 216 (27 s, benchmarks/bench_model.py): small runs pay
+for setting up the model, large ones gain from working on arrays. Real times vary with the
+machine, its load and how much trouble the scenario's households get into.
+"""
+
+from __future__ import annotations
+
+from ..scenario import resolve_population
+
+SCALE_SECONDS, EXPONENT = 8.6e-5, 0.62
+
+
+def households(population: str, scale: float = 1.0) -> int:
+    """The households a run of `population` simulates (after `scale`)."""
+    profiles = resolve_population(population)
+    return round(scale * sum(p.corporation_households + p.private_households for p in profiles))
+
+
+def estimate_seconds(population: str, scale: float, months: int) -> float:
+    """Roughly how long one run takes on one core, in seconds (`months` including the warm-up)."""
+    return SCALE_SECONDS * (households(population, scale) * months) ** EXPONENT
+
+
+def cost_text(runs: int, stored: int, population: str, scale: float, months: int, workers: int) -> str:
+    """"N runs to simulate (M stored already), about T on W workers" in words."""
+    import os
+
+    todo = runs - stored
+    cores = workers or os.cpu_count() or 1
+    seconds = todo * estimate_seconds(population, scale, months) / min(cores, max(todo, 1))
+    when = f"{seconds / 60:,.1f} min" if seconds >= 90 else f"{seconds:,.0f} s"
+    return (f"{todo:,} runs to simulate ({stored:,} of {runs:,} stored already), roughly {when} on {cores} "
+            f"worker(s) (a rough estimate: {estimate_seconds(population, scale, months):.2g} s per run)")
