@@ -3,9 +3,11 @@ and a link restores the controls without simulating anything (nothing runs befor
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard import state
 
-from .conftest import app, ran
+from .conftest import QUICK, app, ran
 
 # A view that sets every parameter the page can write, each to something other than its default.
 EVERY_KEY = {"lang": "nl", "present": "1", "population": "custom", "baseline": "baseline",
@@ -37,6 +39,15 @@ def test_the_default_address_reopens_without_a_warning():
     assert "draws" in address  # the posterior draws are part of every address
     again = ran(app(**address))
     assert not again.warning, [w.value for w in again.warning]
+
+
+@pytest.mark.parametrize("params", [{"lang": "en", "draws": "8"}, {}], ids=["lang=en&draws=8", "tests' quick address"])
+def test_an_address_with_draws_opens_without_a_warning(params):
+    """Issue 23's link, and the quick address every dashboard test opens (conftest.QUICK): each part
+    is read, none is dropped with a warning, and the draws asked for are the ones the sidebar holds."""
+    at = ran(app(**params))
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.session_state["posterior"] == int(params.get("draws", QUICK["draws"]))
 
 
 def test_a_link_asks_for_run_and_simulates_nothing():

@@ -141,6 +141,7 @@ def test_compare_language_downloads_and_pages(server, page):
     page.goto(f"{server}/?scenario=ombudsman-package&scenario=ombudsman-legal-aid&reps=3&months=60&draws=4")
     settle(page)
     sync_api.expect(page.locator('[data-testid="stMetric"]')).to_have_count(0)  # a link runs nothing by itself
+    expect(page.get_by_text("Parts of the address could not be used")).to_have_count(0)  # every part read
     press_run(page)
     expect(page.get_by_role("heading", name="Legal aid for every tenant against Current policy")).to_be_visible()
     expect(page.locator('[data-testid="stMetric"]')).to_have_count(14)
@@ -177,6 +178,11 @@ def test_compare_language_downloads_and_pages(server, page):
     expect(page.get_by_role("button", name="Presentatiemodus verlaten")).to_be_visible()
     assert "present=1" in page.url
     screenshot(page, "compare_presentation_nl")
+    # The link opens without a warning (draws is one of the address's keys).
+    page.goto(f"{server}/?lang=en&draws=8")
+    settle(page)
+    expect(page.get_by_role("heading", name="Compare policies").first).to_be_visible()
+    expect(page.get_by_text("Parts of the address could not be used")).to_have_count(0)
     # A typed /compare opens the Compare page, not Streamlit's English "Page not found".
     page.goto(f"{server}/compare?lang=en")
     settle(page)

@@ -123,10 +123,11 @@ def test_reproduce_this_gives_the_same_table(comparison):
     pd.testing.assert_frame_equal(names["table"], comparison.table)
 
 
-def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
+def test_reproduce_this_command_gives_the_page_s_table(tmp_path, monkeypatch):
     """The page's comparison (posterior draws, a scenario built from levers), made as the dashboard
     makes it, one scenario at a time; then the shown command, run as it is with the scenario file
-    the page offers: the two tables are the same, and no interval goes below minus the baseline."""
+    the page offers, and the shown Python lines, run where that file is: the three tables are the
+    same, and no interval goes below minus the baseline."""
     import json
     import os
     import shlex
@@ -142,8 +143,9 @@ def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
                "population": "small_town", "profile": None, "services": None, "months": 36, "replications": 2,
                "posterior": 2, "seed": 3}
     page = runs.paired({name: runs.run_for(key) for name, key in runs.run_requests(request)})
-    command, _, files = reproduce(page)
+    command, python, files = reproduce(page)
     assert "--posterior 2" in command and "evictsim-own-scenario.toml" in command
+    assert "posterior=2" in python and "evictsim-own-scenario.toml" in python
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     args = [*shlex.split(command)[1:], "--out", str(tmp_path / "out"), "--workers", "1"]
@@ -159,6 +161,13 @@ def test_reproduce_this_command_gives_the_page_s_table(tmp_path):
     assert (shown.diff_low >= -shown.outcome.map(base) - 1e-9).all()
     assert json.loads((tmp_path / "out" / "comparison.json").read_text())["meta"]["scenarios"] == \
         ["ombudsman-package", "custom"]
+    monkeypatch.chdir(tmp_path)  # the Python lines, as shown, next to the scenario file
+    names: dict = {}
+    exec(python.replace("comparison.table", "table = comparison.table"), names)
+    lines = names["table"].replace({"scenario": {"evictsim-own-scenario.toml": "custom"}})
+    pd.testing.assert_frame_equal(lines[["scenario", "outcome", *numbers, "verdict"]].reset_index(drop=True),
+                                  page.table[["scenario", "outcome", *numbers, "verdict"]].reset_index(drop=True),
+                                  check_exact=False, rtol=1e-9)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from sim.experiments.compare import compare, write_comparison
 
-from .conftest import app, opened, ran
+from .conftest import APP, app, opened, ran
 
 PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
 
@@ -219,3 +219,16 @@ def test_pages_with_the_baseline_alone():
     for page in PAGES[1:]:
         ran(at.switch_page(page))
 
+
+def test_the_readme_counts_and_names_every_page():
+    """Issue 23 (9): the README said four pages where there were five. It says how many there are
+    and names each one by its English title."""
+    from dashboard.i18n import t
+
+    root = APP.parents[1]
+    pages = sorted(p.name for p in (root / "dashboard" / "app_pages").iterdir() if (p / f"{p.name}.py").is_file())
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    count = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight")[len(pages)]
+    assert f"{count} pages, in English and Dutch" in readme
+    for name in pages:
+        assert f"**{t(f'page_{name}', 'en')}**" in readme, name
