@@ -5,14 +5,14 @@ reaches the tenant (corporations nearly always within a month [AE20]) and offers
 up to 6 months for small arrears, 12 for larger, at least EUR 50 a month [WMD], at most once a
 year [PAT][DGW]. From one month of arrears it signals the municipality (Wgs, since 2021; a policy
 lever) when its own reminders and contact came to nothing: a tenant who agreed a plan is not
-signalled while the plan runs [VNG20][HKM][OUD]. At the end of the spell's second month without a plan comes the final notice, with a
-second plan offer, before the file goes to the bailiff [PAT]: from then on the tenant is under
-pressure and puts rent first (rent.py). From three months of arrears, or earlier after repeated
-non-payment (a spell of some months that still owes a month's rent) [KOP][JA], while no plan runs
-and no debt help holds the procedure (the breathing space), the landlord may summon the tenant
-(dagvaarding): a monthly chance by landlord type. Before it summons a family, a landlord
-usually refers it to the municipality first and waits for the answer [NRC22][NUL16][WT]; a family
-in debt help by then is not summoned at all.
+signalled while the plan runs [VNG20][HKM][OUD]. At the end of the spell's second month without a
+plan comes the final notice, with a second plan offer, before the file goes to the bailiff [PAT]:
+from then on the tenant is under pressure and puts rent first (rent.py). From three months of
+arrears, or earlier after repeated non-payment (a spell of some months that still owes a month's
+rent) [KOP][JA], while no plan runs and no debt help holds the procedure (the breathing space),
+the landlord may summon the tenant (dagvaarding): a monthly chance by landlord type. Before it
+summons a family, a landlord usually refers it to the municipality first and waits for the answer
+[NRC22][NUL16][WT]; a family in debt help by then is not summoned at all.
 
 Landlord agents (a housing corporation and the private landlords of each municipality) hold
 their settings; the procedure runs vectorised over all tenants in arrears and returns the signals
