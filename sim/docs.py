@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
+from .parameters.prices import price_note
 from .scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,8 @@ def parameter_table() -> str:
         value = _lookup(values, path)
         shown = f"{value:.4g}" if isinstance(value, float) else str(value)
         local = " (local)" if row.get("local") else ""
-        lines.append(f"| `{path}`{local} | {row['doc']} | {row['unit']} | {shown} | {row['source']} | "
+        source = row["source"] + price_note(row.get("price_year"))
+        lines.append(f"| `{path}`{local} | {row['doc']} | {row['unit']} | {shown} | {source} | "
                      f"{status(path, row['source'], calibrated)} | {uncertainty_of(row, ranges)} |")
     return "\n".join(lines)
 

@@ -34,3 +34,13 @@ def cpi_factor(year: int) -> float:
 def indexed(eur: float, year: int) -> float:
     """An amount in `year`'s prices, in PRICE_YEAR's prices, to the cent."""
     return round(eur * cpi_factor(year), 2)
+
+
+def price_note(year: int | None) -> str:
+    """Words for a unit cost's price year (its source's) and the year it is declared in; "" for a
+    parameter that is not an amount of money."""
+    if year is None:
+        return ""
+    if year == PRICE_YEAR:
+        return f" [prices of {year}]"
+    return f" [source's prices of {year}, indexed to {PRICE_YEAR} (CPI)]"
