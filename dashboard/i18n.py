@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from sim import OUTCOMES
 
+from .app_pages.costs.words import WORDS as COSTS_WORDS
 from .app_pages.explore.words import WORDS as EXPLORE_WORDS
 from .app_pages.journeys.words import WORDS as JOURNEYS_WORDS
 from .app_pages.municipality.words import WORDS as MUNICIPALITY_WORDS
@@ -295,7 +296,7 @@ UI: dict[str, dict[str, str]] = {
     "meta_draws": {"en": "posterior draws", "nl": "trekkingen uit de kalibratie"},
     "meta_covers": {"en": "intervals cover", "nl": "intervallen omvatten"},
 }
-for _page_words in (EXPLORE_WORDS, JOURNEYS_WORDS, MUNICIPALITY_WORDS):
+for _page_words in (COSTS_WORDS, EXPLORE_WORDS, JOURNEYS_WORDS, MUNICIPALITY_WORDS):
     UI.update(_page_words)
 
 

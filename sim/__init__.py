@@ -24,6 +24,7 @@ from importlib import import_module
 _API = {
     "Comparison": ".comparison", "compare": ".experiments.compare",
     "CBA": ".experiments.cba", "cba": ".experiments.cba", "analyse_cba": ".experiments.cba:analyse",
+    "NOT_MODELLED": ".experiments.cba_effects", "PM_POSTS": ".experiments.cba_effects",
     "RunResult": ".runner", "run": ".experiments.runs",
     "Scenario": ".scenario", "ScenarioError": ".scenario", "load_scenario": ".scenario", "nested": ".scenario",
     "Sensitivity": ".experiments.sensitivity", "sensitivity": ".experiments.sensitivity",

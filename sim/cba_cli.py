@@ -65,6 +65,7 @@ def format_cba(result: CBA) -> str:
         lines.append(f"{name} vs {m['baseline']}: MKBA over {m['horizon_years']} years at {m['discount']:.2%} "
                      f"(EUR, prices of {m['price_year']}; counts over the horizon)")
         rows = result.table[result.table.scenario == name]
+        lines.append(f"    {'':<52}{'value':>16}  {'90 % interval':<28}" + ("noise only" if both else ""))
         for section, title in SECTIONS:
             lines.append(f"  {title}")
             lines += [_line(r, both) for _, r in rows[rows.section == section].iterrows()]

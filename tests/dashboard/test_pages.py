@@ -11,7 +11,7 @@ from sim.experiments.compare import compare, write_comparison
 
 from .conftest import app, ran
 
-PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
+PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "costs", "journeys", "municipality"))
 
 
 def param(at, key: str) -> list[str]:
