@@ -35,13 +35,14 @@ def add_command(sub, add_run_options: Callable[[argparse.ArgumentParser], None])
 def cmd_cba(args: argparse.Namespace, settings_of: Callable, warn_if_stale: Callable) -> None:
     """The command; `settings_of(args)` checks the run options, `warn_if_stale(scenario)` warns
     about a calibration fitted to other code (both cli.py's)."""
-    from .experiments.cba import analyse
+    from .experiments.cba import analyse, check_options
     from .experiments.cba_files import write_cba
     from .experiments.compare import pair
     from .experiments.runs import run_scenarios
     from .run_folder import Holding, claim
     from .scenario import load_scenario
 
+    check_options(args.horizon, args.discount)  # before anything runs
     scenarios = [load_scenario(s) for s in [args.baseline, *args.scenarios]]
     settings = settings_of(args)
     warn_if_stale(scenarios[0])

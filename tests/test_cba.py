@@ -125,3 +125,32 @@ def test_params_show_each_unit_cost_s_source_and_price_year(capsys):
     money = [line for line in costs if "homeless_care_share" not in line]
     assert money and all("prices of" in line for line in money)
     assert any("source's prices of 2011" in line and "[SZN18]" in line for line in money)
+
+
+def test_every_payer_s_cost_is_the_sum_of_its_items_month_by_month(one_year):
+    monthly = one_year.runs["policy"].monthly
+    for payer in PAYERS:
+        items = [f"cost_{n}_eur" for n, item in ITEMS.items() if item.payer == Payer(payer)]
+        assert np.allclose(monthly[items].sum(axis=1), monthly[f"cost_{payer}_eur"], rtol=1e-9), payer
+
+
+def test_sim_cba_writes_the_comparison_and_the_analysis(tmp_path):
+    import sim
+
+    result = sim.cba("baseline", "ombudsman-package", horizon=2, discount=0.04, out=tmp_path / "c",
+                     population="3000", replications=2, months=12, warmup=12)
+    assert {"cba.json", "cba.parquet", "comparison.json"} <= {p.name for p in (tmp_path / "c").iterdir()}
+    assert result.meta["discount"] == 0.04 and result.meta["extrapolated_years"] == 1
+    assert sim.read_comparison(tmp_path / "c").meta["scenarios"] == ["ombudsman-package"]
+
+
+BAD_OPTIONS = [("--horizon", "0", "--horizon 0"), ("--discount", "0.5", "--discount"), ("--months", "6", "--months 6")]
+
+
+@pytest.mark.parametrize("option, value, named", BAD_OPTIONS)
+def test_a_bad_cba_option_is_one_clear_error(tmp_path, capsys, option, value, named):
+    argv = ["cba", "baseline", "ombudsman-package", "--population", "3000", "--replications", "1", "--warmup", "0",
+            "--out", str(tmp_path / "c"), option, value]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("evictsim: error:") and named in err and "Traceback" not in err

@@ -79,8 +79,8 @@ def cba(baseline: Any, scenarios: Any, horizon: int | None = None, discount: flo
 def analyse(comparison: Comparison, horizon: int | None = None, discount: float = DISCOUNT) -> CBA:
     """The MKBA of a comparison (made by `sim.compare` or read back with `sim.read_comparison`)."""
     flows = Flows.of(comparison)
-    horizon = horizon or flows.years
-    _check(horizon, discount)
+    horizon = flows.years if horizon is None else horizon
+    check_options(horizon, discount)
     base = comparison.meta["baseline"]
     rows = [row for name in comparison.meta["scenarios"]
             for row in scenario_rows(name, flows.pv(name, base, horizon, discount))]
@@ -88,8 +88,9 @@ def analyse(comparison: Comparison, horizon: int | None = None, discount: float 
     return CBA(pd.DataFrame(rows), sensitivity_table(flows, comparison.meta, horizon, discount), meta)
 
 
-def _check(horizon: int, discount: float) -> None:
-    if horizon < 1 or horizon > 100:
+def check_options(horizon: int | None, discount: float) -> None:
+    """Refuse a horizon or discount rate an MKBA cannot use, naming the option."""
+    if horizon is not None and not 1 <= horizon <= 100:
         raise ValueError(f"--horizon {horizon}: the horizon is 1 to 100 years")
     if not -0.01 <= discount <= 0.2:
         raise ValueError(f"--discount {discount}: a real discount rate from -0.01 to 0.2 (0.0225 is the standard)")
