@@ -24,6 +24,7 @@ from dashboard.i18n import t  # noqa: E402
 
 PAGES = (("compare", "app_pages/compare/compare.py", ":material/compare_arrows:"),
          ("scorecard", "app_pages/scorecard/scorecard.py", ":material/balance:"),
+         ("costs", "app_pages/costs/costs.py", ":material/euro:"),
          ("journeys", "app_pages/journeys/journeys.py", ":material/family_restroom:"),
          ("municipality", "app_pages/municipality/municipality.py", ":material/location_city:"),
          ("explore", "app_pages/explore/explore.py", ":material/explore:"))

@@ -191,6 +191,18 @@ def _fill(rows: list[list[str]], widths: list[float], room: float, most: int) ->
     return parts
 
 
+def _mkba_slides(prs, comparison: Comparison, lang: str) -> None:
+    """Per scenario, who pays and who gains (the MKBA's chart), the headline sentence in its alt
+    text and notes; none where the run is too short for an MKBA."""
+    from .app_pages.costs import view as costs_view
+
+    cba = costs_view.mkba(comparison)
+    for scenario in comparison.meta["scenarios"] if cba is not None else []:
+        png = slide_png(partial(costs_view.actor_figure, cba, comparison, scenario, lang))
+        alt = f"{costs_view.headline(cba, scenario, lang)} {costs_view.chart_alt(cba, scenario, lang)}"
+        _picture_slide(prs, t("deck_mkba", lang, scenario=scenario_title(scenario, lang)), png, alt, comparison, lang)
+
+
 def _caveats_slide(prs, comparison: Comparison, lang: str) -> None:
     slide = _slide(prs, f"{t('deck_caveats', lang)} · {t('deck_method', lang)}", comparison, lang, [])
     _text(slide, [*caveats(comparison, lang), method(comparison, lang)], MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN,
@@ -199,7 +211,7 @@ def _caveats_slide(prs, comparison: Comparison, lang: str) -> None:
 
 def pptx_deck(comparison: Comparison, lang: str = "en", outcome: str = "evictions") -> bytes:
     """Title, key message, per scenario its outcomes and its forest plot, one outcome over time,
-    the rights scorecard, caveats and method."""
+    the rights scorecard, an MKBA slide per scenario, caveats and method."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     _title_slide(prs, comparison, lang)
@@ -213,6 +225,7 @@ def pptx_deck(comparison: Comparison, lang: str = "en", outcome: str = "eviction
                    slide_png(lambda: timeseries_figure(comparison, outcome, lang)),
                    timeseries_alt(comparison, outcome, lang), comparison, lang)
     _scorecard_slides(prs, comparison, lang)
+    _mkba_slides(prs, comparison, lang)
     _caveats_slide(prs, comparison, lang)
     prs.core_properties.title = f"{t('deck_title', lang)}: {summary(comparison, lang)[:200]}"
     prs.core_properties.subject = stamp(comparison, lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable
+from functools import partial
 
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_pdf import PdfPages
@@ -20,6 +21,7 @@ import pandas as pd
 from sim import Comparison, covers_parameters, interval_coverage
 
 from . import custom
+from .app_pages.costs import view as costs_view
 from .deck import pptx_deck  # noqa: F401  (the exports in one place for the pages)
 from .figures import LOCK, forest_figure, to_png
 from .i18n import scenario_summary, scenario_title, t
@@ -156,12 +158,32 @@ def _forest_page(comparison: Comparison, lang: str) -> Figure:
     return fig
 
 
+def _mkba_page(comparison: Comparison, cba, scenario: str, lang: str) -> Figure:
+    """A scenario's MKBA: the headline sentence and who pays, who gains (the page's chart)."""
+    fig = _page(t("deck_mkba", lang, scenario=scenario_title(scenario, lang)), comparison, lang)
+    fig.text(0.04, 0.875, textwrap.fill(costs_view.headline(cba, scenario, lang), 130), fontsize=12, va="top")
+    draw = partial(costs_view.actor_figure, cba, comparison, scenario, lang)
+    image = plt.imread(io.BytesIO(to_png(draw, dpi=200)), format="png")
+    ax = fig.add_axes((0.04, 0.07, 0.92, 0.74))
+    ax.imshow(image)
+    ax.axis("off")
+    return fig
+
+
+def mkba_pages(comparison: Comparison, lang: str) -> list[Callable[[], Figure]]:
+    """An MKBA page per scenario (none where the run is too short for one)."""
+    cba = costs_view.mkba(comparison)
+    if cba is None:
+        return []
+    return [partial(_mkba_page, comparison, cba, s, lang) for s in comparison.meta["scenarios"]]
+
+
 SCORECARD_ROWS = 5  # obligations per page of the brief, so that the wrapped rows fit
 
 
 def brief_pages(comparison: Comparison, lang: str) -> list[Callable[[], Figure]]:
     """The brief's pages, each drawn when called: the summary with caveats and method, the headline
-    table, the forest plot, and the rights scorecard over two pages."""
+    table, the forest plot, the rights scorecard over two pages, and an MKBA page per scenario."""
     card = scorecard_cells(comparison, lang)
     parts = [card[1:][i:i + SCORECARD_ROWS] for i in range(0, len(card) - 1, SCORECARD_ROWS)]
     return [lambda: _summary_page(comparison, lang),
@@ -169,7 +191,8 @@ def brief_pages(comparison: Comparison, lang: str) -> list[Callable[[], Figure]]
             lambda: _forest_page(comparison, lang),
             *(lambda i=i, part=part: _table_page(t("deck_scorecard_part", lang, part=i, parts=len(parts)),
                                                  [card[0], *part], comparison, lang)
-              for i, part in enumerate(parts, 1))]
+              for i, part in enumerate(parts, 1)),
+            *mkba_pages(comparison, lang)]
 
 
 def pdf_brief(comparison: Comparison, lang: str = "en") -> bytes:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from sim import OUTCOMES
 
+from .app_pages.costs.words import WORDS as COSTS_WORDS
 from .app_pages.explore.words import WORDS as EXPLORE_WORDS
 from .app_pages.journeys.words import WORDS as JOURNEYS_WORDS
 from .app_pages.municipality.words import WORDS as MUNICIPALITY_WORDS
@@ -355,7 +356,7 @@ UI: dict[str, dict[str, str]] = {
     "covers_parameters": {"en": "simulation noise and parameter uncertainty",
                           "nl": "toevalsvariatie van de simulatie en onzekerheid in de parameters"},
 }
-for _page_words in (EXPLORE_WORDS, JOURNEYS_WORDS, MUNICIPALITY_WORDS):
+for _page_words in (COSTS_WORDS, EXPLORE_WORDS, JOURNEYS_WORDS, MUNICIPALITY_WORDS):
     UI.update(_page_words)
 
 

@@ -4,6 +4,7 @@
     result = run("baseline", population="medium_town", replications=5)
     result.summary["evictions"]
     table = compare("baseline", ["ombudsman-legal-aid"], population="small_town").table
+    mkba = cba("baseline", ["ombudsman-package"], population="small_town", out="results/compare")
 
     experiments, outcomes = perform_experiments("examples/crossed_legal_aid.toml", "results/crossed")
     box = discover("results/crossed", "evictions", above=8)      # PRIM; box.inspect()
@@ -23,6 +24,8 @@ from importlib import import_module
 # command imports only what it needs (a run does not load the plotting or analysis stack).
 _API = {
     "Comparison": ".comparison", "compare": ".experiments.compare",
+    "CBA": ".experiments.cba", "cba": ".experiments.cba", "analyse_cba": ".experiments.cba:analyse",
+    "NOT_MODELLED": ".experiments.cba_effects", "PM_POSTS": ".experiments.cba_effects",
     "RunResult": ".runner", "run": ".experiments.runs",
     "Scenario": ".scenario", "ScenarioError": ".scenario", "load_scenario": ".scenario", "nested": ".scenario",
     "Sensitivity": ".experiments.sensitivity", "sensitivity": ".experiments.sensitivity",

@@ -1,4 +1,4 @@
-"""Command line: `evictsim run | compare | sweep | sensitivity | calibrate | validate | params | outcomes`,
+"""Command line: `evictsim run | compare | cba | sweep | sensitivity | calibrate | validate | params | outcomes`,
 and the analyses of a stored sweep, `evictsim discover | features | robustness` (analysis_cli.py).
 
 Everything a run needs is checked before it starts (scenario files, population, settings,
@@ -15,6 +15,7 @@ import warnings
 from pathlib import Path
 
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
+from .cba_cli import add_command as add_cba_command, cmd_cba
 from .research_cli import COMMANDS as RESEARCH_COMMANDS, add_commands as add_research_commands
 from .limits import DEFAULT_WARMUP, POSTERIOR, check_compared, check_setting, clip_message, excerpt, workers_bound
 from .pathway.outcomes import HEADLINE
@@ -77,6 +78,7 @@ def parser() -> argparse.ArgumentParser:
     _add_run_options(p_cmp)
     p_cmp.add_argument("--out", help="output folder (default results/compare)")
     p_cmp.add_argument("--force", action="store_true", help="replace another result already in --out")
+    add_cba_command(sub, _add_run_options)
     for name, text in (("sweep", "run a parameter sweep into a resumable results store"),
                        ("sensitivity", "Sobol or Morris sensitivity analysis, with scenario discovery")):
         p = sub.add_parser(name, help=text)
@@ -377,6 +379,7 @@ def _check_runs_on(scenarios: list[Scenario], settings: RunSettings) -> None:
 
 def cmd_params(args: argparse.Namespace) -> None:
     from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
+    from .parameters.prices import price_note
 
     if args.scenario:
         from .experiments.calibrated import scenario_params_lines
@@ -390,10 +393,11 @@ def cmd_params(args: argparse.Namespace) -> None:
         bounds = "" if r["min"] is None and r["max"] is None else f"{r['min']}..{r['max']}"
         uncertainty = uncertainty_of(r, ranges)
         local = " (local)" if r.get("local") else ""
+        source = r["source"] + price_note(r.get("price_year"))
         if args.markdown:
-            print(f"| `{r['name']}`{local} | {r['default']} | {r['unit']} | {bounds} | {r['source']} | {uncertainty} |")
+            print(f"| `{r['name']}`{local} | {r['default']} | {r['unit']} | {bounds} | {source} | {uncertainty} |")
         else:
-            print(f"{r['name'] + local:<56} {r['default']!s:>10} {r['unit']:<22} {r['source']}"
+            print(f"{r['name'] + local:<56} {r['default']!s:>10} {r['unit']:<22} {source}"
                   + (f"  [uncertainty: {uncertainty}]" if uncertainty else ""))
 
 
@@ -415,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     commands = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate, "params": cmd_params,
                 "sweep": cmd_sweep, "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
-                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS, **RESEARCH_COMMANDS}
+                "dashboard": cmd_dashboard, "outcomes": cmd_outcomes, **ANALYSIS_COMMANDS, **RESEARCH_COMMANDS,
+                "cba": lambda a: cmd_cba(a, _settings, _warn_if_stale)}
     try:
         _check_numbers(args)
         with warnings.catch_warnings():  # restores showwarning afterwards (main is called from tests too)

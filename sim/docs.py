@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .experiments.draws import calibrated_priors, parameter_rows, uncertainty_of
+from .parameters.prices import price_note
 from .scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +19,8 @@ MODEL_DOC = ROOT / "docs" / "model.md"
 README = ROOT / "README.md"
 START, END = "<!-- parameter-table:start -->", "<!-- parameter-table:end -->"
 PHASES_START, PHASES_END = "<!-- phase-table:start -->", "<!-- phase-table:end -->"
+COSTS_START, COSTS_END = "<!-- unit-cost-table:start -->", "<!-- unit-cost-table:end -->"
+ITEMS_START, ITEMS_END = "<!-- cost-item-table:start -->", "<!-- cost-item-table:end -->"
 
 
 def _lookup(params: dict, dotted: str):
@@ -46,7 +49,8 @@ def parameter_table() -> str:
         value = _lookup(values, path)
         shown = f"{value:.4g}" if isinstance(value, float) else str(value)
         local = " (local)" if row.get("local") else ""
-        lines.append(f"| `{path}`{local} | {row['doc']} | {row['unit']} | {shown} | {row['source']} | "
+        source = row["source"] + price_note(row.get("price_year"))
+        lines.append(f"| `{path}`{local} | {row['doc']} | {row['unit']} | {shown} | {source} | "
                      f"{status(path, row['source'], calibrated)} | {uncertainty_of(row, ranges)} |")
     return "\n".join(lines)
 
@@ -68,9 +72,47 @@ def _between(text: str, start: str, end: str, table: str) -> str:
     return f"{head}{start}\n{table}\n{end}{tail}"
 
 
+def unit_cost_table() -> str:
+    """Every unit cost (context.costs) with its value in PRICE_YEAR's prices, its source's price
+    year, its prior and its source."""
+    from .experiments.cba_prices import unit_costs
+    from .parameters.prices import PRICE_YEAR
+
+    lines = [f"| unit cost | value ({PRICE_YEAR} prices) | unit | source's price year | range (MKBA draws) | source |",
+             "|---|---|---|---|---|---|"]
+    for name, r in unit_costs().items():
+        prior = "" if not r["prior"] else f"{_amount(r['prior'][0])}-{_amount(r['prior'][1])}"
+        lines.append(f"| `{name}` | {_amount(r['default'])} | {r['unit']} | {r['price_year'] or ''} | {prior} | "
+                     f"{r['source']} |")
+    return "\n".join(lines)
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.4g}"
+
+
+def cost_item_table() -> str:
+    """Every cost item the model books, with its payer, the actor bearing it in the MKBA, whether it
+    is a resource or a transfer to households, and the unit costs it is proportional to."""
+    from .pathway.costs import ITEMS
+
+    lines = ["| item (outcome `cost_<item>_eur`) | payer | actor (MKBA) | nature | unit costs |",
+             "|---|---|---|---|---|"]
+    for item in ITEMS.values():
+        payer = item.payer.value if item.payer else "(households' own)"
+        prices = ", ".join(f"`{p}`" for p in item.prices) or "amounts paid"
+        lines.append(f"| `{item.name}`: {item.label} | {payer} | {item.actor.value} | {item.nature} | {prices} |")
+    return "\n".join(lines)
+
+
 def render(text: str) -> str:
-    """docs/model.md with its parameter table regenerated."""
-    return _between(text, START, END, parameter_table())
+    """docs/model.md with its parameter, unit-cost and cost-item tables regenerated."""
+    text = _between(text, START, END, parameter_table())
+    if COSTS_START in text:
+        text = _between(text, COSTS_START, COSTS_END, unit_cost_table())
+    if ITEMS_START in text:
+        text = _between(text, ITEMS_START, ITEMS_END, cost_item_table())
+    return text
 
 
 def render_readme(text: str) -> str:

@@ -33,7 +33,7 @@ RUN_FILES = (*RUN_DATA, "meta.json")
 RUN_REQUIRED = ("monthly.parquet", "journeys.parquet", "summary.json", "meta.json")  # older runs lack by_municipality
 ENTRIES = {  # what evictsim writes into a folder of each kind
     "run": set(RUN_FILES),
-    "comparison": {"comparison.parquet", "comparison.json"},
+    "comparison": {"comparison.parquet", "comparison.json", "cba.parquet", "cba.json"},  # cba: its MKBA
     "sweep": {"sweep.json", "runs", "series", "experiments.parquet", "results.csv", "analysis", "sensitivity.parquet",
               "sensitivity.csv", "sensitivity.json",
               "pareto.parquet", "pareto.csv", "optimize.json", "convergence.csv"},  # an optimisation's (optimize.py)

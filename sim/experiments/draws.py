@@ -96,6 +96,8 @@ def uncertainty_of(row: dict[str, Any], calibrated: dict[str, tuple[float, float
     if not row["prior"]:
         return "what-if setting" if row["name"] in WHAT_IF_SETTINGS else ""
     low, high = row["prior"]
+    if row["name"].startswith("context.costs."):  # drawn by the MKBA, not the simulation (cba_prices.py)
+        return f"{_number(low)}-{_number(high)}: drawn in `evictsim cba --posterior`"
     return f"{_number(low)}-{_number(high)}" + (": drawn (effect size)" if row["effect"] else "")
 
 

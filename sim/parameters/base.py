@@ -73,13 +73,18 @@ def param(
     effect: bool = False,
     local: bool = False,
     label: Label | None = None,
+    price_year: int | None = None,
 ) -> Any:
     """Declare a parameter: `source` is a domain.md key like "[KB3]" or starts with "assumption".
     `prior` is the range of plausible values where the source text names none; `effect` marks a
     lever's effect size; `local` a policy lever a municipality sets for itself (a scenario can set
-    it per municipality or municipality type, see sim.pathway.local); `label` what people read."""
+    it per municipality or municipality type, see sim.pathway.local); `label` what people read;
+    `price_year` the year whose prices the source gave an amount in (the default is already
+    indexed to sim.parameters.prices.PRICE_YEAR)."""
     extra: dict[str, Any] = {"unit": unit, "source": source, "prior": prior or range_in(source), "effect": effect,
                              "local": local, **(label.extra() if label else {})}
+    if price_year is not None:
+        extra["price_year"] = price_year
     return Field(default, ge=ge, le=le, description=doc, json_schema_extra=extra)
 
 
@@ -99,8 +104,9 @@ def range_in(source: str) -> tuple[float, float] | None:
 
 
 def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
-    """Flatten a parameter group into rows: name, default, unit, source, bounds, doc and label
-    ({"en", "nl", "doc_nl"}, or None where none is declared)."""
+    """Flatten a parameter group into rows: name, default, unit, source, bounds, price year (of an
+    amount's source; None elsewhere), doc and label ({"en", "nl", "doc_nl"}, or None where none is
+    declared)."""
     rows: list[dict[str, Any]] = []
     for name, field in group.model_fields.items():
         dotted = f"{prefix}{name}"
@@ -121,6 +127,7 @@ def describe(group: type[Group], prefix: str = "") -> list[dict[str, Any]]:
                 "prior": extra.get("prior"),
                 "effect": bool(extra.get("effect", False)),
                 "local": bool(extra.get("local", False)),
+                "price_year": extra.get("price_year"),
                 "doc": field.description or "",
                 "label": extra.get("label"),
             }

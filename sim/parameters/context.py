@@ -12,6 +12,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from .base import Group, param, probability
+from .costs import Costs
 
 MAKEUP_WEIGHTS = (0.948, 0.937, 1.012, 1.084, 1.088, 0.937, 0.986, 1.008)  # benchmarks/makeup_weights.py
 
@@ -491,58 +492,6 @@ class Schools(Group):
     small_town_factor: float = param(
         1.3, "ratio", "assumption, range 1-1.6 (small towns have no shelters of their own: centrumgemeenten)",
         "Out-of-reach chances in municipalities below 20,000 rented households, relative to others.", ge=0, le=5)
-
-
-class Costs(Group):
-    """Costs by payer, in euros."""
-
-    summons_eur: float = param(1000.0, "EUR/case", "assumption, range 500-2,000", "Landlord: summons and court fees.",
-                               ge=0, le=1e6)
-    eviction_landlord_eur: float = param(7500.0, "EUR/eviction", "[EPQ] EUR 5-10k",
-                                         "Landlord: cost of an executed eviction (bailiff, removal, storage).",
-                                         ge=0, le=1e6)
-    court_case_eur: float = param(600.0, "EUR/case", "assumption, range 300-1,200", "National: court's cost of a case.",
-                                  ge=0, le=1e6)
-    legal_aid_eur: float = param(1000.0, "EUR/case", "assumption, range 500-2,000", "National: legal aid per case.",
-                                 ge=0, le=1e6)
-    outreach_eur: float = param(150.0, "EUR/contact", "assumption, range 100-300",
-                                "Municipality: outreach staff per contact it can make in a month "
-                                "(paid for the capacity, used or not).", ge=0, le=1e6)
-    debt_help_eur: float = param(2400.0, "EUR/case", "[NIJ] ≈EUR 2,400 per household",
-                                 "Municipality: debt help per case.", ge=0, le=1e6)
-    storage_eur: float = param(1000.0, "EUR/eviction", "assumption, range 500-2,000 ([SCHUL21] since 2021 the "
-                               "municipality removes and stores the goods)", "Municipality: storing household goods.",
-                               ge=0, le=1e6)
-    emergency_month_eur: float = param(3000.0, "EUR/household-month", "assumption, range 2,000-5,000 (hotels, "
-                                       "holiday parks [KV12])", "Municipality: emergency accommodation for a family.",
-                                       ge=0, le=1e6)
-    shelter_month_eur: float = param(1250.0, "EUR/place-month", "[EV] ≈EUR 15k per place per year",
-                                     "Municipality: a family or night shelter place for a month (paid for the "
-                                     "places, used or not).", ge=0, le=1e6)
-    alternative_housing_month_eur: float = param(
-        900.0, "EUR/unit-month", "assumption, range 600-1,500",
-        "Municipality: running an alternative (temporary) housing unit for a month, occupied or not.", ge=0, le=1e6)
-    alternative_unit_build_eur: float = param(
-        25000.0, "EUR/unit", "assumption, range 10,000-60,000 (conversion or flexible housing)",
-        "Municipality: creating one alternative housing unit.", ge=0, le=1e7)
-    housing_first_month_eur: float = param(
-        1000.0, "EUR/household-month", "assumption, range 600-2,000 (support; [SOC-BE] not more than shelter)",
-        "Municipality: Housing First support for a month (paid for the places, used or not).", ge=0, le=1e6)
-    second_chance_eur: float = param(
-        3000.0, "EUR/contract", "assumption, range 1,000-6,000 (coaching and the landlord's risk)",
-        "Municipality: a second-chance contract.", ge=0, le=1e6)
-    supervision_child_month_eur: float = param(
-        600.0, "EUR/child-month", "assumption, range 300-1,000 (family supervision, OTS)",
-        "Youth care: supervision of a child at home for a month.", ge=0, le=1e6)
-    foster_child_month_eur: float = param(
-        3333.0, "EUR/child-month", "[NRCF] ~EUR 40k per placement per year (unverified); [WSCH] allowance "
-        "alone EUR 6.7-8.2k a year", "Youth care: a child in foster care for a month.", ge=0, le=1e6)
-    residential_child_month_eur: float = param(
-        8000.0, "EUR/child-month", "assumption, range 5,000-12,000", "Youth care: a child in residential care.",
-        ge=0, le=1e6)
-    homeless_adult_month_eur: float = param(
-        2500.0, "EUR/adult-month", "[EV] EUR 30-85k per homeless person per year (low end, assumption)",
-        "National: societal cost of an adult without a home (sofa, car, street) for a month.", ge=0, le=1e6)
 
 
 class Context(Group):

@@ -55,6 +55,11 @@ SCENARIO: dict[str, str] = {
     "context.after_eviction.foster_reunify_months": "now context.youth_protection.reunify_months",
     "context.after_eviction.alternative_housing_families": "now context.after_eviction.alternative_offer_families",
     "context.schools.far_informal": "now context.schools.far_doubled_up",
+    "context.costs.homeless_adult_month_eur":
+        "split by where the adult is (MKBA, issue 21): context.costs.street_adult_month_eur (rough, night shelter), "
+        "residential_adult_month_eur (family shelter, emergency accommodation), hidden_adult_month_eur and "
+        "doubled_up_adult_month_eur; homeless_care_share splits them between the national government and "
+        "health insurers",
 }
 PROFILE: dict[str, str] = {
     "headroom_median": "removed: incomes now come from context.incomes (earnings by household type, "

@@ -30,7 +30,7 @@ import numpy as np
 from .docket import ARREARS
 from .idsets import within_capacity
 from .moratorium import covers
-from .outcomes import Payer
+from .costs import book_by_landlord
 
 if TYPE_CHECKING:
     from .world import World
@@ -102,7 +102,7 @@ class Bailiff(mesa.Agent):
         waiting = ids[~keep]
         self.waiting_housing = waiting.size
         m.outcomes.add("executions_waiting_housing_months", waiting.size)
-        m.outcomes.add_cost(Payer.LANDLORD, float(hh.rent[waiting].sum(dtype=np.float64)))
+        book_by_landlord(m, "rent_forgone", waiting, hh.rent[waiting])
         return ids[keep], family[keep]
 
     def _settle_or_leave(self, t: int, ids: np.ndarray, held: np.ndarray) -> Departures:

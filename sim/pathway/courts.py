@@ -26,7 +26,8 @@ from .docket import ARREARS, HEARING, NO_CASE, NUISANCE
 from .households import NEVER
 from .idsets import union
 from .landlords import start_plan
-from .outcomes import CAUSES, Payer
+from .costs import Item
+from .outcomes import CAUSES
 
 if TYPE_CHECKING:
     from .world import World
@@ -60,9 +61,11 @@ class Court(mesa.Agent):
         m.outcomes.add(f"summonses_{cause}", ids.size)
         m.by_municipality.add(t, "summonses", hh.municipality[ids])
         m.outcomes.add("legal_aid_cases", int(aid.sum()))
-        m.outcomes.add_cost(Payer.LANDLORD, ids.size * m.context.costs.summons_eur)
-        m.outcomes.add_cost(Payer.NATIONAL,
-                            ids.size * m.context.costs.court_case_eur + int(aid.sum()) * m.context.costs.legal_aid_eur)
+        costs, private = m.context.costs, int(hh.private[ids].sum())
+        m.outcomes.add_cost(Item.SUMMONS_CORPORATION, (ids.size - private) * costs.summons_eur)
+        m.outcomes.add_cost(Item.SUMMONS_PRIVATE, private * costs.summons_eur)
+        m.outcomes.add_cost(Item.COURT, ids.size * costs.court_case_eur)
+        m.outcomes.add_cost(Item.LEGAL_AID, int(aid.sum()) * costs.legal_aid_eur)
         self._follow(t, ids, cause)
 
     def _follow(self, t: int, ids: np.ndarray, cause: str) -> None:

@@ -27,7 +27,7 @@ from . import children, evictions, informal
 from .displaced import (ALTERNATIVE, BETWEEN, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, FOLLOW_UP_MONTHS, HIDDEN, HOUSED,
                         NIGHT_SHELTER, NO_CHILD, PLACED, PLACES, RELATIVES, ROUGH, SETTLED, WITH_PARENTS, WITHOUT_HOME,
                         among)
-from .outcomes import Payer
+from .costs import Item
 from .rehousing import end_support, grant_urgency
 
 if TYPE_CHECKING:
@@ -280,7 +280,7 @@ class Displacement:
                            partial(self.enter_from_waiting_list, kind=place.kind))
         for place in m.place_list:
             if place.kind == "alternative":
-                m.outcomes.add_cost(Payer.MUNICIPALITY, place.build(t))
+                m.outcomes.add_cost(Item.ALTERNATIVE_BUILD, place.build(t))
         rows = self.reg.rows()
         self._come_into_contact(t, rows)
         return rows

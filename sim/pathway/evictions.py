@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .displaced import (ALTERNATIVE, AWAY, BETWEEN, DOUBLED_UP, FOSTER, HIDDEN, HOMELESS, HOUSED, NO_CHILD, PLACES,
-                        RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, Register, among)
-from .outcomes import CAUSES, Payer
+from .costs import HOMELESS_GROUPS, Item
+from .displaced import (ALTERNATIVE, AWAY, BETWEEN, DOUBLED_UP, EMERGENCY, FAMILY_SHELTER, FOSTER, HIDDEN, HOMELESS,
+                        HOUSED, NIGHT_SHELTER, NO_CHILD, PLACES, RELATIVES, RESIDENTIAL, ROUGH, WITH_PARENTS, Register,
+                        among)
+from .outcomes import CAUSES
 from .population import SINGLE_PARENT
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ def count_departures(m: World, t: int, slots: np.ndarray, causes: np.ndarray, ex
     owing = slots[hh.arrears[slots] > 0]
     m.outcomes.add("arrears_ended_departure", owing.size)
     m.outcomes.add("arrears_left_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
+    m.outcomes.add_cost(Item.HOUSEHOLD_MOVES, slots.size * m.context.costs.household_move_eur)
     if not executed:
         m.outcomes.add("left_before_execution", slots.size)
         return
@@ -52,8 +55,10 @@ def count_departures(m: World, t: int, slots: np.ndarray, causes: np.ndarray, ex
     local.add(t, "evictions", munis)
     local.add(t, "evictions_with_children", munis[children > 0])
     local.add(t, "children_evicted", np.repeat(munis, children))
-    m.outcomes.add_cost(Payer.LANDLORD, slots.size * m.context.costs.eviction_landlord_eur)
-    m.outcomes.add_cost(Payer.MUNICIPALITY, slots.size * m.context.costs.storage_eur)
+    costs = m.context.costs
+    m.outcomes.add_cost(Item.EVICTION_CORPORATION, int((~private).sum()) * costs.eviction_landlord_eur)
+    m.outcomes.add_cost(Item.EVICTION_PRIVATE, int(private.sum()) * costs.eviction_landlord_eur)
+    m.outcomes.add_cost(Item.STORAGE, slots.size * costs.storage_eur)
 
 
 def count_first_places(m: World, reg: Register, rows: np.ndarray, aid: np.ndarray) -> None:
@@ -123,17 +128,33 @@ def account(m: World, reg: Register, t: int, rows: np.ndarray) -> None:
     """This month's costs of places and care, and disrupted school months."""
     costs, out = m.context.costs, m.outcomes
     for place in m.place_list:
-        out.add_cost(place.payer, place.monthly_cost())
+        out.add_cost(place.item, place.monthly_cost())
     place = reg.place[rows]
-    adults = reg.adults[rows][among(place, (DOUBLED_UP, HIDDEN, ROUGH, BETWEEN))].sum()
-    out.add_cost(Payer.NATIONAL, costs.homeless_adult_month_eur * float(adults))
+    _account_homeless(m, reg.adults[rows], place)
     supervised = reg.children(rows[reg.supervised_until[rows] > t], WITH_PARENTS).sum()
-    out.add_cost(Payer.YOUTH_CARE, costs.supervision_child_month_eur * float(supervised)
-                 + costs.residential_child_month_eur * float(reg.children(rows, RESIDENTIAL).sum()))
+    out.add_cost(Item.SUPERVISION, costs.supervision_child_month_eur * float(supervised))
+    residential = reg.children(rows, RESIDENTIAL).sum()
+    out.add_cost(Item.RESIDENTIAL_CARE, costs.residential_child_month_eur * float(residential))
     children = reg.child_place[rows]
     unstable = among(place, HOMELESS)[:, None]
     disrupted = reg.child_school[rows] & (among(children, AWAY) | ((children == WITH_PARENTS) & unstable))
     out.add("school_months_disrupted", int(disrupted.sum()))
+
+
+# Where homeless adults are, by the group whose public costs they bear (costs.HOMELESS_GROUPS).
+HOMELESS_PLACES = {"street": (ROUGH, NIGHT_SHELTER), "residential": (FAMILY_SHELTER, EMERGENCY),
+                   "hidden": (HIDDEN, BETWEEN), "doubled_up": (DOUBLED_UP,)}
+
+
+def _account_homeless(m: World, adults: np.ndarray, place: np.ndarray) -> None:
+    """The month's public costs of homeless adults besides their place (care, police, justice), by
+    where they are, shared between health insurers and the national government."""
+    costs, out = m.context.costs, m.outcomes
+    care = costs.homeless_care_share
+    for group, places in HOMELESS_PLACES.items():
+        eur = float(adults[among(place, places)].sum()) * getattr(costs, HOMELESS_GROUPS[group][0])
+        out.add_cost(Item(f"homeless_{group}_care"), care * eur)
+        out.add_cost(Item(f"homeless_{group}_public"), (1 - care) * eur)
 
 
 def census(m: World, reg: Register, t: int) -> dict[str, int]:

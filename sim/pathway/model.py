@@ -29,7 +29,8 @@ from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
 from .local import LocalPolicies
 from .municipalities import EarlyHelp, Municipality
-from .outcomes import OutcomeTable, Payer
+from .costs import Item
+from .outcomes import OutcomeTable
 from .places import create_places
 from .population import SINGLE_PARENT, Block, Profile
 from .rehousing import Rehousing
@@ -197,7 +198,7 @@ class EvictionModel(mesa.Model):
         for name, value in self._census(t).items():
             self.outcomes.set(name, value)
         # The rent allowance is the national government's: a scenario that changes it changes this cost.
-        self.outcomes.add_cost(Payer.NATIONAL, self._slow_stocks["allowance_eur"])
+        self.outcomes.add_cost(Item.RENT_ALLOWANCE, self._slow_stocks["allowance_eur"])
         self.outcomes.close_month()
 
     def _collect_arrears(self, t: int, ids: np.ndarray) -> None:

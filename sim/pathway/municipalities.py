@@ -24,7 +24,7 @@ import numpy as np
 
 from .idsets import subset, union, within_capacity
 from .landlords import start_plan
-from .outcomes import Payer
+from .costs import Item, book_by_landlord
 
 if TYPE_CHECKING:
     from ..parameters import Policy
@@ -124,7 +124,7 @@ class EarlyHelp:
         self._self_referrals(t, owing)
         self._accrue_capacity()
         for contacts in self.outreach_per_month.tolist():  # one by one: the same sums as before
-            m.outcomes.add_cost(Payer.MUNICIPALITY, contacts * m.context.costs.outreach_eur)
+            m.outcomes.add_cost(Item.OUTREACH, contacts * m.context.costs.outreach_eur)
         self._intake(t)
 
     def _self_referrals(self, t: int, owing: np.ndarray) -> None:
@@ -173,7 +173,7 @@ class EarlyHelp:
         self.helped = union(self.helped, ids)
         m.outcomes.add("debt_help_started", ids.size)
         m.by_municipality.add(t, "debt_help_started", hh.municipality[ids])
-        m.outcomes.add_cost(Payer.MUNICIPALITY, ids.size * m.context.costs.debt_help_eur)
+        m.outcomes.add_cost(Item.DEBT_HELP, ids.size * m.context.costs.debt_help_eur)
         m.journeys.log_many("debt_help", t, ids)
 
     def coach(self, t: int, ids: np.ndarray) -> None:
@@ -234,5 +234,6 @@ class EarlyHelp:
         paid = m.policy.debt_help.settlement_paid_share
         m.outcomes.add("arrears_ended_settlement", owing.size)
         m.outcomes.add("arrears_written_off_eur", (1 - paid) * arrears)
+        book_by_landlord(m, "written_off", owing, (1 - paid) * hh.arrears[owing])
         m.journeys.log_many("debt_settlement", t, owing)
         hh.end_spell(owing)

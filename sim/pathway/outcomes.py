@@ -8,19 +8,10 @@ simulated counts; scaling to the real population happens when results are made (
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 
-
-class Payer(StrEnum):
-    """Who pays a cost: every cost the model books names one of these (outcome `cost_<payer>_eur`)."""
-
-    LANDLORD = "landlord"
-    MUNICIPALITY = "municipality"
-    YOUTH_CARE = "youth_care"
-    NATIONAL = "national"
-
+from .costs import ITEMS, Item, Payer
 
 PAYERS = tuple(p.value for p in Payer)
 CAUSES = ("arrears", "nuisance", "drugs", "lease_breach")
@@ -63,7 +54,8 @@ _CAUSES_NL = {"arrears": "huurachterstand", "nuisance": "overlast", "drugs": "dr
 _PLACES_NL = {"doubled_up": "bij familie of vrienden", "emergency": "noodopvang", "family_shelter": "gezinsopvang",
               "night_shelter": "nachtopvang", "hidden": "verborgen (auto, schuur, caravan)", "rough": "op straat",
               "alternative": "vervangende woonruimte"}
-_PAYERS_NL = {"landlord": "verhuurder", "municipality": "gemeente", "youth_care": "jeugdzorg", "national": "Rijk"}
+_PAYERS_NL = {"landlord": "verhuurder", "municipality": "gemeente", "youth_care": "jeugdzorg", "national": "Rijk",
+              "health_insurer": "zorgverzekeraars"}
 _REHOUSING_NL = {"urgency": "urgentie", "shelter_exit": "uitstroom uit de opvang", "regular": "regulier",
                  "housing_first": "Housing First", "second_chance": "tweedekanscontract"}
 _ENDING_LABELS = {"repaid": ("repaid from income", "afgelost uit inkomen"),
@@ -266,8 +258,11 @@ OUTCOMES: tuple[Outcome, ...] = (
             supplement_eur=("Housing-cost supplements paid", "Uitbetaalde woonkostentoeslag"),
             rental_assistance_eur=("Rental assistance paid (fund and supplement)",
                                    "Uitbetaalde huurondersteuning (fonds en toeslag)"),
-            **{f"cost_{p}_eur": (f"Cost: {p}", f"Kosten: {_PAYERS_NL[p]}") for p in PAYERS},
-            cost_total_eur=("Cost: total", "Kosten: totaal")),
+            **{f"cost_{p}_eur": (f"Cost: {p.replace('_', ' ')}", f"Kosten: {_PAYERS_NL[p]}") for p in PAYERS},
+            cost_total_eur=("Cost: total", "Kosten: totaal"),
+            # each payer's cost by item (costs.py); the household's own items are in no payer's total
+            **{f"cost_{name}_eur": (f"Cost: {item.label}", f"Kosten: {item.label_nl}")
+               for name, item in ITEMS.items()}),
     *_stocks("households",
              households=("Households (occupied dwellings)", "Huishoudens (bewoonde woningen)"),
              households_in_arrears=("Households in arrears", "Huishoudens met huurachterstand"),
@@ -333,7 +328,10 @@ FLOWS = tuple(o.name for o in OUTCOMES if o.kind == "flow")
 STOCKS = tuple(o.name for o in OUTCOMES if o.kind == "stock")
 
 
-COST_INDEX = {payer: OUTCOME_INDEX[f"cost_{payer}_eur"] for payer in Payer}
+# Where a cost item is booked: its own column and its payer's (None for the household's own items).
+COST_INDEX = {Item(name): (OUTCOME_INDEX[f"cost_{name}_eur"],
+                           None if item.payer is None else OUTCOME_INDEX[f"cost_{item.payer}_eur"])
+              for name, item in ITEMS.items()}
 
 
 class OutcomeTable:
@@ -349,8 +347,12 @@ class OutcomeTable:
     def add(self, name: str, amount: float) -> None:
         self.row[OUTCOME_INDEX[name]] += amount
 
-    def add_cost(self, payer: Payer, eur: float) -> None:
-        self.row[COST_INDEX[payer]] += eur
+    def add_cost(self, item: Item, eur: float) -> None:
+        """Book `eur` on a cost item (costs.ITEMS) and on its payer's total."""
+        own, payer = COST_INDEX[item]
+        self.row[own] += eur
+        if payer is not None:
+            self.row[payer] += eur
 
     def set(self, name: str, value: float) -> None:
         self.row[OUTCOME_INDEX[name]] = value

@@ -25,7 +25,7 @@ from collections.abc import Callable
 import mesa
 import numpy as np
 
-from .outcomes import Payer
+from .costs import Item
 from .population import apportion
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class Place(mesa.Agent):
         self.capacity = capacity
         self.month_eur = month_eur
         self.paid_when = paid_when  # "always" (per place) or "used" (per occupant)
-        self.payer = Payer.YOUTH_CARE if kind == "foster" else Payer.MUNICIPALITY
+        self.item = Item(kind)  # its cost item (costs.ITEMS), which names the payer
         self.occupants: set[int] = set()
         self.waiting: deque[int] = deque()
 

@@ -29,7 +29,7 @@ import numpy as np
 from . import evictions
 from .displaced import ALTERNATIVE, HIDDEN, HOUSED, NIGHT_SHELTER, ROUGH, SHELTERS, WITH_PARENTS, among
 from .idsets import union, within_capacity
-from .outcomes import Payer
+from .costs import Item
 
 if TYPE_CHECKING:
     from .world import World
@@ -158,7 +158,7 @@ class Rehousing:
         if kind == HOUSING_FIRST:
             m.places[(int(hh.municipality[slot]), "housing_first")].admit(int(hh.hid[slot]))
             return False
-        m.outcomes.add_cost(Payer.MUNICIPALITY, m.context.costs.second_chance_eur)
+        m.outcomes.add_cost(Item.SECOND_CHANCE, m.context.costs.second_chance_eur)
         return True
 
     def failed_tenancies(self, t: int) -> np.ndarray:

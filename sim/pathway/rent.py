@@ -27,7 +27,7 @@ import numpy as np
 from .finances import BENEFIT_PROBLEM, income_in_shock
 from .households import NEVER, HouseholdArrays
 from .idsets import subset
-from .outcomes import Payer
+from .costs import Item
 
 if TYPE_CHECKING:
     from ..parameters.context import RentPayment as RentPaymentParameters
@@ -156,7 +156,7 @@ class RentPayment:
             eur = float(paid.sum(dtype=np.float64))
             m.outcomes.add("supplement_eur", eur)
             m.outcomes.add("rental_assistance_eur", eur)
-            m.outcomes.add_cost(Payer.MUNICIPALITY, eur)
+            m.outcomes.add_cost(Item.HOUSING_SUPPLEMENT, eur)
         return money
 
     def _spending(self, ids: np.ndarray, squeezed: np.ndarray) -> np.ndarray:

@@ -23,7 +23,7 @@ import numpy as np
 
 from .households import NEVER
 from .idsets import subset, union, within_budget, within_capacity
-from .outcomes import Payer
+from .costs import Item
 
 if TYPE_CHECKING:
     from .world import World
@@ -98,7 +98,7 @@ class RentalAssistance:
         w.outcomes.add("fund_households", ids.size)
         w.outcomes.add("fund_eur", eur)
         w.outcomes.add("rental_assistance_eur", eur)
-        w.outcomes.add_cost(Payer.MUNICIPALITY, float((amounts * (1 - repaid)).sum()))
+        w.outcomes.add_cost(Item.ARREARS_FUND, float((amounts * (1 - repaid)).sum()))
         w.journeys.log_many("arrears_fund", t, ids)
         cleared = ids[hh.arrears[ids] <= CLEARED_EUR]
         w.outcomes.add("arrears_ended_municipal_money", cleared.size)

@@ -271,3 +271,29 @@ def test_presentation_mode_fits_a_1920_by_1080_projector(server):
             assert len(heights) >= 2 and max(heights) <= 1080, heights
         finally:
             browser.close()
+
+
+def test_costs_and_benefits_in_english_and_dutch_with_its_exports(server, page):
+    """The MKBA page renders in both languages, its chart says its numbers, and its CSV, the PDF
+    brief and the deck (each with an MKBA page or slide) open."""
+    from pptx import Presentation
+
+    expect = sync_api.expect
+    page.goto(f"{server}/costs?scenario=ombudsman-package&reps=2&months=24")
+    settle(page)
+    expect(page.get_by_role("heading", name="Costs and benefits").first).to_be_visible()
+    alt = page.locator('[data-testid="stImage"] img').first.get_attribute("alt") or ""
+    assert "net present value per actor" in alt and re.search(r"\d", alt)
+    csv = download(page, page.get_by_role("button", name="⬇ CSV").first).decode("utf-8-sig")
+    assert "Society (total)" in csv and "Municipality" in csv
+    screenshot(page, "costs_en")
+    page.locator('[data-testid="stSidebar"]').get_by_text("Nederlands").click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Kosten en baten").first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"voorkom(en|t gemiddeld geen) ontruiming")).first).to_be_visible()
+    pdf = download(page, page.get_by_role("button", name="⬇ PDF-notitie"))
+    assert pdf.startswith(b"%PDF-")
+    deck = Presentation(io.BytesIO(download(page, page.get_by_role("button", name="⬇ Presentatie (PPTX)"))))
+    titles = [s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame]
+    assert any(title.startswith("Kosten en baten (MKBA)") for title in titles)
+    screenshot(page, "costs_nl")

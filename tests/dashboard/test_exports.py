@@ -49,7 +49,7 @@ def test_pptx_is_16_9_with_a_key_message_notes_and_alt_text(comparison, lang):
             assert not shape.has_text_frame or all(run.font.size >= Pt(18) for p in shape.text_frame.paragraphs
                                                    for run in p.runs)
     pictures = [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13]  # 13: picture
-    assert len(pictures) == 2
+    assert len(pictures) == 3  # the forest plot, an outcome over time, the MKBA's who pays and who gains
     for picture in pictures:
         alt = picture._element.nvPicPr.cNvPr.get("descr")
         assert alt and alt != "image.png" and re.search(r"\d", alt)  # the headline numbers

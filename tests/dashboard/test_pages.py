@@ -12,7 +12,7 @@ from sim.experiments.compare import compare, write_comparison
 
 from .conftest import APP, app, opened, ran
 
-PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "journeys", "municipality"))
+PAGES = tuple(f"app_pages/{page}/{page}.py" for page in ("compare", "scorecard", "costs", "journeys", "municipality"))
 
 
 def param(at, key: str) -> list[str]:
