@@ -45,6 +45,11 @@ MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 
 # The units of levers and profile figures as the help texts say them (the model declares them in English).
 PARAMETER_UNITS = {
+    "EUR/10k households/year": {"en": "EUR per 10,000 households a year", "nl": "euro per 10.000 huishoudens per jaar"},
+    "EUR/household": {"en": "EUR per household", "nl": "euro per huishouden"},
+    "choice": {"en": "one of the options", "nl": "een van de keuzes"},
+    "households/10k households": {"en": "households per 10,000 households",
+                                  "nl": "huishoudens per 10.000 huishoudens"},
     "probability": {"en": "probability", "nl": "kans"}, "switch": {"en": "on or off", "nl": "aan of uit"},
     "month": {"en": "month", "nl": "maand"}, "months": {"en": "months", "nl": "maanden"},
     "months of rent": {"en": "months of rent", "nl": "maanden huur"},

@@ -17,7 +17,8 @@ from pathlib import Path
 from .analysis_cli import COMMANDS as ANALYSIS_COMMANDS, add_commands as add_analysis_commands
 from .cba_cli import add_command as add_cba_command, cmd_cba
 from .research_cli import COMMANDS as RESEARCH_COMMANDS, add_commands as add_research_commands
-from .limits import DEFAULT_WARMUP, POSTERIOR, check_compared, check_setting, clip_message, excerpt, workers_bound
+from .limits import (DEFAULT_WARMUP, POSTERIOR, check_compared, check_setting, clip_message, excerpt, out_folder,
+                     workers_bound)
 from .pathway.outcomes import HEADLINE
 from .provenance import stale_calibration, version
 from .scenario import Scenario, ScenarioError, load_scenario
@@ -133,11 +134,7 @@ def _settings(args: argparse.Namespace) -> RunSettings:
 
 def _out(args: argparse.Namespace, default: Path) -> Path:
     """The --out folder, or `default` when none is given; an empty --out is refused, not defaulted."""
-    if args.out is None:
-        return default
-    if not args.out.strip():
-        raise ValueError(f"--out {args.out!r}: empty; give a folder, or leave --out out for {default}")
-    return Path(args.out)
+    return out_folder(args.out, default)
 
 
 def _warn_if_stale(scenario: Scenario) -> None:

@@ -238,3 +238,12 @@ def _read_at_most(handle: int, limit: int) -> bytes:
         parts.append(part)
         size += len(part)
     return b"".join(parts)
+
+
+def out_folder(out: str | None, default: Path) -> Path:
+    """A command's --out folder, or `default` when none is given; an empty --out is refused, not defaulted."""
+    if out is None:
+        return default
+    if not out.strip():
+        raise ValueError(f"--out {out!r}: empty; give a folder, or leave --out out for {default}")
+    return Path(out)

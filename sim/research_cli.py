@@ -35,10 +35,10 @@ def cmd_optimize(args: argparse.Namespace) -> None:
     from .experiments.optimize import optimize
     from .experiments.optimize_report import format_optimization
     from .experiments.optimize_spec import load_optimize_spec
-    from .cli import _out
+    from .limits import out_folder
 
     spec = load_optimize_spec(args.spec)
-    out = _out(args, Path("results") / spec.name)
+    out = out_folder(args.out, Path("results") / spec.name)
     if args.dry_run:
         print(dry_run_text(spec, out, args.spec))
         return
