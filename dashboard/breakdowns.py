@@ -12,13 +12,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim import Comparison, interval_spread
+from sim import Comparison, Payer, interval_spread
 
 from .i18n import UI, outcome_label, outcome_number, scenario_title, span, t, unit_label
 
 # Each breakdown: its key (its title is t(f"breakdown_{key}")) and the outcomes it shows.
 BREAKDOWNS = {
-    "payer": ("cost_landlord_eur", "cost_municipality_eur", "cost_youth_care_eur", "cost_national_eur"),
+    "payer": tuple(f"cost_{payer.value}_eur" for payer in Payer),  # every payer, so they add up to the total
     "landlord": ("evictions_corporation", "evictions_private"),
     "household": ("evictions_with_children", "evictions_single_parent", "evictions_large_family",
                   "evictions_on_benefits"),

@@ -41,6 +41,7 @@ _API = {
 # name here differs from the module's (sim.scorecard, the module, keeps its own name).
 _API.update({
     "HEADLINE": ".pathway.outcomes", "OUTCOMES": ".pathway.outcomes", "Outcome": ".pathway.outcomes",
+    "Payer": ".pathway.outcomes",
     "PROFILES": ".pathway.population", "Profile": ".pathway.population",
     "Context": ".parameters", "Policy": ".parameters", "describe": ".parameters",
     "SCENARIO_DIR": ".scenario", "flatten": ".scenario", "profile_from": ".scenario",

@@ -8,13 +8,13 @@ import io
 from dashboard.app_pages.costs import view
 from dashboard.exports import csv_bytes
 
-from .conftest import app, ran
+from .conftest import opened, ran
 
 PAGE = "app_pages/costs/costs.py"
 
 
 def test_the_page_shows_who_pays_and_who_gains_in_english_and_dutch():
-    at = ran(app())
+    at = opened()  # Run pressed: the page shows the comparison the dashboard simulated
     ran(at.switch_page(PAGE))
     assert at.title[0].value == "Costs and benefits"
     shown = at.dataframe[0].value
@@ -27,7 +27,7 @@ def test_the_page_shows_who_pays_and_who_gains_in_english_and_dutch():
 
 
 def test_a_shorter_horizon_and_no_discounting_change_the_figures():
-    at = ran(app())
+    at = opened()  # Run pressed: the page shows the comparison the dashboard simulated
     ran(at.switch_page(PAGE))
     before = at.dataframe[0].value.copy()
     at.number_input(key="cba_horizon").set_value(1)
