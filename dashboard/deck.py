@@ -104,7 +104,7 @@ def _headline_slide(prs, comparison: Comparison, scenario: str, lang: str) -> No
         cells.append([word(CARD_LABELS, outcome, lang), outcome_number(outcome, b["mean"], lang, short=True),
                       outcome_number(outcome, r["mean"], lang, short=True), difference_text(outcome, r, lang),
                       verdict_text(r["verdict"], lang)])
-    _table(slide, cells, [3.7, 1.9, 1.9, 3.4, 1.4])
+    _table(slide, cells, [3.4, 1.5, 1.5, 3.7, 2.2])  # the verdict in words fits one line in Dutch too
 
 
 def _picture_slide(prs, title: str, png: bytes, alt: str, comparison: Comparison, lang: str) -> None:
