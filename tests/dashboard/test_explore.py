@@ -62,7 +62,7 @@ def stored(tmp_path_factory) -> Path:
     morris = base / "sens.toml"
     # New arrears depend on the job-loss rate clearly even in 2,000 households (evictions are too few).
     morris.write_text('name = "sens"\nmethod = "morris"\nsamples = 2\n' + COMMON.replace('"evictions"', '"arrears_new"')
-                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 140\n',
+                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 400\n',
                       encoding="utf-8")
     assert evictsim(["sensitivity", str(morris), "--out", str(results / "sens"), "--workers", "1",
                      "--no-progress"]) == 0
@@ -161,7 +161,7 @@ def test_sensitivity_indices_and_discovery(stored, calibration, monkeypatch):
     assert {"Which parameters matter most", "Where the outcome is high"} <= set(subheaders(at))
     text = words(at)
     assert "Morris sensitivity analysis (2 samples)" in text
-    assert "New arrears spells above 140 a year happen mostly when job_loss_per_month" in text
+    assert "New arrears spells above 400 a year happen mostly when job_loss_per_month" in text
     ranked = next(d.value for d in at.dataframe if "rank" in d.value)
     assert ranked["rank"].tolist() == [1, 2] and "mu*" in ranked
     assert next(d.value for d in at.dataframe if "inside the box" in d.value).shape[0] == 2
