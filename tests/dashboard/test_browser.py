@@ -281,6 +281,7 @@ def test_costs_and_benefits_in_english_and_dutch_with_its_exports(server, page):
     expect = sync_api.expect
     page.goto(f"{server}/costs?scenario=ombudsman-package&reps=2&months=24")
     settle(page)
+    press_run(page)  # a link restores the controls; nothing simulates before Run
     expect(page.get_by_role("heading", name="Costs and benefits").first).to_be_visible()
     alt = page.locator('[data-testid="stImage"] img').first.get_attribute("alt") or ""
     assert "net present value per actor" in alt and re.search(r"\d", alt)
