@@ -8,80 +8,18 @@ folder), so every test points both at folders of its own. The sidebar is set to 
 
 from __future__ import annotations
 
-import json
 import math
 import shutil
-from pathlib import Path
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app_pages.explore import data as explore_data
 from dashboard.app_pages.explore import view as explore_views
-from sim.cli import main as evictsim
-from sim.experiments.sweep import sweep
 
-from .conftest import APP
+from .conftest import APP, point_at
 
 PAGE = "app_pages/explore/explore.py"
-PARAMETERS = """
-[parameters]
-"context.shocks.job_loss_per_month" = { min = 0.01, max = 0.03%s }
-"policy.legal_aid.share_summoned" = { min = 0.0, max = 1.0%s }
-"""
-COMMON = """population = "2000"
-months = 12
-warmup = 24
-replications = 1
-outcomes = ["evictions", "homeless_households"]
-"""
-FIT = pd.DataFrame({
-    "target": ["evictions_all", "signals", "shelter_families"], "kind": ["fit", "fit", "upper"],
-    "estimate": [False, True, False], "observed": [3100.0, 185000.0, 850.0], "band_low": [2635.0, 170000.0, 800.0],
-    "band_high": [3565.0, 200000.0, 900.0], "simulated": [3210.0, 129930.0, 100.0],
-    "sim_low": [2656.0, 115976.0, 53.0], "sim_high": [3839.0, 155670.0, 188.0],
-    "status": ["fits", "does not fit", "below, as it should be"], "source": ["[KB4]", "[DV4]", "[TRG]"],
-    "note": ["band +-15%", "signals grew since 2022", "all families in shelter"]})
-RECORD = {"date": "2026-01-02", "method": "ABC-SMC",
-          "settings": {"population": "national", "scale": 0.05, "months": 24, "warmup": 24, "particles": 64,
-                       "generations": 6, "seed": 2023},
-          "generations": [{"number": 0}, {"number": 1}],
-          "priors": {"context.shocks.job_loss_per_month": {"min": 0.008, "max": 0.03}},
-          "estimate": {"context.shocks.job_loss_per_month": 0.0175}, "version": "0.1.0"}
-
-
-@pytest.fixture(scope="session")
-def stored(tmp_path_factory) -> Path:
-    """results/ with a 2 x 2 grid sweep ("tiny") and a Morris analysis with discovery ("sens")."""
-    base = tmp_path_factory.mktemp("explore")
-    results = base / "results"
-    grid = base / "tiny.toml"
-    grid.write_text('name = "tiny"\n' + COMMON + PARAMETERS % (", steps = 2", ", steps = 2"), encoding="utf-8")
-    sweep(grid, results / "tiny", workers=1, progress=False)
-    morris = base / "sens.toml"
-    # New arrears depend on the job-loss rate clearly even in 2,000 households (evictions are too few).
-    morris.write_text('name = "sens"\nmethod = "morris"\nsamples = 2\n' + COMMON.replace('"evictions"', '"arrears_new"')
-                      + PARAMETERS % ("", "") + '\n[discovery]\noutcome = "arrears_new"\nabove = 400\n',
-                      encoding="utf-8")
-    assert evictsim(["sensitivity", str(morris), "--out", str(results / "sens"), "--workers", "1",
-                     "--no-progress"]) == 0
-    return results
-
-
-@pytest.fixture
-def calibration(tmp_path) -> Path:
-    folder = tmp_path / "calibration"
-    folder.mkdir()
-    FIT.to_csv(folder / "fit.csv", index=False)
-    (folder / "calibration.json").write_text(json.dumps(RECORD), encoding="utf-8")
-    (folder / "report.md").write_text("# Calibration report\n", encoding="utf-8")
-    return folder
-
-
-def point_at(monkeypatch, results: Path, calibration: Path) -> None:
-    monkeypatch.setenv("EVICTSIM_RESULTS", str(results))
-    monkeypatch.setenv(explore_data.CALIBRATION_ENV, str(calibration))
 
 
 def opened(**params: str) -> AppTest:
@@ -184,10 +122,18 @@ def test_switching_to_dutch(stored, calibration, monkeypatch):
     at.radio(key="lang").set_value("nl")
     ran(at)
     assert at.title[0].value == "Verkenningen en kalibratie"
-    assert "Ontruimingen (uitgevoerd) tegen job_loss_per_month" in subheaders(at)
-    assert "Rooster (elke combinatie" in words(at)
+    # Parameters, populations and the targets' notes by their Dutch names, not their English keys.
+    assert "Ontruimingen (uitgevoerd) tegen kans per maand op verlies van inkomen uit werk" in subheaders(at)
+    text = words(at)
+    assert "Rooster (elke combinatie" in text and "bevolking 2.000 huishoudens" in text
+    assert "- Gedagvaarde huurders met rechtshulp: 0 – 1 (2 stappen)" in text
+    assert "generaties op heel Nederland (342 gemeenten) op schaal 0,05" in text and "startgetal 2023" in text
     fit = next(d.value for d in at.dataframe if "status" in d.value)
     assert fit["status"].tolist()[0] == "✓ past"
+    assert fit["toelichting (kern uit het doelenbestand)"].tolist() == [
+        "bandbreedte ±15%", "schatting", "zie het doelenbestand (Engels)"]
+    runs = at.dataframe[0].value
+    assert {"punt", "kans per maand op verlies van inkomen uit werk", "Ontruimingen (uitgevoerd)"} <= set(runs)
 
 
 def test_no_results_and_no_calibration_say_how_to_make_them(tmp_path, monkeypatch):
@@ -252,6 +198,16 @@ def test_helpers():
         "Evictions (executed) above 8 a year happen mostly when job_loss_per_month is between 0.02 and 0.03: this "
         "range holds 80 % of such points, and 90 % of the points inside it are above 8.")
     assert "niets te ontdekken" in explore_data.discovery_sentence({**box, "coverage": math.nan}, limits, "nl")
+    # In Dutch a parameter, a population and a target's English note by what matters of them.
+    assert explore_data.parameter_name("policy.legal_aid.share_summoned", "nl") == "Gedagvaarde huurders met rechtshulp"
+    assert explore_data.parameter_name("context.unknown.thing_per_month", "nl") == "thing_per_month"
+    assert explore_data.population_name("small_town", "nl") == "Kleine gemeente"
+    assert explore_data.population_name("national_types", "nl") == "het land als drie gemeentetypen"
+    note = "estimate in domain.md: 3200 x 10-14% x 1.8 children; very uncertain"
+    assert explore_data.note_text(note, True, "nl") == "schatting, zeer onzeker"
+    assert explore_data.note_text("Aedes survey; band +-15% (assumption) [AE21]", "False", "nl") == (
+        "aanname, bandbreedte ±15%, [AE21]")
+    assert explore_data.note_text(note, True, "en") == note
 
 
 def test_download_bytes_of_every_chart(stored, calibration):
@@ -265,4 +221,5 @@ def test_download_bytes_of_every_chart(stored, calibration):
               explore_views.fit_chart(str(calibration), explore_data.calibration_stamp(calibration), "en")]
     for png, svg in charts:
         assert png.startswith(b"\x89PNG\r\n\x1a\n") and b"<svg" in svg[:2000]
-    assert b"<!-- Ontruimingen (uitgevoerd) tegen share_summoned -->" in charts[0][1]  # the title, in Dutch
+    # The title, in Dutch, with the lever's Dutch name.
+    assert b"<!-- Ontruimingen (uitgevoerd) tegen Gedagvaarde huurders met rechtshulp -->" in charts[0][1]

@@ -13,10 +13,13 @@ sim.experiments.calibration_report; only their words are put in the chosen langu
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import json
 import math
 import numbers
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,15 +29,17 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
-from dashboard.i18n import number, outcome_label, t
+from dashboard.i18n import SOURCE_KEYS, number, outcome_label, scenario_title, t
 from dashboard.levers import by_name
 from dashboard.runs import ROOT
-from sim import load_results
+from sim import PROFILES, load_results
 from sim.experiments.store import PLAN_FILE, RUNS, SPEC_FILE  # the store's file names: to find and check stores
+
+from .words import CONTEXT_NAMES, RUN_COLUMNS
 
 CALIBRATION_ENV = "EVICTSIM_CALIBRATION"
 SENSITIVITY_CSV, SENSITIVITY_JSON = "sensitivity.csv", "sensitivity.json"
-FIT_CSV, CALIBRATION_JSON, REPORT_MD = "fit.csv", "calibration.json", "report.md"
+FIT_CSV, CALIBRATION_JSON, REPORT_MD, TARGETS_CSV = "fit.csv", "calibration.json", "report.md", "targets.csv"
 ID_COLUMNS = ("run_id", "point", "replication", "seed")
 SOBOL_COLUMNS = ("S1", "S1_conf", "ST", "ST_conf")
 MORRIS_COLUMNS = ("mu_star", "mu_star_conf")
@@ -78,6 +83,7 @@ class CalibrationFiles:
     record: dict[str, Any] | None
     report: bool
     problems: list[Problem] = field(default_factory=list)
+    targets: dict[str, tuple[str, str]] = field(default_factory=dict)  # targets.csv: outcome and year by name
 
 
 # -- where things are ------------------------------------------------------------------------
@@ -126,7 +132,7 @@ def sweep_stamp(folder: Path) -> tuple[int, ...]:
 
 
 def calibration_stamp(folder: Path) -> tuple[int, ...]:
-    return stamp(folder, (FIT_CSV, CALIBRATION_JSON, REPORT_MD))
+    return stamp(folder, (FIT_CSV, CALIBRATION_JSON, REPORT_MD, TARGETS_CSV))
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -277,7 +283,19 @@ def load_calibration(folder: str, mtimes: tuple[int, ...]) -> CalibrationFiles:
             record = None
     elif fit is not None:
         problems.append(Problem("missing", CALIBRATION_JSON))
-    return CalibrationFiles(folder, fit, record, (path / REPORT_MD).is_file(), problems)
+    return CalibrationFiles(folder, fit, record, (path / REPORT_MD).is_file(), problems, _targets(path / TARGETS_CSV))
+
+
+def _targets(path: Path) -> dict[str, tuple[str, str]]:
+    """The outcome and year of each target in targets.csv, only to name the targets in people's
+    words: a targets file that is missing or cannot be read leaves them by their keys."""
+    targets: dict[str, tuple[str, str]] = {}
+    unreadable = (OSError, UnicodeDecodeError, csv.Error)
+    with contextlib.suppress(*unreadable), path.open(encoding="utf-8-sig", newline="") as file:
+        for row in csv.DictReader(file):
+            if row.get("target") and row.get("outcome") and row.get("year"):
+                targets[row["target"]] = (row["outcome"], row["year"])
+    return targets
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -301,13 +319,102 @@ def sig(value: Any, lang: str) -> str:
 
 
 def parameter_label(path: str, lang: str) -> str:
-    """A swept parameter: its dotted path, and for a policy lever its declared name."""
+    """A swept parameter: its dotted path, and for a policy lever its declared name; in Dutch its
+    Dutch name only (the dotted path is English)."""
+    if lang == "nl":
+        return parameter_name(path, lang)
     lever = by_name().get(path.split(".", 1)[1]) if path.startswith("policy.") else None
     return f"{path} · {lever.title(lang)}" if lever else path
 
 
 def short_name(path: str) -> str:
     return path.rsplit(".", 1)[-1]
+
+
+def parameter_name(path: str, lang: str) -> str:
+    """A parameter in running text and tables: its last name in English; in Dutch the name the
+    lever declares, or the dashboard's Dutch name of a calibrated context parameter
+    (words.CONTEXT_NAMES), else its last name."""
+    if lang != "nl":
+        return short_name(path)
+    group, _, rest = str(path).partition(".")
+    lever = by_name().get(rest) if group == "policy" else None
+    if lever:
+        return lever.title(lang)
+    return CONTEXT_NAMES.get(rest, short_name(path)) if group == "context" else short_name(path)
+
+
+def parameter_names(paths: Any, lang: str) -> list[Any]:
+    """The parameter column of a table: dotted paths in English, names in Dutch."""
+    return [parameter_name(p, lang) for p in paths] if lang == "nl" else list(paths)
+
+
+def population_name(population: Any, lang: str) -> str:
+    """A run's population in words, as the sidebar names it ("Kleine gemeente", "Landelijk"), a
+    household count as households, the calibration's national_types as the country in three types."""
+    text = str(population)
+    if text in ("national", "national_types"):
+        return t(f"explore_pop_{text}", lang)
+    if text in PROFILES:
+        return t(f"pop_{text}", lang).split(" · ")[0]
+    if text.isdigit():
+        return t("explore_pop_households", lang, n=number(int(text), lang))
+    return text
+
+
+def target_name(name: str, targets: dict[str, tuple[str, str]], lang: str) -> str:
+    """A calibration target: its key in English; in Dutch the outcome it compares (a share as
+    "A / B") and its year, where the targets file names them."""
+    if lang != "nl" or name not in targets:
+        return name
+    outcome, year = targets[name]
+    return f"{' / '.join(outcome_label(part, lang) for part in outcome.split('/'))}, {year}"
+
+
+NOTE_BAND = re.compile(r"\+-\s?(\d+(?:\.\d+)?)\s?%")
+
+
+def note_text(note: str, estimate: Any, lang: str) -> str:
+    """A target's note: as written in English; in Dutch what matters of it in Dutch, as source_text
+    does for levers: an estimate or assumption, derived, (very) uncertain, its band, its source keys."""
+    if lang != "nl":
+        return note
+    parts = [t("explore_note_estimate", lang)] if str(estimate).lower() in ("true", "yes", "1") else []
+    for word in ("assumption", "derived"):
+        if word in note:
+            parts.append(t(f"explore_note_{word}", lang))
+    if "uncertain" in note:
+        parts.append(t("explore_note_very_uncertain" if "very uncertain" in note else "explore_note_uncertain", lang))
+    band = NOTE_BAND.search(note)
+    if band:
+        parts.append(t("explore_note_band", lang, band=band.group(1).replace(".", ",")))
+    keys = "".join(SOURCE_KEYS.findall(note))
+    return ", ".join([*parts, *([keys] if keys else [])]) or t("explore_note_none", lang)
+
+
+def runs_for_reading(runs: pd.DataFrame, parameters: list[str], lang: str) -> pd.DataFrame:
+    """The runs table as the page shows it: in Dutch the columns by their Dutch names and yes/no
+    for true/false (the CSV keeps the columns' keys, identifiers for a spreadsheet)."""
+    if lang != "nl":
+        return runs
+    shown = runs.copy()
+    for column in shown.columns:
+        if pd.api.types.is_bool_dtype(shown[column]):
+            shown[column] = shown[column].map({True: t("yes", lang), False: t("no", lang)})
+    names = {c: (RUN_COLUMNS[c][lang] if c in RUN_COLUMNS else parameter_name(c, lang) if c in parameters
+                 else outcome_label(c, lang)) for c in shown.columns}
+    shown.columns = _unique([names[c] for c in shown.columns])
+    return shown
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Column names made unique (two keys may share a label) by numbering the repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
 
 
 def range_text(rng: Any, design: str, lang: str) -> str:
@@ -353,11 +460,13 @@ def spec_lines(sweep: Sweep, sensitivity: Sensitivity | None, lang: str) -> list
             design = t("explore_design_sensitivity", lang, method=method.capitalize(), samples=spec.get("samples", "?"))
         else:
             design = t("explore_design_grid", lang)
-        lines.append(t("explore_spec_design", lang, design=design, scenario=spec.get("scenario", "?"),
-                       population=spec.get("population", "?"), months=spec.get("months", "?"),
+        lines.append(t("explore_spec_design", lang, design=design,
+                       scenario=scenario_title(str(spec.get("scenario", "?")), lang),
+                       population=population_name(spec.get("population", "?"), lang), months=spec.get("months", "?"),
                        warmup=spec.get("warmup", "?"), seed=spec.get("seed", "?")))
         for path, rng in spec["parameters"].items():
-            lines.append(f"`{path}`: {range_text(rng, 'grid' if grid else '', lang)}")
+            name = f"`{path}`" if lang != "nl" else parameter_name(path, lang)  # the path is English
+            lines.append(f"{name}: {range_text(rng, 'grid' if grid else '', lang)}")
     lines.append(t("explore_spec_runs", lang, runs=len(runs), points=points, reps=spec.get("replications", "?")))
     return lines
 
@@ -373,9 +482,9 @@ def discovery_sentence(box: dict[str, Any], limits: pd.DataFrame, lang: str) -> 
     parts = []
     for r in limits[limits.restricted > 0].itertuples():
         if r.low == r.high:
-            parts.append(t("explore_at", lang, parameter=short_name(r.parameter), value=sig(r.low, lang)))
+            parts.append(t("explore_at", lang, parameter=parameter_name(r.parameter, lang), value=sig(r.low, lang)))
         else:
-            parts.append(t("explore_between", lang, parameter=short_name(r.parameter), low=sig(r.low, lang),
+            parts.append(t("explore_between", lang, parameter=parameter_name(r.parameter, lang), low=sig(r.low, lang),
                            high=sig(r.high, lang)))
     share = {k: number(100 * box[k], lang) + " %" for k in ("coverage", "density")}
     if not parts:

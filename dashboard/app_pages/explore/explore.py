@@ -89,7 +89,8 @@ def one_sweep(sweep: data.Sweep, sensitivity, stamp: tuple[int, ...], shown: str
     if not state.present():
         st.subheader(t("explore_runs_table", lang))
         # A sweep may hold many thousands of runs: a scrolling table, and the CSV built only when clicked.
-        st.dataframe(sweep.runs, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(sweep.runs)))
+        st.dataframe(data.runs_for_reading(sweep.runs, sweep.parameters, lang), hide_index=True, width="stretch",
+                     height=min(400, 38 + 35 * len(sweep.runs)))
         name = f"sweep-{Path(sweep.folder).name}-runs"
         st.download_button(f"⬇ {t('csv', lang)}", partial(exports.csv_bytes, sweep.runs), f"{name}.csv", "text/csv",
                            key=f"csv_{name}", on_click="ignore")
@@ -133,7 +134,7 @@ def calibration() -> None:
         status = files.fit["status"].astype(str)
         good = int(status.isin(["fits", "below, as it should be"]).sum())
         st.markdown(t("explore_cal_summary", lang, good=good, n=len(status), bad=len(status) - good))
-        views.show_table(charts.fit_table(files.fit, lang), files.fit, "calibration-fit", lang)
+        views.show_table(charts.fit_table(files.fit, lang, files.targets), files.fit, "calibration-fit", lang)
     elif not any(p.what == data.FIT_CSV for p in files.problems):
         st.info(t("explore_cal_no_fit", lang, folder=shown))
         st.code(".venv/bin/evictsim calibrate --report", language="bash")

@@ -16,8 +16,8 @@ from sim import plots
 from dashboard import figures
 from dashboard.i18n import number, outcome_label, t, unit_label
 
-from .data import (SOBOL_COLUMNS, CalibrationFiles, Sweep, load_calibration, load_sensitivity, load_sweep, short_name,
-                   sig)
+from .data import (SOBOL_COLUMNS, CalibrationFiles, Sweep, load_calibration, load_sensitivity, load_sweep, note_text,
+                   parameter_name, parameter_names, population_name, sig, target_name)
 
 # -- figures ----------------------------------------------------------------------------------
 # sim.plots writes its figures in English; these are its words, with the dashboard's key for each.
@@ -45,7 +45,8 @@ def sweep_meta(sweep: Sweep) -> dict[str, Any]:
 
 
 def chart_title(outcome: str, parameter: str, lang: str) -> str:
-    return t("explore_chart_title", lang, outcome=outcome_label(outcome, lang), parameter=short_name(parameter))
+    return t("explore_chart_title", lang, outcome=outcome_label(outcome, lang),
+             parameter=parameter_name(parameter, lang))
 
 
 def numeric_parameter(runs: pd.DataFrame, parameter: str) -> tuple[pd.DataFrame, list[str] | None]:
@@ -68,6 +69,8 @@ def sweep_chart(folder: str, mtimes: tuple[int, ...], parameter: str, outcome: s
         ax = fig.axes[0]
         ax.set_title(chart_title(outcome, parameter, lang))
         ax.set_ylabel(f"{outcome_label(outcome, lang)} ({unit_label(outcome, lang)})")
+        if lang == "nl":
+            ax.set_xlabel(parameter_name(parameter, lang))
         if names:
             ax.set_xticks(range(len(names)), names)
         elif pd.api.types.is_bool_dtype(runs[parameter]):
@@ -85,7 +88,8 @@ def indices_chart(folder: str, mtimes: tuple[int, ...], outcome: str, lang: str)
     meta = sweep_meta(load_sweep(folder, mtimes))
 
     def draw():
-        fig = plots.indices_chart(sensitivity.indices, outcome, meta)
+        indices = sensitivity.indices.assign(parameter=parameter_names(sensitivity.indices["parameter"], lang))
+        fig = plots.indices_chart(indices, outcome, meta)
         ax = fig.axes[0]
         ax.set_title(t("explore_indices_title", lang, outcome=outcome_label(outcome, lang).lower()))
         if "ST" not in sensitivity.indices:
@@ -107,7 +111,7 @@ def discovery_chart(folder: str, mtimes: tuple[int, ...], lang: str) -> tuple[by
               above=sig(box["above"], lang))
 
     def draw():
-        fig = plots.discovery_chart(limits, title, meta)
+        fig = plots.discovery_chart(limits.assign(parameter=parameter_names(limits["parameter"], lang)), title, meta)
         # Centred over the figure rather than over the axes, which long parameter names push right.
         fig.axes[0].set_title("")
         fig.suptitle(textwrap.fill(title, 70))
@@ -156,7 +160,7 @@ def indices_table(indices: pd.DataFrame, outcome: str, lang: str) -> pd.DataFram
     """One outcome's ranked indices, numbers written for reading."""
     rows = indices[indices.outcome == outcome].sort_values("rank")
     shown = pd.DataFrame({t("explore_col_rank", lang): rows["rank"].astype(int).to_numpy(),
-                          t("explore_col_parameter", lang): rows["parameter"].to_numpy()})
+                          t("explore_col_parameter", lang): parameter_names(rows["parameter"], lang)})
     for column in (*SOBOL_COLUMNS, "mu_star", "mu_star_conf", "sigma"):
         if column in rows:
             shown[column.replace("mu_star", "mu*")] = [sig(v, lang) for v in rows[column]]
@@ -164,7 +168,7 @@ def indices_table(indices: pd.DataFrame, outcome: str, lang: str) -> pd.DataFram
 
 
 def limits_table(limits: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({t("explore_col_parameter", lang): limits["parameter"].to_numpy(),
+    return pd.DataFrame({t("explore_col_parameter", lang): parameter_names(limits["parameter"], lang),
                          t("explore_col_box", lang): [f"{sig(a, lang)} – {sig(b, lang)}"
                                                       for a, b in zip(limits["low"], limits["high"])],
                          t("explore_col_swept", lang): [f"{sig(a, lang)} – {sig(b, lang)}"
@@ -183,13 +187,15 @@ def status_text(status: str, lang: str) -> str:
     return t(key, lang) if key else str(status)
 
 
-def fit_table(fit: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Each target: observed with its band, simulated median with its interval, status in words."""
+def fit_table(fit: pd.DataFrame, lang: str, targets: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Each target: observed with its band, simulated median with its interval, status in words.
+    In Dutch a target is named by its outcome and year (from `targets`, the targets file by name)
+    and its English note by what matters of it (note_text)."""
     def val(v: Any) -> str:
         return sig(float(v), lang) if pd.notna(v) else "–"
 
     columns = {
-        t("explore_col_target", lang): fit["target"].astype(str),
+        t("explore_col_target", lang): [target_name(n, targets or {}, lang) for n in fit["target"].astype(str)],
         t("explore_col_kind", lang): [t(KIND_KEYS[k], lang) if k in KIND_KEYS else str(k) for k in fit["kind"]],
         t("explore_col_observed", lang): [f"{val(o)} ({val(a)} – {val(b)})"
                                           for o, a, b in zip(fit["observed"], fit["band_low"], fit["band_high"])],
@@ -197,9 +203,12 @@ def fit_table(fit: pd.DataFrame, lang: str) -> pd.DataFrame:
                                            for s, a, b in zip(fit["simulated"], fit["sim_low"], fit["sim_high"])],
         t("explore_col_status", lang): [status_text(s, lang) for s in fit["status"]],
     }
-    for column in ("source", "note"):
-        if column in fit:
-            columns[t(f"explore_col_{column}", lang)] = fit[column].fillna("").astype(str)
+    if "source" in fit:
+        columns[t("explore_col_source", lang)] = fit["source"].fillna("").astype(str)
+    if "note" in fit:
+        estimates = fit["estimate"] if "estimate" in fit else [False] * len(fit)
+        columns[t("explore_col_note", lang)] = [note_text(n, e, lang)
+                                                for n, e in zip(fit["note"].fillna("").astype(str), estimates)]
     return pd.DataFrame({k: list(v) for k, v in columns.items()})
 
 
@@ -215,7 +224,7 @@ def estimate_table(record: dict[str, Any], lang: str) -> pd.DataFrame:
     for name, value in record["estimate"].items():
         prior = _table(priors.get(name))
         span_ = f"{sig(prior['min'], lang)} – {sig(prior['max'], lang)}" if {"min", "max"} <= set(prior) else "–"
-        rows.append({t("explore_col_parameter", lang): name,
+        rows.append({t("explore_col_parameter", lang): name if lang != "nl" else parameter_name(name, lang),
                      t("explore_col_median", lang): sig(value, lang),
                      t("explore_col_prior", lang): span_})
     return pd.DataFrame(rows)
@@ -228,5 +237,11 @@ def settings_line(record: dict[str, Any], lang: str) -> str:
     count = len(generations) if isinstance(generations, list) else generations
     return t("explore_cal_settings", lang, date=record.get("date", "?"), method=record.get("method", "ABC-SMC"),
              particles=s.get("particles", "?"), generations=count if count is not None else "?",
-             population=s.get("population", "?"), scale=sig(s.get("scale", "?"), lang),
+             population=_population_of(s.get("population", "?"), lang), scale=sig(s.get("scale", "?"), lang),
              months=s.get("months", "?"), warmup=s.get("warmup", "?"), seed=s.get("seed", "?"))
+
+
+def _population_of(population: Any, lang: str) -> str:
+    """"the whole country (342 municipalities)", or "the Small town population"."""
+    name = population_name(population, lang)
+    return name if str(population) in ("national", "national_types") else t("explore_pop_of", lang, population=name)

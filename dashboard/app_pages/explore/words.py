@@ -33,7 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
     "explore_spec_design": {"en": "{design} on scenario **{scenario}**, population {population}, {months} months after "
                                   "a {warmup}-month warm-up, seed {seed}.",
                             "nl": "{design} op scenario **{scenario}**, bevolking {population}, {months} maanden na "
-                                  "een aanloop van {warmup} maanden, seed {seed}."},
+                                  "een aanloop van {warmup} maanden, startgetal {seed}."},
     "explore_design_grid": {"en": "Grid (every combination of the values below)",
                             "nl": "Rooster (elke combinatie van de waarden hieronder)"},
     "explore_design_sampled": {"en": "{design} sample of {samples} points",
@@ -105,7 +105,19 @@ WORDS: dict[str, dict[str, str]] = {
     "explore_col_simulated": {"en": "simulated median [5–95 %]", "nl": "gesimuleerde mediaan [5–95%]"},
     "explore_col_status": {"en": "status", "nl": "status"},
     "explore_col_source": {"en": "source", "nl": "bron"},
-    "explore_col_note": {"en": "note (from the targets file)", "nl": "toelichting (uit het doelenbestand, Engels)"},
+    "explore_col_note": {"en": "note (from the targets file)", "nl": "toelichting (kern uit het doelenbestand)"},
+    "explore_note_estimate": {"en": "estimate", "nl": "schatting"},
+    "explore_note_assumption": {"en": "assumption", "nl": "aanname"},
+    "explore_note_derived": {"en": "derived", "nl": "afgeleid"},
+    "explore_note_very_uncertain": {"en": "very uncertain", "nl": "zeer onzeker"},
+    "explore_note_uncertain": {"en": "uncertain", "nl": "onzeker"},
+    "explore_note_band": {"en": "band ±{band} %", "nl": "bandbreedte ±{band}%"},
+    "explore_note_none": {"en": "see the targets file", "nl": "zie het doelenbestand (Engels)"},
+    "explore_pop_national": {"en": "the whole country (342 municipalities)", "nl": "heel Nederland (342 gemeenten)"},
+    "explore_pop_national_types": {"en": "the country as three municipality types",
+                                   "nl": "het land als drie gemeentetypen"},
+    "explore_pop_households": {"en": "{n} households", "nl": "{n} huishoudens"},
+    "explore_pop_of": {"en": "the {population} population", "nl": "de bevolking {population}"},
     "explore_col_median": {"en": "posterior median", "nl": "mediaan a posteriori"},
     "explore_col_prior": {"en": "prior range", "nl": "bereik a priori"},
     "explore_calibration": {"en": "Calibration", "nl": "Kalibratie"},
@@ -131,11 +143,11 @@ WORDS: dict[str, dict[str, str]] = {
     "explore_estimate": {"en": "Calibrated values (posterior medians)",
                          "nl": "Gekalibreerde waarden (medianen a posteriori)"},
     "explore_cal_settings": {"en": "Calibrated on {date} with {method}: {particles} particles over {generations} "
-                                   "generations on the {population} population at scale {scale}, {months} months "
+                                   "generations on {population} at scale {scale}, {months} months "
                                    "after a {warmup}-month warm-up, seed {seed}.",
                              "nl": "Gekalibreerd op {date} met {method}: {particles} deeltjes over {generations} "
-                                   "generaties op de bevolking {population} op schaal {scale}, {months} maanden na "
-                                   "een aanloop van {warmup} maanden, seed {seed}."},
+                                   "generaties op {population} op schaal {scale}, {months} maanden na "
+                                   "een aanloop van {warmup} maanden, startgetal {seed}."},
     "explore_report": {"en": "The full report, with the posterior of each parameter and the sources, is "
                              "`{path}`.",
                        "nl": "Het volledige rapport, met de verdeling a posteriori van elke parameter en de bronnen, "
@@ -150,4 +162,36 @@ WORDS: dict[str, dict[str, str]] = {
     "kind_fit": {"en": "fitted", "nl": "gekalibreerd"},
     "kind_check": {"en": "check", "nl": "controle"},
     "kind_upper": {"en": "upper bound", "nl": "bovengrens"},
+}
+
+# The Dutch names of the model's context parameters that the calibration fits (calibration.json's
+# estimate) and the examples sweep: the model declares no Dutch names for them (policy levers have
+# theirs in sim.describe). A parameter not named here is shown by its own name.
+CONTEXT_NAMES: dict[str, str] = {
+    "shocks.job_loss_per_month": "kans per maand op verlies van inkomen uit werk",
+    "rent_payment.miss_scale": "schaal van de kans op gemiste huur",
+    "rent_payment.miss_exponent": "steilheid van de kans op gemiste huur",
+    "rent_payment.deficit_on_rent": "deel van het tekort dat onbetaald blijft op de huur",
+    "rent_payment.repay_share_under_pressure": "deel van het overschot dat onder druk wordt afgelost",
+    "cost_of_living.coping_share": "deel van de vaste lasten dat niet omlaag kan",
+    "landlords.arrangement_accept": "kans dat een huurder een regeling aanvaardt",
+    "landlords.summons_per_month_corporation": "kans per maand op een dagvaarding door een corporatie",
+    "landlords.summons_per_month_private": "kans per maand op een dagvaarding door een particuliere verhuurder",
+    "landlords.summons_family_factor": "kans op een dagvaarding voor gezinnen ten opzichte van anderen",
+    "turnover.in_arrears_factor": "verhuiskans bij huurachterstand ten opzichte van anderen",
+    "help_seeking.self_referral_per_month": "kans per maand dat een huurder zelf schuldhulp aanvraagt",
+    "bailiff.settle_per_month": "kans per maand op betaling of afspraak terwijl de ontruiming wacht",
+    "root_causes.nuisance_per_month": "kans per maand op een ernstige overlastzaak",
+    "root_causes.drug_closure_per_month": "kans per maand op sluiting van een woning wegens drugs",
+    "root_causes.lease_breach_per_month": "kans per maand op een zaak wegens onderhuur of andere fraude",
+    "youth_protection.decision_per_month_hidden": "kans per maand op een jeugdbeschermingsbesluit voor een "
+                                                  "verborgen dakloos gezin",
+}
+
+# The columns of a sweep's runs that are no outcome, in the runs table.
+RUN_COLUMNS: dict[str, dict[str, str]] = {
+    "run_id": {"en": "run_id", "nl": "run"},
+    "point": {"en": "point", "nl": "punt"},
+    "replication": {"en": "replication", "nl": "herhaling"},
+    "seed": {"en": "seed", "nl": "startgetal"},
 }
