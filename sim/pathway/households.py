@@ -20,6 +20,7 @@ from .population import COUPLE_CHILDREN, SINGLE_PARENT
 NOBODY = np.int16(-1)
 NEVER = np.int16(-1)
 REFERRAL_DECLINED = np.int16(-2)  # referred_at: the landlord considered a referral and did not make one
+CLEARED_EUR = 0.5  # arrears below this count as repaid (the spell ends)
 
 
 def household_ids(slots: np.ndarray, month: int) -> np.ndarray:

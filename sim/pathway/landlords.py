@@ -109,15 +109,13 @@ class ArrearsProcedure:
         w = self.world
         hh = w.households
         lc = w.context.landlords
-        months = hh.arrears[owing] / hh.rent[owing]
+        months, spell = hh.arrears[owing] / hh.rent[owing], t - hh.arrears_since[owing]
         self._contact(t, owing[~hh.contacted[owing]])
-        final_notice = owing[~hh.arrangement[owing] & ~hh.final_notice[owing]
-                             & (t - hh.arrears_since[owing] >= lc.final_notice_after_months)]
+        final_notice = owing[~hh.arrangement[owing] & ~hh.final_notice[owing] & (spell >= lc.final_notice_after_months)]
         self._final_notice(t, final_notice)
         signal_at = w.policy.early_signalling.arrears_months_to_signal
         # The landlord signals only when its reminders and contact came to nothing: not while a plan runs.
         signals = self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing] & ~hh.arrangement[owing]])
-        spell = t - hh.arrears_since[owing]
         persistent = ((months >= lc.summons_after_months_owed) & (spell >= lc.summons_after_months)
                       & (t - hh.last_unpaid[owing] < REPEATED_WITHIN_MONTHS))
         due = self._due_for_summons(t, subset(owing, (months >= lc.summons_threshold_months) | persistent))

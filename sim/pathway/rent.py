@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from .finances import BENEFIT_PROBLEM, income_in_shock
-from .households import NEVER, HouseholdArrays
+from .finances import BENEFIT_PROBLEM, income_in_shock, usual_shortfall
+from .households import CLEARED_EUR, NEVER, HouseholdArrays
 from .idsets import subset
 from .costs import Item
 
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from ..parameters.context import RentPayment as RentPaymentParameters
     from .world import World
 
-CLEARED_EUR = 0.5  # arrears below this count as repaid
 
 
 def miss_chance(rp: RentPaymentParameters, shortfall: np.ndarray, rent: np.ndarray) -> np.ndarray:
@@ -128,8 +127,7 @@ class RentPayment:
         hh.next_miss[ids] = NEVER
         ids = subset(ids, hh.short[ids] & ~hh.direct_payment[ids])
         rent = hh.rent[ids]
-        shortfall = np.clip(rent + hh.basic_cost[ids] * m.cost_factor - hh.income[ids] - hh.allowance[ids],
-                            0, rent)
+        shortfall = np.clip(usual_shortfall(hh, ids, m.cost_factor), 0, rent)
         p_miss = miss_chance(m.context.rent_payment, shortfall, rent)
         ids, p_miss = ids[p_miss > 0], p_miss[p_miss > 0]
         months = m.streams.months("rent_missed_next", t, hh.hid[ids], p_miss)

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .households import NEVER
+from .finances import usual_shortfall
+from .households import CLEARED_EUR, NEVER
 from .idsets import subset, union, within_budget, within_capacity
 from .costs import Item
 
 if TYPE_CHECKING:
     from .world import World
 
-CLEARED_EUR = 0.5  # arrears below this count as paid (as in rent.py)
 FUND_LEAD_MONTHS = 1  # assumption, range 0-2: a decision on bijzondere bijstand takes weeks
 
 
@@ -126,8 +126,8 @@ class RentalAssistance:
         w = self.world
         hh = w.households
         munis = hh.municipality[ids]
-        shortfall = hh.rent[ids] + hh.basic_cost[ids] * w.cost_factor - hh.income[ids] - hh.allowance[ids]
-        hh.supplement_eur[ids] = np.clip(shortfall, 0, w.local.lever("rental_assistance.supplement_max_eur", munis))
+        most = w.local.lever("rental_assistance.supplement_max_eur", munis)
+        hh.supplement_eur[ids] = np.clip(usual_shortfall(hh, ids, w.cost_factor), 0, most)
         hh.supplement_until[ids] = t + w.local.lever("rental_assistance.supplement_months", munis)
         hh.watch[ids] = True
         w.outcomes.add("supplements_started", ids.size)
