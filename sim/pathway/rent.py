@@ -179,7 +179,9 @@ class RentPayment:
         shortfall = np.clip(rent + spending - money, 0, rent)
         on_rent = m.context.rent_payment.deficit_on_rent * np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
         unpaid = np.where(squeezed, shortfall * on_rent, 0.0).astype(np.float32)
-        p_miss = np.where(squeezed, 0.0, miss_chance(m.context.rent_payment, shortfall, rent))
+        p_miss = np.zeros(ids.size)
+        juggling = np.flatnonzero(~squeezed & (shortfall > 0))  # the others cannot miss a whole month
+        p_miss[juggling] = miss_chance(m.context.rent_payment, shortfall[juggling], rent[juggling])
         at_risk = np.flatnonzero(p_miss > 0)
         risky = ids[at_risk]
         juggled = at_risk[m.streams.draws("rent_missed", t, hh.hid[risky]) < p_miss[at_risk]]
