@@ -128,16 +128,21 @@ def test_without_a_signalling_arrangement_nobody_is_signalled():
     assert y["signals"] == 0
 
 
-def test_a_tenant_with_a_running_plan_is_not_signalled(monkeypatch):
+def test_a_tenant_with_a_running_plan_or_in_the_first_month_is_not_signalled(monkeypatch):
     """The Wgs signal follows the landlord's reminders and contact only when they came to nothing
-    [VNG20]: a tenant who agreed a plan is not signalled while it runs, however much is owed."""
+    [VNG20][HKM][OUD]: a tenant who agreed a plan is not signalled while it runs, however much is
+    owed, and nobody is signalled in the month the rent was first missed (no reminder went unanswered yet)."""
     from sim.pathway.landlords import ArrearsProcedure
 
     seen: list[tuple[int, int]] = []  # (tenants put forward for a signal, of them with a plan running)
+    first_month = 0
     signal = ArrearsProcedure._signal
 
     def watched(self, t, ids):
-        seen.append((ids.size, int(self.world.households.arrangement[ids].sum())))
+        nonlocal first_month
+        hh = self.world.households
+        seen.append((ids.size, int(hh.arrangement[ids].sum())))
+        first_month += int((hh.arrears_since[ids] == t).sum())
         return signal(self, t, ids)
 
     monkeypatch.setattr(ArrearsProcedure, "_signal", watched)
@@ -148,6 +153,16 @@ def test_a_tenant_with_a_running_plan_is_not_signalled(monkeypatch):
         planned += int(m.world.households.arrangement.sum())
     assert planned > 0 and sum(n for n, _ in seen) > 0
     assert sum(with_plan for _, with_plan in seen) == 0
+    assert first_month == 0
+
+
+def test_tenants_who_pay_at_the_reminder_need_no_plan_and_no_signal():
+    """Paying at the landlord's first contact ends a spell at once [NU21]: counted as its own
+    ending; fewer plans and signals follow."""
+    never, often = (totals({"context": {"landlords": {"repaid_at_contact": share}}})[1] for share in (0.0, 0.8))
+    assert never["arrears_ended_at_contact"] == 0 < often["arrears_ended_at_contact"]
+    assert often["arrangements"] < never["arrangements"]
+    assert often["signals"] < never["signals"]
 
 
 def _contact_at_eviction(share: float) -> list[bool]:

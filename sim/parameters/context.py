@@ -224,13 +224,19 @@ class Landlords(Group):
         "Monthly chance that a corporation reaches a tenant in arrears it has not yet reached.")
     contact_private: float = probability(
         0.6, "assumption, range 0.3-0.9", "The same for private landlords.")
+    repaid_at_contact: float = probability(
+        0.5, "assumption, range 0.3-0.8 ([NU21] a late payer's contact within a month, often a home "
+        "visit, 'in most cases is already enough to resolve the arrears'; [AE05] over 240,000 reminders a month "
+        "against about 240,000 in arrears at the year's end: most spells close within weeks)",
+        "Chance that a tenant the landlord reaches in the first month of a spell, and not in an income shock, "
+        "pays what it owes at once (shifting other bills) instead of needing a plan.")
     arrangement_offer_corporation: float = probability(
         0.8, "assumption, range 0.6-0.95 ([NHN22b] 112,600 payment-plan requests in 2021)",
         "Chance a corporation offers a payment arrangement at first contact.")
     arrangement_offer_private: float = probability(
         0.4, "assumption, range 0.2-0.7", "The same for private landlords.")
     arrangement_accept: float = probability(
-        0.6, "assumption, calibrated, prior 0.2-0.9 ([NHN22b] 49,200 plans agreed in Jan-May 2022)",
+        0.6, "assumption, calibrated, prior 0.1-0.9 ([NHN22b] 49,200 plans agreed in Jan-May 2022)",
         "Chance a tenant accepts an offered arrangement.")
     arrangement_months_short: int = param(
         6, "months", "[WMD] up to 6 months for arrears of up to a month", "Length of a plan for small arrears.",
@@ -280,7 +286,7 @@ class Landlords(Group):
         2, "months", "assumption, range 1-3", "Months a landlord waits after referring a family before it "
         "summons (no summons at all while the family is in debt help).", ge=0, le=24)
     summons_family_factor: float = param(
-        0.5, "ratio", "assumption, calibrated, prior 0.15-1.5 (a residual tolerance for families beyond the "
+        0.5, "ratio", "assumption, calibrated, prior 0.3-1.5 (a residual tolerance for families beyond the "
         "referral, help and priority they get; 10-14% of evicted households have children [AE17][NOS12])",
         "Summons chance for families relative to other tenants in the same arrears (after the referral).",
         ge=0, le=5)

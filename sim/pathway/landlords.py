@@ -1,18 +1,20 @@
 """Landlords: the arrears procedure, from the first reminder to the summons.
 
 The procedure runs on the arrears spell's clock [PAT][WMD]. In the first months the landlord
-reaches the tenant (corporations nearly always within a month [AE20]) and offers a payment plan:
-up to 6 months for small arrears, 12 for larger, at least EUR 50 a month [WMD], at most once a
-year [PAT][DGW]. From one month of arrears it signals the municipality (Wgs, since 2021; a policy
-lever) when its own reminders and contact came to nothing: a tenant who agreed a plan is not
-signalled while the plan runs [VNG20][HKM][OUD]. At the end of the spell's second month without a
-plan comes the final notice, with a second plan offer, before the file goes to the bailiff [PAT]:
-from then on the tenant is under pressure and puts rent first (rent.py). From three months of
-arrears, or earlier after repeated non-payment (a spell of some months that still owes a month's
-rent) [KOP][JA], while no plan runs and no debt help holds the procedure (the breathing space),
-the landlord may summon the tenant (dagvaarding): a monthly chance by landlord type. Before it
-summons a family, a landlord usually refers it to the municipality first and waits for the answer
-[NRC22][NUL16][WT]; a family in debt help by then is not summoned at all.
+reaches the tenant (corporations nearly always within a month [AE20]); reached in the spell's first
+month, many pay at once, which "in most cases" resolves the arrears [NU21]. The others are offered a
+payment plan: up to 6 months for small arrears, 12 for larger, at least EUR 50 a month [WMD], at
+most once a year [PAT][DGW]. From one month of arrears it signals the municipality (Wgs, since 2021;
+a policy lever) when its own reminders and contact came to nothing (so not in the month the rent
+was first missed): a tenant who agreed a plan is not signalled while the plan runs
+[VNG20][HKM][OUD]. At the end of the spell's second month without a plan comes the final notice,
+with a second plan offer, before the file goes to the bailiff [PAT]: from then on the tenant is
+under pressure and puts rent first (rent.py). From three months of arrears, or earlier after
+repeated non-payment (a spell of some months that still owes a month's rent) [KOP][JA], while no
+plan runs and no debt help holds the procedure (the breathing space), the landlord may summon the
+tenant (dagvaarding): a monthly chance by landlord type. Before it summons a family, a landlord
+usually refers it to the municipality first and waits for the answer [NRC22][NUL16][WT]; a family
+in debt help by then is not summoned at all.
 
 Landlord agents (a housing corporation and the private landlords of each municipality) hold
 their settings; the procedure runs vectorised over all tenants in arrears and returns the signals
@@ -83,6 +85,11 @@ class Letters(NamedTuple):
 # summoned for it.
 REPEATED_WITHIN_MONTHS = 3
 
+# A landlord may signal only after it tried personal contact and sent at least one written reminder
+# that the tenant left unanswered (art. 2 Besluit gemeentelijke schuldhulpverlening [HKM][OUD]): not
+# in the month the rent was first missed, but once the spell has lasted this many months.
+REMINDED_AFTER_MONTHS = 1
+
 # Spell lengths (months in arrears) and amounts owed (months of rent) at a summons, counted in bins
 # so that their distribution is reported (outcomes summons_spell_* and summons_owed_*).
 SPELL_BINS = (("upto_3", 0, 3), ("4_6", 4, 6), ("7_12", 7, 12), ("13_24", 13, 24), ("over_24", 25, 10**6))
@@ -109,13 +116,15 @@ class ArrearsProcedure:
         w = self.world
         hh = w.households
         lc = w.context.landlords
-        months, spell = hh.arrears[owing] / hh.rent[owing], t - hh.arrears_since[owing]
         self._contact(t, owing[~hh.contacted[owing]])
+        owing = subset(owing, hh.arrears[owing] > 0)  # some paid at the reminder
+        months, spell = hh.arrears[owing] / hh.rent[owing], t - hh.arrears_since[owing]
         final_notice = owing[~hh.arrangement[owing] & ~hh.final_notice[owing] & (spell >= lc.final_notice_after_months)]
         self._final_notice(t, final_notice)
         signal_at = w.policy.early_signalling.arrears_months_to_signal
         # The landlord signals only when its reminders and contact came to nothing: not while a plan runs.
-        signals = self._signal(t, owing[(months >= signal_at) & ~hh.signalled[owing] & ~hh.arrangement[owing]])
+        signals = self._signal(t, owing[(months >= signal_at) & (spell >= REMINDED_AFTER_MONTHS)
+                                        & ~hh.signalled[owing] & ~hh.arrangement[owing]])
         persistent = ((months >= lc.summons_after_months_owed) & (spell >= lc.summons_after_months)
                       & (t - hh.last_unpaid[owing] < REPEATED_WITHIN_MONTHS))
         due = self._due_for_summons(t, subset(owing, (months >= lc.summons_threshold_months) | persistent))
@@ -130,7 +139,23 @@ class ArrearsProcedure:
         reached = ids[m.streams.draws("landlord_contact", t, hh.hid[ids]) < self._setting(ids, "contact")]
         hh.contacted[reached] = True
         m.outcomes.add("contacts", reached.size)
-        self._offer_plan(t, reached, "arrangement")
+        self._offer_plan(t, self._repaid_at_contact(t, reached), "arrangement")
+
+    def _repaid_at_contact(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Tenants reached in the first month of a spell who pay at once (their spell ends here);
+        returns the others. A tenant in an income shock cannot."""
+        m = self.world
+        hh = m.households
+        p = m.context.landlords.repaid_at_contact
+        if p <= 0:
+            return ids
+        first = (t - hh.arrears_since[ids] == 0) & (hh.shock_until[ids] <= t)
+        paid = m.streams.draws("repaid_at_contact", t, hh.hid[ids]) < np.where(first, p, 0.0)
+        done = ids[paid]
+        m.outcomes.add("arrears_ended_at_contact", done.size)
+        m.journeys.log_many("arrears_repaid", t, done)
+        hh.end_spell(done)
+        return ids[~paid]
 
     def _final_notice(self, t: int, ids: np.ndarray) -> None:
         """The last letter before the bailiff: pay, or take the plan offered now."""

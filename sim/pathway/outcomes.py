@@ -21,7 +21,8 @@ PLACE_LABELS = {"doubled_up": "with relatives or friends", "emergency": "emergen
                 "hidden": "hidden (car, shed, caravan)", "rough": "sleeping rough",
                 "alternative": "alternative housing"}
 SHOCKS = ("job_loss", "benefit_problem", "separation", "cost")
-ARREARS_ENDINGS = ("repaid", "plan", "debt_help", "municipal_money", "settlement", "court", "moved_out", "departure")
+ARREARS_ENDINGS = ("at_contact", "repaid", "plan", "debt_help", "municipal_money", "settlement", "court", "moved_out",
+                   "departure")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ _PAYERS_NL = {"landlord": "verhuurder", "municipality": "gemeente", "youth_care"
               "health_insurer": "zorgverzekeraars"}
 _REHOUSING_NL = {"urgency": "urgentie", "shelter_exit": "uitstroom uit de opvang", "regular": "regulier",
                  "housing_first": "Housing First", "second_chance": "tweedekanscontract"}
-_ENDING_LABELS = {"repaid": ("repaid from income", "afgelost uit inkomen"),
+_ENDING_LABELS = {"at_contact": ("paid at the landlord's reminder", "betaald na de aanmaning van de verhuurder"),
+                  "repaid": ("repaid from income", "afgelost uit inkomen"),
                   "plan": ("repaid under a payment plan", "afgelost met een betalingsregeling"),
                   "debt_help": ("repaid during debt help", "afgelost tijdens de schuldhulp"),
                   "municipal_money": ("paid by the municipality's arrears fund",
