@@ -91,6 +91,12 @@ def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float, money: n
     hh.watch[ids[short]] = True
 
 
+def watch_shocks(hh: HouseholdArrays, t: int, ids: np.ndarray) -> None:
+    """Put households of `ids` in an income shock or with an extra cost under watch again: their
+    money or costs changed, so the rent phase must look at whether they can still pay."""
+    hh.watch[ids[(hh.shock_until[ids] > t) | (hh.cost_until[ids] > t)]] = True
+
+
 def monthly(per_year: float) -> float:
     """A yearly chance as a monthly one."""
     return 1.0 - (1.0 - per_year) ** (1 / 12)
@@ -186,6 +192,7 @@ class Finances:
             m.cost_factor = factor
             occupied = np.flatnonzero(m.households.occupied)
             set_short(m.households, occupied, factor)
+            watch_shocks(m.households, t, occupied)
 
     def _grow(self, c: CostOfLiving) -> None:
         w = self.world

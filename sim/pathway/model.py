@@ -213,7 +213,8 @@ class EvictionModel(mesa.Model):
         out.set("arrears_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
         out.set("arrears_corporation_eur", float(hh.arrears[corporation].sum(dtype=np.float64)))
         out.set("in_payment_plan", int(hh.arrangement[owing].sum()))
-        out.set("households_in_shock", int((hh.shock_until[ids] > t).sum()))
+        # Counted over all dwellings: a household whose shock cannot make it miss rent is not looked at.
+        out.set("households_in_shock", int(np.count_nonzero(hh.shock_until > t)))
 
     def _collect_help_and_court(self, t: int) -> None:
         hh, out, help_ = self.households, self.outcomes, self.early_help

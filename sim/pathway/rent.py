@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from .finances import BENEFIT_PROBLEM, income_in_shock, usual_shortfall
+from .finances import BENEFIT_PROBLEM, JOB_LOSS, income_in_shock, usual_shortfall
 from .households import CLEARED_EUR, NEVER, HouseholdArrays
 from .idsets import subset
 from .costs import Item
@@ -96,7 +96,8 @@ class RentPayment:
         owing = np.flatnonzero(paid_and_owe)
         arrears[owing] = self._repay(t, ids[owing], arrears[owing], arranged[owing], rent[owing], money[owing],
                                      spending[owing], helped[owing], pressured[owing])
-        self._unwatch(ids, (arrears > 0) | shocked | costly | conditional | supplemented)
+        at_risk = self._at_risk(t, ids, shocked | costly, squeezed, rent + spending > money)
+        self._unwatch(ids, (arrears > 0) | at_risk | conditional | supplemented)
         hh.watch[due] = True
         # Who may owe after this month (all in arrears among them): quiet households owe nothing
         # unless their miss came.
@@ -251,8 +252,25 @@ class RentPayment:
         m.journeys.log_many("arrears_repaid", t, ids)
         hh.end_spell(ids)
 
+    def _at_risk(self, t: int, ids: np.ndarray, in_shock: np.ndarray, squeezed: np.ndarray,
+                 short_now: np.ndarray) -> np.ndarray:
+        """Which households in an income shock or with an extra cost (`in_shock`, over `ids`) may
+        still miss rent before it ends: those short of money this month, under pressure, or waiting
+        for a benefit after a job loss (their money changes within the shock). For the others the
+        shock's money stays what it is now (anything that changes it puts them under watch again),
+        so they cannot miss rent until it ends; not looking at them changes no result."""
+        m = self.world
+        hh = m.households
+        at_risk = in_shock & (squeezed | short_now)
+        calm = np.flatnonzero(in_shock & ~at_risk)
+        waiting = calm[(hh.shock_kind[ids[calm]] == JOB_LOSS)
+                       & (t - hh.shock_since[ids[calm]] < m.context.shocks.benefit_gap_months)]
+        at_risk[waiting] = True
+        return at_risk
+
     def _unwatch(self, ids: np.ndarray, busy: np.ndarray) -> None:
         """Stop looking at households with nothing left to watch. `busy`: mask over `ids` of
-        arrears, a running shock, extra cost, conditional verdict or supplement."""
+        arrears, a shock or an extra cost that may still make them miss rent, a conditional verdict
+        or a supplement."""
         hh = self.world.households
         hh.watch[ids] = hh.short[ids] | busy

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..parameters.context import Incomes
-from .finances import basic_costs, monthly, regular_income, set_income, set_short
+from .finances import basic_costs, monthly, regular_income, set_income, set_short, watch_shocks
 from .households import household_ids
 from .population import ADULTS, COUPLE, COUPLE_CHILDREN, HAS_CHILDREN, SINGLE, SINGLE_PARENT, Block
 
@@ -165,6 +165,7 @@ class Tenants:
         left_benefits = ids[hh.on_benefits[ids]]
         money = set_income(hh, ids, w.context.incomes, w.context.rent_allowance)
         set_short(hh, ids, w.cost_factor, money)
+        watch_shocks(hh, t, ids)  # a shock's money changes with the earnings and the allowance
         return left_benefits[~hh.on_benefits[left_benefits]]
 
     def earnings(self, slots: np.ndarray, z: np.ndarray) -> np.ndarray:
