@@ -11,7 +11,7 @@ its new home.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -119,14 +119,21 @@ class HouseholdArrays:
         self.referred_at[ids] = NEVER
 
     def clear_household(self, ids: np.ndarray) -> None:
-        """Forget everything about the household that lived in `ids` (it moved out)."""
-        for f in fields(self):
-            if f.name not in DWELLING_FIELDS:
-                getattr(self, f.name)[ids] = EMPTY[f.name]
+        """Forget what happened to the household that lived in `ids` (it moved out): its shocks,
+        arrears, procedures, help and court case. Who it was (MOVE_IN_FIELDS) stays until the next
+        household moves in and writes its own; nothing reads it from an empty dwelling. (Each field
+        cleared is a scattered write over the whole country's array, the costliest part of a move.)"""
+        for name in CLEARED_FIELDS:
+            getattr(self, name)[ids] = EMPTY[name]
         self.occupied[ids] = False
 
 
 DWELLING_FIELDS = ("municipality", "private", "rent", "occupied")
+# Who the household is: every move-in writes these anew (tenants.Tenants.move_in and
+# evictions.move_back_in, both through Tenants.settle), and an empty dwelling's are never read
+# (whatever looks at all dwellings takes only the occupied ones).
+MOVE_IN_FIELDS = ("hid", "moved_in", "composition", "adults", "children", "school_children", "earnings",
+                  "income", "on_benefits", "allowance", "basic_cost", "short", "followed")
 # The value of each household field in an empty dwelling (and before anything happened).
 EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children": 0, "school_children": 0,
          "earnings": 0.0, "income": 0.0, "on_benefits": False, "allowance": 0.0, "basic_cost": 0.0, "short": False,
@@ -142,6 +149,8 @@ EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children"
 DTYPES = {"hid": np.int64, "support": np.int8, "composition": np.int8, "adults": np.int8, "children": np.int8,
           "school_children": np.int8, "shock_kind": np.int8, "case_stage": np.int8, "case_cause": np.int8,
           "conditional_missed": np.int8}
+# What a move-out clears: the household's state besides who it is.
+CLEARED_FIELDS = tuple(name for name in EMPTY if name not in MOVE_IN_FIELDS)
 
 
 def _dtype(name: str, value) -> type:
