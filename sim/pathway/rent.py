@@ -13,9 +13,10 @@ surplus, a larger share under pressure. A spell ends when the arrears are repaid
 under a plan or in debt help); the other ways it ends are in municipalities.py (municipal money,
 a debt settlement), courts.py, turnover.py and displacement.py.
 
-Only households that owe, are in a shock or on a plan are looked at each month (`watch`); those
-that are merely short of money get the month of their next miss drawn once. So the monthly cost
-follows the households in trouble, not all households.
+Only households that owe, are on a plan, or are in a shock that may make them miss rent are looked
+at each month (`watch`); those that are merely short of money get the month of their next miss
+drawn once, and those whose shock leaves enough to pay are left until something changes their
+money. So the monthly cost follows the households in trouble, not all households.
 """
 
 from __future__ import annotations
