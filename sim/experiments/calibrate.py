@@ -166,7 +166,11 @@ class Calibration:
 
     def next_generation(self, prev: Generation) -> Generation:
         tolerance = float(np.quantile(prev.distances, self.settings.quantile))
-        cov = 2 * np.atleast_2d(np.cov(prev.particles.T, aweights=prev.weights))
+        # The perturbation kernel's covariance: twice that of the last generation's particles
+        # [Beaumont 2009], taken unweighted. Any fixed kernel gives valid importance weights; one from
+        # the weighted covariance collapses onto the few heaviest particles once the weights grow
+        # uneven (in 17 dimensions they do), and its proposals then make the weights more uneven still.
+        cov = 2 * np.atleast_2d(np.cov(prev.particles.T))
         accepted: list[np.ndarray] = []
         dists: list[float] = []
         sims = round_ = 0

@@ -143,7 +143,7 @@ class CostOfLiving(Group):
     basic_cost_per_child_eur: float = param(
         300.0, "EUR/month", "assumption, range 200-400", "Extra basic costs per child.", ge=0, le=10000)
     coping_share: float = probability(
-        0.6, "assumption, calibrated, prior 0.45-0.85 (NOT found: how far a household in arrears can cut its "
+        0.6, "assumption, calibrated, prior 0.35-0.85 (NOT found: how far a household in arrears can cut its "
         "spending; Nibud-type minimum budgets are well below the usual ones)",
         "Share of basic costs a household cannot cut: the floor it squeezes its spending to under a payment "
         "plan, debt help, a conditional verdict, or once the landlord's final notice has come.")
@@ -365,12 +365,15 @@ class RootCauses(Group):
     nuisance_escalate_per_month: float = probability(
         0.08, "assumption, range 0.03-0.2", "Monthly chance an unresolved nuisance case goes to court.")
     drug_closure_per_month: float = param(
-        0.000005, "1/month", "assumption, calibrated (cannabis 4-5.6% of evictions [AE05][AE12])",
+        0.000005, "1/month", "assumption, range 0.000001-0.00002 (cannabis 4-5.6% of corporation evictions "
+        "[AE05][AE12]: about 200 closures a year at this rate); not calibrated, since the targets cannot tell "
+        "the causes other than arrears apart (nuisance takes up the rest)",
         "Monthly chance of a mayor's drug-related closure of a dwelling.", ge=0, le=1)
     drug_eviction: float = probability(
         0.95, "[AE12] cannabis verdicts almost always executed", "Chance a closure ends the tenancy.")
     lease_breach_per_month: float = param(
-        0.000005, "1/month", "assumption, calibrated (fraud and subletting 7.9% of evictions in 2012 [AE12])",
+        0.000005, "1/month", "assumption, range 0.000001-0.00002 (fraud and subletting 7.9% of evictions in "
+        "2012 [AE12]); not calibrated, like drug closures",
         "Monthly chance a landlord takes a tenant to court for subletting or other fraud.", ge=0, le=1)
     lease_breach_verdict: float = probability(
         0.9, "[AE12] sublet verdicts are almost always executed", "Chance a lease-breach case ends in an order.")
