@@ -53,12 +53,13 @@ class Arrears(NamedTuple):
     def owing(self, hh: HouseholdArrays, t: int) -> np.ndarray:
         """Housed tenants in arrears without a court case or a running conditional verdict: those
         the landlord's procedure deals with."""
-        ids = self.checked
-        return subset(ids, self.owes & hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
+        ids = subset(self.checked, self.owes)
+        return subset(ids, hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
 
     def still_owing(self, hh: HouseholdArrays) -> np.ndarray:
-        """Housed tenants in arrears now (later phases may have ended some spells)."""
-        ids = self.checked
+        """Housed tenants in arrears now: later phases may have ended some spells, and only the
+        rent phase adds arrears, so they are among those who owed when it ended."""
+        ids = subset(self.checked, self.owes)
         return subset(ids, (hh.arrears[ids] > 0) & hh.occupied[ids])
 
 
