@@ -161,17 +161,21 @@ class Tenants:
         hh = w.households
         rho = w.context.incomes.earnings_persistence
         fresh = w.streams.normals("earnings_change", t, hh.hid[ids])
-        hh.earnings[ids] = self.earnings(ids, rho * self._standard_score(ids) + np.sqrt(1 - rho * rho) * fresh)
+        median = self._median(ids)  # once: each gather over a month's 100,000 life changes counts
+        z = rho * self._standard_score(ids, median) + np.sqrt(1 - rho * rho) * fresh
+        hh.earnings[ids] = self.earnings(ids, z, median)
         left_benefits = ids[hh.on_benefits[ids]]
         money = set_income(hh, ids, w.context.incomes, w.context.rent_allowance)
         set_short(hh, ids, w.cost_factor, money)
         watch_shocks(hh, t, ids)  # a shock's money changes with the earnings and the allowance
         return left_benefits[~hh.on_benefits[left_benefits]]
 
-    def earnings(self, slots: np.ndarray, z: np.ndarray) -> np.ndarray:
-        """Earnings (EUR/month) of the households in `slots` for standard normal deviates `z`."""
+    def earnings(self, slots: np.ndarray, z: np.ndarray, median: np.ndarray | None = None) -> np.ndarray:
+        """Earnings (EUR/month) of the households in `slots` for standard normal deviates `z`
+        (`median`: their types' median earnings, if known)."""
         spread = self.world.context.incomes.earnings_spread
-        return (self._median(slots) * np.exp(spread * z)).astype(np.float32)
+        median = self._median(slots) if median is None else median
+        return (median * np.exp(spread * z)).astype(np.float32)
 
     def _median(self, slots: np.ndarray) -> np.ndarray:
         """The median earnings (EUR/month) of each household's type, municipality and landlord type."""
@@ -179,11 +183,12 @@ class Tenants:
         median = median_earnings(inc)[hh.composition[slots]] * self.level[hh.municipality[slots]]
         return np.where(hh.private[slots], median * inc.private_earnings_factor, median) * self.income_factor
 
-    def _standard_score(self, slots: np.ndarray) -> np.ndarray:
-        """Where each household's earnings lie in its type's distribution (the `z` of `earnings`)."""
+    def _standard_score(self, slots: np.ndarray, median: np.ndarray) -> np.ndarray:
+        """Where each household's earnings lie in its type's distribution (the `z` of `earnings`;
+        `median`: the types' median earnings)."""
         hh = self.world.households
         spread = self.world.context.incomes.earnings_spread
-        return np.log(np.maximum(hh.earnings[slots], 1.0) / self._median(slots)) / spread
+        return np.log(np.maximum(hh.earnings[slots], 1.0) / median) / spread
 
 
 # Make-up categories: single, couple, single parent with 1/2/3 children, couple with 1/2/3 children.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .finances import monthly
-from .idsets import first_of_each, pick, union
+from .idsets import first_of_each, pick, subset, union
 from .rehousing import end_support
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class Turnover:
         extra = (m.context.turnover.in_arrears_factor - 1) * base / (1 - base)
         owing = owing[m.streams.draws("move_out_arrears", t, hh.hid[owing]) < extra]
         ids = union(picked, owing)
-        return self._leave(t, ids[hh.occupied[ids] & (hh.case_stage[ids] == 0)])
+        return self._leave(t, subset(ids, hh.occupied[ids] & (hh.case_stage[ids] == 0)))
 
     def _leave(self, t: int, ids: np.ndarray) -> np.ndarray:
         """Households in `ids` move out of the rented stock; their debts leave with them. Returns
