@@ -13,9 +13,12 @@ from sim.scenario import resolve_population
 
 BASE = load_scenario("baseline")
 # More trouble than the baseline, so that every stage of a small town sees enough cases.
-# The bailiffs get ample capacity, so that evictions are not pinned at it.
+# The bailiffs get ample capacity, so that evictions are not pinned at it; youth protection steps
+# in sooner for families living hidden, so that the few family evictions of a small town separate
+# some children.
 TROUBLE = {"shocks": {"job_loss_per_month": 0.02}, "rent_payment": {"miss_scale": 0.4},
-           "landlords": {"summons_family_factor": 1.0}, "bailiff": {"capacity_per_10k_per_month": 20.0}}
+           "landlords": {"summons_family_factor": 1.0}, "bailiff": {"capacity_per_10k_per_month": 20.0},
+           "youth_protection": {"decision_per_month_hidden": 0.05}}
 
 
 def scenario(changes: dict | None = None, name: str = "test"):

@@ -24,10 +24,13 @@ def totals(changes: dict, context: dict | None = None, **kw) -> dict:
 
 def test_under_the_housing_duty_no_family_is_evicted_without_alternative_housing_in_view():
     duty = {"policy": {"housing_duty": {"families_duty": True, "units_per_10k": 10.0, "build_per_10k_per_year": 5.0}}}
-    y = totals(duty, population="50000")  # enough family evictions for separations to differ
+    # Enough family evictions, and youth protection stepping in soon enough for hidden families,
+    # for separations to differ.
+    soon = {"youth_protection": {"decision_per_month_hidden": 0.1}}
+    y = totals(duty, soon, population="50000")
     assert y["evictions_with_children"] > 0
     assert y["family_evictions_in_view"] == y["evictions_with_children"]
-    assert y["children_separated"] < totals({}, population="50000")["children_separated"]
+    assert y["children_separated"] < totals({}, soon, population="50000")["children_separated"]
 
 
 def test_without_units_or_building_family_executions_wait_instead():

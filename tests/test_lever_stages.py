@@ -66,8 +66,8 @@ def readers(monkeypatch_module):
     monkeypatch_module.setattr(Group, "__getattribute__", getattribute)
     for name in ("lever", "anywhere"):
         monkeypatch_module.setattr(local_module.LocalPolicies, name, tracing(getattr(local_module.LocalPolicies, name)))
-    m = model(EVERY_LEVER_IN_USE, population="20000", months=24)
-    for _ in range(24):
+    m = model(EVERY_LEVER_IN_USE, population="20000", months=48)
+    for _ in range(48):
         m.step()
     return dict(reads)
 

@@ -78,7 +78,7 @@ CLOSURES = ("cases_paid_before_hearing", "cases_conditional_verdict", "cases_dis
 @pytest.mark.parametrize("changes", [None, {"policy": {"housing_duty": {"families_duty": True}}},
                                      {"policy": {"moratorium": {"scope": "all", "calendar_months": [1, 2, 3]}}}])
 def test_invariants_hold_every_month(changes):
-    m = model({"context": TROUBLE, **(changes or {})}, population="6000", months=60)
+    m = model({"context": TROUBLE, **(changes or {})}, population="20000", months=60)
     cum, previous = {}, {"households_in_arrears": 0}
     v = m.outcomes.values
     for t in range(60):

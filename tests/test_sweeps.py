@@ -190,7 +190,7 @@ outcomes = ["arrears_new"]
 "context.costs.shelter_month_eur" = {{ min = 800.0, max = 2000.0 }}
 [discovery]
 outcome = "arrears_new"
-above = 210
+above = 600
 '''
 
 
