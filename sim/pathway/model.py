@@ -182,7 +182,7 @@ class EvictionModel(mesa.Model):
         self.displacement.end_of_month(t)                          # 10 month's end
         self.in_arrears = arrears.still_owing(self.world.households)  # next month's move-outs use it
         if t >= self.warmup:  # warm-up months are not reported: their stocks are not counted
-            self._collect(t, arrears.checked)
+            self._collect(t)
         self.month += 1
 
     def run(self) -> None:
@@ -190,9 +190,8 @@ class EvictionModel(mesa.Model):
             self.step()
 
     # -- end-of-month stocks -----------------------------------------------------------------
-    def _collect(self, t: int, checked: np.ndarray) -> None:
-        """`checked`: the households the rent phase looked at (every household in arrears among them)."""
-        self._collect_arrears(t, checked)
+    def _collect(self, t: int) -> None:
+        self._collect_arrears(t)
         self._collect_help_and_court(t)
         self._collect_displaced(t)
         for name, value in self._census(t).items():
@@ -201,7 +200,7 @@ class EvictionModel(mesa.Model):
         self.outcomes.add_cost(Item.RENT_ALLOWANCE, self._slow_stocks["allowance_eur"])
         self.outcomes.close_month()
 
-    def _collect_arrears(self, t: int, ids: np.ndarray) -> None:
+    def _collect_arrears(self, t: int) -> None:
         hh, out = self.households, self.outcomes
         owing = self.in_arrears
         corporation = subset(owing, ~hh.private[owing])

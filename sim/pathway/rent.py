@@ -44,22 +44,20 @@ def miss_chance(rp: RentPaymentParameters, shortfall: np.ndarray, rent: np.ndarr
 
 
 class Arrears(NamedTuple):
-    """Who owes after the rent phase: `checked`, the households that may owe (every household in
-    arrears is among them), and `owes`, over `checked`, whether it was in arrears when the phase ended."""
+    """Who owes after the rent phase: `owed`, the households in arrears when it ended (only the rent
+    phase adds arrears, so every household in arrears later in the month is among them)."""
 
-    checked: np.ndarray
-    owes: np.ndarray
+    owed: np.ndarray
 
     def owing(self, hh: HouseholdArrays, t: int) -> np.ndarray:
         """Housed tenants in arrears without a court case or a running conditional verdict: those
         the landlord's procedure deals with."""
-        ids = subset(self.checked, self.owes)
+        ids = self.owed
         return subset(ids, hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
 
     def still_owing(self, hh: HouseholdArrays) -> np.ndarray:
-        """Housed tenants in arrears now: later phases may have ended some spells, and only the
-        rent phase adds arrears, so they are among those who owed when it ended."""
-        ids = subset(self.checked, self.owes)
+        """Housed tenants in arrears now (later phases may have ended some spells)."""
+        ids = self.owed
         return subset(ids, (hh.arrears[ids] > 0) & hh.occupied[ids])
 
 
@@ -88,7 +86,8 @@ class RentPayment:
         rent, money = hh.rent[ids], self.money(t, ids, shocked, costly, supplemented)
         squeezed = arranged | helped | conditional | pressured
         spending = self._spending(ids, squeezed)
-        unpaid = self._unpaid(t, ids, rent, money, spending, helped, shocked, squeezed)
+        shortfall = np.clip(rent + spending - money, 0, rent)  # what money leaves of rent and spending
+        unpaid = self._unpaid(t, ids, rent, shortfall, helped, shocked, squeezed)
         missed = np.flatnonzero(unpaid)    # positions: boolean indexing is slow on arrays this long
         self._build(t, np.concatenate([ids[missed], due]),
                     np.concatenate([unpaid[missed], hh.rent[due]]).astype(np.float32))
@@ -98,12 +97,11 @@ class RentPayment:
         owing = np.flatnonzero(paid_and_owe)
         arrears[owing] = self._repay(t, ids[owing], arrears[owing], arranged[owing], rent[owing], money[owing],
                                      spending[owing], helped[owing], pressured[owing])
-        at_risk = self._at_risk(t, ids, shocked | costly, squeezed, rent + spending > money)
+        at_risk = self._at_risk(t, ids, shocked | costly, squeezed, shortfall > 0)
         self._unwatch(ids, (arrears > 0) | at_risk | conditional | supplemented)
         hh.watch[due] = True
-        # Who may owe after this month (all in arrears among them): quiet households owe nothing
-        # unless their miss came.
-        return Arrears(np.concatenate([ids, due]), np.concatenate([arrears > 0, hh.arrears[due] > 0]))
+        # Quiet households owe nothing unless their miss came.
+        return Arrears(subset(np.concatenate([ids, due]), np.concatenate([arrears > 0, hh.arrears[due] > 0])))
 
     def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
         """What makes households busy, more than short of money (over `ids`): arrears (EUR), and
@@ -167,7 +165,7 @@ class RentPayment:
         share = np.where(squeezed, m.context.cost_of_living.coping_share, 1.0)
         return m.households.basic_cost[ids] * (share * m.cost_factor)
 
-    def _unpaid(self, t: int, ids: np.ndarray, rent: np.ndarray, money: np.ndarray, spending: np.ndarray,
+    def _unpaid(self, t: int, ids: np.ndarray, rent: np.ndarray, shortfall: np.ndarray,
                 helped: np.ndarray, shocked: np.ndarray, squeezed: np.ndarray) -> np.ndarray:
         """The rent each household leaves unpaid this month (EUR; 0 for most). Without pressure a
         household short of money juggles its bills and misses a whole month's rent, the likelier the
@@ -179,7 +177,6 @@ class RentPayment:
         missing are drawn (a draw depends on the household alone, see streams.py)."""
         m = self.world
         hh = m.households
-        shortfall = np.clip(rent + spending - money, 0, rent)
         on_rent = m.context.rent_payment.deficit_on_rent * np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
         unpaid = np.where(squeezed, shortfall * on_rent, 0.0).astype(np.float32)
         p_miss = np.zeros(ids.size)
