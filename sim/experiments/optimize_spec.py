@@ -36,11 +36,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..limits import DEFAULT_WARMUP, MAX_NAME_CHARS, MONTHS, POSTERIOR, REPLICATIONS, SEED, WARMUP, excerpt
+from ..limits import POSTERIOR, REPLICATIONS, excerpt
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..scenario import ScenarioError, format_errors, suggest
 from ..tomlfiles import read_toml
-from .sweep_spec import Range, check_parameter, check_runs
+from .sweep_spec import Range, RunSpec, check_parameter, check_runs
 
 PERCENTILE = re.compile(r"^p([1-9][0-9]?)$")  # p1 .. p99
 
@@ -61,16 +61,8 @@ class Bound(BaseModel):
         return self
 
 
-class OptimizeSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    name: str = Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$", max_length=MAX_NAME_CHARS)
-    scenario: str = "baseline"
-    population: str = "small_town"
-    months: int = Field(60, ge=MONTHS.low, le=MONTHS.high)
-    warmup: int = Field(DEFAULT_WARMUP, ge=WARMUP.low, le=WARMUP.high)
-    scale: float = Field(1.0, gt=0, le=1)
-    replications: int = Field(2, ge=REPLICATIONS.low, le=REPLICATIONS.high)
-    seed: int = Field(1, ge=SEED.low, le=SEED.high)
+class OptimizeSpec(RunSpec):
+    replications: int = Field(2, ge=REPLICATIONS.low, le=REPLICATIONS.high)  # a policy's score needs noise
     posterior_draws: int = Field(0, ge=POSTERIOR.low, le=POSTERIOR.high)
     robustness: str = "mean"
     generations: int = Field(5, ge=1, le=10_000)

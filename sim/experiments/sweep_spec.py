@@ -100,7 +100,10 @@ class DiscoverySpec(BaseModel):
     above: float
 
 
-class SweepSpec(BaseModel):
+class RunSpec(BaseModel):
+    """What every experiment file says about the runs it makes: its name, the scenario and
+    population, months, warm-up, scale, replications and seed (sweeps and optimisations share these)."""
+
     model_config = ConfigDict(extra="forbid", strict=True)
     name: str = Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$", max_length=MAX_NAME_CHARS)
     scenario: str = "baseline"
@@ -110,6 +113,9 @@ class SweepSpec(BaseModel):
     scale: float = Field(1.0, gt=0, le=1)
     replications: int = Field(1, ge=REPLICATIONS.low, le=REPLICATIONS.high)
     seed: int = Field(1, ge=SEED.low, le=SEED.high)
+
+
+class SweepSpec(RunSpec):
     design: Literal["grid", "lhs", "sobol", "posterior"] = "grid"
     samples: int = Field(16, ge=1, le=1_000_000)
     outcomes: list[str] = Field(default_factory=list)
