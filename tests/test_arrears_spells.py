@@ -12,7 +12,7 @@ import pytest
 
 from sim import load_scenario, run
 from sim.pathway.households import REFERRAL_DECLINED
-from sim.pathway.landlords import OWED_BINS, SPELL_BINS
+from sim.pathway.courts import OWED_BINS, SPELL_BINS
 from sim.pathway.outcomes import ARREARS_ENDINGS
 from sim.scorecard import scorecard
 
@@ -89,6 +89,20 @@ def test_the_fund_pays_within_its_budget_and_costs_the_municipality_what_is_not_
     repaid = load_scenario("baseline").policy.rental_assistance.fund_repaid_share
     extra_cost = (wide["cost_municipality_eur"] - base["cost_municipality_eur"]).sum()
     assert extra_cost > 0.5 * (1 - repaid) * (wide["fund_eur"] - base["fund_eur"]).sum()
+
+
+def test_a_fund_the_landlord_applies_to_before_a_summons_replaces_summonses_it_pays_for():
+    """Before a summons, the landlord applies to the fund; the fund pays for those who sign, and a
+    tenant whose arrears it paid in full is not summoned. Nobody signing changes nothing."""
+    before = {"fund_before_summons": True, "fund_budget_per_10k_per_year": 1_000_000.0, "fund_max_eur": 100_000.0}
+    base, nobody = totals({"policy": {"rental_assistance": {**before, "fund_take_up": 0.0}}})
+    assert nobody["fund_applications"] == 0
+    assert nobody["summonses_arrears"] == base["summonses_arrears"]
+    _, everyone = totals({"policy": {"rental_assistance": {**before, "fund_take_up": 1.0}}})
+    assert everyone["fund_applications"] > 0
+    assert everyone["fund_households"] - base["fund_households"] >= 0.9 * everyone["fund_applications"]
+    assert everyone["summonses_arrears"] < 0.5 * base["summonses_arrears"]
+    assert everyone["evictions_arrears"] < base["evictions_arrears"]
 
 
 def test_the_housing_cost_supplement_is_paid_within_its_places():

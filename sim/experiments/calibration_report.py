@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from ..pathway.landlords import OWED_BINS, SPELL_BINS  # noqa: E402
+from ..pathway.courts import OWED_BINS, SPELL_BINS  # noqa: E402
 from ..plots import PALETTE, caption, log_axis, save  # noqa: E402
 from .calibrate import Calibration  # noqa: E402
 

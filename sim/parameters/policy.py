@@ -200,6 +200,24 @@ class RentalAssistance(Group):
         label=Label("Families first for the arrears fund", "Gezinnen eerst bij het huurschuldenfonds",
                     "Gezinnen met kinderen krijgen als eersten geld uit het huurschuldenfonds, na huurders die een "
                     "dagvaarding dreigen te krijgen."))
+    fund_before_summons: bool = param(
+        False, "switch", "assumption (a covenant in which the landlord turns to the municipality's noodfonds "
+        "before going to court [BOLL17])", "Before it summons a tenant for arrears, the landlord applies to "
+        "the arrears fund for the tenant; if the fund pays the arrears, there is no summons.", local=True,
+        label=Label("Landlords apply to the fund before a summons",
+                    "Verhuurders vragen het fonds aan vóór een dagvaarding",
+                    "Voordat de verhuurder een huurder dagvaardt, vraagt hij geld uit het huurschuldenfonds "
+                    "voor hem aan; betaalt het fonds de achterstand, dan volgt geen dagvaarding."))
+    fund_take_up: float = probability(
+        0.5, "assumption, range 0.3-0.8 (NOT found: the share of tenants facing a summons who cooperate with "
+        "an application; of the households a municipality reaches after a signal, about one in three accepts "
+        "help [TK25])",
+        "Share of tenants facing a summons who sign the landlord's application to the fund (and give the "
+        "income details it asks for).", effect=True, local=True,
+        label=Label("Tenants who sign the application to the fund",
+                    "Huurders die de aanvraag bij het fonds ondertekenen",
+                    "Aandeel van de huurders die een dagvaarding dreigen te krijgen dat de aanvraag van de "
+                    "verhuurder bij het fonds ondertekent."))
     fund_from_months: float = param(
         2.0, "months of rent", "assumption, range 1-3 (the fund is for arrears that threaten the tenancy)",
         "Arrears from which a household can get the fund.", ge=0, le=24, local=True,

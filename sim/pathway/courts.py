@@ -32,6 +32,11 @@ from .outcomes import CAUSES
 if TYPE_CHECKING:
     from .world import World
 
+# Spell lengths (months in arrears) and amounts owed (months of rent) at a summons for arrears,
+# counted in bins so that their distribution is reported (outcomes summons_spell_* and summons_owed_*).
+SPELL_BINS = (("upto_3", 0, 3), ("4_6", 4, 6), ("7_12", 7, 12), ("13_24", 13, 24), ("over_24", 25, 10**6))
+OWED_BINS = (("upto_4", 0.0, 4.0), ("4_6", 4.0, 6.0), ("over_6", 6.0, float("inf")))
+
 
 class Court(mesa.Agent):
     """The court serving all municipalities of the run; the bailiff (bailiff.py) executes its orders."""
@@ -59,6 +64,8 @@ class Court(mesa.Agent):
         hh.arrangement[ids] = False
         self.docket.open = union(self.docket.open, ids)
         m.outcomes.add(f"summonses_{cause}", ids.size)
+        if cause == "arrears":
+            self._count_arrears_at_summons(t, ids)
         m.by_municipality.add(t, "summonses", hh.municipality[ids])
         m.outcomes.add("legal_aid_cases", int(aid.sum()))
         costs, private = m.context.costs, int(hh.private[ids].sum())
@@ -67,6 +74,18 @@ class Court(mesa.Agent):
         m.outcomes.add_cost(Item.COURT, ids.size * costs.court_case_eur)
         m.outcomes.add_cost(Item.LEGAL_AID, int(aid.sum()) * costs.legal_aid_eur)
         self._follow(t, ids, cause)
+
+    def _count_arrears_at_summons(self, t: int, ids: np.ndarray) -> None:
+        """How long the summoned tenants have been in arrears and how much they owe (months of rent)."""
+        m = self.world
+        hh = m.households
+        owed, spell = hh.arrears[ids] / hh.rent[ids], t - hh.arrears_since[ids]
+        m.outcomes.add("summons_arrears_months", float(owed.sum()))
+        m.outcomes.add("summons_spell_months", float(spell.sum()))
+        for name, first, last in SPELL_BINS:
+            m.outcomes.add(f"summons_spell_{name}", int(((spell >= first) & (spell <= last)).sum()))
+        for name, low, high in OWED_BINS:
+            m.outcomes.add(f"summons_owed_{name}", int(((owed >= low) & (owed < high)).sum()))
 
     def _follow(self, t: int, ids: np.ndarray, cause: str) -> None:
         """Log the summonses, following some households from here on (with a line on what came

@@ -90,11 +90,6 @@ REPEATED_WITHIN_MONTHS = 3
 # in the month the rent was first missed, but once the spell has lasted this many months.
 REMINDED_AFTER_MONTHS = 1
 
-# Spell lengths (months in arrears) and amounts owed (months of rent) at a summons, counted in bins
-# so that their distribution is reported (outcomes summons_spell_* and summons_owed_*).
-SPELL_BINS = (("upto_3", 0, 3), ("4_6", 4, 6), ("7_12", 7, 12), ("13_24", 13, 24), ("over_24", 25, 10**6))
-OWED_BINS = (("upto_4", 0.0, 4.0), ("4_6", 4.0, 6.0), ("over_6", 6.0, float("inf")))
-
 
 class ArrearsProcedure:
     """Contact, payment plans, early signals and summonses for every tenant in arrears."""
@@ -224,17 +219,10 @@ class ArrearsProcedure:
 
     def _summon(self, t: int, ids: np.ndarray) -> np.ndarray:
         """Summonses: a monthly chance by landlord type, times the families' residual factor.
-        Returns the households summoned."""
+        Returns the households the landlord decided to summon (where an arrears fund takes the
+        landlord's applications, it may pay first: rental_assistance.py)."""
         m = self.world
         hh = m.households
         p = self._setting(ids, "summons_per_month")
         p = np.where(hh.families(ids), p * m.context.landlords.summons_family_factor, p)
-        summoned = ids[m.streams.draws("summons", t, hh.hid[ids]) < np.minimum(p, 1.0)]
-        owed, spell = hh.arrears[summoned] / hh.rent[summoned], t - hh.arrears_since[summoned]
-        m.outcomes.add("summons_arrears_months", float(owed.sum()))
-        m.outcomes.add("summons_spell_months", float(spell.sum()))
-        for name, first, last in SPELL_BINS:
-            m.outcomes.add(f"summons_spell_{name}", int(((spell >= first) & (spell <= last)).sum()))
-        for name, low, high in OWED_BINS:
-            m.outcomes.add(f"summons_owed_{name}", int(((owed >= low) & (owed < high)).sum()))
-        return summoned
+        return ids[m.streams.draws("summons", t, hh.hid[ids]) < np.minimum(p, 1.0)]

@@ -66,8 +66,8 @@ PHASES = (
     Phase(1, "finances", "lasting changes of earnings; income and cost shocks with onset and recovery",
           ("finances.py",)),
     Phase(2, "rent", "rent paid or missed; plans and surpluses repay arrears", ("rent.py",)),
-    Phase(3, "landlords", "contact, payment plan, final notice, early signal, a family's referral, summons",
-          ("landlords.py",)),
+    Phase(3, "landlords", "contact, payment plan, final notice, early signal, a family's referral, summons "
+          "(unless an arrears fund the landlord applies to pays first)", ("landlords.py", "rental_assistance.py")),
     Phase(4, "early help", "outreach after a signal or a referral, applications, debt help with capacity and "
           "priority, settlements; the arrears fund and the housing-cost supplement",
           ("municipalities.py", "rental_assistance.py")),
@@ -164,7 +164,8 @@ class EvictionModel(mesa.Model):
         letters = self.landlords.step(t, owing)                    # 3 landlords
         self.early_help.receive_signals(t, letters.referrals, referred=True)  # families facing a summons first
         self.early_help.receive_signals(t, letters.signals)
-        self.court.summon(t, letters.summonses, "arrears")
+        summonses = self.rental_assistance.before_summons(t, letters.summonses)  # a fund may pay first
+        self.court.summon(t, summonses, "arrears")
         self.early_help.step(t, owing)                             # 4 early help
         self.rental_assistance.step(t, self.early_help.queued, self.early_help.helped)
         self.early_help.receive_signals(t, self.root_causes.new_nuisance(t))  # 5 root causes

@@ -128,6 +128,8 @@ OUTCOMES: tuple[Outcome, ...] = (
             referrals_accepted=("Help accepted after a referral", "Hulp aanvaard na een doorverwijzing"),
             fund_households=("Households whose arrears the municipality's fund paid",
                              "Huishoudens van wie het huurschuldenfonds de achterstand betaalde"),
+            fund_applications=("Landlords' applications to the fund before a summons",
+                               "Aanvragen bij het huurschuldenfonds door verhuurders vóór een dagvaarding"),
             supplements_started=("Housing-cost supplements started", "Woonkostentoeslagen gestart"),
             help_sought=("Tenants in arrears applying for help themselves",
                          "Huurders met achterstand die zelf hulp aanvragen"),

@@ -7,7 +7,9 @@ household came into contact with the municipality, tenants facing a summons firs
 where the municipality puts them first), at most once in a while per household. If it pays
 everything the spell ends; the household repays part of the money to the municipality, which
 bears the rest. In the baseline only households in debt help can get it (arranged by the debt
-counsellor).
+counsellor). Where the policy has landlords apply to it before a summons (before_summons, called
+between the landlord's decision and the summons), it pays for the tenants who sign the
+application, and a tenant whose arrears it paid in full is not summoned.
 
 The housing-cost supplement (woonkostentoeslag), where a municipality has one, tops up the
 money of a household in contact with it that is short of money, by its shortfall up to a
@@ -45,6 +47,30 @@ class RentalAssistance:
         self.fund_left = np.zeros(len(munis))      # by municipality: EUR the fund can still pay
         self.supplemented = np.empty(0, np.int64)  # dwellings whose household gets the supplement
 
+    def before_summons(self, t: int, summonses: np.ndarray) -> np.ndarray:
+        """The month's budget arrives; where landlords apply to the fund before a summons, the fund
+        pays the arrears of the tenants who sign the application, as far as the budget goes (those
+        facing eviction are the first the fund is for). Returns the tenants still to be summoned:
+        those the fund did not pay for, or whose arrears it did not pay in full."""
+        w = self.world
+        hh = w.households
+        self.fund_left = np.minimum(self.fund_left, self.budget_per_month) + self.budget_per_month
+        ra = w.policy.rental_assistance
+        if summonses.size == 0 or t - w.warmup < ra.from_month or not w.local.anywhere(
+                "rental_assistance.fund_before_summons"):
+            return summonses
+        munis = hh.municipality[summonses]
+        lever = lambda name: w.local.lever(f"rental_assistance.{name}", munis)  # noqa: E731
+        ok = lever("fund_before_summons") & ((hh.funded_at[summonses] == NEVER)
+                                             | (t - hh.funded_at[summonses] >= lever("fund_once_in_months")))
+        ok &= w.streams.draws("fund_take_up", t, hh.hid[summonses]) < lever("fund_take_up")
+        applied = subset(summonses, ok)
+        family = hh.families(applied) & w.local.lever("rental_assistance.fund_families_first", hh.municipality[applied])
+        applied = applied[np.lexsort((applied, ~family))]
+        self._pay_within_budget(t, applied)
+        w.outcomes.add("fund_applications", applied.size)
+        return subset(summonses, hh.arrears[summonses] > CLEARED_EUR)
+
     def step(self, t: int, queued: np.ndarray, helped: np.ndarray) -> None:
         """`queued`, `helped`: dwellings whose household waits for or is in debt help (the
         municipality's contacts; some entries may be stale, see EarlyHelp)."""
@@ -56,12 +82,17 @@ class RentalAssistance:
 
     # -- the arrears fund ------------------------------------------------------------------------
     def _fund(self, t: int, contact: np.ndarray) -> None:
+        """The fund pays for households in contact with the municipality (the month's budget came in
+        before_summons)."""
+        ids = self._fund_eligible(t, contact)
+        if ids.size:
+            self._pay_within_budget(t, ids)
+
+    def _pay_within_budget(self, t: int, ids: np.ndarray) -> None:
+        """Pay for `ids`, in their order, up to the most per household, as far as each
+        municipality's fund goes."""
         w = self.world
         hh = w.households
-        self.fund_left = np.minimum(self.fund_left, self.budget_per_month) + self.budget_per_month
-        ids = self._fund_eligible(t, contact)
-        if ids.size == 0:
-            return
         ra = lambda name: w.local.lever(f"rental_assistance.{name}", hh.municipality[ids])  # noqa: E731
         amounts = np.minimum(hh.arrears[ids], ra("fund_max_eur")).astype(np.float64)
         paid = within_budget(hh.municipality[ids], amounts, self.fund_left)
