@@ -35,6 +35,9 @@ SWEEP_POPULATIONS = ["100", "2000", "small_town", "national_types", "towns.csv",
                      "/etc/passwd.csv", "/dev/zero.csv", "pipe.csv", "zero.csv", "99", "x.csv", "dir.toml"]
 SWEEP_POSTERIORS = ["posterior.csv", "../calibration/posterior.csv", "/dev/zero", "pipe.csv", "zero.csv",
                     "towns.csv", "nope.csv"]
+# Parameters a well-formed sweep can range over: numbers with both bounds declared.
+BOUNDED_FLOATS = [(section, row) for section, row in PARAMETERS
+                  if isinstance(row["default"], float) and row["min"] is not None and row["max"] is not None]
 SWEEP_SETTINGS = {  # key: (plausible values, values to refuse), as TOML
     "scenario": (['"baseline"', '"towns"', f'"{SHIPPED[0]}"'], [f'"{t}"' for t in SWEEP_TARGETS]),
     "population": (['"100"', '"500"', '"towns.csv"', '"town.toml"'], [f'"{p}"' for p in SWEEP_POPULATIONS]),
@@ -108,8 +111,15 @@ class Fuzzer:
         return self._write(i, text, ".csv", damage=r.random() < 0.3)
 
     def sweep(self, i: int) -> Path:
-        """A sweep file: base scenario, population, design, ranges, outcomes and the rest."""
+        """A sweep file: base scenario, population, design, ranges, outcomes and the rest. About one
+        in seven is well formed (one parameter over its declared range), so that every batch of
+        files also runs some: at random, only about one in thirty would be."""
         r = self.rng
+        if r.random() < 0.15:
+            section, row = r.choice(BOUNDED_FLOATS)
+            bounds = f'min = {row["min"]!r}, max = {row["max"]!r}, steps = 2'
+            return self._write(i, 'scenario = "baseline"\npopulation = "100"\nmonths = 12\nwarmup = 0\n[parameters]\n'
+                                  f'"{section}.{row["name"]}" = {{ {bounds} }}\n', damage=False)
         lines = [f"{key} = {value}" for key, value in self._sweep_settings().items() if r.random() < 0.4]
         if r.random() < 0.5:
             lines += ["[parameters]", *self._ranges(r.choice([0, 1, 1, 2, 3]))]
