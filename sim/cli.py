@@ -19,7 +19,7 @@ from .cba_cli import add_command as add_cba_command, cmd_cba
 from .research_cli import COMMANDS as RESEARCH_COMMANDS, add_commands as add_research_commands
 from .limits import (DEFAULT_WARMUP, POSTERIOR, check_compared, check_setting, clip_message, excerpt, out_folder,
                      workers_bound)
-from .pathway.outcomes import HEADLINE
+from .pathway.outcomes import HEADLINE, HOUSING
 from .provenance import stale_calibration, version
 from .scenario import Scenario, ScenarioError, load_scenario
 from .settings import RunSettings
@@ -210,7 +210,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     comparison = pair(run_scenarios(scenarios, settings))
     write_comparison(comparison, out, args.force,
                      extra=lambda folder: _comparison_figures(comparison, folder / "figures"))
-    print(format_table(comparison))
+    print(format_table(comparison, HEADLINE + HOUSING))
     draws = f" x {args.posterior} posterior draws" if args.posterior else ""
     print(f"{len(scenarios)} scenarios x {args.replications} replications{draws} in "
           f"{time.perf_counter() - start:.1f} s; written to {out}/")

@@ -30,7 +30,8 @@ EVERY_LEVER_IN_USE = {
                "moratorium": {"scope": "families", "pause_summonses": True, "to_month": 6},
                "registration": {"enabled": True}, "legal_aid": {"plain_language_summons": True},
                "consultation": {"children_heard": 1.0},
-               "rental_assistance": {"supplement": True, "fund_for": "contact", "fund_before_summons": True}},
+               "rental_assistance": {"supplement": True, "fund_for": "contact", "fund_before_summons": True},
+               "allocation": {"urgency_homeless_families": True, "urgent_quota": 0.5, "from_month": 0}},
     "context": TROUBLE}
 
 

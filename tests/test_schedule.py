@@ -18,7 +18,7 @@ from .helpers import model
 
 PATHWAY = Path(model_module.__file__).resolve().parent
 STAGES = ("turnover", "finances", "rent", "landlords", "early_help", "rental_assistance", "root_causes", "court",
-          "bailiff", "displacement", "children", "rehousing")
+          "bailiff", "displacement", "children", "rehousing", "homeless_families")
 
 
 def test_step_runs_every_phase_in_order():

@@ -37,7 +37,7 @@ POSTERIOR_EXTRA = ("weight", "distance")  # columns of posterior.csv that are no
 # Parameters without a prior on purpose: what-if settings a scenario chooses, not uncertain facts.
 WHAT_IF_SETTINGS = (
     "policy.housing_duty.build_per_10k_per_year", "policy.moratorium.from_month", "policy.moratorium.to_month",
-    "policy.rental_assistance.from_month",
+    "policy.rental_assistance.from_month", "policy.allocation.from_month",
     "context.cost_of_living.rent_growth_per_year", "context.cost_of_living.income_growth_per_year",
     "context.cost_of_living.energy_shock_factor", "context.cost_of_living.energy_shock_start_month",
     "context.cost_of_living.energy_shock_months",

@@ -451,6 +451,30 @@ class Rehousing(Group):
         ge=1, le=120)
 
 
+class Allocation(Group):
+    """How corporations let their vacant dwellings (lettings.py): to urgent applicants first (the
+    pathway's displaced households with urgency or leaving a shelter, homeless families from other
+    causes, statushouders and other urgent categories), the rest to regular applicants in order of
+    registration. Homeless families from other causes (separation, leaving an institution, no
+    affordable home) arrive at the rate of their municipality type (population.Profile)."""
+
+    statushouder_share: float = probability(
+        0.08, "[GNU25b] almost 8 % of re-let corporation dwellings went to households with statushouders "
+        "(2023; 7 % in 2022 [CBS-VR22])",
+        "Share of corporation lettings to households with a residence permit (an urgent category the model "
+        "does not follow further).")
+    other_urgent_share: float = probability(
+        0.08, "assumption, range 0.04-0.15 (NOT found nationally: medical and social urgency, people leaving "
+        "care or detention; in Amsterdam 'without an urgency declaration you find practically no social "
+        "dwelling' [NOS18b], only 38 % of its lettings went through the regular system in 2014 [NUL15b])",
+        "Share of corporation lettings to other urgent applicants (medical or social urgency, leaving care "
+        "or detention).")
+    family_shelter_stay_months: float = param(
+        13.0, "months", "[NRC19] average shelter stay 13 months; [NU23b] about a year",
+        "How long a homeless family from another cause stays on average; with the arrival rate it sets the "
+        "family shelter places that serve them (places.py).", ge=1, le=60)
+
+
 class YouthProtection(Group):
     """Children stay with a parent unless a decision separates them: a youth-protection decision
     (supervision, or a placement out of home) whose chance rises with the family's circumstances,
@@ -519,6 +543,7 @@ class Context(Group):
     root_causes: RootCauses = RootCauses()
     after_eviction: AfterEviction = AfterEviction()
     rehousing: Rehousing = Rehousing()
+    allocation: Allocation = Allocation()
     youth_protection: YouthProtection = YouthProtection()
     schools: Schools = Schools()
     costs: Costs = Costs()

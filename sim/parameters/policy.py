@@ -383,6 +383,36 @@ class HousingDuty(Group):
                     "Vervangende woningen die de gemeente elk jaar toevoegt."))
 
 
+class Allocation(Group):
+    """Who gets the corporation dwellings that fall vacant (lettings.py): an urgency status for every
+    homeless family with minor children, whatever made it homeless (the family urgency of the Wet
+    versterking regie volkshuisvesting, adopted by the Tweede Kamer on 3 July 2025 [GNU25]), and a
+    quota: at most a share of a month's corporation lettings to urgent applicants leaving
+    homelessness."""
+
+    label = Label("Allocation of social housing", "Toewijzing van sociale huurwoningen")
+
+    urgency_homeless_families: bool = param(
+        False, "switch", "[GNU25][STI25] the amendment adopted with the bill on 3 Jul 2025 (in force: NOT verified)",
+        "Every homeless family with minor children in contact with the municipality gets an urgency status, "
+        "also after an eviction for rent arrears or nuisance (which many regulations now refuse [NOS19]).",
+        label=Label("Urgency for every homeless family", "Urgentie voor elk dakloos gezin",
+                    "Elk dakloos gezin met minderjarige kinderen dat contact heeft met de gemeente krijgt "
+                    "urgentie, ook na een ontruiming wegens huurschuld of overlast."))
+    urgent_quota: float = probability(
+        1.0, "choice (a council's; the bill lets the minister set a letting share [SCHUL23])",
+        "Most of a month's corporation lettings that go to households leaving homelessness with urgency or "
+        "from a shelter (1: no quota); those beyond it wait for the next month.",
+        label=Label("Most lettings to urgent homeless households", "Maximaal deel woningen naar urgente daklozen",
+                    "Het grootste deel van de verhuringen in een maand dat naar dakloze huishoudens met urgentie "
+                    "of uit de opvang gaat (1: geen maximum)."))
+    from_month: int = param(
+        0, "month", "assumption (a law comes into force on a date)",
+        "First reported month of the family urgency and the quota: before it (the warm-up included) the "
+        "rules are today's, so the results show what changes once they are in force.", ge=0, le=1200,
+        label=Label("First month", "Eerste maand", "Eerste maand waarin de gezinsurgentie en het quotum gelden."))
+
+
 class Shelter(Group):
     """Places for households without a home, each with a cost per month (paid whether used or not)."""
 
@@ -533,6 +563,7 @@ class Policy(Group):
     housing_duty: HousingDuty = HousingDuty()
     shelter: Shelter = Shelter()
     rehousing: Rehousing = Rehousing()
+    allocation: Allocation = Allocation()
     moratorium: Moratorium = Moratorium()
     registration: Registration = Registration()
     practice: Practice = Practice()

@@ -26,6 +26,9 @@ LOCAL_OUTCOMES: dict[str, str] = {
     "cohort_family_evictions": "Family evictions followed up for a year",
     "cohort_family_evictions_separated": "... of which a child was separated from the parents",
     "cohort_family_evictions_in_view": "... of which with alternative housing in view",
+    "lettings_urgent_homeless": "Corporation lettings to homeless households with urgency or from a shelter",
+    "lettings_regular": "Corporation lettings to regular applicants",
+    "regular_wait_months_total": "Months the regular applicants let to had waited, summed (divide by their lettings)",
 }
 INDEX = {name: k for k, name in enumerate(LOCAL_OUTCOMES)}
 
@@ -44,6 +47,12 @@ class ByMunicipality:
             return
         year = (t - self.warmup) // 12
         self.counts[year, :, INDEX[name]] += np.bincount(municipalities, minlength=self.counts.shape[1])
+
+    def add_counts(self, t: int, name: str, counts: np.ndarray) -> None:
+        """`counts[m]` events in municipality m."""
+        if t < self.warmup:
+            return
+        self.counts[(t - self.warmup) // 12, :, INDEX[name]] += counts
 
     def frame(self, replication: int, profiles: list, factor: float) -> pd.DataFrame:
         """One row per municipality and reported year; counts scaled to the real population

@@ -81,6 +81,7 @@ class Item(StrEnum):
     DEBT_HELP = "debt_help"
     STORAGE = "storage"
     FAMILY_SHELTER = "family_shelter"
+    FAMILY_SHELTER_OTHER = "family_shelter_other"
     NIGHT_SHELTER = "night_shelter"
     EMERGENCY = "emergency"
     ALTERNATIVE = "alternative"
@@ -159,6 +160,9 @@ ITEMS: dict[str, CostItem] = {item.name: item for item in [
     _municipal("debt_help", "debt_help_eur", "Debt help", "Schuldhulpverlening"),
     _municipal("storage", "storage_eur", "Storing evicted households' goods", "Opslag van inboedels na ontruiming"),
     _municipal("family_shelter", "shelter_month_eur", "Family shelter places", "Plaatsen in de gezinsopvang"),
+    _municipal("family_shelter_other", "shelter_month_eur",
+               "Family shelter places for families homeless for other reasons than an eviction",
+               "Plaatsen in de gezinsopvang voor gezinnen dakloos om een andere reden dan een ontruiming"),
     _municipal("night_shelter", "shelter_month_eur", "Night shelter places", "Plaatsen in de nachtopvang"),
     _municipal("emergency", "emergency_month_eur", "Emergency accommodation", "Noodopvang"),
     _municipal("alternative", "alternative_housing_month_eur", "Alternative housing units (running)",

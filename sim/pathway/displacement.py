@@ -338,5 +338,5 @@ class Displacement:
         done &= (reg.evicted_at[rows] < 0) | (t - reg.evicted_at[rows] >= FOLLOW_UP_MONTHS)
         self.retire(t, rows[done])
 
-    def census(self, t: int) -> dict[str, int]:
+    def census(self, t: int) -> dict[str, float]:
         return evictions.census(self.world, self.reg, t)

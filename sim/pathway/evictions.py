@@ -129,6 +129,8 @@ def account(m: World, reg: Register, t: int, rows: np.ndarray) -> None:
     costs, out = m.context.costs, m.outcomes
     for place in m.place_list:
         out.add_cost(place.item, place.monthly_cost())
+        if place.other_capacity:
+            out.add_cost(Item.FAMILY_SHELTER_OTHER, place.other_families_cost())
     place = reg.place[rows]
     _account_homeless(m, reg.adults[rows], place)
     supervised = reg.children(rows[reg.supervised_until[rows] > t], WITH_PARENTS).sum()
@@ -157,13 +159,17 @@ def _account_homeless(m: World, adults: np.ndarray, place: np.ndarray) -> None:
         out.add_cost(Item(f"homeless_{group}_public"), (1 - care) * eur)
 
 
-def census(m: World, reg: Register, t: int) -> dict[str, int]:
+def _mean_months(months: np.ndarray) -> float:
+    return float(months.mean()) if months.size else 0.0
+
+
+def census(m: World, reg: Register, t: int) -> dict[str, float]:
     """Where displaced households, their adults and their children are now."""
     rows = reg.rows()
     place = reg.place[rows]
     unhoused = place != HOUSED
     homeless = among(place, HOMELESS)
-    count = {f"households_{name}": int((place == code).sum())
+    count: dict[str, float] = {f"households_{name}": int((place == code).sum())
              for code, name in enumerate(PLACES) if name not in ("between", "housed")}
     with_parents = reg.children(rows, WITH_PARENTS)
     away = {name: int(reg.children(rows, code).sum())
@@ -175,6 +181,8 @@ def census(m: World, reg: Register, t: int) -> dict[str, int]:
         "homeless_households": int(homeless.sum()),
         "homeless_adults": int(reg.adults[rows][homeless].sum()),
         "homeless_children": int(with_parents[homeless].sum()),
+        "homeless_families": int((homeless & (with_parents > 0)).sum()),
+        "homeless_families_months": _mean_months(t - reg.since[rows][homeless & (with_parents > 0)]),
         "children_alternative": int(with_parents[place == ALTERNATIVE].sum()),
         "children_under_supervision": int(with_parents[reg.supervised_until[rows] > t].sum()),
         "children_of_displaced": int(reg.children(rows[unhoused]).sum()),

@@ -23,10 +23,12 @@ from .courts import Court
 from .displacement import Displacement
 from .docket import Docket
 from .finances import Finances
+from .homeless_families import HomelessFamilies
 from .households import empty_dwellings
 from .idsets import subset
 from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
+from .lettings import SocialLettings
 from .local import LocalPolicies
 from .municipalities import EarlyHelp, Municipality
 from .costs import Item
@@ -76,12 +78,15 @@ PHASES = (
     Phase(7, "bailiff", "settling or leaving while executions wait; executions within capacity; moratorium",
           ("bailiff.py", "moratorium.py")),
     Phase(8, "displacement", "where the displaced go: relatives, emergency places, shelters, hidden, street; "
-          "youth protection; school changes with every move",
-          ("displacement.py", "displaced.py", "places.py", "informal.py", "children.py", "schools.py")),
-    Phase(9, "rehousing", "the way back: urgency, shelter exit, the market, Housing First, second chance",
-          ("rehousing.py",)),
+          "youth protection; school changes with every move; families homeless for other reasons arrive",
+          ("displacement.py", "displaced.py", "places.py", "informal.py", "children.py", "schools.py",
+           "homeless_families.py")),
+    Phase(9, "rehousing", "the way back: urgency, shelter exit, the market, Housing First, second chance, "
+          "within the month's vacancies and the urgent quota; corporation lettings by route",
+          ("rehousing.py", "homeless_families.py", "lettings.py")),
     Phase(10, "month's end", "hosts' and emergency stays end; the year after each eviction recorded; "
-          "costs by payer; disrupted school months", ("displacement.py", "evictions.py")),
+          "costs by payer; disrupted school months; the regular applicants' queue moves on",
+          ("displacement.py", "evictions.py", "lettings.py")),
 )
 
 
@@ -110,6 +115,7 @@ class EvictionModel(mesa.Model):
         self.displacement = Displacement(w)
         self.children = Children(w)
         self.rehousing = Rehousing(w)
+        self.homeless_families = HomelessFamilies(w)
         self.in_arrears = np.empty(0, np.int64)  # housed tenants in arrears at the end of last month
         self._slow_stocks: dict[str, float] = {}
         w.tenants.move_in(np.arange(w.households.size), -1)  # the first tenants
@@ -130,6 +136,7 @@ class EvictionModel(mesa.Model):
         w.add_places(create_places(self, w.municipalities, w.context))  # shelters shared within a region
         w.docket = Docket(w)
         w.vacancies = Vacancies(households, len(blocks))
+        w.lettings = SocialLettings(w)
         w.tenants = Tenants(w)
         w.schools = Schools(w)
         return w
@@ -155,6 +162,7 @@ class EvictionModel(mesa.Model):
         """One month of the eviction sieve."""
         t = self.month
         self.outcomes.start_month(t)
+        self.world.lettings.start_month(t)
         moved_out = self.turnover.step(t, self.in_arrears)        # 0 turnover
         self.displacement.forget(t, moved_out)                     #   the register lets go of those who left
         left_benefits = self.finances.step(t)                      # 1 finances
@@ -176,11 +184,14 @@ class EvictionModel(mesa.Model):
         self.displacement.displace(t, self.bailiff.execute(t))
         rows = self.displacement.step(t)                           # 8 displacement
         self.children.step(t, rows)
+        self.homeless_families.arrive(t)                           #   families homeless for other reasons
         self.displacement.lose_home(t, self.rehousing.failed_tenancies(t))  # 9 rehousing
         homes = self.rehousing.find_homes(t, rows)
         self.displacement.rehouse(t, homes)
+        self.homeless_families.find_homes(t)                       #   in the vacancies left, after the displaced
         self.early_help.coach(t, homes.coached)
         self.displacement.end_of_month(t)                          # 10 month's end
+        self.world.lettings.end_month(t)                           #   the regular applicants' queue moves on
         self.in_arrears = arrears.still_owing(self.world.households)  # next month's move-outs use it
         if t >= self.warmup:  # warm-up months are not reported: their stocks are not counted
             self._collect(t)
@@ -246,8 +257,11 @@ class EvictionModel(mesa.Model):
     def _collect_displaced(self, t: int) -> None:
         out, places = self.outcomes, self.world.place_list
         census = self.displacement.census(t)
+        census.update(self.homeless_families.census(t))
         for name, value in census.items():
             out.set(name, value)
+        out.set("homeless_families_all", census["homeless_families"] + census["homeless_families_other"])
+        out.set("homeless_children_all", census["homeless_children"] + census["homeless_children_other"])
         for kind in ("family_shelter", "night_shelter"):
             out.set(f"{kind}_waiting", sum(len(p.waiting) for p in places if p.kind == kind))
         out.set("alternative_units", sum(p.capacity for p in places if p.kind == "alternative"))

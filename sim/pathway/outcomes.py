@@ -72,6 +72,28 @@ _ENDING_LABELS = {"at_contact": ("paid at the landlord's reminder", "betaald na 
                                 "ontruimd of vertrokken voor de deurwaarder kwam")}
 
 
+_LETTING_ROUTES = {
+    "urgency": ("Corporation lettings: displaced households with urgency",
+                "Verhuringen corporaties: huishoudens zonder woning met urgentie"),
+    "shelter_exit": ("Corporation lettings: leaving a shelter", "Verhuringen corporaties: uitstroom uit de opvang"),
+    "housing_first": ("Corporation lettings: Housing First", "Verhuringen corporaties: Housing First"),
+    "second_chance": ("Corporation lettings: second-chance contracts", "Verhuringen corporaties: tweedekanscontracten"),
+    "homeless_family_other": ("Corporation lettings: families homeless for other reasons, with urgency or from a "
+                              "shelter", "Verhuringen corporaties: gezinnen dakloos om een andere reden, met urgentie "
+                              "of uit de opvang"),
+    "statushouder": ("Corporation lettings: statushouders", "Verhuringen corporaties: statushouders"),
+    "other_urgent": ("Corporation lettings: other urgent applicants (medical, social, leaving care)",
+                     "Verhuringen corporaties: andere urgenten (medisch, sociaal, uitstroom uit zorg)"),
+    "homeless_own": ("Corporation lettings: homeless households finding one on their own",
+                     "Verhuringen corporaties: dakloze huishoudens die er zelf een vinden"),
+    "regular": ("Corporation lettings: regular applicants", "Verhuringen corporaties: reguliere woningzoekenden"),
+}
+_WAIT_BINS = (("upto_2y", "up to 2 years", "tot 2 jaar"), ("2_4y", "2-4 years", "2-4 jaar"),
+              ("4_6y", "4-6 years", "4-6 jaar"), ("6_8y", "6-8 years", "6-8 jaar"),
+              ("8_10y", "8-10 years", "8-10 jaar"),
+              ("over_10y", "over 10 years", "meer dan 10 jaar"))
+
+
 def _of_which(en: str, nl: str) -> tuple[str, str]:
     """A label for a part of the outcome above it ("... of which ...")."""
     return f"... of which {en}", f"... waarvan {nl}"
@@ -219,7 +241,32 @@ OUTCOMES: tuple[Outcome, ...] = (
             youth_protection_decisions=("Youth-protection decisions (families)",
                                         "Besluiten over jeugdbescherming (gezinnen)"),
             contacts_after_eviction=("Displaced households coming into contact with the municipality later",
-                                     "Huishoudens zonder eigen woning die later in contact komen met de gemeente")),
+                                     "Huishoudens zonder eigen woning die later in contact komen met de gemeente"),
+            homeless_families_other_arrived=("Families homeless for other reasons (arrived)",
+                                             "Gezinnen dakloos om een andere reden (instroom)"),
+            homeless_families_other_rehoused=("Families homeless for other reasons rehoused",
+                                              "Gezinnen dakloos om een andere reden weer gehuisvest"),
+            family_shelter_entries_other=("Family shelter entries of families homeless for other reasons",
+                                          "Instroom in de gezinsopvang van gezinnen dakloos om een andere reden")),
+    # 9 social lettings (lettings.py): corporation lettings by route, and the regular applicants' wait
+    *_flows("dwellings", **{f"lettings_{route}": labels for route, labels in _LETTING_ROUTES.items()},
+            lettings_urgent_homeless=("Corporation lettings to homeless households with urgency or from a shelter "
+                                      "(all causes)", "Verhuringen corporaties aan dakloze huishoudens met urgentie of "
+                                      "uit de opvang (alle oorzaken)"),
+            **{f"lettings_regular_wait_{name}": (f"Lettings to regular applicants who had waited {en}",
+                                                 f"Verhuringen aan reguliere woningzoekenden die {nl} wachtten")
+               for name, en, nl in _WAIT_BINS}),
+    *_flows("months", regular_wait_months_total=("Months the regular applicants let to had waited (sum)",
+                                                 "Maanden die reguliere woningzoekenden hadden gewacht (som)")),
+    *_stocks("months",
+             regular_wait_months=("Regular applicants' wait for a corporation dwelling",
+                                  "Wachttijd van reguliere woningzoekenden voor een corporatiewoning"),
+             homeless_families_months=("Months homeless families (after an eviction) have been without a home",
+                                       "Maanden dat dakloze gezinnen (na een ontruiming) zonder woning zijn"),
+             homeless_families_other_months=("Months families homeless for other reasons have been without a home",
+                                             "Maanden dat gezinnen dakloos om een andere reden zonder woning zijn")),
+    *_stocks("applicants",
+             regular_applicants_waiting=("Regular applicants waiting", "Wachtende reguliere woningzoekenden")),
     # the twelve-month follow-up of each eviction (evictions.py), recorded when it ends
     *_flows("households", cohort_evictions=("Evictions followed up for a year", "Ontruimingen een jaar gevolgd"),
             cohort_evictions_homeless=_of_which(
@@ -301,11 +348,18 @@ OUTCOMES: tuple[Outcome, ...] = (
              housing_first_tenancies=("Housing First tenancies", "Housing First-huurcontracten"),
              supported_tenancies=("Supported tenancies (Housing First, second chance)",
                                   "Begeleide huurcontracten (Housing First, tweede kans)"),
+             homeless_families=("Homeless families after an eviction", "Dakloze gezinnen na een ontruiming"),
+             homeless_families_other=("Families homeless for other reasons", "Gezinnen dakloos om een andere reden"),
+             homeless_families_other_sheltered=_of_which("in a family shelter", "in de gezinsopvang"),
+             homeless_families_all=("Homeless families (all causes)", "Dakloze gezinnen (alle oorzaken)"),
              households_single_parent=("Single-parent households", "Eenoudergezinnen"),
              households_large_family=("Families with three or more children", "Gezinnen met drie of meer kinderen")),
     *_stocks("adults", homeless_adults=("Homeless adults", "Dakloze volwassenen")),
     *_stocks("children",
              homeless_children=("Homeless children (with their parents)", "Dakloze kinderen (bij hun ouders)"),
+             homeless_children_other=("Children of families homeless for other reasons",
+                                      "Kinderen van gezinnen dakloos om een andere reden"),
+             homeless_children_all=("Homeless children (all causes)", "Dakloze kinderen (alle oorzaken)"),
              children_separated_now=("Children separated from parents (now)",
                                      "Kinderen van hun ouders gescheiden (nu)"),
              children_relatives=("Children with relatives", "Kinderen bij familie"),
@@ -328,6 +382,10 @@ OUTCOME_INDEX = {o.name: i for i, o in enumerate(OUTCOMES)}
 HEADLINE = ("evictions", "evictions_with_children", "children_evicted", "summonses", "verdicts", "signals",
             "households_in_arrears", "homeless_households", "homeless_children", "children_separated",
             "school_changes", "cost_total_eur")
+# What a policy gives homeless families and takes from regular applicants for a social home: the CLI
+# shows these after the headline outcomes (lettings.py).
+HOUSING = ("lettings_urgent_homeless", "lettings_regular", "regular_wait_months", "homeless_families_all",
+           "homeless_children_all")
 FLOWS = tuple(o.name for o in OUTCOMES if o.kind == "flow")
 STOCKS = tuple(o.name for o in OUTCOMES if o.kind == "stock")
 

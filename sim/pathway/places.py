@@ -50,6 +50,7 @@ class Place(mesa.Agent):
         self.item = Item(kind)  # its cost item (costs.ITEMS), which names the payer
         self.occupants: set[int] = set()
         self.waiting: deque[int] = deque()
+        self.other_capacity = 0  # family shelter: the places that serve families homeless for other reasons
 
     @property
     def free(self) -> int:
@@ -82,7 +83,13 @@ class Place(mesa.Agent):
                 enter(t, who)
 
     def monthly_cost(self) -> float:
-        return self.month_eur * (self.capacity if self.paid_when == "always" else len(self.occupants))
+        """This month's cost of the places, less those that serve families homeless for other reasons."""
+        return self.month_eur * ((self.capacity - self.other_capacity) if self.paid_when == "always"
+                                 else len(self.occupants))
+
+    def other_families_cost(self) -> float:
+        """This month's cost of the places that serve families homeless for other reasons."""
+        return self.month_eur * self.other_capacity
 
 
 class AlternativeHousing(Place):
@@ -121,6 +128,9 @@ def create_places(model: mesa.Model, municipalities: list[Municipality],
             rates = np.array([_places_per_10k(context, muni, kind) * muni.block.size / 10_000 for muni in members])
             if kind in REGIONAL:
                 shared = _place(model, context, members[0], kind, round(rates.sum()))
+                if kind == "family_shelter":
+                    shared.other_capacity = min(round(sum(_other_families_places(context, muni) for muni in members)),
+                                                shared.capacity)
                 places.update({(muni.index, kind): shared for muni in members})
             else:
                 counts = apportion(round(rates.sum()), rates)
@@ -137,9 +147,21 @@ def _regions(municipalities: list[Municipality]) -> list[list[Municipality]]:
     return list(regions.values())
 
 
+def _other_families_places(ctx: Context, muni: Municipality) -> float:
+    """Family shelter places that serve the families homeless for other reasons (homeless_families.py):
+    their arrival rate times their stay."""
+    profile = muni.block.profile
+    return (profile.homeless_families_other_per_10k_per_year * ctx.allocation.family_shelter_stay_months / 12
+            * muni.block.size / 10_000)
+
+
 def _places_per_10k(ctx: Context, muni: Municipality, kind: str) -> float:
     pol = muni.policy
-    return {"family_shelter": pol.shelter.family_places_per_10k, "night_shelter": pol.shelter.night_places_per_10k,
+    # Family shelter: the places for evicted families (a lever) and those that serve the families
+    # homeless for other reasons.
+    others = _other_families_places(ctx, muni) * 10_000 / muni.block.size if kind == "family_shelter" else 0.0
+    return {"family_shelter": pol.shelter.family_places_per_10k + others,
+            "night_shelter": pol.shelter.night_places_per_10k,
             "emergency": pol.shelter.emergency_places_per_10k, "alternative": pol.housing_duty.units_per_10k,
             "housing_first": pol.rehousing.housing_first_places_per_10k if pol.rehousing.housing_first else 0.0,
             "foster": ctx.youth_protection.foster_places_per_10k}[kind]

@@ -54,6 +54,20 @@ class Profile(Group):
         "Amsterdam [NOS18b]; large cities 0.7, small towns 1.3)",
         "How fast displaced households find a home here, relative to an average market (urgency included).",
         ge=0.05, le=5)
+    regular_wait_months: float = param(
+        72.0, "months", "[RIGO19] average registration time at letting from under 4 years (Achterhoek, Limburg) "
+        "to almost 9 years (Amsterdam, Utrecht); large cities 104 ([NUL15b] 8.7 years in Stadsregio Amsterdam), "
+        "small towns 42, others 72 (the middle)",
+        "How long a regular applicant for a corporation dwelling has been registered when a dwelling is let to "
+        "them, before the scenario changes anything (lettings.py).", ge=0, le=600)
+    homeless_families_other_per_10k_per_year: float = param(
+        5.0, "families/10k households/year", "derived: nationally 800-900 families a year in maatschappelijke "
+        "opvang [TRG] to about 3,200 with the women's shelters (5,745 children came in with a parent in 2011 "
+        "[FO11]), 2.4-9 per 10,000 rented households; Den Haag alone saw 420 families at its shelter desk in "
+        "2020 [DH2], about 26 per 10,000: large cities 20, small towns 2, others 5 (about 3,000 a year "
+        "nationally; range 0.5x-1.5x)",
+        "Families with minor children that become homeless here for another reason than an eviction "
+        "(separation, leaving an institution, no affordable home).", ge=0, le=1000)
     income_level: float = param(
         1.0, "ratio", "assumption (1 = the national assumptions in context.incomes)",
         "Earnings of this municipality's tenants relative to the national level.", ge=0.2, le=5)
@@ -106,11 +120,13 @@ PROFILES: dict[str, Profile] = {
     "large_city": Profile(name="large_city", kind="large_city", corporation_households=190_000,
                           private_households=130_000,
                           share_single=0.55, share_couple=0.18, share_single_parent=0.11,
-                          share_couple_children=0.16, rent_private_eur=1150.0, rehousing_factor=0.7),
+                          share_couple_children=0.16, rent_private_eur=1150.0, rehousing_factor=0.7,
+                          regular_wait_months=104.0, homeless_families_other_per_10k_per_year=20.0),
     "medium_town": Profile(name="medium_town", kind="medium_town"),
     "small_town": Profile(name="small_town", kind="small_town", corporation_households=5_800, private_households=2_200,
                           share_single=0.44, share_couple=0.22, share_single_parent=0.12,
-                          share_couple_children=0.22, rent_private_eur=850.0, rehousing_factor=1.3),
+                          share_couple_children=0.22, rent_private_eur=850.0, rehousing_factor=1.3,
+                          regular_wait_months=42.0, homeless_families_other_per_10k_per_year=2.0),
 }
 
 # The country as three blocks, one per municipality type, whose corporation and private totals

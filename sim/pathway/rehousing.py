@@ -29,6 +29,7 @@ import numpy as np
 from . import evictions
 from .displaced import ALTERNATIVE, HIDDEN, HOUSED, NIGHT_SHELTER, ROUGH, SHELTERS, WITH_PARENTS, among
 from .idsets import union, within_capacity
+from .lettings import ROUTE_OF_REHOUSING
 from .costs import Item
 
 if TYPE_CHECKING:
@@ -52,11 +53,18 @@ class Homes:
 
 def grant_urgency(world: World, t: int, rows: np.ndarray) -> None:
     """Households in contact may get an urgency status (when they enter the register or come into
-    contact later)."""
+    contact later); under the law's family urgency every family in contact has one (rehousing looks
+    at `family_urgency`)."""
     reg, rh = world.register, world.context.rehousing
     family = reg.children(rows) > 0
     chance = np.where(family, rh.urgency_families, rh.urgency_adults) * reg.contact[rows]
     reg.urgency[rows] = world.streams.draws("urgency", t, reg.hid[rows]) < chance
+
+
+def family_urgency(world: World, t: int) -> bool:
+    """Whether the law's urgency for every homeless family is in force this month."""
+    allocation = world.policy.allocation
+    return allocation.urgency_homeless_families and t - world.warmup >= allocation.from_month
 
 
 def end_support(world: World, slots: np.ndarray) -> None:
@@ -100,13 +108,18 @@ class Rehousing:
         m, reg = self.world, self.reg
         rh = m.context.rehousing
         market = self.market[reg.municipality[rows]]
-        urgency = np.where(reg.urgency[rows], np.minimum(1.0, market / rh.urgency_months_mean), 0.0)
+        urgent = reg.urgency[rows]
+        if family_urgency(m, t):
+            urgent = urgent | (reg.contact[rows] & (reg.children(rows, WITH_PARENTS) > 0))
+        urgency = np.where(urgent, np.minimum(1.0, market / rh.urgency_months_mean), 0.0)
         shelter = np.where(among(reg.place[rows], SHELTERS), rh.shelter_exit_per_month, 0.0)
         regular = np.minimum(1.0, rh.regular_per_month * market)
         p = 1 - (1 - urgency) * (1 - shelter) * (1 - regular)
         chosen = m.streams.draws("rehouse", t, reg.hid[rows]) < p
         how = np.where(urgency >= np.maximum(shelter, regular), "urgency",
                        np.where(shelter >= regular, "shelter_exit", "regular"))
+        urgent = np.flatnonzero(chosen & (how != "regular"))
+        chosen[urgent] = m.lettings.within_quota(reg.municipality[rows[urgent]])  # the urgent quota, if any
         return chosen, how
 
     def _housing_first(self, t: int, rows: np.ndarray) -> np.ndarray:
@@ -136,11 +149,12 @@ class Rehousing:
     def _move_in(self, t: int, rows: np.ndarray, routes: np.ndarray) -> Homes:
         """Each mover needs a vacancy in its municipality; without one it waits."""
         m, reg = self.world, self.reg
-        slots = m.vacancies.take(reg.municipality[rows])
+        slots = m.vacancies.take(reg.municipality[rows], private_first=routes == "regular")
         m.outcomes.add("rehousing_waiting_vacancy", int((slots < 0).sum()))
         found = slots >= 0
         rows, slots, routes = rows[found], slots[found], routes[found]
         evictions.move_back_in(m, t, reg, rows, slots)
+        m.lettings.let(slots, np.array([ROUTE_OF_REHOUSING[r] for r in routes.tolist()], dtype=object))
         coached = [slot for slot, route in zip(slots.tolist(), routes.tolist()) if self._start_support(t, slot, route)]
         return Homes(rows, slots, routes, np.array(coached, np.int64))
 

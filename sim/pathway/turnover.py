@@ -41,18 +41,28 @@ class Vacancies:
         self.vacant = []
         return slots[~self.households.occupied[slots]]
 
-    def take(self, municipalities: np.ndarray) -> np.ndarray:
+    def take(self, municipalities: np.ndarray, private_first: np.ndarray | None = None) -> np.ndarray:
         """Dwellings vacated this month for rehoused households, one per entry of `municipalities`
-        (each mover's municipality, in priority order) as far as that municipality's vacancies go,
-        corporation dwellings first; -1 where none is left. Taken dwellings are marked occupied so
-        that nobody else gets them."""
+        (each mover's municipality, in priority order) as far as that municipality's vacancies go:
+        corporation dwellings first, except for the movers marked `private_first` (households that
+        find a home on their own, who look in the private market first), served after the others;
+        -1 where none is left. Taken dwellings are marked occupied so that nobody else gets them."""
+        if private_first is None or not private_first.any():
+            return self._take(municipalities, private_first=False)
+        taken = np.full(municipalities.size, -1, np.int64)
+        taken[~private_first] = self._take(municipalities[~private_first], private_first=False)
+        taken[private_first] = self._take(municipalities[private_first], private_first=True)
+        return taken
+
+    def _take(self, municipalities: np.ndarray, private_first: bool) -> np.ndarray:
         hh = self.households
         taken = np.full(municipalities.size, -1, np.int64)
         if not self.vacant or municipalities.size == 0:
             return taken
         slots = np.concatenate(self.vacant)
         free = slots[~hh.occupied[slots]]
-        free = free[np.lexsort((hh.private[free], hh.municipality[free]))]  # stable: in order of vacating
+        landlord = ~hh.private[free] if private_first else hh.private[free]
+        free = free[np.lexsort((landlord, hh.municipality[free]))]  # stable: in order of vacating
         free_muni = hh.municipality[free]
         available = np.bincount(free_muni, minlength=self.municipalities)
         movers = first_of_each(municipalities, available)  # grouped by municipality, in priority order
@@ -80,6 +90,7 @@ class Turnover:
         """Last month's vacancies that no rehoused household took get new tenants."""
         slots = self.world.vacancies.left_over()
         self.world.tenants.move_in(slots, t)
+        self.world.lettings.let_to_newcomers(slots)
         self.world.outcomes.add("new_tenants", slots.size)
 
     def _rates(self) -> tuple[float, float]:

@@ -9,8 +9,9 @@ stage that acts on it. No stage holds a reference to another, so every hand-off 
 schedule.
 
 Services are rules several stages apply to shared state: who moves into a vacant dwelling
-(`tenants`), which vacancies are free (`vacancies`), whether a move takes a child out of reach
-of its school (`schools`). They have no phase of their own.
+(`tenants`), which vacancies are free (`vacancies`), who the corporation lets them to and how long
+regular applicants wait (`lettings`), whether a move takes a child out of reach of its school
+(`schools`). They have no phase of their own.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from .by_municipality import ByMunicipality
     from .docket import Docket
     from .households import HouseholdArrays
+    from .lettings import SocialLettings
     from .journeys import Journeys
     from .landlords import Landlord
     from .local import LocalPolicies
@@ -65,6 +67,7 @@ class World:
     places_of: list[list[Place]] = field(default_factory=list)  # each municipality's, shared included
     docket: Docket = field(init=False)
     vacancies: Vacancies = field(init=False)
+    lettings: SocialLettings = field(init=False)
     tenants: Tenants = field(init=False)
     schools: Schools = field(init=False)
 
