@@ -27,9 +27,10 @@ SIM_LABELS = {o.name: {"en": o.label, "nl": o.label_nl} for o in OUTCOMES}
 SIM_UNITS = {o.name: o.unit for o in OUTCOMES}
 SIM_KINDS = {o.name: o.kind for o in OUTCOMES}
 
-# The outcomes on the headline cards: what happens to households and children, and what it costs.
+# The outcomes on the headline cards: what happens to households and children, what it costs, and
+# how much longer (or shorter) the regular applicants for a social home wait (lettings.py).
 CARDS = ("evictions", "children_evicted", "homeless_households", "homeless_children", "children_separated",
-         "school_changes", "cost_total_eur")
+         "school_changes", "cost_total_eur", "regular_wait_months")
 
 # A symbol next to each verdict word, so the direction is never told by colour alone.
 VERDICT_SYMBOLS = {"lower": "▼", "higher": "▲", "uncertain": "≈", "within noise": "≈", "no change": "=",

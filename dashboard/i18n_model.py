@@ -18,10 +18,13 @@ CARD_LABELS = {
     "children_separated": {"en": "Children separated", "nl": "Kinderen uit huis geplaatst"},
     "school_changes": {"en": "School changes", "nl": "Schoolwisselingen"},
     "cost_total_eur": {"en": "Total cost", "nl": "Totale kosten"},
+    "regular_wait_months": {"en": "Social-home wait (months)", "nl": "Wachttijd sociale huur (mnd)"},
 }
 UNITS = {"households": {"en": "households", "nl": "huishoudens"}, "children": {"en": "children", "nl": "kinderen"},
          "child-months": {"en": "child-months", "nl": "kindmaanden"}, "EUR": {"en": "EUR", "nl": "euro"},
-         "adults": {"en": "adults", "nl": "volwassenen"}, "months": {"en": "months", "nl": "maanden"}}
+         "adults": {"en": "adults", "nl": "volwassenen"}, "months": {"en": "months", "nl": "maanden"},
+         "dwellings": {"en": "dwellings", "nl": "woningen"},
+         "applicants": {"en": "applicants", "nl": "woningzoekenden"}}
 VERDICTS = {
     "lower": {"en": "lower", "nl": "lager"},
     "higher": {"en": "higher", "nl": "hoger"},
@@ -60,6 +63,8 @@ PARAMETER_UNITS = {
     "intakes/10k households/month": {"en": "intakes per 10,000 households a month",
                                      "nl": "intakes per 10.000 huishoudens per maand"},
     "places/10k households": {"en": "places per 10,000 households", "nl": "plaatsen per 10.000 huishoudens"},
+    "families/10k households/year": {"en": "families per 10,000 households a year",
+                                     "nl": "gezinnen per 10.000 huishoudens per jaar"},
     "units/10k households": {"en": "units per 10,000 households", "nl": "woningen per 10.000 huishoudens"},
     "units/10k households/year": {"en": "units per 10,000 households a year",
                                   "nl": "woningen per 10.000 huishoudens per jaar"},

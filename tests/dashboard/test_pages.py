@@ -38,12 +38,13 @@ def test_every_page_runs(page):
 
 def test_compare_shows_cards_and_switches_to_dutch():
     at = opened()
-    assert len(at.metric) == 7
+    assert len(at.metric) == 8
     assert "Ombudsman package against Current policy" in texts(at)
+    assert "Social-home wait (months)" in [m.label for m in at.metric]  # how long regular home-seekers wait
     at.radio(key="lang").set_value("nl")
     ran(at)
     assert at.title[0].value == "Beleid vergelijken"
-    assert "Ontruimingen" in [m.label for m in at.metric]
+    assert {"Ontruimingen", "Wachttijd sociale huur (mnd)"} <= {m.label for m in at.metric}
     assert param(at, "lang") == ["nl"]
 
 
@@ -54,12 +55,12 @@ def test_a_changed_selection_waits_for_the_run_button():
     runs_before = set(_store())
     at.multiselect(key="scenarios").set_value(["ombudsman-package", "moratorium-winter-families"])
     ran(at)
-    assert len(at.metric) == 7  # still the comparison that was run
+    assert len(at.metric) == 8  # still the comparison that was run
     assert "Press **Run**" in texts(at) and set(_store()) == runs_before  # nothing simulated yet
     assert param(at, "scenario") == ["ombudsman-package", "moratorium-winter-families"]
     at.button(key="run").click()
     ran(at)
-    assert len(at.metric) == 14 and "Press **Run**" not in texts(at)
+    assert len(at.metric) == 16 and "Press **Run**" not in texts(at)
     # Only the added scenario was simulated: its runs, and first its first look (one replication
     # at the medians, kept like any run; runs.first_look).
     added = [json.loads(k) for k in set(_store()) - runs_before]
@@ -73,7 +74,7 @@ def test_compare_picks_another_scenario():
     ran(at)
     at.button(key="run").click()
     ran(at)
-    assert len(at.metric) == 14
+    assert len(at.metric) == 16
     assert "Legal aid for every tenant against Current policy" in texts(at)
     assert param(at, "scenario") == ["ombudsman-package", "ombudsman-legal-aid"]
 
@@ -203,7 +204,7 @@ def test_stored_national_results(tmp_path, monkeypatch):
                      replications=2, warmup=6)
     write_comparison(stored, tmp_path / "national")
     at = opened(population="stored")
-    assert len(at.metric) == 7
+    assert len(at.metric) == 8
     assert "the Netherlands" in texts(at)
     for page in PAGES[1:]:
         ran(at.switch_page(page))

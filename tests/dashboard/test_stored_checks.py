@@ -19,7 +19,7 @@ def test_a_stored_comparison_with_a_replaced_table_is_refused_on_the_page(tmp_pa
     monkeypatch.setenv("EVICTSIM_RESULTS", str(tmp_path))
     stored = compare("baseline", ["ombudsman-legal-aid"], population="2000", months=12, replications=2, warmup=0)
     write_comparison(stored, tmp_path / "town")
-    assert len(ran(app(population="stored")).metric) == 7  # whole: shown
+    assert len(ran(app(population="stored")).metric) == 8  # whole: shown
     write_run(run("baseline", population="2000", months=12, replications=2, warmup=0, seed=9), tmp_path / "other")
     shutil.copy(tmp_path / "other" / "monthly.parquet", tmp_path / "town" / "baseline" / "monthly.parquet")
     comparison_for.clear()  # as after a restart: the dashboard reads the folder again

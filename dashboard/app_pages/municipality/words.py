@@ -163,6 +163,11 @@ PROFILE_FIELDS = {
     "region": {"en": "Shelter region (centrumgemeente)", "nl": "Opvangregio (centrumgemeente)"},
     "rehousing_factor": {"en": "How fast households find a new home (ratio)",
                          "nl": "Hoe snel huishoudens een nieuwe woning vinden (verhouding)"},
+    "regular_wait_months": {"en": "Regular applicants' registration time at letting (months)",
+                            "nl": "Inschrijfduur van reguliere woningzoekenden bij toewijzing (maanden)"},
+    "homeless_families_other_per_10k_per_year": {
+        "en": "Families homeless for other reasons than an eviction (per 10,000 households a year)",
+        "nl": "Gezinnen dakloos om een andere reden dan een ontruiming (per 10.000 huishoudens per jaar)"},
     "income_level": {"en": "Tenants' earnings against the national level (ratio)",
                      "nl": "Inkomen van huurders ten opzichte van het landelijk niveau (verhouding)"},
     "outreach_practice": {"en": "Reach after a signal against the national average (ratio)",
