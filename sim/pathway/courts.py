@@ -169,7 +169,7 @@ class Court(mesa.Agent):
         lc = m.context.landlords
         hh.conditional_until[ids] = t + m.context.court.conditional_months
         hh.conditional_missed[ids] = 0
-        hh.watch[ids] = True
+        hh.start_watching(ids)
         start_plan(hh, lc, ids, lc.arrangement_months_long, lc.arrangement_months_long)
         self.docket.conditional = union(self.docket.conditional, ids)
         self.docket.close(t, ids, "conditional_verdict", keep_aid=True)

@@ -127,8 +127,10 @@ def move_back_in(m: World, t: int, reg: Register, rows: np.ndarray, slots: np.nd
 def account(m: World, reg: Register, t: int, rows: np.ndarray) -> None:
     """This month's costs of places and care, and disrupted school months."""
     costs, out = m.context.costs, m.outcomes
-    for place in m.place_list:
-        out.add_cost(place.item, place.monthly_cost())
+    for place in m.place_list:  # about 1,150 places nationally, most of them empty or without capacity
+        eur = place.monthly_cost()
+        if eur:
+            out.add_cost(place.item, eur)
         if place.other_capacity:
             out.add_cost(Item.FAMILY_SHELTER_OTHER, place.other_families_cost())
     place = reg.place[rows]

@@ -88,13 +88,13 @@ def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float, money: n
     if money is None:
         money = hh.income[ids] + hh.allowance[ids]
     hh.short[ids] = short = money < hh.rent[ids] + cost_factor * hh.basic_cost[ids]
-    hh.watch[ids[short]] = True
+    hh.start_watching(ids[short])
 
 
 def watch_shocks(hh: HouseholdArrays, t: int, ids: np.ndarray) -> None:
     """Put households of `ids` in an income shock or with an extra cost under watch again: their
     money or costs changed, so the rent phase must look at whether they can still pay."""
-    hh.watch[ids[(hh.shock_until[ids] > t) | (hh.cost_until[ids] > t)]] = True
+    hh.start_watching(ids[(hh.shock_until[ids] > t) | (hh.cost_until[ids] > t)])
 
 
 def monthly(per_year: float) -> float:
@@ -141,7 +141,7 @@ class Finances:
         hh.shock_since[ids] = t
         hh.shock_income[ids] = income
         hh.shock_until[ids] = np.minimum(t + m.streams.months(f"shock_months_{kind}", t, hh.hid[ids], p_end), 32000)
-        hh.watch[ids] = True
+        hh.start_watching(ids)
         m.outcomes.add(f"shocks_{SHOCK_KINDS[kind]}", ids.size)
         m.journeys.log_many(SHOCK_KINDS[kind], t, ids)
 
@@ -175,7 +175,7 @@ class Finances:
         hh.cost_extra[ids] = s.cost_shock_eur_min + u * (s.cost_shock_eur_max - s.cost_shock_eur_min)
         months = m.streams.months("cost_months", t, hh.hid[ids], 1 / s.cost_shock_months_mean)
         hh.cost_until[ids] = np.minimum(t + months, 32000)
-        hh.watch[ids] = True
+        hh.start_watching(ids)
         m.outcomes.add("shocks_cost", ids.size)
 
     def _set_cost_factor(self, t: int) -> None:

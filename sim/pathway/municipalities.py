@@ -164,7 +164,7 @@ class EarlyHelp:
         hh.queued_since[ids] = -1
         hh.help_since[ids] = t
         hh.help_until[ids] = t + m.policy.debt_help.duration_months
-        hh.watch[ids] = True
+        hh.start_watching(ids)
         planned = ids[hh.conditional_until[ids] <= t]  # a conditional verdict's plan is the court's
         owing = planned[hh.arrears[planned] > 0]
         lc = m.context.landlords
@@ -183,7 +183,7 @@ class EarlyHelp:
         hh = w.households
         hh.help_since[ids] = t
         hh.help_until[ids] = t + w.policy.debt_help.duration_months
-        hh.watch[ids] = True
+        hh.start_watching(ids)
         self.helped = union(self.helped, ids)
         w.outcomes.add("debt_help_started", ids.size)
         w.by_municipality.add(t, "debt_help_started", hh.municipality[ids])
@@ -203,7 +203,7 @@ class EarlyHelp:
         hh = self.world.households
         ids = ids[hh.direct_payment[ids]]
         hh.direct_payment[ids] = False
-        hh.watch[ids] = True  # its rent can be missed again
+        hh.start_watching(ids)  # its rent can be missed again
         self.world.outcomes.add("direct_payment_ended", ids.size)
 
     def _end_help(self, t: int) -> None:

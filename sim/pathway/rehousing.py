@@ -2,12 +2,13 @@
 
 A displaced household gets a home of its own through one of these routes, each needing a dwelling
 that fell vacant in its municipality this month (turnover.py), so rehousing competes for real
-vacancies:
+vacancies (the urgent routes first, and within the urgent quota, if the policy sets one):
 - urgency: a status the municipality grants some households in contact (families more often; many
   regulations refuse urgency after an eviction for rent debt [NOS19]); a dwelling within about
   six months [PUR], later where the market is tight;
 - leaving a family or night shelter to housing (about a year's stay [NRC19][NU23b]);
-- the regular market on its own, slow, slower in large cities [NOS18b][NOS19b];
+- the regular market on its own, slow, slower in large cities [NOS18b][NOS19b], looking in the
+  private market first (it does not jump the social-housing queue: lettings.py);
 - Housing First (when the municipality has it): a supported tenancy for adults without a home,
   as far as its places go [HF];
 - second-chance contracts (when landlords offer them): a tenancy with coaching, as far as the
@@ -118,8 +119,8 @@ class Rehousing:
         chosen = m.streams.draws("rehouse", t, reg.hid[rows]) < p
         how = np.where(urgency >= np.maximum(shelter, regular), "urgency",
                        np.where(shelter >= regular, "shelter_exit", "regular"))
-        urgent = np.flatnonzero(chosen & (how != "regular"))
-        chosen[urgent] = m.lettings.within_quota(reg.municipality[rows[urgent]])  # the urgent quota, if any
+        by_urgency = np.flatnonzero(chosen & (how != "regular"))
+        chosen[by_urgency] = m.lettings.within_quota(reg.municipality[rows[by_urgency]])  # the urgent quota, if any
         return chosen, how
 
     def _housing_first(self, t: int, rows: np.ndarray) -> np.ndarray:

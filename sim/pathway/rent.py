@@ -66,17 +66,36 @@ class RentPayment:
 
     def __init__(self, world: World) -> None:
         self.world = world
+        self.watched = np.empty(0, np.int64)  # the dwellings under watch when the phase last ended
+        # month -> dwellings whose quiet household's next miss was drawn for that month (some no
+        # longer: `next_miss` says); months after the run's last are not kept
+        self.calendar: dict[int, list[np.ndarray]] = {}
+        self.last_month = world.outcomes.values.shape[0] - 1
+
+    def _watched(self) -> np.ndarray:
+        """The dwellings under watch, in order: those watched when the phase last ended and those put
+        under watch since (households.start_watching), without a pass over every dwelling."""
+        hh = self.world.households
+        candidates = np.unique(np.concatenate([self.watched, *hh.newly_watched]))
+        hh.newly_watched.clear()
+        return candidates[hh.watch[candidates]]
+
+    def _due(self, t: int) -> np.ndarray:
+        """Quiet households whose drawn miss is this month, in order (`next_miss == t`)."""
+        hh = self.world.households
+        candidates = np.unique(np.concatenate(self.calendar.pop(t, [np.empty(0, np.int64)])))
+        return candidates[hh.next_miss[candidates] == t]
 
     def step(self, t: int) -> Arrears:
         hh = self.world.households
-        watched = np.flatnonzero(hh.watch)
+        watched = self._watched()
         arrears, shocked, costly, arranged, helped, conditional, supplemented = self._state(t, watched)
         busy = (arrears > 0) | shocked | costly | arranged | helped | conditional | supplemented
         quiet, busy = subset(watched, ~busy), np.flatnonzero(busy)
         ids = watched[busy]
         hh.next_miss[ids] = NEVER          # watched again: a drawn miss month no longer holds
         self._schedule(t, quiet)
-        due = np.flatnonzero(hh.next_miss == t)
+        due = self._due(t)
         hh.next_miss[due] = NEVER
         # The busy households' state is taken from what _state gathered and followed here as the
         # phase changes it: gathers from the 3.5M-household arrays dominate the phase nationally.
@@ -100,6 +119,8 @@ class RentPayment:
         at_risk = self._at_risk(t, ids, shocked | costly, squeezed, shortfall > 0)
         self._unwatch(ids, (arrears > 0) | at_risk | conditional | supplemented)
         hh.watch[due] = True
+        still = np.concatenate([ids, due])
+        self.watched = np.unique(still[hh.watch[still]])
         # Quiet households owe nothing unless their miss came.
         return Arrears(subset(np.concatenate([ids, due]), np.concatenate([arrears > 0, hh.arrears[due] > 0])))
 
@@ -132,7 +153,13 @@ class RentPayment:
         p_miss = miss_chance(m.context.rent_payment, shortfall, rent)
         ids, p_miss = ids[p_miss > 0], p_miss[p_miss > 0]
         months = m.streams.months("rent_missed_next", t, hh.hid[ids], p_miss)
-        hh.next_miss[ids] = np.minimum(t + months - 1, 32000)
+        hh.next_miss[ids] = next_miss = np.minimum(t + months - 1, 32000)
+        soon = next_miss <= self.last_month
+        ids, next_miss = ids[soon], next_miss[soon]
+        order = np.argsort(next_miss, kind="stable")
+        months_, starts = np.unique(next_miss[order], return_index=True)
+        for month, chunk in zip(months_.tolist(), np.split(ids[order], starts[1:])):
+            self.calendar.setdefault(month, []).append(chunk)
 
     def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray,
               supplemented: np.ndarray) -> np.ndarray:

@@ -124,7 +124,7 @@ class RentalAssistance:
         hh = w.households
         hh.arrears[ids] = np.maximum(0.0, hh.arrears[ids] - amounts).astype(np.float32)
         hh.funded_at[ids] = t
-        hh.watch[ids] = True
+        hh.start_watching(ids)
         eur = float(amounts.sum())
         w.outcomes.add("fund_households", ids.size)
         w.outcomes.add("fund_eur", eur)
@@ -160,6 +160,6 @@ class RentalAssistance:
         most = w.local.lever("rental_assistance.supplement_max_eur", munis)
         hh.supplement_eur[ids] = np.clip(usual_shortfall(hh, ids, w.cost_factor), 0, most)
         hh.supplement_until[ids] = t + w.local.lever("rental_assistance.supplement_months", munis)
-        hh.watch[ids] = True
+        hh.start_watching(ids)
         w.outcomes.add("supplements_started", ids.size)
         w.journeys.log_many("supplement", t, ids)

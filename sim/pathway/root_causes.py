@@ -34,6 +34,7 @@ class RootCauses:
     def __init__(self, world: World) -> None:
         self.world = world
         self.rng = {name: world.streams.generator(f"onset_{name}") for name in ("nuisance", "drugs", "lease_breach")}
+        self.nuisance = np.empty(0, np.int64)  # dwellings whose household had a nuisance case open (some no longer)
 
     def _pick(self, name: str, rate: float) -> np.ndarray:
         """Dwellings picked at random with chance `rate`, independent of anybody's state."""
@@ -60,6 +61,7 @@ class RootCauses:
         ids = self._eligible(t, self._pick("nuisance", rc.nuisance_per_month), "nuisance")
         ids = ids[m.households.nuisance_since[ids] == NEVER]
         m.households.nuisance_since[ids] = t
+        self.nuisance = np.union1d(self.nuisance, ids)
         m.outcomes.add("nuisance_cases", ids.size)
         m.journeys.log_many("nuisance", t, ids)
         if not (es.enabled and es.include_nuisance):
@@ -82,7 +84,7 @@ class RootCauses:
     def _progress_nuisance(self, t: int) -> np.ndarray:
         m = self.world
         hh, rc = m.households, m.context.root_causes
-        active = np.flatnonzero(hh.nuisance_since >= 0)
+        self.nuisance = active = self.nuisance[hh.nuisance_since[self.nuisance] >= 0]  # open cases, in order
         active = active[hh.occupied[active]]
         cared = hh.in_help(t, active)
         resolve = np.where(cared, min(1.0, 2 * rc.nuisance_resolve_per_month), rc.nuisance_resolve_per_month)
