@@ -19,7 +19,7 @@ import pandas as pd
 
 from .limits import DEFAULT_WARMUP
 from .pathway.model import EvictionModel
-from .pathway.outcomes import FLOWS, OUTCOMES, STOCKS
+from .pathway.outcomes import FLOWS, MEANS, OUTCOMES, STOCKS
 from .pathway.population import COMPOSITIONS, Profile
 from .provenance import git_commit, git_dirty, version
 from .scenario import Scenario
@@ -114,11 +114,17 @@ def yearly_outcomes(model: EvictionModel, scale: float = 1.0) -> dict[str, float
 
 
 def _monthly_frame(model: EvictionModel, rep: int, warmup: int, factor: float) -> pd.DataFrame:
-    values = model.outcomes.values[warmup:] * factor
+    """The reported months' outcomes for the real population: counts times `factor` (1 / scale),
+    averages (MEANS) as they are."""
+    values = model.outcomes.values[warmup:].copy()
+    values[:, _SCALED] *= factor
     frame = pd.DataFrame(values, columns=[o.name for o in OUTCOMES])
     frame.insert(0, "month", np.arange(len(frame), dtype=np.int32))
     frame.insert(0, "replication", np.int32(rep))
     return frame
+
+
+_SCALED = np.array([o.name not in MEANS for o in OUTCOMES])  # the columns that scale up (counts)
 
 
 def _journey_frame(model: EvictionModel, rep: int, warmup: int) -> pd.DataFrame:

@@ -91,3 +91,12 @@ def test_the_urgent_quota_caps_urgent_lettings_of_homeless_households():
     per_month = sum(m.outcomes.values[:, I[f"lettings_{r}"]] for r in capped)
     assert per_month.max() <= cap
     assert (per_month == cap).sum() >= 6  # it binds
+
+
+def test_a_sample_reports_the_wait_in_months_not_scaled_up():
+    """Counts from a sample are scaled to the real population; a wait in months is an average and is not."""
+    from sim import run
+
+    monthly = run("baseline", population="medium_town", scale=0.25, months=12, warmup=12, seed=2).monthly
+    assert 68 <= monthly.regular_wait_months.iloc[0] <= 76  # the type's 72 months, as the queue starts
+    assert 100 * 12 < monthly.lettings_regular.sum() < 220 * 12  # counts scaled up: the town's 160 a month, not 40

@@ -388,6 +388,9 @@ HOUSING = ("lettings_urgent_homeless", "lettings_regular", "regular_wait_months"
            "homeless_children_all")
 FLOWS = tuple(o.name for o in OUTCOMES if o.kind == "flow")
 STOCKS = tuple(o.name for o in OUTCOMES if o.kind == "stock")
+# Stocks that are averages over households (months), not counts: a sample's are the population's,
+# so results do not scale them up (runner.py).
+MEANS = ("regular_wait_months", "homeless_families_months", "homeless_families_other_months")
 
 
 # Where a cost item is booked: its own column and its payer's (None for the household's own items).
