@@ -116,7 +116,8 @@ def test_an_interrupted_calibration_replays_from_its_store(tiny_calibration):
 # theirs; docs/model.md says why.
 FITTED_AND_FITTING = ("evictions_all_landlords_2022", "evictions_corporations_2022", "evictions_private_landlords",
                       "announced_evictions_2022", "share_executed_2022", "months_in_arrears_at_summons",
-                      "landlord_signals_per_year", "payment_plans_per_year")
+                      "landlord_signals_per_year", "payment_plans_per_year",
+                      "share_corporation_evictions_for_arrears_2021", "displaced_children_with_a_parent")
 CHECKS_THAT_HOLD = ("signal_reach", "signal_acceptance", "betaalrisico_share", "rent_allowance_recipients",
                     "rent_allowance_average")
 
