@@ -27,7 +27,7 @@ import numpy as np
 
 from .finances import BENEFIT_PROBLEM, JOB_LOSS, income_in_shock, usual_shortfall
 from .households import CLEARED_EUR, NEVER, HouseholdArrays
-from .idsets import subset
+from .idsets import distinct, subset
 from .costs import Item
 
 if TYPE_CHECKING:
@@ -76,14 +76,14 @@ class RentPayment:
         """The dwellings under watch, in order: those watched when the phase last ended and those put
         under watch since (households.start_watching), without a pass over every dwelling."""
         hh = self.world.households
-        candidates = np.unique(np.concatenate([self.watched, *hh.newly_watched]))
+        candidates = distinct(np.concatenate([self.watched, *hh.newly_watched]))
         hh.newly_watched.clear()
         return candidates[hh.watch[candidates]]
 
     def _due(self, t: int) -> np.ndarray:
         """Quiet households whose drawn miss is this month, in order (`next_miss == t`)."""
         hh = self.world.households
-        candidates = np.unique(np.concatenate(self.calendar.pop(t, [np.empty(0, np.int64)])))
+        candidates = distinct(np.concatenate(self.calendar.pop(t, [np.empty(0, np.int64)])))
         return candidates[hh.next_miss[candidates] == t]
 
     def step(self, t: int) -> Arrears:
@@ -120,7 +120,7 @@ class RentPayment:
         self._unwatch(ids, (arrears > 0) | at_risk | conditional | supplemented)
         hh.watch[due] = True
         still = np.concatenate([ids, due])
-        self.watched = np.unique(still[hh.watch[still]])
+        self.watched = distinct(still[hh.watch[still]])
         # Quiet households owe nothing unless their miss came.
         return Arrears(subset(np.concatenate([ids, due]), np.concatenate([arrears > 0, hh.arrears[due] > 0])))
 
@@ -156,9 +156,12 @@ class RentPayment:
         hh.next_miss[ids] = next_miss = np.minimum(t + months - 1, 32000)
         soon = next_miss <= self.last_month
         ids, next_miss = ids[soon], next_miss[soon]
+        if ids.size == 0:
+            return
         order = np.argsort(next_miss, kind="stable")
-        months_, starts = np.unique(next_miss[order], return_index=True)
-        for month, chunk in zip(months_.tolist(), np.split(ids[order], starts[1:])):
+        ids, next_miss = ids[order], next_miss[order]
+        starts = np.flatnonzero(np.diff(next_miss)) + 1  # where the month changes
+        for month, chunk in zip(next_miss[np.concatenate([[0], starts])].tolist(), np.split(ids, starts)):
             self.calendar.setdefault(month, []).append(chunk)
 
     def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray,

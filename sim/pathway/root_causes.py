@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .households import NEVER
-from .idsets import pick
+from .idsets import pick, union
 
 if TYPE_CHECKING:
     from .world import World
@@ -61,7 +61,7 @@ class RootCauses:
         ids = self._eligible(t, self._pick("nuisance", rc.nuisance_per_month), "nuisance")
         ids = ids[m.households.nuisance_since[ids] == NEVER]
         m.households.nuisance_since[ids] = t
-        self.nuisance = np.union1d(self.nuisance, ids)
+        self.nuisance = union(self.nuisance, ids)
         m.outcomes.add("nuisance_cases", ids.size)
         m.journeys.log_many("nuisance", t, ids)
         if not (es.enabled and es.include_nuisance):
