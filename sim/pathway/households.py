@@ -129,8 +129,9 @@ class HouseholdArrays:
     def clear_household(self, ids: np.ndarray) -> None:
         """Forget what happened to the household that lived in `ids` (it moved out): its shocks,
         arrears, procedures, help and court case. Who it was (MOVE_IN_FIELDS) stays until the next
-        household moves in and writes its own; nothing reads it from an empty dwelling. (Each field
-        cleared is a scattered write over the whole country's array, the costliest part of a move.)"""
+        household moves in and writes its own; nothing reads it from an empty dwelling; nor are the
+        GATED_FIELDS read before they are written again. (Each field cleared is a scattered write
+        over the whole country's array, the costliest part of a move.)"""
         for name in CLEARED_FIELDS:
             getattr(self, name)[ids] = EMPTY[name]
         self.occupied[ids] = False
@@ -157,8 +158,13 @@ EMPTY = {"hid": -1, "moved_in": NEVER, "composition": 0, "adults": 0, "children"
 DTYPES = {"hid": np.int64, "support": np.int8, "composition": np.int8, "adults": np.int8, "children": np.int8,
           "school_children": np.int8, "shock_kind": np.int8, "case_stage": np.int8, "case_cause": np.int8,
           "conditional_missed": np.int8}
-# What a move-out clears: the household's state besides who it is.
-CLEARED_FIELDS = tuple(name for name in EMPTY if name not in MOVE_IN_FIELDS)
+# Fields read only while another field says they hold something (the gate clear_household resets):
+# an income shock's kind, start and income while shock_until is in the future, an extra cost while
+# cost_until is, a supplement's amount while supplement_until is, a plan's instalment while the plan
+# runs. A move-out leaves them as they were; nothing reads them until they are written again.
+GATED_FIELDS = ("shock_kind", "shock_since", "shock_income", "cost_extra", "supplement_eur", "instalment")
+# What a move-out clears: the household's state besides who it is, gated fields apart.
+CLEARED_FIELDS = tuple(name for name in EMPTY if name not in MOVE_IN_FIELDS + GATED_FIELDS)
 
 
 def _dtype(name: str, value) -> type:

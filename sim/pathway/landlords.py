@@ -112,8 +112,10 @@ class ArrearsProcedure:
         hh = w.households
         lc = w.context.landlords
         self._contact(t, owing[~hh.contacted[owing]])
-        owing = subset(owing, hh.arrears[owing] > 0)  # some paid at the reminder
-        months, spell = hh.arrears[owing] / hh.rent[owing], t - hh.arrears_since[owing]
+        arrears = hh.arrears[owing]
+        paying = np.flatnonzero(arrears > 0)  # some paid at the reminder
+        owing = owing[paying]
+        months, spell = arrears[paying] / hh.rent[owing], t - hh.arrears_since[owing]
         final_notice = owing[~hh.arrangement[owing] & ~hh.final_notice[owing] & (spell >= lc.final_notice_after_months)]
         self._final_notice(t, final_notice)
         signal_at = w.policy.early_signalling.arrears_months_to_signal

@@ -64,6 +64,11 @@ class Tenants:
         self.rent_spread = np.array([b.profile.rent_spread for b in blocks])
         self.rent_factor = 1.0  # real rent growth since the start (context.cost_of_living)
         self.children_in_model = 0  # children of every household the model follows, housed or not
+        # Median earnings by type, municipality and landlord type (before real income growth), looked up
+        # for every move-in and life change
+        inc = world.context.incomes
+        base = median_earnings(inc)[:, None] * self.level[None, :]
+        self.median_table = np.stack([base, base * inc.private_earnings_factor], axis=-1)
 
     def move_in(self, slots: np.ndarray, month: int) -> None:
         """New households (drawn from their municipality's profile) move into vacant `slots`."""
@@ -179,9 +184,9 @@ class Tenants:
 
     def _median(self, slots: np.ndarray) -> np.ndarray:
         """The median earnings (EUR/month) of each household's type, municipality and landlord type."""
-        hh, inc = self.world.households, self.world.context.incomes
-        median = median_earnings(inc)[hh.composition[slots]] * self.level[hh.municipality[slots]]
-        return np.where(hh.private[slots], median * inc.private_earnings_factor, median) * self.income_factor
+        hh = self.world.households
+        return self.median_table[hh.composition[slots], hh.municipality[slots], hh.private[slots].view(np.int8)] \
+            * self.income_factor
 
     def _standard_score(self, slots: np.ndarray, median: np.ndarray) -> np.ndarray:
         """Where each household's earnings lie in its type's distribution (the `z` of `earnings`;
