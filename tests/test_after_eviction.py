@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sim import load_scenario, run
+from sim.pathway.population import PROFILES
 from sim.runner import yearly_by_replication
 from sim.scenario import SCENARIO_DIR
 from sim.scorecard import scorecard
@@ -75,7 +76,10 @@ def test_second_chance_contracts_are_limited_by_what_landlords_offer():
 def test_more_family_shelter_keeps_more_children_with_a_parent():
     more = {"policy": {"shelter": {"family_places_per_10k": 10.0, "emergency_places_per_10k": 5.0}}}
     scarce = {"policy": {"shelter": {"family_places_per_10k": 0.1, "emergency_places_per_10k": 0.0}}}
-    base, y = totals(scarce, population="50000"), totals(more, population="50000")
+    # a town without families homeless for other reasons, whose places would ease the scarcity
+    town = PROFILES["medium_town"].scaled(50_000 / 40_000).model_copy(
+        update={"homeless_families_other_per_10k_per_year": 0.0})
+    base, y = totals(scarce, population=town), totals(more, population=town)
     share = lambda d: d["children_of_displaced_with_parent"] / d["children_of_displaced"]  # noqa: E731
     assert share(y) > share(base)
     assert y["cost_municipality_eur"] > base["cost_municipality_eur"]

@@ -4,7 +4,8 @@ affordable home), so that an urgency or a duty for all homeless families can be 
 for evicted ones.
 
 They arrive at the rate of their municipality type (population.Profile
-.homeless_families_other_per_10k_per_year, derived from [TRG]), in contact with the municipality.
+.homeless_families_other_per_10k_per_year, derived from [TRG][FO11][DH2]), in contact with the
+municipality.
 They take the same family shelter places as evicted families (places.py adds the places that
 serve them, their arrival rate times their stay): places left free once the shelter's waiting list
 of evicted families has been offered them; without a place they stay with others or hidden. They
@@ -37,7 +38,7 @@ FAMILY_IDS = np.int64(1) << np.int64(62)  # their ids while homeless: apart from
 
 
 class HomelessFamilies:
-    """The homeless families from other causes, as arrays (few: about two a year per 10,000 households)."""
+    """The homeless families from other causes, as arrays (few: 2-20 a year per 10,000 households)."""
 
     def __init__(self, world: World) -> None:
         self.world = world
@@ -68,6 +69,8 @@ class HomelessFamilies:
         self._to_shelter(t)
 
     def _add(self, t: int, munis: np.ndarray) -> None:
+        """Families arriving in `munis`: one or two parents as their municipality's families are,
+        1-3 children as its families have."""
         w = self.world
         n = munis.size
         fid = FAMILY_IDS + self.arrived + np.arange(n, dtype=np.int64)
@@ -99,6 +102,8 @@ class HomelessFamilies:
         self.urgency[new] = w.streams.draws("other_family_urgency", t, self.fid[new]) < chance
 
     def _to_shelter(self, t: int) -> None:
+        """Families without a place take family shelter places that are free (after the shelter
+        offered its waiting list of evicted families the places freed this month)."""
         w = self.world
         for k in np.flatnonzero(~self.sheltered).tolist():
             place = w.places[(int(self.municipality[k]), "family_shelter")]

@@ -144,7 +144,7 @@ def test_compare_language_downloads_and_pages(server, page):
     expect(page.get_by_text("Parts of the address could not be used")).to_have_count(0)  # every part read
     press_run(page)
     expect(page.get_by_role("heading", name="Legal aid for every tenant against Current policy")).to_be_visible()
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(14)
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(16)
     screenshot(page, "compare_en")
 
     png = download(page, page.get_by_role("button", name="⬇ PNG").first)

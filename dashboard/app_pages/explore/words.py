@@ -175,6 +175,7 @@ CONTEXT_NAMES: dict[str, str] = {
     "rent_payment.repay_share_under_pressure": "deel van het overschot dat onder druk wordt afgelost",
     "cost_of_living.coping_share": "deel van de vaste lasten dat niet omlaag kan",
     "landlords.arrangement_accept": "kans dat een huurder een regeling aanvaardt",
+    "landlords.repaid_at_contact": "kans dat een huurder in de eerste maand na de herinnering alles betaalt",
     "landlords.summons_per_month_corporation": "kans per maand op een dagvaarding door een corporatie",
     "landlords.summons_per_month_private": "kans per maand op een dagvaarding door een particuliere verhuurder",
     "landlords.summons_family_factor": "kans op een dagvaarding voor gezinnen ten opzichte van anderen",
