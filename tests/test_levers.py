@@ -213,6 +213,10 @@ def _signalled(hh) -> np.ndarray:
     return np.concatenate([hh.hid[hh.signalled], _in_court(hh)])
 
 
+def _funded(hh) -> np.ndarray:
+    return np.concatenate([hh.hid[hh.funded_at >= 0], _in_court(hh)])
+
+
 def _helped(hh) -> np.ndarray:
     return np.concatenate([hh.hid[(hh.help_since >= 0) | (hh.queued_since >= 0)], _in_court(hh)])
 
@@ -225,6 +229,10 @@ def _helped(hh) -> np.ndarray:
     ({"early_signalling": {"reach": 0.8, "acceptance": 0.8}}, _signalled, (*UPSTREAM, "arrears", "contacted")),
     ({"direct_rent_payment": {"uptake": 1.0}}, _helped, (*UPSTREAM, "arrears", "signalled")),
     ({"debt_help": {"miss_reduction": 0.95}}, _helped, (*UPSTREAM, "arrears", "signalled")),
+    ({"rental_assistance": {"fund_before_summons": True, "fund_budget_per_10k_per_year": 100_000.0}}, _funded,
+     (*UPSTREAM, "arrears", "signalled", "help_until")),
+    # the family urgency changes who gets which vacancy: dwellings let to other households drop out
+    ({"allocation": {"urgency_homeless_families": True}}, _in_court, (*UPSTREAM, "arrears", "signalled", "help_until")),
 ])
 def test_a_lever_changes_nothing_upstream_of_its_stage(lever, reached, same):
     months = 36
