@@ -161,7 +161,8 @@ def _account_homeless(m: World, adults: np.ndarray, place: np.ndarray) -> None:
         out.add_cost(Item(f"homeless_{group}_public"), (1 - care) * eur)
 
 
-def _mean_months(months: np.ndarray) -> float:
+def mean_months(months: np.ndarray) -> float:
+    """The mean of a number of months (0 when there are none)."""
     return float(months.mean()) if months.size else 0.0
 
 
@@ -184,7 +185,7 @@ def census(m: World, reg: Register, t: int) -> dict[str, float]:
         "homeless_adults": int(reg.adults[rows][homeless].sum()),
         "homeless_children": int(with_parents[homeless].sum()),
         "homeless_families": int((homeless & (with_parents > 0)).sum()),
-        "homeless_families_months": _mean_months(t - reg.since[rows][homeless & (with_parents > 0)]),
+        "homeless_families_months": mean_months(t - reg.since[rows][homeless & (with_parents > 0)]),
         "children_alternative": int(with_parents[place == ALTERNATIVE].sum()),
         "children_under_supervision": int(with_parents[reg.supervised_until[rows] > t].sum()),
         "children_of_displaced": int(reg.children(rows[unhoused]).sum()),

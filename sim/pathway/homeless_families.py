@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .evictions import mean_months
 from .households import household_ids
-from .population import ADULTS, COUPLE_CHILDREN, SINGLE_PARENT
-from .rehousing import family_urgency
+from .population import COUPLE_CHILDREN, SINGLE_PARENT
+from .rehousing import choose_homes, family_urgency
 
 if TYPE_CHECKING:
     from .world import World
@@ -109,9 +110,13 @@ class HomelessFamilies:
             place = w.places[(int(self.municipality[k]), "family_shelter")]
             if place.free <= 0:
                 continue
-            place.admit(-1 - int(self.fid[k] - FAMILY_IDS))
+            place.admit(self._occupant(k))
             self.sheltered[k] = True
             w.outcomes.add("family_shelter_entries_other", 1)
+
+    def _occupant(self, k: int) -> int:
+        """Family k as a shelter's occupant: a negative number, apart from the register's rows."""
+        return -1 - int(self.fid[k] - FAMILY_IDS)
 
     # -- phase 9: they find a home ------------------------------------------------------------
     def find_homes(self, t: int) -> None:
@@ -121,17 +126,10 @@ class HomelessFamilies:
         k = np.flatnonzero(self.since < t)
         if k.size == 0:
             return
-        rh = w.context.rehousing
-        market = self.market[self.municipality[k]]
-        urgency = np.where(self.urgency[k], np.minimum(1.0, market / rh.urgency_months_mean), 0.0)
-        shelter = np.where(self.sheltered[k], rh.shelter_exit_per_month, 0.0)
-        regular = np.minimum(1.0, rh.regular_per_month * market)
-        p = 1 - (1 - urgency) * (1 - shelter) * (1 - regular)
-        chosen = w.streams.draws("other_family_home", t, self.fid[k]) < p
-        k, urgent = k[chosen], (np.maximum(urgency, shelter) >= regular)[chosen]
-        allowed = ~urgent
-        allowed[urgent] = w.lettings.within_quota(self.municipality[k[urgent]])
-        k, urgent = k[allowed], urgent[allowed]
+        munis = self.municipality[k]
+        chosen, how = choose_homes(w, t, "other_family_home", self.fid[k], munis, self.market[munis], self.urgency[k],
+                                   self.sheltered[k])
+        k, urgent = k[chosen], how[chosen] != "regular"
         slots = w.vacancies.take(self.municipality[k], private_first=~urgent)
         w.outcomes.add("rehousing_waiting_vacancy", int((slots < 0).sum()))
         found = slots >= 0
@@ -143,27 +141,15 @@ class HomelessFamilies:
     def _move_in(self, t: int, k: np.ndarray, slots: np.ndarray) -> None:
         """The families become tenants: new households of their municipality with their own make-up."""
         w = self.world
-        hh = w.households
-        hh.hid[slots] = ids = household_ids(slots, t)
-        hh.moved_in[slots] = t
         composition = np.where(self.single_parent[k], SINGLE_PARENT, COUPLE_CHILDREN).astype(np.int8)
-        hh.composition[slots] = composition
-        hh.adults[slots] = ADULTS[composition]
-        hh.children[slots] = self.children[k]
-        school = sum((w.streams.draws(f"tenant_school_{j}", 0, ids) < w.tenants.school_share[hh.municipality[slots]])
-                     & (j < self.children[k]) for j in range(3))
-        hh.school_children[slots] = school
-        hh.earnings[slots] = w.tenants.earnings(slots, w.streams.normals("tenant_earnings", 0, ids))
-        w.tenants.settle(slots)
-        w.journeys.sample(slots)
-        w.tenants.children_in_model += int(self.children[k].sum(dtype=np.int64))
+        w.tenants.move_in_as(slots, t, household_ids(slots, t), composition, self.children[k])
         w.outcomes.add("homeless_families_other_rehoused", k.size)
 
     def _leave(self, k: np.ndarray) -> None:
         """Housed families leave the arrays and their shelter places."""
         w = self.world
         for j in k[self.sheltered[k]].tolist():
-            w.places[(int(self.municipality[j]), "family_shelter")].release(-1 - int(self.fid[j] - FAMILY_IDS))
+            w.places[(int(self.municipality[j]), "family_shelter")].release(self._occupant(j))
         keep = np.ones(self.fid.size, bool)
         keep[k] = False
         for name in ("fid", "municipality", "children", "single_parent", "since", "urgency", "sheltered"):
@@ -176,4 +162,4 @@ class HomelessFamilies:
         return {"homeless_families_other": int(self.fid.size),
                 "homeless_children_other": int(self.children.sum(dtype=np.int64)),
                 "homeless_families_other_sheltered": int(self.sheltered.sum()),
-                "homeless_families_other_months": float(months.mean()) if months.size else 0.0}
+                "homeless_families_other_months": mean_months(months)}

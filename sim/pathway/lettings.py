@@ -33,21 +33,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .finances import monthly
+from .outcomes import LETTING_ROUTES, REGULAR_WAIT_BINS
 
 if TYPE_CHECKING:
     from .world import World
 
-# The routes of a letting, in the order the outcomes list them (outcomes._LETTING_ROUTES). Urgent
-# categories first; homeless households that find a dwelling on their own ("homeless_own") and
-# regular applicants are not urgent.
+ROUTES = tuple(LETTING_ROUTES)  # declared with their outcomes
+# the routes out of homelessness that count as urgent (the urgent quota, lettings_urgent_homeless)
 HOMELESS_URGENT = ("urgency", "shelter_exit", "housing_first", "second_chance", "homeless_family_other")
-ROUTES = (*HOMELESS_URGENT, "statushouder", "other_urgent", "homeless_own", "regular")
 ROUTE_OF_REHOUSING = {"urgency": "urgency", "shelter_exit": "shelter_exit", "housing_first": "housing_first",
                       "second_chance": "second_chance", "regular": "homeless_own"}
 TENANTS_IN_ARREARS = 135_000 / 2_312_981  # share of corporation tenants in arrears [AE22][CBS1]
-# Bins of the regular applicants' waiting time at letting (years), for its distribution.
-WAIT_BINS = (("upto_2y", 0, 24), ("2_4y", 24, 48), ("4_6y", 48, 72), ("6_8y", 72, 96), ("8_10y", 96, 120),
-             ("over_10y", 120, float("inf")))
 
 
 class SocialLettings:
@@ -137,7 +133,7 @@ class SocialLettings:
         self.front += regular / self.inflow
         out.add("regular_wait_months_total", float((regular * waited).sum()))
         w.by_municipality.add_counts(t, "regular_wait_months_total", np.rint(regular * waited).astype(np.int64))
-        for name, low, high in WAIT_BINS:
+        for name, low, high, _, _ in REGULAR_WAIT_BINS:
             out.add(f"lettings_regular_wait_{name}", int(regular[(waited >= low) & (waited < high)].sum()))
         out.set("regular_applicants_waiting", float((self.inflow * (t - self.front)).sum()))
         current = t - self.front

@@ -72,7 +72,9 @@ _ENDING_LABELS = {"at_contact": ("paid at the landlord's reminder", "betaald na 
                                 "ontruimd of vertrokken voor de deurwaarder kwam")}
 
 
-_LETTING_ROUTES = {
+# The routes by which a corporation dwelling is let (lettings.py), in order: urgent categories
+# first; homeless households that find a dwelling on their own and regular applicants are not urgent.
+LETTING_ROUTES = {
     "urgency": ("Corporation lettings: displaced households with urgency",
                 "Verhuringen corporaties: huishoudens zonder woning met urgentie"),
     "shelter_exit": ("Corporation lettings: leaving a shelter", "Verhuringen corporaties: uitstroom uit de opvang"),
@@ -88,10 +90,11 @@ _LETTING_ROUTES = {
                      "Verhuringen corporaties: dakloze huishoudens die er zelf een vinden"),
     "regular": ("Corporation lettings: regular applicants", "Verhuringen corporaties: reguliere woningzoekenden"),
 }
-_WAIT_BINS = (("upto_2y", "up to 2 years", "tot 2 jaar"), ("2_4y", "2-4 years", "2-4 jaar"),
-              ("4_6y", "4-6 years", "4-6 jaar"), ("6_8y", "6-8 years", "6-8 jaar"),
-              ("8_10y", "8-10 years", "8-10 jaar"),
-              ("over_10y", "over 10 years", "meer dan 10 jaar"))
+# Bins of the regular applicants' waiting time at letting: name, from and below (months), words.
+REGULAR_WAIT_BINS = (("upto_2y", 0, 24, "up to 2 years", "tot 2 jaar"), ("2_4y", 24, 48, "2-4 years", "2-4 jaar"),
+                     ("4_6y", 48, 72, "4-6 years", "4-6 jaar"), ("6_8y", 72, 96, "6-8 years", "6-8 jaar"),
+                     ("8_10y", 96, 120, "8-10 years", "8-10 jaar"),
+                     ("over_10y", 120, float("inf"), "over 10 years", "meer dan 10 jaar"))
 
 
 def _of_which(en: str, nl: str) -> tuple[str, str]:
@@ -249,13 +252,13 @@ OUTCOMES: tuple[Outcome, ...] = (
             family_shelter_entries_other=("Family shelter entries of families homeless for other reasons",
                                           "Instroom in de gezinsopvang van gezinnen dakloos om een andere reden")),
     # 9 social lettings (lettings.py): corporation lettings by route, and the regular applicants' wait
-    *_flows("dwellings", **{f"lettings_{route}": labels for route, labels in _LETTING_ROUTES.items()},
+    *_flows("dwellings", **{f"lettings_{route}": labels for route, labels in LETTING_ROUTES.items()},
             lettings_urgent_homeless=("Corporation lettings to homeless households with urgency or from a shelter "
                                       "(all causes)", "Verhuringen corporaties aan dakloze huishoudens met urgentie of "
                                       "uit de opvang (alle oorzaken)"),
             **{f"lettings_regular_wait_{name}": (f"Lettings to regular applicants who had waited {en}",
                                                  f"Verhuringen aan reguliere woningzoekenden die {nl} wachtten")
-               for name, en, nl in _WAIT_BINS}),
+               for name, _, _, en, nl in REGULAR_WAIT_BINS}),
     *_flows("months", regular_wait_months_total=("Months the regular applicants let to had waited (sum)",
                                                  "Maanden die reguliere woningzoekenden hadden gewacht (som)")),
     *_stocks("months",

@@ -129,8 +129,8 @@ def create_places(model: mesa.Model, municipalities: list[Municipality],
             if kind in REGIONAL:
                 shared = _place(model, context, members[0], kind, round(rates.sum()))
                 if kind == "family_shelter":
-                    shared.other_capacity = min(round(sum(_other_families_places(context, muni) for muni in members)),
-                                                shared.capacity)
+                    others = sum(_other_families_per_10k(context, muni) * muni.block.size / 10_000 for muni in members)
+                    shared.other_capacity = min(round(others), shared.capacity)
                 places.update({(muni.index, kind): shared for muni in members})
             else:
                 counts = apportion(round(rates.sum()), rates)
@@ -147,19 +147,17 @@ def _regions(municipalities: list[Municipality]) -> list[list[Municipality]]:
     return list(regions.values())
 
 
-def _other_families_places(ctx: Context, muni: Municipality) -> float:
-    """Family shelter places that serve the families homeless for other reasons (homeless_families.py):
-    their arrival rate times their stay."""
-    profile = muni.block.profile
-    return (profile.homeless_families_other_per_10k_per_year * ctx.allocation.family_shelter_stay_months / 12
-            * muni.block.size / 10_000)
+def _other_families_per_10k(ctx: Context, muni: Municipality) -> float:
+    """Family shelter places per 10,000 households that serve the families homeless for other
+    reasons (homeless_families.py): their arrival rate times their stay."""
+    return muni.block.profile.homeless_families_other_per_10k_per_year * ctx.allocation.family_shelter_stay_months / 12
 
 
 def _places_per_10k(ctx: Context, muni: Municipality, kind: str) -> float:
     pol = muni.policy
     # Family shelter: the places for evicted families (a lever) and those that serve the families
     # homeless for other reasons.
-    others = _other_families_places(ctx, muni) * 10_000 / muni.block.size if kind == "family_shelter" else 0.0
+    others = _other_families_per_10k(ctx, muni) if kind == "family_shelter" else 0.0
     return {"family_shelter": pol.shelter.family_places_per_10k + others,
             "night_shelter": pol.shelter.night_places_per_10k,
             "emergency": pol.shelter.emergency_places_per_10k, "alternative": pol.housing_duty.units_per_10k,

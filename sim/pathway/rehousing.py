@@ -68,6 +68,25 @@ def family_urgency(world: World, t: int) -> bool:
     return allocation.urgency_homeless_families and t - world.warmup >= allocation.from_month
 
 
+def choose_homes(world: World, t: int, stream: str, hids: np.ndarray, munis: np.ndarray, market: np.ndarray,
+                 urgent: np.ndarray, sheltered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which homeless households (ids `hids` in municipalities `munis`, `market`: how fast a home is
+    found there) find a home this month, and by which route: with urgency (`urgent`), by leaving a
+    shelter (`sheltered`) or on the regular market, the urgent routes within the urgent quota.
+    Returns the mask of those chosen and each one's route."""
+    rh = world.context.rehousing
+    urgency = np.where(urgent, np.minimum(1.0, market / rh.urgency_months_mean), 0.0)
+    shelter = np.where(sheltered, rh.shelter_exit_per_month, 0.0)
+    regular = np.minimum(1.0, rh.regular_per_month * market)
+    p = 1 - (1 - urgency) * (1 - shelter) * (1 - regular)
+    chosen = world.streams.draws(stream, t, hids) < p
+    how = np.where(urgency >= np.maximum(shelter, regular), "urgency",
+                   np.where(shelter >= regular, "shelter_exit", "regular"))
+    by_urgency = np.flatnonzero(chosen & (how != "regular"))
+    chosen[by_urgency] = world.lettings.within_quota(munis[by_urgency])  # the urgent quota, if any
+    return chosen, how
+
+
 def end_support(world: World, slots: np.ndarray) -> None:
     """The support of these tenancies ends (its time is up, it failed, or the household left)."""
     hh = world.households
@@ -107,21 +126,12 @@ class Rehousing:
     def _chances(self, t: int, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Who finds a home this month, and by which route."""
         m, reg = self.world, self.reg
-        rh = m.context.rehousing
-        market = self.market[reg.municipality[rows]]
+        munis = reg.municipality[rows]
         urgent = reg.urgency[rows]
         if family_urgency(m, t):
             urgent = urgent | (reg.contact[rows] & (reg.children(rows, WITH_PARENTS) > 0))
-        urgency = np.where(urgent, np.minimum(1.0, market / rh.urgency_months_mean), 0.0)
-        shelter = np.where(among(reg.place[rows], SHELTERS), rh.shelter_exit_per_month, 0.0)
-        regular = np.minimum(1.0, rh.regular_per_month * market)
-        p = 1 - (1 - urgency) * (1 - shelter) * (1 - regular)
-        chosen = m.streams.draws("rehouse", t, reg.hid[rows]) < p
-        how = np.where(urgency >= np.maximum(shelter, regular), "urgency",
-                       np.where(shelter >= regular, "shelter_exit", "regular"))
-        by_urgency = np.flatnonzero(chosen & (how != "regular"))
-        chosen[by_urgency] = m.lettings.within_quota(reg.municipality[rows[by_urgency]])  # the urgent quota, if any
-        return chosen, how
+        return choose_homes(m, t, "rehouse", reg.hid[rows], munis, self.market[munis], urgent,
+                            among(reg.place[rows], SHELTERS))
 
     def _housing_first(self, t: int, rows: np.ndarray) -> np.ndarray:
         """Adults without a home for three months or more, as far as Housing First places go."""

@@ -119,10 +119,10 @@ class RentPayment:
         at_risk = self._at_risk(t, ids, shocked | costly, squeezed, shortfall > 0)
         self._unwatch(ids, (arrears > 0) | at_risk | conditional | supplemented)
         hh.watch[due] = True
-        still = np.concatenate([ids, due])
-        self.watched = distinct(still[hh.watch[still]])
+        looked_at = np.concatenate([ids, due])
+        self.watched = distinct(looked_at[hh.watch[looked_at]])
         # Quiet households owe nothing unless their miss came.
-        return Arrears(subset(np.concatenate([ids, due]), np.concatenate([arrears > 0, hh.arrears[due] > 0])))
+        return Arrears(subset(looked_at, np.concatenate([arrears > 0, hh.arrears[due] > 0])))
 
     def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
         """What makes households busy, more than short of money (over `ids`): arrears (EUR), and

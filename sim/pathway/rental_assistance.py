@@ -44,17 +44,16 @@ class RentalAssistance:
         self.budget_per_month = np.array([m.per_10k(r.fund_budget_per_10k_per_year) / 12 for m, r in zip(munis, ra)])
         self.places = np.array([m.per_10k(r.supplement_places_per_10k) if r.supplement else 0.0
                                 for m, r in zip(munis, ra)])
-        self.fund_left = np.zeros(len(munis))      # by municipality: EUR the fund can still pay
+        self.fund_left = self.budget_per_month.copy()  # by municipality: EUR the fund can still pay this month
         self.supplemented = np.empty(0, np.int64)  # dwellings whose household gets the supplement
 
     def before_summons(self, t: int, summonses: np.ndarray) -> np.ndarray:
-        """The month's budget arrives; where landlords apply to the fund before a summons, the fund
-        pays the arrears of the tenants who sign the application, as far as the budget goes (those
-        facing eviction are the first the fund is for). Returns the tenants still to be summoned:
-        those the fund did not pay for, or whose arrears it did not pay in full."""
+        """Where landlords apply to the fund before a summons, the fund pays the arrears of the
+        tenants who sign the application, as far as the budget goes (those facing eviction are the
+        first the fund is for). Returns the tenants still to be summoned: those the fund did not pay
+        for, or whose arrears it did not pay in full."""
         w = self.world
         hh = w.households
-        self.fund_left = np.minimum(self.fund_left, self.budget_per_month) + self.budget_per_month
         ra = w.policy.rental_assistance
         if summonses.size == 0 or t - w.warmup < ra.from_month or not w.local.anywhere(
                 "rental_assistance.fund_before_summons"):
@@ -79,11 +78,12 @@ class RentalAssistance:
         self._fund(t, contact)
         if self.places.any():
             self._supplements(t, contact)
+        # next month's budget; what is left of this month's carries over one month
+        self.fund_left = np.minimum(self.fund_left, self.budget_per_month) + self.budget_per_month
 
     # -- the arrears fund ------------------------------------------------------------------------
     def _fund(self, t: int, contact: np.ndarray) -> None:
-        """The fund pays for households in contact with the municipality (the month's budget came in
-        before_summons)."""
+        """The fund pays for households in contact with the municipality."""
         ids = self._fund_eligible(t, contact)
         if ids.size:
             self._pay_within_budget(t, ids)

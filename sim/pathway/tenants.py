@@ -73,14 +73,23 @@ class Tenants:
     def move_in(self, slots: np.ndarray, month: int) -> None:
         """New households (drawn from their municipality's profile) move into vacant `slots`."""
         m = self.world
+        ids = household_ids(slots, month)
+        makeup = self._draw_makeup(m.households.municipality[slots], m.streams.draws("tenant_makeup", 0, ids),
+                                   first=month < 0)
+        self.move_in_as(slots, month, ids, MAKEUP_COMPOSITION[makeup], MAKEUP_CHILDREN[makeup])
+
+    def move_in_as(self, slots: np.ndarray, month: int, ids: np.ndarray, composition: np.ndarray,
+                   children: np.ndarray) -> None:
+        """Households `ids` of a known make-up move into vacant `slots`: which children are at
+        school and their earnings are drawn from their own numbers, then income, rent and allowance."""
+        m = self.world
         hh = m.households
-        hh.hid[slots] = ids = household_ids(slots, month)
+        hh.hid[slots] = ids
         hh.moved_in[slots] = month
         block = hh.municipality[slots]
-        makeup = self._draw_makeup(block, m.streams.draws("tenant_makeup", 0, ids), first=month < 0)
-        hh.composition[slots] = composition = MAKEUP_COMPOSITION[makeup]
+        hh.composition[slots] = composition
         hh.adults[slots] = ADULTS[composition]
-        hh.children[slots] = children = MAKEUP_CHILDREN[makeup]
+        hh.children[slots] = children
         school = sum((m.streams.draws(f"tenant_school_{k}", 0, ids) < self.school_share[block]) & (k < children)
                      for k in range(3))
         hh.school_children[slots] = school
