@@ -3,6 +3,12 @@
 `np.unique` and `np.union1d` hash their input in this NumPy version, which is an order of
 magnitude slower than sorting for the arrays of indices the phases pass around each month
 (10^3-10^5 of them). These do the same by sorting.
+
+Most of those arrays are a few sorted runs put end to end (last month's set and this month's
+additions). NumPy's default sort does not notice runs: on 300,000 sorted indices followed by a few
+short runs it takes 21 ms, its stable sort (timsort, which merges runs) 0.4 ms. Random indices are
+the other way round (1 ms against 2.3 ms for 30,000), so `pick` sorts them with the default.
+Integers sort to the same array either way: the choice changes speed only.
 """
 
 from __future__ import annotations
@@ -10,11 +16,12 @@ from __future__ import annotations
 import numpy as np
 
 
-def distinct(ids: np.ndarray) -> np.ndarray:
-    """The distinct values of `ids`, sorted."""
+def distinct(ids: np.ndarray, runs: bool = True) -> np.ndarray:
+    """The distinct values of `ids`, sorted. `runs`: `ids` is mostly sorted runs end to end (see
+    the module's docstring); False for values in random order."""
     if ids.size < 2:
         return np.asarray(ids, dtype=np.int64)
-    ids = np.sort(ids)
+    ids = np.sort(ids, kind="stable" if runs else None)
     keep = np.empty(ids.size, bool)
     keep[0] = True
     np.not_equal(ids[1:], ids[:-1], out=keep[1:])
@@ -37,7 +44,7 @@ def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def pick(rng: np.random.Generator, n: int, rate: float) -> np.ndarray:
     """Indices 0..n-1 picked at random, each with chance about `rate`, from `rng` alone: the
     picks do not depend on anybody's state (common random numbers across policies)."""
-    return distinct(rng.integers(0, n, rng.binomial(n, min(1.0, rate))))
+    return distinct(rng.integers(0, n, rng.binomial(n, min(1.0, rate))), runs=False)
 
 
 def first_of_each(groups: np.ndarray, take: np.ndarray) -> np.ndarray:
