@@ -43,8 +43,12 @@ def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def pick(rng: np.random.Generator, n: int, rate: float) -> np.ndarray:
     """Indices 0..n-1 picked at random, each with chance about `rate`, from `rng` alone: the
-    picks do not depend on anybody's state (common random numbers across policies)."""
-    return distinct(rng.integers(0, n, rng.binomial(n, min(1.0, rate))), runs=False)
+    picks do not depend on anybody's state (common random numbers across policies). Sorted as
+    32-bit integers where n allows, which takes half as long (the same values, the same draws)."""
+    drawn = rng.integers(0, n, rng.binomial(n, min(1.0, rate)))
+    if n <= np.iinfo(np.int32).max:
+        drawn = drawn.astype(np.int32)
+    return distinct(drawn, runs=False).astype(np.int64, copy=False)
 
 
 def first_of_each(groups: np.ndarray, take: np.ndarray) -> np.ndarray:
