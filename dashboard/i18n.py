@@ -63,12 +63,12 @@ UI: dict[str, dict[str, str]] = {
     "posterior": {"en": "Draws of what we do not know", "nl": "Trekkingen van wat we niet weten"},
     "posterior_help": {"en": "Each draw runs every scenario in one plausible world: the calibrated parameters "
                              "taken together from the calibration's posterior, the policies' effect sizes from "
-                             "their ranges. The intervals then cover that uncertainty too. 0 uses the calibration's "
-                             "medians: the intervals cover chance only.",
+                             "their ranges. The intervals then cover that uncertainty too. 0 uses the calibrated "
+                             "point: the intervals cover chance only.",
                        "nl": "Elke trekking draait alle scenario's in één aannemelijke wereld: de gekalibreerde "
                              "parameters samen uit de posterior van de kalibratie, de effectgroottes van de "
                              "maatregelen uit hun bandbreedte. De intervallen omvatten dan ook die onzekerheid. "
-                             "Bij 0 gelden de medianen van de kalibratie en dekken de intervallen alleen toeval."},
+                             "Bij 0 geldt het gekalibreerde punt en dekken de intervallen alleen toeval."},
     "stale_calibration": {"en": "The model has changed since its calibration: results may not reproduce the Dutch "
                                 "figures it was fitted to. Run `evictsim calibrate --check`.",
                           "nl": "Het model is veranderd sinds de kalibratie: de uitkomsten sluiten mogelijk niet meer "
@@ -134,10 +134,10 @@ UI: dict[str, dict[str, str]] = {
                 "nl": "De instellingen zijn gewijzigd. Druk op **Doorrekenen** om ze door te rekenen; tot dan "
                       "toont de pagina de vorige vergelijking."},
     "first_look": {"en": "**First look, while the full comparison is simulated:** one replication at the "
-                         "calibration's medians, so no interval and chance alone can move it. The full comparison "
+                         "calibrated point, so no interval and chance alone can move it. The full comparison "
                          "({reps} replications in each of {draws} draws) replaces it when it is done.",
                    "nl": "**Eerste indruk, terwijl de volledige vergelijking wordt doorgerekend:** één herhaling met "
-                         "de medianen van de kalibratie, dus zonder interval en toeval alleen kan haar verschuiven. "
+                         "het gekalibreerde punt, dus zonder interval en toeval alleen kan haar verschuiven. "
                          "De volledige vergelijking ({reps} herhalingen in elk van {draws} trekkingen) vervangt haar "
                          "als die klaar is."},
     "not_run_yet": {"en": "Nothing has been simulated yet. Check the settings in the sidebar and press **Run**: "

@@ -201,7 +201,7 @@ def pending() -> bool:
 
 
 def first_look(request: dict[str, Any]) -> dict[str, Any] | None:
-    """The same comparison in one replication at the calibration's medians: a first result within
+    """The same comparison in one replication at the calibrated point: a first result within
     seconds, shown (and labelled so) while the full one is simulated; None where that is all there is."""
     quick = {**request, "replications": 1, "posterior": 0}
     return None if key_of(quick) == key_of(request) else quick

@@ -56,7 +56,7 @@ DEFAULT_WARMUP = 96  # months simulated before month 0: arrears settle within 2 
 REPLICATIONS = Bound(1, 1000, "each one a whole simulation of the population")
 SEED = Bound(0, 2**32 - 1, "an unsigned 32-bit number")
 JOURNEYS = Bound(0, 100_000, "households whose events are logged")
-POSTERIOR = Bound(0, 1000, "joint draws of the uncertain parameters; 0 = the calibration's medians")
+POSTERIOR = Bound(0, 1000, "joint draws of the uncertain parameters; 0 = the calibrated point")
 HOUSEHOLDS = Bound(100, 10_000_000, "the Netherlands has 3.5 million rented homes")
 RUNS = Bound(1, 1_000_000, "runs in one sweep: design points x replications")
 SCENARIOS = Bound(2, 50, "the baseline and the scenarios compared with it, each once")

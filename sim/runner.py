@@ -56,7 +56,7 @@ class RunResult:
 
 def run_replications(scenario: Scenario, settings: RunSettings,
                      progress: Callable[[int, int], None] | None = None) -> RunResult:
-    """Simulate `settings.replications` runs of a scenario on the calibration's medians, one after
+    """Simulate `settings.replications` runs of a scenario on the calibrated point, one after
     another; `progress(done, total)` after each. Posterior runs are sim.experiments.propagate's."""
     tables, journeys, local = [], [], []
     seeds, factor = settings.replication_seeds, 1.0 / settings.scale
@@ -75,7 +75,7 @@ def run_replications(scenario: Scenario, settings: RunSettings,
 def run_result(scenario: Scenario, settings: RunSettings, monthly: pd.DataFrame, journeys: pd.DataFrame,
                by_municipality: pd.DataFrame, draws: dict[str, Any] | None = None) -> RunResult:
     """A scenario's tables with their summary and metadata; `draws` describes the posterior draws
-    they were run in (sim.experiments.draws.Draws.describe), None on the calibration's medians."""
+    they were run in (sim.experiments.draws.Draws.describe), None on the calibrated point."""
     meta = _meta(scenario, settings)
     meta["uncertainty"] = covers(draws["draws"] if draws else 1, settings.replications)
     if draws:

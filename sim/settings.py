@@ -32,7 +32,7 @@ class RunSettings:
     scale: the share of households simulated (0 to 1); results are scaled back up.
     journey_sample: households whose events are logged.
     workers: local processes for posterior runs (None: all cores).
-    posterior: joint draws of the uncertain parameters (0: the calibration's medians).
+    posterior: joint draws of the uncertain parameters (0: the calibrated point).
     """
 
     population: Population = "medium_town"

@@ -2,7 +2,7 @@
 
 Results come as an array `y[d, r]`: draw d (one joint set of uncertain parameters, see
 sim/experiments/draws.py) and replication r (one seed; the same R seeds in every draw and every
-scenario). Without posterior draws there is one "draw", the calibration's medians. A run's
+scenario). Without posterior draws there is one "draw", the calibrated point. A run's
 summary (sim.runner) and a comparison (sim.experiments.compare) both use these statistics.
 
 - The noise-only interval is the precision of an R-replication mean at fixed parameters: a

@@ -270,14 +270,17 @@ extends = ["baseline", "calibrated"]
 
 
 def calibrated_toml(estimate: dict[str, float], record: dict[str, Any]) -> str:
-    """The parameter set the baseline extends: posterior weighted medians, with the record."""
+    """The parameter set the baseline extends: the posterior's weighted medians, or the point a
+    search near them found to fit better (calibration_refine.py), with the record."""
     s = record["settings"]
+    refined = record.get("refinement", {}).get("kept", False)
+    what = ("Near the posterior medians (refined to fit the targets)" if refined else "Posterior medians")
     lines = ["# Written by `evictsim calibrate`; do not edit by hand (rerun the calibration instead).",
              f"# {record['date']}: ABC-SMC, {s['particles']} particles x {len(record['generations'])} generations,",
              f"# {s['population']} population at scale {s['scale']}, {s['months']} months after {s['warmup']} warm-up,",
              f"# targets: {record['targets_file']} ({len(record['fit_targets'])} fitted); details: calibration.json",
              'name = "calibrated"',
-             f'description = "Posterior medians of the ABC-SMC calibration of {record["date"]}"',
+             f'description = "{what} of the ABC-SMC calibration of {record["date"]}"',
              f'calibration = {{ date = "{record["date"]}", method = "{record["method"]}", '
              f'code = "{record["code"]}", model = "{record["model"]}", posterior = "{record["posterior"]}" }}', ""]
     groups: dict[str, dict[str, float]] = {}

@@ -1,7 +1,7 @@
 """`evictsim calibrate --check`: does the shipped calibration still fit this model?
 
 A calibration belongs to the model code it was fitted to (`model` in calibrated.toml). When the
-code has changed since, the check re-simulates the baseline on the calibration's medians, with
+code has changed since, the check re-simulates the baseline on the calibrated point, with
 the calibration's own settings (population, scale, horizon, warm-up) and a few seeds, and
 compares the distance to the targets with the tolerance the last generation's particles had to
 beat. That takes seconds, against half an hour for a new calibration.
@@ -23,7 +23,7 @@ from .sweep import execute, make_task
 from .sweep_spec import apply_point
 from .targets import Target, distance, load_targets
 
-SEEDS = 4  # replications of the medians: the distance's noise is then well below the tolerance's steps
+SEEDS = 4  # replications of the calibrated point: the distance's noise is then well below the tolerance's steps
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ class Check:
         same = "the same model" if self.fitted_model == self.model else \
             f"model {self.fitted_model or '(not recorded)'}; this is model {self.model}"
         lines = [f"calibration fitted to {same}",
-                 f"distance to the targets on the medians: {self.distance:.2f} (the last generation's tolerance: "
-                 f"{self.tolerance:.2f})"]
+                 f"distance to the targets at the calibrated point: {self.distance:.2f} "
+                 f"(the last generation's tolerance: {self.tolerance:.2f})"]
         lines += [f"  {r.target:<44}{r.simulated:>14,.3g}  band [{r.band_low:,.3g}, {r.band_high:,.3g}]  "
                   f"{'in band' if r.in_band else 'OUTSIDE'}" for r in self.targets.itertuples()]
         lines.append(self.verdict())

@@ -206,14 +206,17 @@ def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd
                  if ess < FEW_EFFECTIVE else "."), "",
               f"A posterior median within {AT_BOUND:.0%} of its prior's range (on the prior's scale) from a bound "
               "is marked: the evidence may want a value outside the prior (docs/model.md says why where it does).",
-              "", "| parameter | prior | posterior median | 5-95 % | at a bound | why it is uncertain |",
-              "|---|---|---|---|---|---|"]
+              "", *_point_paragraph(record),
+              "", "| parameter | prior | posterior median | 5-95 % | at a bound | calibrated point "
+              "| why it is uncertain |",
+              "|---|---|---|---|---|---|---|"]
     for name in cal.names:
         q = _weighted_quantiles(posterior[name].to_numpy(), posterior["weight"].to_numpy(), [0.05, 0.5, 0.95])
         p = cal.priors[name]
         bound = at_bound(q[1], p.min, p.max, p.log)
+        point = record["estimate"].get(name, float("nan"))
         lines.append(f"| `{name}` | {_n(p.min)}-{_n(p.max)}{' (log)' if p.log else ''} | {_n(q[1])} | "
-                     f"{_n(q[0])}-{_n(q[2])} | {bound or 'no'} | {p.reason} |")
+                     f"{_n(q[0])}-{_n(q[2])} | {bound or 'no'} | {_n(point)} | {p.reason} |")
     lines += ["", "## Months to a summons", "",
               "Mean months from becoming due for a summons (three months of arrears, or six months into a spell "
               "that still owes a month's rent) without a plan or debt help to a summons, implied by the "
@@ -231,6 +234,21 @@ def _markdown(cal: Calibration, record: dict, table: pd.DataFrame, posterior: pd
         lines.append(f"- **{r.target}** ({r.status}): observed {_n(r.observed)}, simulated {_n(r.simulated)}. "
                      f"{r.note}.")
     return "\n".join(lines) + "\n"
+
+
+def _point_paragraph(record: dict) -> list[str]:
+    """What the baseline runs on: the medians, or the point the search near them found
+    (calibration_refine.py), with the distances that decided it."""
+    r = record.get("refinement")
+    if r is None:
+        return ["The calibrated point the baseline runs on is the posterior's weighted medians."]
+    how = (f"A search near the medians ({r['evaluations']} points, inside every parameter's 5-95 % range) found a "
+           f"point with distance {r['search_refined']:.2f} against the medians' {r['search_medians']:.2f} on its own "
+           f"seeds, and {r['check_refined']:.2f} against {r['check_medians']:.2f} on the check's seeds, which it "
+           "never saw")
+    verdict = ("so the baseline runs on that point (the column 'calibrated point')." if r["kept"] else
+               "which is not better, so the baseline runs on the medians.")
+    return [f"{how}: {verdict} The posterior, its ranges and every `--posterior` draw are ABC-SMC's as they were."]
 
 
 def effective_sample_size(weights: np.ndarray) -> float:

@@ -95,7 +95,7 @@ class OptimizeSpec(RunSpec):
                              "posterior_draws to at least 2 (or use \"mean\")")
         if self.posterior_draws == 1:
             raise ValueError("posterior_draws = 1: one draw cannot show parameter uncertainty; use 0 (the "
-                             "calibration's medians) or at least 2")
+                             "calibrated point) or at least 2")
         # every generation's plan is kept (the store's plan grows with it): counted as a sweep's
         check_runs("optimisation", self.generations * self.policies, self.replications, self.posterior_draws,
                    contexts=self.posterior_draws > 0)

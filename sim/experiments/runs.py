@@ -1,4 +1,4 @@
-"""`sim.run`: a scenario's replications, on the calibration's medians or in posterior draws.
+"""`sim.run`: a scenario's replications, on the calibrated point or in posterior draws.
 
 On the medians the replications run one after another in this process (sim.runner); with
 posterior draws every draw's replications run in parallel (propagate.py). Either way the result
@@ -26,7 +26,7 @@ def run(scenario: Scenario | str | Path = "baseline", population: Population = "
     With `posterior` N (at least 2), the scenario runs in N joint draws of its uncertain
     parameters (sim.experiments.draws), each with the same `replications` seeds, on `workers`
     processes: the summary's intervals then cover parameter uncertainty and noise. Without it,
-    the parameters are the calibration's medians and the intervals cover noise only.
+    the parameters are the calibrated point and the intervals cover noise only.
     `progress(done, total)` is called as each simulation (a replication in a draw) ends."""
     settings = RunSettings(population=population, months=months, warmup=warmup, replications=replications,
                            seed=seed, scale=scale, journey_sample=journey_sample, workers=workers,
@@ -37,7 +37,7 @@ def run(scenario: Scenario | str | Path = "baseline", population: Population = "
 
 def run_scenarios(scenarios: list[Scenario], settings: RunSettings,
                   progress: Callable[[int, int], None] | None = None) -> dict[str, RunResult]:
-    """Each scenario's runs on the same seeds, by name: one scenario after another on the medians,
+    """Each scenario's runs on the same seeds, by name: one scenario after another at the calibrated point,
     or, with `settings.posterior`, all of them in the same draws at once (the first one's calibration).
     Refused before any run if what they keep in memory would not fit (RunSettings.check_kept)."""
     settings.check_kept(len(scenarios))

@@ -176,7 +176,7 @@ class SweepSpec(RunSpec):
                              f"({excerpt(self.lever_scenarios)}), the policy each other one is compared with")
         if self.posterior_draws == 1:
             raise ValueError("posterior_draws = 1: one draw cannot show parameter uncertainty; use 0 (the "
-                             "calibration's medians) or at least 2")
+                             "calibrated point) or at least 2")
         check_runs(self.design, count_points(self), self.replications, self.posterior_draws, contexts_vary(self))
         return self
 

@@ -140,8 +140,8 @@ WORDS: dict[str, dict[str, str]] = {
                            "nl": "waarde ten opzichte van het waargenomen cijfer (logaritmische schaal)"},
     "explore_cal_summary": {"en": "{good} of {n} targets are met; {bad} are not (the notes say why).",
                             "nl": "{good} van de {n} doelen worden gehaald; {bad} niet (de toelichting zegt waarom)."},
-    "explore_estimate": {"en": "Calibrated values (posterior medians)",
-                         "nl": "Gekalibreerde waarden (medianen a posteriori)"},
+    "explore_estimate": {"en": "Calibrated values (the point the baseline runs on)",
+                         "nl": "Gekalibreerde waarden (het punt waarop de basis draait)"},
     "explore_cal_settings": {"en": "Calibrated on {date} with {method}: {particles} particles over {generations} "
                                    "generations on {population} at scale {scale}, {months} months "
                                    "after a {warmup}-month warm-up, seed {seed}.",
