@@ -28,14 +28,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .evictions import mean_months
-from .households import household_ids
 from .population import COUPLE_CHILDREN, SINGLE_PARENT
 from .rehousing import choose_homes, family_urgency
 
 if TYPE_CHECKING:
     from .world import World
 
-FAMILY_IDS = np.int64(1) << np.int64(62)  # their ids while homeless: apart from every household id
+FAMILY_IDS = np.int64(1) << np.int64(62)  # their ids, homeless and housed: apart from every other household id
 
 
 class HomelessFamilies:
@@ -139,10 +138,14 @@ class HomelessFamilies:
         self._leave(k)
 
     def _move_in(self, t: int, k: np.ndarray, slots: np.ndarray) -> None:
-        """The families become tenants: new households of their municipality with their own make-up."""
+        """The families become tenants: households of their municipality with their own make-up. Each
+        keeps its id, as a rehoused evicted household does: an id from the dwelling and month
+        (household_ids) would be the one a newcomer gets where that dwelling is let a month later
+        under another policy, and two different households with one id break the paired
+        comparison of households (common random numbers)."""
         w = self.world
         composition = np.where(self.single_parent[k], SINGLE_PARENT, COUPLE_CHILDREN).astype(np.int8)
-        w.tenants.move_in_as(slots, t, household_ids(slots, t), composition, self.children[k])
+        w.tenants.move_in_as(slots, t, self.fid[k], composition, self.children[k])
         w.outcomes.add("homeless_families_other_rehoused", k.size)
 
     def _leave(self, k: np.ndarray) -> None:

@@ -6,7 +6,7 @@ municipality and landlord type; its tenant changes when a household moves out (t
 eviction) and another moves in (tenants.py), paying the dwelling's asking rent or what it can
 afford. Each household has an id fixed by where and when it moved in (`household_ids`), so
 random draws follow the household, not the dwelling, and a rehoused household keeps its id in
-its new home.
+its new home (so does a family homeless for other reasons, whose id was given when it arrived).
 """
 
 from __future__ import annotations
