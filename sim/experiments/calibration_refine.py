@@ -24,10 +24,10 @@ medians stay. calibration.json records both points, the search and the two verdi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
