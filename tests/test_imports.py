@@ -148,3 +148,15 @@ def test_relative_and_absolute_imports_name_the_module_that_runs(tmp_path, sourc
         (package / name).write_text("", encoding="utf-8")
     (package / "sub" / "b.py").write_text(source + "\n", encoding="utf-8")
     assert import_graph(package)["pkg.sub.b"] == {module}
+
+
+def test_the_command_line_does_not_import_what_only_some_commands_need():
+    """Every `evictsim run` starts by importing sim.cli; scipy.stats (half a second) and matplotlib are
+    imported by the commands that use them, not by all (the benchmark counts start-up)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, sim.cli, sim.runner; "
+            "print(sorted(m for m in ('scipy.stats', 'matplotlib.pyplot') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"

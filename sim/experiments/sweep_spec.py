@@ -52,7 +52,6 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from scipy.stats import qmc
 
 from ..pathway.outcomes import OUTCOME_INDEX
 from ..parameters import Context, Policy, describe
@@ -312,6 +311,10 @@ def grid_points(ranges: dict[str, Range]) -> list[dict[str, Any]]:
 
 
 def _sampled_points(spec: SweepSpec) -> list[dict[str, Any]]:
+    # here, not at import: scipy.stats takes half a second to import, and `evictsim run` reaches
+    # this module without ever sampling
+    from scipy.stats import qmc
+
     names = list(spec.sampled)
     if not names:
         return [{}]
