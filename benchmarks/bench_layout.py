@@ -13,12 +13,12 @@ reading `--fields` float32 fields of the watched households three ways:
 * one gather of records holding all the fields (an array of structs);
 * the same fields kept in a compact table of the watched households' rows only.
 
-On the 2-core reference machine (2026-12-06), national defaults, two runs: gathers 12.9-15.7
-ms, records 19.4-19.6 ms, the compact table 1.3 ms (10-12x faster). Records do not help, because one record is one
-cache miss. A compiled loop over the gathers does not help either: a Numba version of the rent phase's
-busy households, bit-identical to the NumPy code, took 24-34 ms a month against about 37 ms, so
-it was not adopted. Only keeping the rows of the households in trouble contiguous removes the
-cost.
+On the 2-core reference machine (2026-12-06), national defaults, two runs: gathers 12.9-15.7 ms,
+records 19.4-19.6 ms, the compact table 1.3 ms (10-12x faster). Records do not help, because one
+record is one cache miss. A compiled loop over the gathers does not help either: a Numba version
+of the rent phase's busy households, bit-identical to the NumPy code, took 24-34 ms a month
+against about 37 ms, so it was not adopted. Only keeping the rows of the households in trouble
+contiguous removes the cost.
 """
 
 from __future__ import annotations
