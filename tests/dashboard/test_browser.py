@@ -29,6 +29,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 PNG = b"\x89PNG\r\n\x1a\n"
 TIMEOUT_MS = 60_000
+# A simulation the page runs may take longer than a page takes to draw: on the 2-core machine, with
+# the other half of the suite running beside it, the comparison below took just over 60 s. These
+# tests check what the page shows, not how fast it simulates (benchmarks/ does that).
+RUN_TIMEOUT_MS = 300_000
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it", allow_module_level=True)
@@ -91,11 +95,11 @@ def page():
             browser.close()
 
 
-def settle(page) -> None:
+def settle(page, timeout_ms: float = TIMEOUT_MS) -> None:
     """Wait until the script has finished its run and nothing is still loading."""
     page.wait_for_timeout(250)
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
     sync_api.expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
 
 
@@ -104,7 +108,7 @@ def press_run(page) -> None:
     run = page.locator('[data-testid="stMain"]').get_by_role("button", name=re.compile("^(Run|Doorrekenen)$"))
     if run.count():
         run.first.click()
-        settle(page)
+        settle(page, RUN_TIMEOUT_MS)
 
 
 def screenshot(page, name: str) -> Path:
