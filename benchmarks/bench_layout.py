@@ -46,6 +46,9 @@ def main() -> int:
     ap.add_argument("--fields", type=int, default=16, help="float32 fields read per household")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
+    for name in ("households", "fields", "repeat"):
+        if getattr(args, name) < 1:
+            ap.error(f"--{name} {getattr(args, name)}: must be at least 1")
     if not 0 < args.watched <= args.households:
         ap.error(f"--watched {args.watched}: must be between 1 and --households ({args.households})")
     rng = np.random.default_rng(0)

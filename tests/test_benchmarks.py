@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 LAYOUT = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_layout.py"
 
 
@@ -20,8 +22,12 @@ def test_the_layout_benchmark_times_the_three_layouts_on_a_small_population():
         "compact table of the watched rows"]
 
 
-def test_the_layout_benchmark_refuses_more_watched_households_than_dwellings():
-    done = subprocess.run([sys.executable, str(LAYOUT), "--households", "100", "--watched", "200"],
-                          capture_output=True, text=True, timeout=60)
+@pytest.mark.parametrize(("argument", "message"), [
+    (["--households", "100", "--watched", "200"], "--watched 200: must be between 1 and --households (100)"),
+    (["--fields", "0"], "--fields 0: must be at least 1"),
+    (["--repeat", "-1"], "--repeat -1: must be at least 1"),
+])
+def test_the_layout_benchmark_refuses_impossible_sizes(argument, message):
+    done = subprocess.run([sys.executable, str(LAYOUT), *argument], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert "--watched 200: must be between 1 and --households (100)" in done.stderr
+    assert message in done.stderr
