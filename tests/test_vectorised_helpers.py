@@ -10,6 +10,7 @@ from sim import load_scenario
 from sim.country import read_municipalities
 from sim.pathway.displaced import among
 from sim.pathway.idsets import first_of_each, subset
+from sim.pathway.informal import MAX_TIES, find_host, first_hosts
 from sim.pathway.model import EvictionModel
 from sim.pathway.streams import Streams
 
@@ -36,6 +37,19 @@ def test_first_of_each_is_the_loop_over_groups():
     take = rng.integers(0, 40, 6)
     expected = np.concatenate([np.flatnonzero(groups == g)[:take[g]] for g in range(6)])
     assert np.array_equal(first_of_each(groups, take), expected)
+
+
+def test_first_hosts_are_the_hosts_find_host_takes_one_by_one():
+    rng = np.random.default_rng(4)
+    n = 400
+    relative, willing, used = (rng.random((n, MAX_TIES)) < share for share in (0.5, 0.4, 0.3))
+    room = rng.integers(1, 5, (n, MAX_TIES))
+    persons = rng.integers(1, 4, n).astype(np.int8)
+    tie, found = first_hosts(relative, willing, room, used, persons)
+    one_by_one = [find_host(relative[k], willing[k], room[k], used[k].copy(), int(persons[k])) for k in range(n)]
+    assert found.tolist() == [host is not None for host in one_by_one]
+    assert tie[found].tolist() == [host for host in one_by_one if host is not None]
+    assert 0 < found.sum() < n  # both kinds of household were tried
 
 
 def test_array_draws_are_the_scalar_draws_bit_for_bit():

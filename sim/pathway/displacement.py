@@ -323,12 +323,33 @@ class Displacement:
         reg = self.reg
         rows = reg.rows()
         ending = rows[among(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
-        for row in ending.tolist():
+        for row in self._next_host(t, ending).tolist():
             self.world.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
             if reg.place[row] == EMERGENCY:
                 self.place(row, "emergency").release(row)
             reg.place[row] = BETWEEN  # a moment without a place: no move of its own
             self.arrive(t, row)
+
+    def _next_host(self, t: int, rows: np.ndarray) -> np.ndarray:
+        """Of `rows`, whose host's stay ends, the adults alone who find another host (most of them)
+        move there at once; returns the others, for `arrive` one by one. What they do is what
+        `arrive` does for them (the first willing tie with room, relatives first, then a stay of
+        its own length); it touches nothing but their own row, so the order of the others holds.
+        Households whose journey is logged keep the one-by-one way, and so the order of their logs."""
+        reg = self.reg
+        alone = ((reg.place[rows] == DOUBLED_UP) & (reg.children(rows, WITH_PARENTS) == 0)
+                 & ~np.isin(reg.hid[rows], np.fromiter(self.world.journeys.followed, np.int64)))
+        candidates = rows[alone]
+        tie, found = informal.first_hosts(reg.tie_relative[candidates], reg.tie_willing[candidates],
+                                          reg.tie_room[candidates], reg.tie_used[candidates],
+                                          reg.adults[candidates])
+        hosted, tie = candidates[found], tie[found]
+        reg.tie_used[hosted, tie] = True
+        p_end, streams = 1 / self.world.context.after_eviction.host_months_mean, self.world.streams
+        reg.stay_until[hosted] = [t + streams.month_count("host_months", t, hid, p_end)
+                                  for hid in reg.hid[hosted].tolist()]
+        reg.place[hosted], reg.place_since[hosted] = DOUBLED_UP, t
+        return rows[~np.isin(rows, hosted)]
 
     def _retire_finished(self, t: int) -> None:
         """Housed, every child home, and the follow-up of an eviction over."""

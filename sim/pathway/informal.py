@@ -54,6 +54,16 @@ def find_host(relative: np.ndarray, willing: np.ndarray, room: np.ndarray, used:
     return None
 
 
+def first_hosts(relative: np.ndarray, willing: np.ndarray, room: np.ndarray, used: np.ndarray,
+                persons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`find_host` for many households at once (rows of the tie arrays; nothing is marked used):
+    each row's tie that find_host would take, and whether there is one."""
+    usable = willing & ~used & (room >= np.asarray(persons, dtype=np.int64)[:, None])
+    order = np.where(relative, 0, MAX_TIES) + np.arange(MAX_TIES)[None, :]  # relatives first, in tie order
+    tie = np.argmin(np.where(usable, order, 2 * MAX_TIES), axis=1)
+    return tie, usable.any(axis=1)
+
+
 def find_relative_for_children(relative: np.ndarray, willing: np.ndarray, room: np.ndarray,
                                used: np.ndarray, children: int) -> int | None:
     """A relative (only) who can take the children in while the parents cannot keep them."""
