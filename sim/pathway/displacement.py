@@ -222,10 +222,15 @@ class Displacement:
                                  int(reg.adults[row]) + self.with_parents(row))
         if tie is None:
             return False
-        mean = self.world.context.after_eviction.host_months_mean
-        reg.stay_until[row] = t + self.world.streams.month_count("host_months", t, int(reg.hid[row]), 1 / mean)
+        reg.stay_until[row] = self._host_stay(t, int(reg.hid[row]))
         self.move(t, row, DOUBLED_UP)
         return True
+
+    def _host_stay(self, t: int, hid: int) -> int:
+        """The month a stay with a host that starts now ends: its length drawn from the household's
+        own number, a month's chance of ending 1 / the mean stay."""
+        mean = self.world.context.after_eviction.host_months_mean
+        return t + self.world.streams.month_count("host_months", t, hid, 1 / mean)
 
     def move(self, t: int, row: int, place: int) -> None:
         """Move the adults (and the children with them) to `place`."""
@@ -333,23 +338,23 @@ class Displacement:
     def _next_host(self, t: int, rows: np.ndarray) -> np.ndarray:
         """Of `rows`, whose host's stay ends, the adults alone who find another host (most of them)
         move there at once; returns the others, for `arrive` one by one. What they do is what
-        `arrive` does for them (the first willing tie with room, relatives first, then a stay of
-        its own length); it touches nothing but their own row, so the order of the others holds.
+        `arrive` does for them (_try_host: the first willing tie with room, then a stay of its own
+        length); it touches nothing but their own row, so the order of the others holds.
         Households whose journey is logged keep the one-by-one way, and so the order of their logs."""
-        reg = self.reg
-        alone = ((reg.place[rows] == DOUBLED_UP) & (reg.children(rows, WITH_PARENTS) == 0)
-                 & ~np.isin(reg.hid[rows], np.fromiter(self.world.journeys.followed, np.int64)))
+        reg, logged = self.reg, self.world.journeys.is_logged
+        alone = np.flatnonzero((reg.place[rows] == DOUBLED_UP) & (reg.children(rows, WITH_PARENTS) == 0))
+        alone = alone[np.array([not logged(hid) for hid in reg.hid[rows[alone]].tolist()], dtype=bool)]
         candidates = rows[alone]
         tie, found = informal.first_hosts(reg.tie_relative[candidates], reg.tie_willing[candidates],
                                           reg.tie_room[candidates], reg.tie_used[candidates],
                                           reg.adults[candidates])
-        hosted, tie = candidates[found], tie[found]
-        reg.tie_used[hosted, tie] = True
-        p_end, streams = 1 / self.world.context.after_eviction.host_months_mean, self.world.streams
-        reg.stay_until[hosted] = [t + streams.month_count("host_months", t, hid, p_end)
-                                  for hid in reg.hid[hosted].tolist()]
+        hosted = candidates[found]
+        reg.tie_used[hosted, tie[found]] = True
+        reg.stay_until[hosted] = [self._host_stay(t, hid) for hid in reg.hid[hosted].tolist()]
         reg.place[hosted], reg.place_since[hosted] = DOUBLED_UP, t
-        return rows[~np.isin(rows, hosted)]
+        others = np.ones(rows.size, bool)
+        others[alone[found]] = False
+        return rows[others]
 
     def _retire_finished(self, t: int) -> None:
         """Housed, every child home, and the follow-up of an eviction over."""
