@@ -7,11 +7,16 @@ import numpy as np
 import pytest
 
 from sim import load_scenario
+from sim.runner import simulate
+from sim.scenario import resolve_population
 from sim.country import read_municipalities
+from sim.pathway import journeys
 from sim.pathway.displaced import among
 from sim.pathway.idsets import first_of_each, subset
 from sim.pathway.informal import MAX_TIES, find_host, first_hosts
+from sim.pathway.displacement import Displacement
 from sim.pathway.model import EvictionModel
+from sim.pathway.outcomes import OUTCOME_INDEX
 from sim.pathway.streams import Streams
 
 from .test_municipalities import three_towns
@@ -85,3 +90,24 @@ def test_rehousing_takes_each_municipality_s_vacancies_corporation_first(tmp_pat
     assert (taken < 0).any() and (taken >= 0).any()  # some municipality ran out, some movers got one
     assert hh.occupied[taken[taken >= 0]].all()
     assert (model.world.vacancies.take(movers) < 0).all()  # nothing is given twice
+
+
+def test_hosting_at_once_is_arriving_one_by_one(monkeypatch):
+    """Displaced adults alone who find a host move there in one NumPy step (Displacement._host_at_once),
+    just displaced or when a host's stay ends; with that step switched off every household arrives
+    one by one. Both runs give the same outcomes, month by month, and the same register. (Nobody's
+    journey is logged: the households whose journey is logged always go one by one.)"""
+    monkeypatch.setattr(journeys, "FOLLOW_BUDGET", 0)
+
+    def run():
+        model = simulate(load_scenario("baseline"), resolve_population("medium_town"), 24, 5, scale=0.5, warmup=24)
+        return model.outcomes.values.copy(), model.world.register
+
+    fast, fast_register = run()
+    monkeypatch.setattr(Displacement, "_host_at_once", lambda self, t, rows, eligible=None: np.zeros(rows.size, bool))
+    slow, slow_register = run()
+    hosted = fast[:, OUTCOME_INDEX["displaced_to_doubled_up"]].sum()
+    assert hosted > 20  # many households took the fast way
+    assert np.array_equal(fast, slow)
+    for name in ("place", "place_since", "stay_until", "tie_used"):
+        assert np.array_equal(getattr(fast_register, name), getattr(slow_register, name))

@@ -69,12 +69,15 @@ class Displacement:
         rows = self.register(t, slots, executed)
         self.reg.heard[rows] = heard
         self.reg.in_view[rows] = in_view
-        for row, unit in zip(rows.tolist(), in_view.tolist()):
+        hosted = self._host_at_once(t, rows, ~in_view)
+        for row, unit, done in zip(rows.tolist(), in_view.tolist(), hosted.tolist()):
             if unit:
                 self.enter(t, row, "alternative")
-            else:
+            elif not done:
                 self.arrive(t, row)
-            m.outcomes.add(f"displaced_to_{PLACES[self.reg.place[row]]}", 1)
+        for place, count in enumerate(np.bincount(self.reg.place[rows], minlength=len(PLACES)).tolist()):
+            if count:
+                m.outcomes.add(f"displaced_to_{PLACES[place]}", count)
         if executed:
             evictions.count_first_places(m, self.reg, rows, aid)
 
@@ -143,7 +146,8 @@ class Displacement:
         m.outcomes.add("arrears_ended_departure", owing.size)
         m.outcomes.add("arrears_left_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
         m.outcomes.add("tenancies_failed", slots.size)
-        for row in self.register(t, slots, executed=False).tolist():
+        rows = self.register(t, slots, executed=False)
+        for row in rows[~self._host_at_once(t, rows)].tolist():
             self.arrive(t, row)
 
     def forget(self, t: int, hids: np.ndarray) -> None:
@@ -328,21 +332,25 @@ class Displacement:
         reg = self.reg
         rows = reg.rows()
         ending = rows[among(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
-        for row in self._next_host(t, ending).tolist():
+        # (an emergency stay's end frees its place first: those go one by one)
+        for row in ending[~self._host_at_once(t, ending, reg.place[ending] == DOUBLED_UP)].tolist():
             self.world.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
             if reg.place[row] == EMERGENCY:
                 self.place(row, "emergency").release(row)
             reg.place[row] = BETWEEN  # a moment without a place: no move of its own
             self.arrive(t, row)
 
-    def _next_host(self, t: int, rows: np.ndarray) -> np.ndarray:
-        """Of `rows`, whose host's stay ends, the adults alone who find another host (most of them)
-        move there at once; returns the others, for `arrive` one by one. What they do is what
-        `arrive` does for them (_try_host: the first willing tie with room, then a stay of its own
-        length); it touches nothing but their own row, so the order of the others holds.
+    def _host_at_once(self, t: int, rows: np.ndarray, eligible: np.ndarray | None = None) -> np.ndarray:
+        """Of `rows` (those `eligible` if given), about to look for a place (just displaced, or their
+        host's stay ended), the adults alone who find a host (most of them) move there at once;
+        returns a mask over `rows` of those that did, the others are for `arrive` one by one. What
+        they do is what `arrive` does for them (_try_host: the first willing tie with room, then a
+        stay of its own length); it touches nothing but their own row (no place with a capacity, no
+        school, no child), so the others, in their order, find what they would have found.
         Households whose journey is logged keep the one-by-one way, and so the order of their logs."""
         reg, logged = self.reg, self.world.journeys.is_logged
-        alone = np.flatnonzero((reg.place[rows] == DOUBLED_UP) & (reg.children(rows, WITH_PARENTS) == 0))
+        alone = reg.children(rows, WITH_PARENTS) == 0
+        alone = np.flatnonzero(alone if eligible is None else alone & eligible)
         alone = alone[np.array([not logged(hid) for hid in reg.hid[rows[alone]].tolist()], dtype=bool)]
         candidates = rows[alone]
         tie, found = informal.first_hosts(reg.tie_relative[candidates], reg.tie_willing[candidates],
@@ -352,9 +360,9 @@ class Displacement:
         reg.tie_used[hosted, tie[found]] = True
         reg.stay_until[hosted] = [self._host_stay(t, hid) for hid in reg.hid[hosted].tolist()]
         reg.place[hosted], reg.place_since[hosted] = DOUBLED_UP, t
-        others = np.ones(rows.size, bool)
-        others[alone[found]] = False
-        return rows[others]
+        done = np.zeros(rows.size, bool)
+        done[alone[found]] = True
+        return done
 
     def _retire_finished(self, t: int) -> None:
         """Housed, every child home, and the follow-up of an eviction over."""
