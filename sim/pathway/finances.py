@@ -46,19 +46,26 @@ def income_in_shock(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: in
     return income
 
 
-def regular_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes) -> tuple[np.ndarray, np.ndarray]:
+def regular_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, composition: np.ndarray | None = None,
+                   earnings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The benefit norm and the regular income (EUR/month, before rounding to the stored type) of
-    `ids`: their earnings, or the benefit if earnings fall below it, plus child benefits."""
-    norm = benefit_norm(incomes, hh.composition[ids])
-    return norm, np.maximum(hh.earnings[ids], norm) + incomes.child_benefits_eur * hh.children[ids]
+    `ids`: their earnings, or the benefit if earnings fall below it, plus child benefits.
+    `composition`, `earnings`: those of `ids`, if the caller has them (each gather counts)."""
+    norm = benefit_norm(incomes, hh.composition[ids] if composition is None else composition)
+    earnings = hh.earnings[ids] if earnings is None else earnings
+    return norm, np.maximum(earnings, norm) + incomes.child_benefits_eur * hh.children[ids]
 
 
-def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance) -> np.ndarray:
-    """Income, benefit status and rent allowance of `ids` from their earnings, make-up and rent.
+def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance,
+               composition: np.ndarray | None = None, earnings: np.ndarray | None = None,
+               rent: np.ndarray | None = None) -> np.ndarray:
+    """Income, benefit status and rent allowance of `ids` from their earnings, make-up and rent
+    (`composition`, `earnings`, `rent`: those of `ids` as stored, if the caller has them).
     Returns income plus allowance as stored (EUR/month), for set_short."""
-    norm, income = regular_income(hh, ids, incomes)
-    hh.on_benefits[ids] = hh.earnings[ids] < norm
-    hh.allowance[ids] = paid = rent_allowance(allowance, hh.rent[ids], income - norm)
+    earnings = hh.earnings[ids] if earnings is None else earnings
+    norm, income = regular_income(hh, ids, incomes, composition, earnings)
+    hh.on_benefits[ids] = earnings < norm
+    hh.allowance[ids] = paid = rent_allowance(allowance, hh.rent[ids] if rent is None else rent, income - norm)
     hh.income[ids] = income = income.astype(hh.income.dtype)  # the rounding the assignment would do
     return income + paid
 
@@ -82,12 +89,14 @@ def usual_shortfall(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float) ->
     return hh.rent[ids] + hh.basic_cost[ids] * cost_factor - hh.income[ids] - hh.allowance[ids]
 
 
-def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float, money: np.ndarray | None = None) -> None:
+def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float, money: np.ndarray | None = None,
+              rent: np.ndarray | None = None) -> None:
     """Mark who cannot pay rent and basic costs even without a shock (betaalrisico [PBL]).
-    `money`: income plus allowance of `ids` if known (what set_income returns)."""
+    `money`: income plus allowance of `ids` if known (what set_income returns); `rent`: theirs, if known."""
     if money is None:
         money = hh.income[ids] + hh.allowance[ids]
-    hh.short[ids] = short = money < hh.rent[ids] + cost_factor * hh.basic_cost[ids]
+    rent = hh.rent[ids] if rent is None else rent
+    hh.short[ids] = short = money < rent + cost_factor * hh.basic_cost[ids]
     hh.start_watching(ids[short])
 
 

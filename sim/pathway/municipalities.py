@@ -123,8 +123,8 @@ class EarlyHelp:
         self._end_help(t)
         self._self_referrals(t, owing)
         self._accrue_capacity()
-        for contacts in self.outreach_per_month.tolist():  # one by one: the same sums as before
-            m.outcomes.add_cost(Item.OUTREACH, contacts * m.context.costs.outreach_eur)
+        eur = m.context.costs.outreach_eur
+        m.outcomes.add_costs(Item.OUTREACH, [contacts * eur for contacts in self.outreach_per_month.tolist()])
         self._intake(t)
 
     def _self_referrals(self, t: int, owing: np.ndarray) -> None:

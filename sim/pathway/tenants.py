@@ -90,15 +90,23 @@ class Tenants:
         hh.composition[slots] = composition
         hh.adults[slots] = ADULTS[composition]
         hh.children[slots] = children
-        school = sum((m.streams.draws(f"tenant_school_{k}", 0, ids) < self.school_share[block]) & (k < children)
-                     for k in range(3))
-        hh.school_children[slots] = school
+        hh.school_children[slots] = self._at_school(ids, block, children)
         hh.earnings[slots] = self.earnings(slots, m.streams.normals("tenant_earnings", 0, ids))
         self.settle(slots)
         m.journeys.sample(slots)
         if month < 0:
             self._changed_since_moving_in(slots)
         self.children_in_model += int(children.sum(dtype=np.int64))
+
+    def _at_school(self, ids: np.ndarray, block: np.ndarray, children: np.ndarray) -> np.ndarray:
+        """How many of each new household's (up to three) children are of school age: child k is
+        with the municipality's school-age share, from the household's own number for child k
+        (drawn only for households with a k-th child: most have none)."""
+        school = np.zeros(ids.size, np.int8)
+        for k in range(3):
+            has = np.flatnonzero(children > k)
+            school[has] += self.world.streams.draws(f"tenant_school_{k}", 0, ids[has]) < self.school_share[block[has]]
+        return school
 
     def _draw_makeup(self, block: np.ndarray, u: np.ndarray, first: bool) -> np.ndarray:
         """Make-up of new households: the profile's shares weighted by how fast each make-up leaves
@@ -119,12 +127,13 @@ class Tenants:
         m = self.world
         hh, ctx = m.households, m.context
         hh.basic_cost[slots] = basic_costs(ctx.cost_of_living, hh.adults[slots], hh.children[slots])
-        norm, income = regular_income(hh, slots, ctx.incomes)
+        composition, earnings = hh.composition[slots], hh.earnings[slots]
+        norm, income = regular_income(hh, slots, ctx.incomes, composition, earnings)
         affordable = self._affordable_rent(slots, income.astype(hh.income.dtype), norm)  # income as stored
-        hh.rent[slots] = np.minimum(self.asking_rent(slots), affordable)
-        money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance)
+        hh.rent[slots] = rent = np.minimum(self.asking_rent(slots), affordable)
+        money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance, composition, earnings, rent)
         hh.occupied[slots] = True
-        set_short(hh, slots, m.cost_factor, money)
+        set_short(hh, slots, m.cost_factor, money, rent)
 
     def asking_rent(self, slots: np.ndarray) -> np.ndarray:
         """The dwellings' asking rents (EUR/month), fixed per dwelling."""
@@ -175,12 +184,14 @@ class Tenants:
         hh = w.households
         rho = w.context.incomes.earnings_persistence
         fresh = w.streams.normals("earnings_change", t, hh.hid[ids])
-        median = self._median(ids)  # once: each gather over a month's 100,000 life changes counts
+        # Each field is gathered once: every gather over a month's 100,000 life changes counts.
+        composition, rent = hh.composition[ids], hh.rent[ids]
+        median = self._median(ids, composition)
         z = rho * self._standard_score(ids, median) + np.sqrt(1 - rho * rho) * fresh
-        hh.earnings[ids] = self.earnings(ids, z, median)
+        hh.earnings[ids] = earnings = self.earnings(ids, z, median)
         left_benefits = ids[hh.on_benefits[ids]]
-        money = set_income(hh, ids, w.context.incomes, w.context.rent_allowance)
-        set_short(hh, ids, w.cost_factor, money)
+        money = set_income(hh, ids, w.context.incomes, w.context.rent_allowance, composition, earnings, rent)
+        set_short(hh, ids, w.cost_factor, money, rent)
         watch_shocks(hh, t, ids)  # a shock's money changes with the earnings and the allowance
         return left_benefits[~hh.on_benefits[left_benefits]]
 
@@ -191,10 +202,12 @@ class Tenants:
         median = self._median(slots) if median is None else median
         return (median * np.exp(spread * z)).astype(np.float32)
 
-    def _median(self, slots: np.ndarray) -> np.ndarray:
-        """The median earnings (EUR/month) of each household's type, municipality and landlord type."""
+    def _median(self, slots: np.ndarray, composition: np.ndarray | None = None) -> np.ndarray:
+        """The median earnings (EUR/month) of each household's type, municipality and landlord type
+        (`composition`: theirs, if the caller has it)."""
         hh = self.world.households
-        return self.median_table[hh.composition[slots], hh.municipality[slots], hh.private[slots].view(np.int8)] \
+        composition = hh.composition[slots] if composition is None else composition
+        return self.median_table[composition, hh.municipality[slots], hh.private[slots].view(np.int8)] \
             * self.income_factor
 
     def _standard_score(self, slots: np.ndarray, median: np.ndarray) -> np.ndarray:
