@@ -16,7 +16,8 @@ from sim.pathway.idsets import first_of_each, subset
 from sim.pathway.informal import MAX_TIES, find_host, first_hosts
 from sim.pathway.displacement import Displacement
 from sim.pathway.model import EvictionModel
-from sim.pathway.outcomes import OUTCOME_INDEX
+from sim.pathway.costs import Item
+from sim.pathway.outcomes import OUTCOME_INDEX, OutcomeTable
 from sim.pathway.streams import Streams
 
 from .test_municipalities import three_towns
@@ -111,3 +112,18 @@ def test_hosting_at_once_is_arriving_one_by_one(monkeypatch):
     assert np.array_equal(fast, slow)
     for name in ("place", "place_since", "stay_until", "tie_used"):
         assert np.array_equal(getattr(fast_register, name), getattr(slow_register, name))
+
+
+def test_adding_costs_at_once_is_adding_them_one_by_one():
+    """OutcomeTable.add_costs books a list of amounts with the same sums, to the last bit, as one
+    add_cost per amount (floating-point addition depends on the order: it must be kept)."""
+    amounts = (np.random.default_rng(5).random(342) * 1e3 / 7).tolist()
+    one_by_one, at_once = OutcomeTable(1), OutcomeTable(1)
+    for table in (one_by_one, at_once):
+        table.add_cost(Item.OUTREACH, 0.1)  # something booked before, on the item and its payer
+        table.add_cost(Item.DEBT_HELP, 1 / 3)
+    for eur in amounts:
+        one_by_one.add_cost(Item.OUTREACH, eur)
+    at_once.add_costs(Item.OUTREACH, amounts)
+    assert one_by_one.values.tobytes() == at_once.values.tobytes()
+    assert at_once.values.sum() > 0
