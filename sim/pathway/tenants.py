@@ -99,9 +99,9 @@ class Tenants:
         self.children_in_model += int(children.sum(dtype=np.int64))
 
     def _at_school(self, ids: np.ndarray, block: np.ndarray, children: np.ndarray) -> np.ndarray:
-        """How many of each new household's (up to three) children are of school age: child k is
-        with the municipality's school-age share, from the household's own number for child k
-        (drawn only for households with a k-th child: most have none)."""
+        """How many of each new household's (up to three) children are of school age: child k is,
+        with the municipality's school-age share, by the household's own number for child k (drawn
+        only for households with a k-th child: most have none)."""
         school = np.zeros(ids.size, np.int8)
         for k in range(3):
             has = np.flatnonzero(children > k)
