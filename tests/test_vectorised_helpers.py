@@ -93,24 +93,43 @@ def test_rehousing_takes_each_municipality_s_vacancies_corporation_first(tmp_pat
     assert (model.world.vacancies.take(movers) < 0).all()  # nothing is given twice
 
 
-def test_hosting_at_once_is_arriving_one_by_one(monkeypatch):
-    """Displaced adults alone who find a host move there in one NumPy step (Displacement._host_at_once),
-    just displaced or when a host's stay ends; with that step switched off every household arrives
-    one by one. Both runs give the same outcomes, month by month, and the same register. (Nobody's
-    journey is logged: the households whose journey is logged always go one by one.)"""
+def test_moving_displaced_households_at_once_is_moving_them_one_by_one(monkeypatch):
+    """Displacement moves some households in one NumPy step where `arrive` and `move` would touch
+    nothing but their own row: adults alone who find a host, or who go hidden or onto the street
+    out of the municipality's sight (_arrive_at_once), and households without children who found
+    a home (_housed_at_once). With those steps switched off every household moves one by one; both
+    runs give the same outcomes, month by month, and the same register. (Nobody's journey is
+    logged: the households whose journey is logged always go one by one.)"""
     monkeypatch.setattr(journeys, "FOLLOW_BUDGET", 0)
 
     def run():
         model = simulate(load_scenario("baseline"), resolve_population("medium_town"), 24, 5, scale=0.5, warmup=24)
         return model.outcomes.values.copy(), model.world.register
 
+    taken = {"out of sight": 0, "housed": 0}
+    out_of_sight, housed_at_once = Displacement._out_of_sight, Displacement._housed_at_once
+
+    def counted_out_of_sight(self, t, rows):
+        taken["out of sight"] += rows.size
+        out_of_sight(self, t, rows)
+
+    def counted_housed_at_once(self, t, rows):
+        housed = housed_at_once(self, t, rows)
+        taken["housed"] += int(housed.sum())
+        return housed
+
+    monkeypatch.setattr(Displacement, "_out_of_sight", counted_out_of_sight)
+    monkeypatch.setattr(Displacement, "_housed_at_once", counted_housed_at_once)
     fast, fast_register = run()
-    monkeypatch.setattr(Displacement, "_host_at_once", lambda self, t, rows, eligible=None: np.zeros(rows.size, bool))
+    none = lambda self, t, rows, eligible=None: np.zeros(rows.size, bool)  # noqa: E731
+    monkeypatch.setattr(Displacement, "_arrive_at_once", none)
+    monkeypatch.setattr(Displacement, "_housed_at_once", none)
     slow, slow_register = run()
-    hosted = fast[:, OUTCOME_INDEX["displaced_to_doubled_up"]].sum()
-    assert hosted > 20  # many households took the fast way
+    # many households took each fast way
+    assert fast[:, OUTCOME_INDEX["displaced_to_doubled_up"]].sum() > 10
+    assert taken["out of sight"] > 5 and taken["housed"] > 10
     assert np.array_equal(fast, slow)
-    for name in ("place", "place_since", "stay_until", "tie_used"):
+    for name in ("place", "place_since", "stay_until", "tie_used", "ever_homeless"):
         assert np.array_equal(getattr(fast_register, name), getattr(slow_register, name))
 
 

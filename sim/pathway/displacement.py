@@ -69,8 +69,8 @@ class Displacement:
         rows = self.register(t, slots, executed)
         self.reg.heard[rows] = heard
         self.reg.in_view[rows] = in_view
-        hosted = self._host_at_once(t, rows, ~in_view)
-        for row, unit, done in zip(rows.tolist(), in_view.tolist(), hosted.tolist()):
+        arrived = self._arrive_at_once(t, rows, ~in_view)
+        for row, unit, done in zip(rows.tolist(), in_view.tolist(), arrived.tolist()):
             if unit:
                 self.enter(t, row, "alternative")
             elif not done:
@@ -147,7 +147,7 @@ class Displacement:
         m.outcomes.add("arrears_left_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
         m.outcomes.add("tenancies_failed", slots.size)
         rows = self.register(t, slots, executed=False)
-        for row in rows[~self._host_at_once(t, rows)].tolist():
+        for row in rows[~self._arrive_at_once(t, rows)].tolist():
             self.arrive(t, row)
 
     def forget(self, t: int, hids: np.ndarray) -> None:
@@ -298,11 +298,29 @@ class Displacement:
         """Households that found a home (rehousing.py) move in: they are housed, and their children
         with relatives come back."""
         m, reg = self.world, self.reg
-        for row, route in zip(homes.rows.tolist(), homes.routes.tolist()):
+        rows, routes = homes.rows, homes.routes
+        m.outcomes.add("rehoused", rows.size)
+        for route, count in zip(*np.unique(routes, return_counts=True)):
+            m.outcomes.add(f"rehoused_{route}", int(count))
+        alone = self._housed_at_once(t, rows)
+        for row, route in zip(rows[~alone].tolist(), routes[~alone].tolist()):
             self.move(t, row, HOUSED)
-            m.outcomes.add("rehoused", 1)
-            m.outcomes.add(f"rehoused_{route}", 1)
             m.journeys.log(t, int(reg.hid[row]), "rehoused", route)
+
+    def _housed_at_once(self, t: int, rows: np.ndarray) -> np.ndarray:
+        """Of `rows`, who found a home, households without children move in all together (as `move`
+        moves them: out of the place they were in, no school, no child to bring back); returns a mask
+        over `rows` of those. Households with children, and those whose journey is logged, go one by
+        one (and so keep the order of their logs)."""
+        reg, logged = self.reg, self.world.journeys.is_logged
+        alone = reg.children(rows) == 0
+        alone[alone] = [not logged(hid) for hid in reg.hid[rows[alone]].tolist()]
+        moving = rows[alone]
+        in_place = moving[among(reg.place[moving], tuple(PLACE_OF.values()))]
+        for row in in_place.tolist():
+            self.place(row, PLACES[reg.place[row]]).release(row)
+        reg.place[moving], reg.place_since[moving] = HOUSED, t
+        return alone
 
     def end_of_month(self, t: int) -> None:
         """Hosts and emergency stays end; the year after each eviction is recorded; households
@@ -333,21 +351,22 @@ class Displacement:
         rows = reg.rows()
         ending = rows[among(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
         # (an emergency stay's end frees its place first: those go one by one)
-        for row in ending[~self._host_at_once(t, ending, reg.place[ending] == DOUBLED_UP)].tolist():
+        for row in ending[~self._arrive_at_once(t, ending, reg.place[ending] == DOUBLED_UP)].tolist():
             self.world.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
             if reg.place[row] == EMERGENCY:
                 self.place(row, "emergency").release(row)
             reg.place[row] = BETWEEN  # a moment without a place: no move of its own
             self.arrive(t, row)
 
-    def _host_at_once(self, t: int, rows: np.ndarray, eligible: np.ndarray | None = None) -> np.ndarray:
+    def _arrive_at_once(self, t: int, rows: np.ndarray, eligible: np.ndarray | None = None) -> np.ndarray:
         """Of `rows` (those `eligible` if given), about to look for a place (just displaced, or their
-        host's stay ended), the adults alone who find a host (most of them) move there at once;
-        returns a mask over `rows` of those that did, the others are for `arrive` one by one. What
-        they do is what `arrive` does for them (_try_host: the first willing tie with room, then a
-        stay of its own length); it touches nothing but their own row (no place with a capacity, no
-        school, no child), so the others, in their order, find what they would have found.
-        Households whose journey is logged keep the one-by-one way, and so the order of their logs."""
+        host's stay ended), the adults alone move at once, all together, where `arrive` would take
+        them when that touches nothing but their own row: to a host if they find one (most of them),
+        else, out of the municipality's sight (no contact: no shelter, no waiting list), hidden or
+        onto the street. Returns a mask over `rows` of those that moved; the others (families, and
+        adults in contact without a host, who go to the night shelter or its waiting list) are for
+        `arrive` one by one, and in their order they find what they would have found. Households
+        whose journey is logged keep the one-by-one way, and so the order of their logs."""
         reg, logged = self.reg, self.world.journeys.is_logged
         alone = reg.children(rows, WITH_PARENTS) == 0
         alone = np.flatnonzero(alone if eligible is None else alone & eligible)
@@ -360,9 +379,21 @@ class Displacement:
         reg.tie_used[hosted, tie[found]] = True
         reg.stay_until[hosted] = [self._host_stay(t, hid) for hid in reg.hid[hosted].tolist()]
         reg.place[hosted], reg.place_since[hosted] = DOUBLED_UP, t
+        unseen = ~found & ~reg.contact[candidates]
+        self._out_of_sight(t, candidates[unseen])
         done = np.zeros(rows.size, bool)
-        done[alone[found]] = True
+        done[alone[found | unseen]] = True
         return done
+
+    def _out_of_sight(self, t: int, rows: np.ndarray) -> None:
+        """Adults without a host and without contact (`rows`) go hidden or onto the street, as
+        _adults_arrive and move send them (parents whose children are away stay hidden)."""
+        reg = self.reg
+        hidden = self.world.streams.draws("hidden", t, reg.hid[rows]) < self.world.context.after_eviction.hidden_share
+        place = np.where(hidden | (reg.children(rows) > 0), HIDDEN, ROUGH).astype(reg.place.dtype)
+        reg.place[rows], reg.place_since[rows] = place, t
+        evicted = reg.evicted_at[rows]
+        reg.ever_homeless[rows[(evicted >= 0) & (t - evicted < FOLLOW_UP_MONTHS)]] = True
 
     def _retire_finished(self, t: int) -> None:
         """Housed, every child home, and the follow-up of an eviction over."""
