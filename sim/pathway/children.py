@@ -84,9 +84,9 @@ def _reunified(world: World, t: int, row: int, n: int) -> None:
 def release(world: World, rows: np.ndarray) -> None:
     """Rows leave the register: their foster places are free again."""
     reg = world.register
-    for row in rows.tolist():
-        for k in np.flatnonzero(reg.child_place[row] == FOSTER).tolist():
-            _foster(world, row).release(row * MAX_CHILDREN + k)
+    at, ks = np.nonzero(reg.child_place[rows] == FOSTER)  # row by row, child by child (few are in foster care)
+    for row, k in zip(rows[at].tolist(), ks.tolist()):
+        _foster(world, row).release(row * MAX_CHILDREN + k)
 
 
 def transfer(world: World, old: int, new: int) -> None:

@@ -30,10 +30,25 @@ class Vacancies:
     def __init__(self, households: HouseholdArrays, municipalities: int) -> None:
         self.households = households
         self.municipalities = municipalities
-        self.vacant: list[np.ndarray] = []  # dwellings vacated this month, in order of vacating
+        # private_first -> this month's vacancies in the order _take hands them out, with their
+        # municipalities (sorted once, not at every take; taken ones are skipped when read);
+        # emptied whenever the vacancies change
+        self._ordered: dict[bool, tuple[np.ndarray, np.ndarray]] = {}
+        self.vacant = []
+
+    @property
+    def vacant(self) -> list[np.ndarray]:
+        """Dwellings vacated this month, in order of vacating (let again at the start of the next)."""
+        return self._vacant
+
+    @vacant.setter
+    def vacant(self, slots: list[np.ndarray]) -> None:
+        self._vacant = slots
+        self._ordered = {}
 
     def add(self, slots: np.ndarray) -> None:
-        self.vacant.append(np.asarray(slots, dtype=np.int64))
+        self._vacant.append(np.asarray(slots, dtype=np.int64))
+        self._ordered = {}
 
     def left_over(self) -> np.ndarray:
         """Last month's vacancies that nobody took (to be let again); the list starts afresh."""
@@ -59,11 +74,9 @@ class Vacancies:
         taken = np.full(municipalities.size, -1, np.int64)
         if not self.vacant or municipalities.size == 0:
             return taken
-        slots = np.concatenate(self.vacant)
-        free = slots[~hh.occupied[slots]]
-        landlord = ~hh.private[free] if private_first else hh.private[free]
-        free = free[np.lexsort((landlord, hh.municipality[free]))]  # stable: in order of vacating
-        free_muni = hh.municipality[free]
+        ordered, munis = self._in_order(private_first)
+        still = np.flatnonzero(~hh.occupied[ordered])
+        free, free_muni = ordered[still], munis[still]
         available = np.bincount(free_muni, minlength=self.municipalities)
         movers = first_of_each(municipalities, available)  # grouped by municipality, in priority order
         muni = municipalities[movers]
@@ -71,6 +84,18 @@ class Vacancies:
         taken[movers] = free[np.searchsorted(free_muni, muni, side="left") + rank]
         hh.occupied[taken[movers]] = True
         return taken
+
+    def _in_order(self, private_first: bool) -> tuple[np.ndarray, np.ndarray]:
+        """This month's vacancies (taken or not) by municipality, corporation dwellings first (private
+        ones first if `private_first`), in order of vacating within each; and their municipalities.
+        Skipping the taken ones keeps that order, so it is sorted once per month and landlord order."""
+        if private_first not in self._ordered:
+            hh = self.households
+            slots = np.concatenate(self.vacant)
+            landlord = ~hh.private[slots] if private_first else hh.private[slots]
+            slots = slots[np.lexsort((landlord, hh.municipality[slots]))]  # stable: in order of vacating
+            self._ordered[private_first] = slots, hh.municipality[slots]
+        return self._ordered[private_first]
 
 
 class Turnover:
