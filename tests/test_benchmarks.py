@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -29,5 +30,37 @@ def test_the_layout_benchmark_times_the_three_layouts_on_a_small_population():
 ])
 def test_the_layout_benchmark_refuses_impossible_sizes(argument, message):
     done = subprocess.run([sys.executable, str(LAYOUT), *argument], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert message in done.stderr
+
+
+FINGERPRINTS = LAYOUT.parent / "result_fingerprints.py"
+
+
+def test_result_fingerprints_find_the_same_results_and_name_a_different_one(tmp_path):
+    saved = tmp_path / "before.json"
+    command = [sys.executable, str(FINGERPRINTS), "--cases", "baseline/medium_town", "--months", "2"]
+    done = subprocess.run([*command, "--save", str(saved)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    prints = json.loads(saved.read_text(encoding="utf-8"))
+    assert list(prints) == ["baseline/medium_town, 2 months (journeys logged)",
+                            "baseline/medium_town, 2 months (nobody logged)"]
+    again = subprocess.run([*command, "--compare", str(saved)], capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and "different: none" in again.stdout, again.stderr
+    prints["baseline/medium_town, 2 months (nobody logged)"] = "0" * 16
+    saved.write_text(json.dumps(prints), encoding="utf-8")
+    changed = subprocess.run([*command, "--compare", str(saved)], capture_output=True, text=True, timeout=120)
+    assert changed.returncode == 1
+    assert "different: baseline/medium_town, 2 months (nobody logged)" in changed.stdout
+
+
+@pytest.mark.parametrize(("argument", "message"), [
+    (["--cases", "baseline/atlantis"], "'baseline/atlantis': not a case; the cases are baseline/medium_town"),
+    (["--months", "0"], "--months 0: must be at least 1"),
+    (["--compare", "/nonexistent/before.json"], "--compare /nonexistent/before.json: cannot read saved fingerprints"),
+    (["--save", "/nonexistent/before.json"], "--save /nonexistent/before.json: the folder /nonexistent does not exist"),
+])
+def test_result_fingerprints_refuse_what_cannot_be_done(argument, message):
+    done = subprocess.run([sys.executable, str(FINGERPRINTS), *argument], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert message in done.stderr
