@@ -243,7 +243,7 @@ class Displacement:
         if place != old:
             if self.with_parents(row):  # children move along (most displaced households have none)
                 self.world.schools.move(t, row, reg.child_place[row] == WITH_PARENTS, place)
-            if PLACES[old] in ("emergency", "family_shelter", "night_shelter", "alternative"):
+            if PLACES[old] in PLACE_OF:  # a place with a capacity
                 self.place(row, PLACES[old]).release(row)
         reg.place[row], reg.place_since[row] = place, t
         if place in WITHOUT_HOME and reg.evicted_at[row] >= 0 and t - reg.evicted_at[row] < FOLLOW_UP_MONTHS:
@@ -312,14 +312,9 @@ class Displacement:
         moves them: out of the place they were in, no school, no child to bring back); returns a mask
         over `rows` of those. Households with children, and those whose journey is logged, go one by
         one (and so keep the order of their logs)."""
-        reg, logged = self.reg, self.world.journeys.is_logged
-        alone = reg.children(rows) == 0
-        alone[alone] = [not logged(hid) for hid in reg.hid[rows[alone]].tolist()]
-        moving = rows[alone]
-        in_place = moving[among(reg.place[moving], tuple(PLACE_OF.values()))]
-        for row in in_place.tolist():
-            self.place(row, PLACES[reg.place[row]]).release(row)
-        reg.place[moving], reg.place_since[moving] = HOUSED, t
+        alone = self.reg.children(rows) == 0
+        alone[alone] = self._unlogged(rows[alone])
+        self._move_at_once(t, rows[alone], HOUSED)
         return alone
 
     def end_of_month(self, t: int) -> None:
@@ -367,10 +362,10 @@ class Displacement:
         adults in contact without a host, who go to the night shelter or its waiting list) are for
         `arrive` one by one, and in their order they find what they would have found. Households
         whose journey is logged keep the one-by-one way, and so the order of their logs."""
-        reg, logged = self.reg, self.world.journeys.is_logged
+        reg = self.reg
         alone = reg.children(rows, WITH_PARENTS) == 0
         alone = np.flatnonzero(alone if eligible is None else alone & eligible)
-        alone = alone[np.array([not logged(hid) for hid in reg.hid[rows[alone]].tolist()], dtype=bool)]
+        alone = alone[self._unlogged(rows[alone])]
         candidates = rows[alone]
         tie, found = informal.first_hosts(reg.tie_relative[candidates], reg.tie_willing[candidates],
                                           reg.tie_room[candidates], reg.tie_used[candidates],
@@ -378,7 +373,7 @@ class Displacement:
         hosted = candidates[found]
         reg.tie_used[hosted, tie[found]] = True
         reg.stay_until[hosted] = [self._host_stay(t, hid) for hid in reg.hid[hosted].tolist()]
-        reg.place[hosted], reg.place_since[hosted] = DOUBLED_UP, t
+        self._move_at_once(t, hosted, DOUBLED_UP)
         unseen = ~found & ~reg.contact[candidates]
         self._out_of_sight(t, candidates[unseen])
         done = np.zeros(rows.size, bool)
@@ -390,10 +385,27 @@ class Displacement:
         _adults_arrive and move send them (parents whose children are away stay hidden)."""
         reg = self.reg
         hidden = self.world.streams.draws("hidden", t, reg.hid[rows]) < self.world.context.after_eviction.hidden_share
-        place = np.where(hidden | (reg.children(rows) > 0), HIDDEN, ROUGH).astype(reg.place.dtype)
+        self._move_at_once(t, rows, np.where(hidden | (reg.children(rows) > 0), HIDDEN, ROUGH))
+
+    def _move_at_once(self, t: int, rows: np.ndarray, place: int | np.ndarray) -> None:
+        """`move` for many rows at once, for households with no child with them and none that would
+        come back (so no school and no reunification): out of the place with a capacity they were in,
+        into `place` (one for all, or one each), without a home in the follow-up if it is one."""
+        reg = self.reg
+        place = np.broadcast_to(np.asarray(place, reg.place.dtype), rows.shape)
+        old = reg.place[rows]
+        leaving = np.flatnonzero(among(old, tuple(PLACE_OF.values())) & (old != place))
+        for row, kind in zip(rows[leaving].tolist(), old[leaving].tolist()):
+            self.place(row, PLACES[kind]).release(row)
         reg.place[rows], reg.place_since[rows] = place, t
         evicted = reg.evicted_at[rows]
-        reg.ever_homeless[rows[(evicted >= 0) & (t - evicted < FOLLOW_UP_MONTHS)]] = True
+        reg.ever_homeless[rows[among(place, WITHOUT_HOME) & (evicted >= 0) & (t - evicted < FOLLOW_UP_MONTHS)]] = True
+
+    def _unlogged(self, rows: np.ndarray) -> np.ndarray:
+        """Which of `rows` are households whose journey is not logged (those whose journey is logged
+        move one by one, to keep the order of their logs)."""
+        logged = self.world.journeys.is_logged
+        return np.array([not logged(hid) for hid in self.reg.hid[rows].tolist()], dtype=bool)
 
     def _retire_finished(self, t: int) -> None:
         """Housed, every child home, and the follow-up of an eviction over."""
