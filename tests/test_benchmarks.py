@@ -10,6 +10,14 @@ from pathlib import Path
 import pytest
 
 LAYOUT = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_layout.py"
+FINGERPRINTS = LAYOUT.parent / "result_fingerprints.py"
+
+
+def refusal(script: Path, argument: list[str]) -> str:
+    """What `script` says on stderr when it refuses `argument` (exit status 2, as argparse errors)."""
+    done = subprocess.run([sys.executable, str(script), *argument], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    return done.stderr
 
 
 def test_the_layout_benchmark_times_the_three_layouts_on_a_small_population():
@@ -29,12 +37,7 @@ def test_the_layout_benchmark_times_the_three_layouts_on_a_small_population():
     (["--repeat", "-1"], "--repeat -1: must be at least 1"),
 ])
 def test_the_layout_benchmark_refuses_impossible_sizes(argument, message):
-    done = subprocess.run([sys.executable, str(LAYOUT), *argument], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2
-    assert message in done.stderr
-
-
-FINGERPRINTS = LAYOUT.parent / "result_fingerprints.py"
+    assert message in refusal(LAYOUT, argument)
 
 
 def test_result_fingerprints_find_the_same_results_and_name_a_different_one(tmp_path):
@@ -61,6 +64,4 @@ def test_result_fingerprints_find_the_same_results_and_name_a_different_one(tmp_
     (["--save", "/nonexistent/before.json"], "--save /nonexistent/before.json: the folder /nonexistent does not exist"),
 ])
 def test_result_fingerprints_refuse_what_cannot_be_done(argument, message):
-    done = subprocess.run([sys.executable, str(FINGERPRINTS), *argument], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2
-    assert message in done.stderr
+    assert message in refusal(FINGERPRINTS, argument)

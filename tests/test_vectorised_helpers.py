@@ -7,18 +7,18 @@ import numpy as np
 import pytest
 
 from sim import load_scenario
-from sim.runner import simulate
-from sim.scenario import resolve_population
 from sim.country import read_municipalities
 from sim.pathway import journeys
+from sim.pathway.costs import Item
 from sim.pathway.displaced import among
+from sim.pathway.displacement import Displacement
 from sim.pathway.idsets import first_of_each, subset
 from sim.pathway.informal import MAX_TIES, find_host, first_hosts
-from sim.pathway.displacement import Displacement
 from sim.pathway.model import EvictionModel
-from sim.pathway.costs import Item
 from sim.pathway.outcomes import OUTCOME_INDEX, OutcomeTable
 from sim.pathway.streams import Streams
+from sim.runner import simulate
+from sim.scenario import resolve_population
 
 from .test_municipalities import three_towns
 
