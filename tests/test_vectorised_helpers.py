@@ -12,7 +12,7 @@ from sim.pathway import journeys
 from sim.pathway.costs import Item
 from sim.pathway.displaced import among
 from sim.pathway.displacement import Displacement
-from sim.pathway.idsets import first_of_each, subset
+from sim.pathway.idsets import first_of_each, positions, subset
 from sim.pathway.informal import MAX_TIES, find_host, first_hosts
 from sim.pathway.model import EvictionModel
 from sim.pathway.outcomes import OUTCOME_INDEX, OutcomeTable
@@ -29,6 +29,25 @@ def test_subset_is_boolean_indexing(share):
     ids = np.sort(rng.choice(1_000_000, 50_000, replace=False))
     mask = rng.random(ids.size) < share
     assert np.array_equal(subset(ids, mask), ids[mask])
+
+
+def test_positions_are_where_every_condition_holds_each_tested_on_what_is_left():
+    rng = np.random.default_rng(4)
+    ids = np.sort(rng.choice(1_000_000, 20_000, replace=False))
+    field_a, field_b = rng.random(1_000_000), rng.random(1_000_000)
+    mask = rng.random(ids.size) < 0.6
+    tested = []
+
+    def below(field, limit):
+        def test(some):
+            tested.append(some.size)
+            return field[some] < limit
+        return test
+
+    kept = positions(ids, mask, below(field_a, 0.5), below(field_b, 0.3))
+    assert np.array_equal(kept, np.flatnonzero(mask & (field_a[ids] < 0.5) & (field_b[ids] < 0.3)))
+    assert tested == [mask.sum(), (mask & (field_a[ids] < 0.5)).sum()]  # each only where the ones before held
+    assert np.array_equal(positions(ids, mask), np.flatnonzero(mask))
 
 
 def test_among_is_isin_for_places_and_child_places():

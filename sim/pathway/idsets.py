@@ -13,6 +13,8 @@ Integers sort to the same array either way: the choice changes speed only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 
@@ -34,6 +36,17 @@ def subset(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
     when the mask keeps neither few nor nearly all (half a million households, half of them kept:
     2 ms against 0.3 ms)."""
     return ids[np.flatnonzero(mask)]
+
+
+def positions(ids: np.ndarray, mask: np.ndarray, *tests: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """The positions in `ids` where `mask` and every test hold, in order. Each test gets the ids
+    still in and returns a mask over them; it is evaluated only where the ones before it held. Each
+    test gathers from the national arrays, at about the cost of one pass over them per 300,000 ids,
+    so a chain that narrows fast (the rarest condition first) costs a fraction of testing them all."""
+    kept = np.flatnonzero(mask)
+    for test in tests:
+        kept = kept[np.flatnonzero(test(ids[kept]))]
+    return kept
 
 
 def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -29,7 +29,7 @@ import mesa
 import numpy as np
 
 from .households import NEVER, REFERRAL_DECLINED
-from .idsets import subset
+from .idsets import positions, subset
 from .moratorium import summonses_paused
 
 if TYPE_CHECKING:
@@ -116,15 +116,22 @@ class ArrearsProcedure:
         paying = np.flatnonzero(arrears > 0)  # some paid at the reminder
         owing = owing[paying]
         months, spell = arrears[paying] / hh.rent[owing], t - hh.arrears_since[owing]
-        final_notice = owing[~hh.arrangement[owing] & ~hh.final_notice[owing] & (spell >= lc.final_notice_after_months)]
-        self._final_notice(t, final_notice)
+        # Each condition below is tested only where the ones before it hold (`positions`): each gather
+        # from the national arrays costs about a pass over them, and most tenants fail early.
+        notice = positions(owing, spell >= lc.final_notice_after_months,
+                           lambda ids: ~hh.final_notice[ids], lambda ids: ~hh.arrangement[ids])
+        self._final_notice(t, owing[notice])
         signal_at = w.policy.early_signalling.arrears_months_to_signal
         # The landlord signals only when its reminders and contact came to nothing: not while a plan runs.
-        signals = self._signal(t, owing[(months >= signal_at) & (spell >= REMINDED_AFTER_MONTHS)
-                                        & ~hh.signalled[owing] & ~hh.arrangement[owing]])
-        persistent = ((months >= lc.summons_after_months_owed) & (spell >= lc.summons_after_months)
-                      & (t - hh.last_unpaid[owing] < REPEATED_WITHIN_MONTHS))
-        due = self._due_for_summons(t, subset(owing, (months >= lc.summons_threshold_months) | persistent))
+        unanswered = positions(owing, (months >= signal_at) & (spell >= REMINDED_AFTER_MONTHS),
+                               lambda ids: ~hh.signalled[ids], lambda ids: ~hh.arrangement[ids])
+        signals = self._signal(t, owing[unanswered])
+        summonable = months >= lc.summons_threshold_months
+        persistent = positions(owing, ~summonable & (months >= lc.summons_after_months_owed)
+                               & (spell >= lc.summons_after_months),
+                               lambda ids: t - hh.last_unpaid[ids] < REPEATED_WITHIN_MONTHS)
+        summonable[persistent] = True
+        due = self._due_for_summons(t, subset(owing, summonable))
         referrals = self._refer_families(t, due)
         summonses = self._summon(t, self._after_referral(t, due))
         return Letters(signals, referrals, summonses)
@@ -146,13 +153,13 @@ class ArrearsProcedure:
         p = m.context.landlords.repaid_at_contact
         if p <= 0:
             return ids
-        first = (t - hh.arrears_since[ids] == 0) & (hh.shock_until[ids] <= t)
-        paid = m.streams.draws("repaid_at_contact", t, hh.hid[ids]) < np.where(first, p, 0.0)
+        first = positions(ids, hh.arrears_since[ids] == t, lambda first: hh.shock_until[first] <= t)
+        paid = first[m.streams.draws("repaid_at_contact", t, hh.hid[ids[first]]) < p]
         done = ids[paid]
         m.outcomes.add("arrears_ended_at_contact", done.size)
         m.journeys.log_many("arrears_repaid", t, done)
         hh.end_spell(done)
-        return ids[~paid]
+        return np.delete(ids, paid)
 
     def _final_notice(self, t: int, ids: np.ndarray) -> None:
         """The last letter before the bailiff: pay, or take the plan offered now."""
@@ -163,7 +170,8 @@ class ArrearsProcedure:
         """A plan offered (if the last one did not break within the cooldown) and accepted or not."""
         m = self.world
         hh, lc = m.households, m.context.landlords
-        cooled = (hh.plan_broken[ids] < 0) | (t - hh.plan_broken[ids] >= lc.arrangement_cooldown_months)
+        broken = hh.plan_broken[ids]
+        cooled = (broken < 0) | (t - broken >= lc.arrangement_cooldown_months)
         cooled &= ~hh.in_help(t, ids)  # debt help deals with the landlord itself
         p_agree = np.where(cooled, self._setting(ids, "arrangement_offer") * lc.arrangement_accept, 0.0)
         agreed = ids[m.streams.draws(stream, t, hh.hid[ids]) < p_agree]
