@@ -207,8 +207,11 @@ class RentPayment:
         missing are drawn (a draw depends on the household alone, see streams.py)."""
         m = self.world
         hh = m.households
-        on_rent = m.context.rent_payment.deficit_on_rent * np.where(helped, 1 - m.policy.debt_help.miss_reduction, 1.0)
-        unpaid = np.where(squeezed, shortfall * on_rent, 0.0).astype(np.float32)
+        unpaid = np.zeros(ids.size, np.float32)
+        pressed = np.flatnonzero(squeezed)
+        budgeted = np.where(helped[pressed], 1 - m.policy.debt_help.miss_reduction, 1.0)  # budget management
+        on_rent = m.context.rent_payment.deficit_on_rent * budgeted
+        unpaid[pressed] = shortfall[pressed] * on_rent
         p_miss = np.zeros(ids.size)
         juggling = np.flatnonzero(~squeezed & (shortfall > 0))  # the others cannot miss a whole month
         p_miss[juggling] = miss_chance(m.context.rent_payment, shortfall[juggling], rent[juggling])
@@ -265,16 +268,17 @@ class RentPayment:
         arrears = np.maximum(0.0, arrears - pay).astype(np.float32)
         hh.arrears[ids] = arrears
         self._break_plans(t, ids[short_of_instalment & (arrears > CLEARED_EUR)])
-        cleared = arrears <= CLEARED_EUR
-        self._cleared(t, ids[cleared])
+        cleared = np.flatnonzero(arrears <= CLEARED_EUR)
+        self._cleared(t, ids[cleared], helped[cleared], arranged[cleared])
         arrears[cleared] = 0.0  # as the end of the spell set it
         return arrears
 
-    def _cleared(self, t: int, ids: np.ndarray) -> None:
+    def _cleared(self, t: int, ids: np.ndarray, helped: np.ndarray, arranged: np.ndarray) -> None:
+        """Households that repaid their arrears this month (`helped`, `arranged`: masks over `ids` of
+        debt help and a payment plan)."""
         m = self.world
         hh = m.households
-        helped = hh.in_help(t, ids)
-        by_plan = hh.arrangement[ids] & ~helped
+        by_plan = arranged & ~helped
         m.outcomes.add("arrears_ended_debt_help", int(helped.sum()))
         m.outcomes.add("arrears_ended_plan", int(by_plan.sum()))
         m.outcomes.add("arrears_ended_repaid", int((~by_plan & ~helped).sum()))
