@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
-from .idsets import subset, union, within_capacity
+from .idsets import positions, union, within_capacity
 from .landlords import start_plan
 from .costs import Item, book_by_landlord
 
@@ -130,8 +130,8 @@ class EarlyHelp:
     def _self_referrals(self, t: int, owing: np.ndarray) -> None:
         m = self.world
         hh, hs = m.households, m.context.help_seeking
-        ids = subset(owing, (hh.arrears[owing] >= hs.from_months * hh.rent[owing]) & (hh.queued_since[owing] < 0)
-                     & ~hh.in_help(t, owing))
+        ids = owing[positions(owing, hh.arrears[owing] >= hs.from_months * hh.rent[owing],
+                              lambda ids: hh.queued_since[ids] < 0, lambda ids: ~hh.in_help(t, ids))]
         applied = ids[m.streams.draws("self_referral", t, hh.hid[ids]) < hs.self_referral_per_month]
         m.outcomes.add("help_sought", applied.size)
         m.journeys.log_many("help_sought", t, applied)
