@@ -25,7 +25,6 @@ from .docket import Docket
 from .finances import Finances
 from .homeless_families import HomelessFamilies
 from .households import empty_dwellings
-from .idsets import subset
 from .journeys import Journeys
 from .landlords import ArrearsProcedure, Landlord
 from .lettings import SocialLettings
@@ -215,14 +214,16 @@ class EvictionModel(mesa.Model):
     def _collect_arrears(self, t: int) -> None:
         hh, out = self.households, self.outcomes
         owing = self.in_arrears
-        corporation = subset(owing, ~hh.private[owing])
-        months = hh.arrears[corporation] / hh.rent[corporation]
+        arrears = hh.arrears[owing]
+        at_corporation = np.flatnonzero(~hh.private[owing])
+        corporation = owing[at_corporation]
+        months = arrears[at_corporation] / hh.rent[corporation]
         out.set("households_in_arrears", owing.size)
         out.set("households_in_arrears_corporation", corporation.size)
         out.set("households_in_arrears_private", owing.size - corporation.size)
         out.set("arrears_1_3_months_corporation", int(((months >= 1) & (months <= 3)).sum()))
-        out.set("arrears_eur", float(hh.arrears[owing].sum(dtype=np.float64)))
-        out.set("arrears_corporation_eur", float(hh.arrears[corporation].sum(dtype=np.float64)))
+        out.set("arrears_eur", float(arrears.sum(dtype=np.float64)))
+        out.set("arrears_corporation_eur", float(arrears[at_corporation].sum(dtype=np.float64)))
         out.set("in_payment_plan", int(hh.arrangement[owing].sum()))
         # Counted over all dwellings: a household whose shock cannot make it miss rent is not looked at.
         out.set("households_in_shock", int(np.count_nonzero(hh.shock_until > t)))
