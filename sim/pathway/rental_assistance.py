@@ -25,7 +25,7 @@ import numpy as np
 
 from .finances import usual_shortfall
 from .households import CLEARED_EUR, NEVER
-from .idsets import subset, union, within_budget, within_capacity
+from .idsets import positions, subset, union, within_budget, within_capacity
 from .costs import Item
 
 if TYPE_CHECKING:
@@ -103,16 +103,21 @@ class RentalAssistance:
         families where the municipality puts them first, then the longest in arrears."""
         w = self.world
         hh = w.households
-        munis = hh.municipality[contact]
-        lever = lambda name: w.local.lever(f"rental_assistance.{name}", munis)  # noqa: E731
-        helped = hh.in_help(t, contact)
-        wide = (t - w.warmup >= w.policy.rental_assistance.from_month) & (lever("fund_for") == "contact")
-        since = np.where(helped, hh.help_since[contact], hh.queued_since[contact])  # in contact since
-        ok = (wide | helped) & (t - since >= FUND_LEAD_MONTHS)
-        ok &= hh.arrears[contact] >= lever("fund_from_months") * hh.rent[contact]
-        ok &= (hh.case_stage[contact] == 0) & (hh.conditional_until[contact] <= t)
-        ok &= (hh.funded_at[contact] == NEVER) | (t - hh.funded_at[contact] >= lever("fund_once_in_months"))
-        ids = subset(contact, ok)
+        lever = lambda name, ids: w.local.lever(f"rental_assistance.{name}", hh.municipality[ids])  # noqa: E731
+        opened = t - w.warmup >= w.policy.rental_assistance.from_month
+
+        def in_contact_long_enough(ids: np.ndarray) -> np.ndarray:
+            helped = hh.in_help(t, ids)
+            wide = opened & (lever("fund_for", ids) == "contact")
+            since = np.where(helped, hh.help_since[ids], hh.queued_since[ids])  # in contact since
+            return (wide | helped) & (t - since >= FUND_LEAD_MONTHS)
+
+        # each condition read only where the ones before it hold (most in contact owe too little)
+        ids = contact[positions(contact, hh.arrears[contact] >= lever("fund_from_months", contact) * hh.rent[contact],
+                                lambda ids: (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t),
+                                lambda ids: (hh.funded_at[ids] == NEVER)
+                                | (t - hh.funded_at[ids] >= lever("fund_once_in_months", ids)),
+                                in_contact_long_enough)]
         threshold = w.context.landlords.summons_threshold_months
         urgent = hh.arrears[ids] >= threshold * hh.rent[ids]
         family = hh.families(ids) & w.local.lever("rental_assistance.fund_families_first", hh.municipality[ids])
