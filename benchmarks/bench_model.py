@@ -13,6 +13,13 @@ household month) runs over the same households and months, also as a whole proce
 ratio of the two times is reported: absolute times move with a shared machine's load, the ratio
 much less. With `--repeat N` each case and its reference run N times, paired, and the medians are
 reported.
+
+`--against TREE` answers "is this slower than it was?": TREE is a checkout of an earlier commit
+(`git worktree add ../evictsim-before f9d5ae7`, the tree before Model v3), run with this
+environment. In each round the case runs here, then in TREE, then the reference, so all three
+share the machine's load of the moment, and the medians of the rounds are reported for both trees
+with the median of this tree's time over TREE's. `--cases` picks the populations (default 100000
+and national).
 """
 
 from __future__ import annotations
@@ -20,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -42,23 +48,39 @@ def toy_seconds(households: int, months: int) -> float | None:
     return time.perf_counter() - start
 
 
-def measure(population: str) -> dict:
-    """Run the CLI once in a child process; wall time from outside, peak memory of the child."""
+def measure(population: str, tree: Path | None = None) -> dict:
+    """Run the CLI once in a child process (of the checkout `tree`, this one if None); wall time
+    from outside, peak memory of the child."""
     from sim.limits import DEFAULT_WARMUP
     from sim.scenario import resolve_population
 
     households = sum(p.households for p in resolve_population(population))
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    if tree is not None:  # its `sim` first on the path, ahead of this checkout's installed one
+        env["PYTHONPATH"] = os.pathsep.join([str(tree), *filter(None, [os.environ.get("PYTHONPATH")])])
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "sim.cli", "run", "baseline", "--population", population,
                    "--replications", "1", "--out", out]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "0"})
-        wall = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        wall, peak_kb = run_child(command, env, tree)
     months = 120 + DEFAULT_WARMUP
     return {"population": population, "households": households, "months": months, "wall_s": round(wall, 2),
-            "household_months_per_s": round(households * months / wall), "peak_mb": round(max(peak, before) / 1024)}
+            "household_months_per_s": round(households * months / wall), "peak_mb": round(peak_kb / 1024)}
+
+
+def run_child(command: list[str], env: dict[str, str], cwd: Path | None) -> tuple[float, int]:
+    """Wall time (s) and peak memory (KB, max RSS) of one child process of its own: the children's
+    running maximum (RUSAGE_CHILDREN) would give a later, smaller run an earlier one's peak."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env, cwd=cwd)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it
+        if child.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(command)} (in {cwd or Path.cwd()}) failed with exit status "
+                               f"{child.returncode}:\n{errors.read().decode(errors='replace')[-3000:]}")
+    return wall, usage.ru_maxrss
 
 
 def startup_seconds(repeat: int = 3) -> float:
@@ -74,8 +96,9 @@ def startup_seconds(repeat: int = 3) -> float:
     return round(best, 2)
 
 
-def report(row: dict) -> str:
-    wall_target, mem_target = TARGETS.get(row["population"], (None, None))
+def report(row: dict, label: str = "", judged: bool = True) -> str:
+    """One case's line; `judged`: with the verdicts on its time and memory targets (not for another tree)."""
+    wall_target, mem_target = TARGETS.get(row["population"], (None, None)) if judged else (None, None)
     verdicts = []
     if wall_target:
         verdicts.append(f"time {'ok' if row['wall_s'] <= wall_target else 'OVER'} (<= {wall_target:g} s)")
@@ -83,18 +106,17 @@ def report(row: dict) -> str:
         verdicts.append(f"memory {'ok' if row['peak_mb'] <= mem_target else 'OVER'} (<= {mem_target:g} MB)")
     toy = (f"  reference {row['toy_s']:.2f} s, ratio {row['ratio_to_toy']:.2f}x" if row.get("toy_s")
            else "  reference not found")
-    return (f"{row['population']:>10} {row['households']:>10,} hh  {row['months']} months  "
+    return (f"{label}{row['population']:>10} {row['households']:>10,} hh  {row['months']} months  "
             f"{row['wall_s']:>7.2f} s  {row['household_months_per_s'] / 1e6:>6.1f} M hh-months/s  "
             f"peak {row['peak_mb']:>5} MB{toy}  {'; '.join(verdicts)}")
 
 
-def paired(population: str, repeat: int) -> dict:
-    """The case and the reference, `repeat` times one after the other; medians of times and ratios."""
-    rows = []
-    for _ in range(repeat):
-        row = measure(population)
-        toy = toy_seconds(row["households"], row["months"])
-        rows.append({**row, "toy_s": toy, "ratio_to_toy": row["wall_s"] / toy if toy else None})
+def with_ratio(row: dict, toy: float | None) -> dict:
+    return {**row, "toy_s": toy, "ratio_to_toy": row["wall_s"] / toy if toy else None}
+
+
+def medians(rows: list[dict]) -> dict:
+    """One row for `rows`, runs of the same case: median time and ratio, the highest peak memory."""
     best = dict(rows[0])
     best["wall_s"] = round(statistics.median(r["wall_s"] for r in rows), 2)
     best["household_months_per_s"] = round(best["households"] * best["months"] / best["wall_s"])
@@ -105,13 +127,59 @@ def paired(population: str, repeat: int) -> dict:
     return best
 
 
+def paired(population: str, repeat: int, against: Path | None = None) -> tuple[dict, dict | None]:
+    """The case (here, then in the checkout `against` if given) and the reference, `repeat` rounds
+    one after the other: the medians of each tree's rounds, and for `against` the median of the
+    rounds' ratios of this tree's time to its (`this_over_against`)."""
+    rows, others = [], []
+    for _ in range(repeat):
+        row = measure(population)
+        other = measure(population, against) if against else None
+        toy = toy_seconds(row["households"], row["months"])
+        rows.append(with_ratio(row, toy))
+        if other:
+            others.append(with_ratio(other, toy))
+    if not others:
+        return medians(rows), None
+    this = medians(rows)
+    this["this_over_against"] = round(statistics.median(r["wall_s"] / o["wall_s"] for r, o in zip(rows, others)), 3)
+    this["rounds"] = [{"this_s": r["wall_s"], "against_s": o["wall_s"], "toy_s": r["toy_s"] and round(r["toy_s"], 2)}
+                      for r, o in zip(rows, others)]
+    return this, {**medians(others), "tree": str(against)}
+
+
+def checkout(text: str) -> Path:
+    """`--against`: a checkout of this repository at another commit (it has sim/cli.py)."""
+    path = Path(text).expanduser().resolve()
+    if not (path / "sim" / "cli.py").is_file():
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: not a checkout of evictsim (no sim/cli.py there); give the folder of one, e.g. made "
+            "with `git worktree add ../evictsim-before <commit>`")
+    return path
+
+
+def at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: not a whole number; give 1 or more") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: must be at least 1")
+    return value
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scaling", action="store_true", help="also run 25k-400k households")
+    ap.add_argument("--cases", nargs="+", metavar="POPULATION",
+                    help="populations to run (names or household counts; default 100000 national)")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON lines too")
-    ap.add_argument("--repeat", type=int, default=1, help="paired runs of each case and its reference (medians)")
+    ap.add_argument("--repeat", type=at_least_one, default=1,
+                    help="paired runs of each case and its reference (medians)")
+    ap.add_argument("--against", type=checkout, metavar="TREE",
+                    help="also run each case in this checkout of another commit, in the same rounds")
     args = ap.parse_args()
-    cases = ["100000", "national"]
+    cases = args.cases or ["100000", "national"]
     if args.scaling:
         cases = ["25000", "50000", "100000", "200000", "400000", "national"]
     print("evictsim model benchmark: `evictsim run baseline --population P --replications 1` "
@@ -120,12 +188,18 @@ def main() -> int:
     print(f"start-up and imports alone (`python -c 'import sim.cli, sim.runner'`): {startup_seconds():.2f} s, "
           "included in every time below", flush=True)
     for case in cases:
-        row = paired(case, args.repeat)
-        line = report(row)
+        row, other = paired(case, args.repeat, args.against)
+        line = report(row, "this  " if other else "")
         failed |= "OVER" in line
         print(line, flush=True)
+        if other:
+            print(report(other, "TREE  ", judged=False), flush=True)
+            print(f"      this tree's time / TREE's ({other['tree']}): {row['this_over_against']:.3f} "
+                  f"(median of {args.repeat} rounds)", flush=True)
         if args.json:
             print(json.dumps(row))
+            if other:
+                print(json.dumps(other))
     return 1 if failed else 0
 
 

@@ -11,6 +11,7 @@ import pytest
 
 LAYOUT = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_layout.py"
 FINGERPRINTS = LAYOUT.parent / "result_fingerprints.py"
+MODEL = LAYOUT.parent / "bench_model.py"
 
 
 def refusal(script: Path, argument: list[str]) -> str:
@@ -65,3 +66,28 @@ def test_result_fingerprints_find_the_same_results_and_name_a_different_one(tmp_
 ])
 def test_result_fingerprints_refuse_what_cannot_be_done(argument, message):
     assert message in refusal(FINGERPRINTS, argument)
+
+
+@pytest.mark.slow
+def test_the_model_benchmark_runs_a_case_here_and_in_another_checkout_in_the_same_rounds():
+    repository = MODEL.parents[1]
+    done = subprocess.run([sys.executable, str(MODEL), "--cases", "2000", "--repeat", "2", "--against", str(repository),
+                           "--json"], capture_output=True, text=True, timeout=300, cwd=repository)
+    assert done.returncode == 0, done.stderr
+    this, other = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert this["households"] == other["households"] == 2000 and this["months"] == other["months"] == 216
+    assert other["tree"] == str(repository.resolve())
+    assert len(this["rounds"]) == 2 and all(r["this_s"] > 0 and r["against_s"] > 0 for r in this["rounds"])
+    ratios = sorted(r["this_s"] / r["against_s"] for r in this["rounds"])
+    assert this["this_over_against"] == pytest.approx(sum(ratios) / 2, abs=0.01)  # the median of two rounds
+    assert this["peak_mb"] > 50 and other["peak_mb"] > 50  # each run's own peak
+    assert "this tree's time / TREE's" in done.stdout
+
+
+@pytest.mark.parametrize("argument, message", [
+    (["--against", "no-such-folder"], "'no-such-folder': not a checkout of evictsim (no sim/cli.py there)"),
+    (["--repeat", "0"], "--repeat: 0: must be at least 1"),
+    (["--repeat", "two"], "--repeat: 'two': not a whole number"),
+])
+def test_the_model_benchmark_refuses_what_cannot_be_done(argument, message):
+    assert message in refusal(MODEL, argument)
