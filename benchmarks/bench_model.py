@@ -58,7 +58,8 @@ def measure(population: str, tree: Path | None = None) -> dict:
     households = sum(p.households for p in resolve_population(population))
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     if tree is not None:  # its `sim` first on the path, ahead of this checkout's installed one
-        env["PYTHONPATH"] = os.pathsep.join([str(tree), *filter(None, [os.environ.get("PYTHONPATH")])])
+        earlier = os.environ.get("PYTHONPATH")
+        env["PYTHONPATH"] = str(tree) + (os.pathsep + earlier if earlier else "")
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "sim.cli", "run", "baseline", "--population", population,
                    "--replications", "1", "--out", out]
@@ -133,19 +134,16 @@ def paired(population: str, repeat: int, against: Path | None = None) -> tuple[d
     one after the other: the medians of each tree's rounds, and for `against` the median of the
     rounds' ratios of this tree's time to its (`this_over_against`)."""
     rows, others = [], []
+    trees = [None, against] if against else [None]
     for round_ in range(repeat):
         # The trees take turns going first: this tree measured against itself, always going first,
         # came out 4 % slower (national, 3 rounds: 1.04), an edge neither tree should get.
-        if against and round_ % 2:
-            other = measure(population, against)
-            row = measure(population)
-        else:
-            row = measure(population)
-            other = measure(population, against) if against else None
+        runs = {tree: measure(population, tree) for tree in (trees[::-1] if round_ % 2 else trees)}
+        row = runs[None]
         toy = toy_seconds(row["households"], row["months"])
         rows.append(with_ratio(row, toy))
-        if other:
-            others.append(with_ratio(other, toy))
+        if against:
+            others.append(with_ratio(runs[against], toy))
     if not others:
         return medians(rows), None
     this = medians(rows)
