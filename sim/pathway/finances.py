@@ -83,10 +83,12 @@ def basic_costs(costs: CostOfLiving, adults: np.ndarray, children: np.ndarray) -
             + children * costs.basic_cost_per_child_eur).astype(np.float32)
 
 
-def usual_shortfall(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float) -> np.ndarray:
+def usual_shortfall(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float,
+                    rent: np.ndarray | None = None) -> np.ndarray:
     """What `ids` lack each month for rent and their usual basic costs without a shock (EUR; negative
-    where money is left over): the betaalrisico gap [PBL]."""
-    return hh.rent[ids] + hh.basic_cost[ids] * cost_factor - hh.income[ids] - hh.allowance[ids]
+    where money is left over): the betaalrisico gap [PBL]. `rent`: theirs, if the caller has it."""
+    rent = hh.rent[ids] if rent is None else rent
+    return rent + hh.basic_cost[ids] * cost_factor - hh.income[ids] - hh.allowance[ids]
 
 
 def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float, money: np.ndarray | None = None,

@@ -11,7 +11,7 @@ its new home (so does a family homeless for other reasons, whose id was given wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -94,9 +94,6 @@ class HouseholdArrays:
     watch: np.ndarray             # bool, the rent phase looks at this household (see rent.py)
     next_miss: np.ndarray         # int16, month a quiet household short of money misses rent next (-1: none)
     followed: np.ndarray          # bool, the household's journey is logged (journeys.py)
-    # dwellings put under watch since the rent phase last looked (rent.py reads and empties it), so
-    # that it finds the watched households without a pass over every dwelling
-    newly_watched: list[np.ndarray] = field(default_factory=list, init=False)
 
     @property
     def size(self) -> int:
@@ -105,7 +102,6 @@ class HouseholdArrays:
     def start_watching(self, ids: np.ndarray) -> None:
         """The rent phase looks at these households again (their money, costs or plans changed)."""
         self.watch[ids] = True
-        self.newly_watched.append(np.asarray(ids, dtype=np.int64))
 
     def in_help(self, t: int, ids: np.ndarray) -> np.ndarray:
         return self.help_until[ids] > t
