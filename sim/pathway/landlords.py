@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..parameters.context import Landlords
     from ..parameters.policy import EarlySignalling
     from .households import HouseholdArrays
+    from .rent import Owing
     from .world import World
 
 
@@ -106,16 +107,17 @@ class ArrearsProcedure:
         """Each household's landlord's value of a procedure setting."""
         return self.settings[name][self.landlord_of[ids]]
 
-    def step(self, t: int, owing: np.ndarray) -> Letters:
-        """`owing`: housed tenants in arrears without a court case or a conditional verdict."""
+    def step(self, t: int, owing: Owing) -> Letters:
+        """`owing`: housed tenants in arrears without a court case or a conditional verdict, with
+        their arrears and rent as the rent phase left them."""
         w = self.world
         hh = w.households
         lc = w.context.landlords
-        self._contact(t, owing[~hh.contacted[owing]])
-        arrears = hh.arrears[owing]
-        paying = np.flatnonzero(arrears > 0)  # some paid at the reminder
-        owing = owing[paying]
-        months, spell = arrears[paying] / hh.rent[owing], t - hh.arrears_since[owing]
+        ids = owing.ids
+        uncontacted = np.flatnonzero(~hh.contacted[ids])
+        paying = np.delete(np.arange(ids.size), uncontacted[self._contact(t, ids[uncontacted])])  # some paid at once
+        owing, months = ids[paying], owing.arrears[paying] / owing.rent[paying]
+        spell = t - hh.arrears_since[owing]
         # Each condition below is tested only where the ones before it hold (`positions`): each gather
         # from the national arrays costs about a pass over them, and most tenants fail early.
         notice = positions(owing, spell >= lc.final_notice_after_months,
@@ -136,30 +138,33 @@ class ArrearsProcedure:
         summonses = self._summon(t, self._after_referral(t, due))
         return Letters(signals, referrals, summonses)
 
-    def _contact(self, t: int, ids: np.ndarray) -> None:
-        """Reminders and a call; once the tenant is reached, a payment plan may be agreed."""
+    def _contact(self, t: int, ids: np.ndarray) -> np.ndarray:
+        """Reminders and a call; once the tenant is reached, a payment plan may be agreed. Returns
+        the positions in `ids` of the tenants who paid at once."""
         m = self.world
         hh = m.households
-        reached = ids[m.streams.draws("landlord_contact", t, hh.hid[ids]) < self._setting(ids, "contact")]
-        hh.contacted[reached] = True
+        reached = np.flatnonzero(m.streams.draws("landlord_contact", t, hh.hid[ids]) < self._setting(ids, "contact"))
+        hh.contacted[ids[reached]] = True
         m.outcomes.add("contacts", reached.size)
-        self._offer_plan(t, self._repaid_at_contact(t, reached), "arrangement")
+        paid = self._repaid_at_contact(t, ids[reached])
+        self._offer_plan(t, np.delete(ids[reached], paid), "arrangement")
+        return reached[paid]
 
     def _repaid_at_contact(self, t: int, ids: np.ndarray) -> np.ndarray:
-        """Tenants reached in the first month of a spell who pay at once (their spell ends here);
-        returns the others. A tenant in an income shock cannot."""
+        """Tenants reached in the first month of a spell who pay at once (their spell ends here):
+        their positions in `ids`. A tenant in an income shock cannot."""
         m = self.world
         hh = m.households
         p = m.context.landlords.repaid_at_contact
         if p <= 0:
-            return ids
+            return np.empty(0, np.int64)
         first = positions(ids, hh.arrears_since[ids] == t, lambda first: hh.shock_until[first] <= t)
         paid = first[m.streams.draws("repaid_at_contact", t, hh.hid[ids[first]]) < p]
         done = ids[paid]
         m.outcomes.add("arrears_ended_at_contact", done.size)
         m.journeys.log_many("arrears_repaid", t, done)
         hh.end_spell(done)
-        return np.delete(ids, paid)
+        return paid
 
     def _final_notice(self, t: int, ids: np.ndarray) -> None:
         """The last letter before the bailiff: pay, or take the plan offered now."""

@@ -43,17 +43,29 @@ def miss_chance(rp: RentPaymentParameters, shortfall: np.ndarray, rent: np.ndarr
     return np.minimum(1.0, rp.miss_scale * (shortfall / np.maximum(rent, 1.0)) ** rp.miss_exponent)
 
 
+class Owing(NamedTuple):
+    """Housed tenants in arrears without a court case or a running conditional verdict: those the
+    landlord's procedure deals with; with what each owed and its rent (EUR) when the rent phase ended."""
+
+    ids: np.ndarray
+    arrears: np.ndarray
+    rent: np.ndarray
+
+
 class Arrears(NamedTuple):
     """Who owes after the rent phase: `owed`, the households in arrears when it ended (only the rent
-    phase adds arrears, so every household in arrears later in the month is among them)."""
+    phase adds arrears, so every household in arrears later in the month is among them), with what
+    each owed then and its rent (EUR): the landlords' procedure, next, need not read them again."""
 
     owed: np.ndarray
+    amounts: np.ndarray
+    rents: np.ndarray
 
-    def owing(self, hh: HouseholdArrays, t: int) -> np.ndarray:
-        """Housed tenants in arrears without a court case or a running conditional verdict: those
-        the landlord's procedure deals with."""
+    def owing(self, hh: HouseholdArrays, t: int) -> Owing:
+        """Those of `owed` the landlord's procedure deals with (see Owing)."""
         ids = self.owed
-        return subset(ids, hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
+        kept = np.flatnonzero(hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
+        return Owing(ids[kept], self.amounts[kept], self.rents[kept])
 
     def still_owing(self, hh: HouseholdArrays) -> np.ndarray:
         """Housed tenants in arrears now (later phases may have ended some spells)."""
@@ -105,8 +117,9 @@ class RentPayment:
         shortfall = np.clip(rent + spending - money, 0, rent)  # what money leaves of rent and spending
         unpaid = self._unpaid(t, ids, rent, shortfall, helped, shocked, squeezed)
         missed = np.flatnonzero(unpaid)    # positions: boolean indexing is slow on arrays this long
-        due_owes = self._build(t, ids[missed], due, unpaid[missed], arrears[missed],
-                               (arranged & ~helped)[missed], conditional[missed])
+        due_rent = hh.rent[due]
+        due_arrears = self._build(t, ids[missed], due, unpaid[missed], due_rent, arrears[missed],
+                                  (arranged & ~helped)[missed], conditional[missed])
         arrears[missed] += unpaid[missed]  # as _build added it
         paid_and_owe = arrears > 0
         paid_and_owe[missed] = False
@@ -116,9 +129,10 @@ class RentPayment:
         at_risk = self._at_risk(t, ids, shocked | costly, squeezed, shortfall > 0)
         self._unwatch(ids, (arrears > 0) | at_risk | conditional | supplemented)
         hh.watch[due] = True
-        looked_at = np.concatenate([ids, due])
         # Quiet households owe nothing unless their miss came.
-        return Arrears(subset(looked_at, np.concatenate([arrears > 0, due_owes])))
+        owed = np.concatenate([arrears, due_arrears])
+        owe = np.flatnonzero(owed > 0)
+        return Arrears(np.concatenate([ids, due])[owe], owed[owe], np.concatenate([rent, due_rent])[owe])
 
     def _state(self, t: int, ids: np.ndarray) -> tuple[np.ndarray, ...]:
         """What makes households busy, more than short of money (over `ids`): arrears (EUR), and
@@ -221,13 +235,13 @@ class RentPayment:
         unpaid[withheld] = 0.0
         return unpaid
 
-    def _build(self, t: int, busy: np.ndarray, due: np.ndarray, unpaid: np.ndarray, owed: np.ndarray,
-               own_plan: np.ndarray, conditional: np.ndarray) -> np.ndarray:
+    def _build(self, t: int, busy: np.ndarray, due: np.ndarray, unpaid: np.ndarray, due_rent: np.ndarray,
+               owed: np.ndarray, own_plan: np.ndarray, conditional: np.ndarray) -> np.ndarray:
         """Households that left rent unpaid this month: their arrears grow. `busy` (those under
         watch) left `unpaid` (EUR) and owed `owed` before; `own_plan` and `conditional` are masks
         over them of a plan kept without debt help and of a running conditional verdict (what the
         phase gathered). `due` (quiet households whose drawn miss came) left their whole rent
-        unpaid; only their state is read here. Returns a mask over `due` of those who now owe."""
+        (`due_rent`) unpaid; only their other state is read here. Returns what `due` owe now (EUR)."""
         m = self.world
         hh = m.households
         ids = np.concatenate([busy, due])
@@ -236,14 +250,14 @@ class RentPayment:
         conditional = np.concatenate([conditional, hh.conditional_until[due] > t])
         new = ids[owed <= 0]
         hh.arrears_since[new] = t
-        hh.arrears[ids] = owed = owed + np.concatenate([unpaid, hh.rent[due]])
+        hh.arrears[ids] = owed = owed + np.concatenate([unpaid, due_rent])
         hh.last_unpaid[ids] = t
         hh.conditional_missed[ids[conditional]] += 1
         self._break_plans(t, ids[own_plan])  # the counsellor keeps a plan going
         m.outcomes.add("arrears_new", new.size)
         m.outcomes.add("rent_missed", ids.size)
         m.journeys.log_many("arrears_start", t, new)
-        return owed[busy.size:] > 0
+        return owed[busy.size:]
 
     def _break_plans(self, t: int, ids: np.ndarray) -> None:
         """A missed payment breaks a plan [WIN]; a new one comes no sooner than the cooldown."""
