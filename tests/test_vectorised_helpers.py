@@ -165,3 +165,26 @@ def test_adding_costs_at_once_is_adding_them_one_by_one():
     at_once.add_costs(Item.OUTREACH, amounts)
     assert one_by_one.values.tobytes() == at_once.values.tobytes()
     assert at_once.values.sum() > 0
+
+
+def test_the_landlords_get_from_the_rent_phase_what_the_arrays_hold(monkeypatch):
+    """The landlords' procedure takes each tenant's arrears and rent from the rent phase (Owing)
+    instead of reading them again: they must be what the household arrays hold when it starts,
+    for every tenant it deals with, every month, and every one of them must owe."""
+    from sim.pathway.landlords import ArrearsProcedure
+
+    step = ArrearsProcedure.step
+    seen = {"months": 0, "tenants": 0}
+
+    def checked(self, t, owing):
+        hh = self.world.households
+        assert np.array_equal(owing.arrears, hh.arrears[owing.ids])
+        assert np.array_equal(owing.rent, hh.rent[owing.ids])
+        assert (owing.arrears > 0).all()
+        seen["months"] += 1
+        seen["tenants"] += owing.ids.size
+        return step(self, t, owing)
+
+    monkeypatch.setattr(ArrearsProcedure, "step", checked)
+    simulate(load_scenario("baseline"), resolve_population("medium_town"), 12, 3, scale=0.5, warmup=12)
+    assert seen["months"] == 24 and seen["tenants"] > 1000
