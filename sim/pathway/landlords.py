@@ -107,16 +107,16 @@ class ArrearsProcedure:
         """Each household's landlord's value of a procedure setting."""
         return self.settings[name][self.landlord_of[ids]]
 
-    def step(self, t: int, owing: Owing) -> Letters:
-        """`owing`: housed tenants in arrears without a court case or a conditional verdict, with
+    def step(self, t: int, tenants: Owing) -> Letters:
+        """`tenants`: housed tenants in arrears without a court case or a conditional verdict, with
         their arrears and rent as the rent phase left them."""
         w = self.world
         hh = w.households
         lc = w.context.landlords
-        ids = owing.ids
+        ids = tenants.ids
         uncontacted = np.flatnonzero(~hh.contacted[ids])
         paying = np.delete(np.arange(ids.size), uncontacted[self._contact(t, ids[uncontacted])])  # some paid at once
-        owing, months = ids[paying], owing.arrears[paying] / owing.rent[paying]
+        owing, months = ids[paying], tenants.arrears[paying] / tenants.rent[paying]
         spell = t - hh.arrears_since[owing]
         # Each condition below is tested only where the ones before it hold (`positions`): each gather
         # from the national arrays costs about a pass over them, and most tenants fail early.
