@@ -170,11 +170,20 @@ def test_adding_costs_at_once_is_adding_them_one_by_one():
 def test_the_landlords_get_from_the_rent_phase_what_the_arrays_hold(monkeypatch):
     """The landlords' procedure takes each tenant's arrears and rent from the rent phase (Owing)
     instead of reading them again: they must be what the household arrays hold when it starts,
-    for every tenant it deals with, every month, and every one of them must owe."""
+    for every tenant it deals with, every month, and every one of them must owe. Early help,
+    later in the month, takes their rent from it too: nobody has moved in by then."""
     from sim.pathway.landlords import ArrearsProcedure
+    from sim.pathway.municipalities import EarlyHelp
 
-    step = ArrearsProcedure.step
-    seen = {"months": 0, "tenants": 0}
+    step, help_step = ArrearsProcedure.step, EarlyHelp.step
+    seen = {"months": 0, "tenants": 0, "help months": 0}
+
+    def help_checked(self, t, tenants):
+        assert np.array_equal(tenants.rent, self.world.households.rent[tenants.ids])
+        seen["help months"] += 1
+        return help_step(self, t, tenants)
+
+    monkeypatch.setattr(EarlyHelp, "step", help_checked)
 
     def checked(self, t, owing):
         hh = self.world.households
@@ -187,4 +196,4 @@ def test_the_landlords_get_from_the_rent_phase_what_the_arrays_hold(monkeypatch)
 
     monkeypatch.setattr(ArrearsProcedure, "step", checked)
     simulate(load_scenario("baseline"), resolve_population("medium_town"), 12, 3, scale=0.5, warmup=12)
-    assert seen["months"] == 24 and seen["tenants"] > 1000
+    assert seen["months"] == seen["help months"] == 24 and seen["tenants"] > 1000

@@ -173,7 +173,7 @@ class EvictionModel(mesa.Model):
         self.early_help.receive_signals(t, letters.signals)
         summonses = self.rental_assistance.before_summons(t, letters.summonses)  # a fund may pay first
         self.court.summon(t, summonses, "arrears")
-        self.early_help.step(t, owing.ids)                         # 4 early help
+        self.early_help.step(t, owing)                             # 4 early help
         self.rental_assistance.step(t, self.early_help.queued, self.early_help.helped)
         self.early_help.receive_signals(t, self.root_causes.new_nuisance(t))  # 5 root causes
         for cause, summoned in self.root_causes.to_court(t).items():

@@ -29,6 +29,7 @@ from .costs import Item, book_by_landlord
 if TYPE_CHECKING:
     from ..parameters import Policy
     from .population import Block
+    from .rent import Owing
     from .world import World
 
 
@@ -117,20 +118,22 @@ class EarlyHelp:
         self.queued = union(self.queued, ids)
 
     # -- each month --------------------------------------------------------------------------
-    def step(self, t: int, owing: np.ndarray) -> None:
-        """`owing`: housed tenants in arrears (any of them may apply for help themselves)."""
+    def step(self, t: int, tenants: Owing) -> None:
+        """`tenants`: housed tenants in arrears (any of them may apply for help themselves), with
+        their rent (the landlords' procedure and the arrears fund may have changed their arrears)."""
         m = self.world
         self._end_help(t)
-        self._self_referrals(t, owing)
+        self._self_referrals(t, tenants)
         self._accrue_capacity()
         eur = m.context.costs.outreach_eur
         m.outcomes.add_costs(Item.OUTREACH, [contacts * eur for contacts in self.outreach_per_month.tolist()])
         self._intake(t)
 
-    def _self_referrals(self, t: int, owing: np.ndarray) -> None:
+    def _self_referrals(self, t: int, tenants: Owing) -> None:
         m = self.world
         hh, hs = m.households, m.context.help_seeking
-        ids = owing[positions(owing, hh.arrears[owing] >= hs.from_months * hh.rent[owing],
+        owing = tenants.ids  # nobody has moved in since the rent phase: their rent is as it was
+        ids = owing[positions(owing, hh.arrears[owing] >= hs.from_months * tenants.rent,
                               lambda ids: hh.queued_since[ids] < 0, lambda ids: ~hh.in_help(t, ids))]
         applied = ids[m.streams.draws("self_referral", t, hh.hid[ids]) < hs.self_referral_per_month]
         m.outcomes.add("help_sought", applied.size)
