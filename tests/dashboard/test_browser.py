@@ -100,7 +100,10 @@ def settle(page, timeout_ms: float = TIMEOUT_MS) -> None:
     page.wait_for_timeout(250)
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
-    sync_api.expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+    # Placeholders can outlast the script's run while the page draws its charts: on a loaded
+    # machine longer than Playwright's default 5 s (42 still there in one CI run), so they get the
+    # same time as the run.
+    sync_api.expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=timeout_ms)
 
 
 def press_run(page) -> None:
