@@ -53,23 +53,24 @@ class Owing(NamedTuple):
 
 
 class Arrears(NamedTuple):
-    """Who owes after the rent phase: `owed`, the households in arrears when it ended (only the rent
+    """Who owes after the rent phase: `ids`, the households in arrears when it ended (only the rent
     phase adds arrears, so every household in arrears later in the month is among them), with what
-    each owed then and its rent (EUR): the landlords' procedure, next, need not read them again."""
+    each owed then and its rent (EUR), as in Owing: the landlords' procedure, next, need not read
+    them again."""
 
-    owed: np.ndarray
-    amounts: np.ndarray
-    rents: np.ndarray
+    ids: np.ndarray
+    arrears: np.ndarray
+    rent: np.ndarray
 
     def owing(self, hh: HouseholdArrays, t: int) -> Owing:
-        """Those of `owed` the landlord's procedure deals with (see Owing)."""
-        ids = self.owed
+        """Those of `ids` the landlord's procedure deals with (see Owing)."""
+        ids = self.ids
         kept = np.flatnonzero(hh.occupied[ids] & (hh.case_stage[ids] == 0) & (hh.conditional_until[ids] <= t))
-        return Owing(ids[kept], self.amounts[kept], self.rents[kept])
+        return Owing(ids[kept], self.arrears[kept], self.rent[kept])
 
     def still_owing(self, hh: HouseholdArrays) -> np.ndarray:
         """Housed tenants in arrears now (later phases may have ended some spells)."""
-        ids = self.owed
+        ids = self.ids
         return subset(ids, (hh.arrears[ids] > 0) & hh.occupied[ids])
 
 
