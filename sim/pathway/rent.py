@@ -27,7 +27,7 @@ import numpy as np
 
 from .finances import BENEFIT_PROBLEM, JOB_LOSS, income_in_shock, usual_shortfall
 from .households import CLEARED_EUR, NEVER, HouseholdArrays
-from .idsets import distinct, subset
+from .idsets import subset
 from .costs import Item
 
 if TYPE_CHECKING:
@@ -79,10 +79,6 @@ class RentPayment:
 
     def __init__(self, world: World) -> None:
         self.world = world
-        # month -> dwellings whose quiet household's next miss was drawn for that month (some no
-        # longer: `next_miss` says); months after the run's last are not kept
-        self.calendar: dict[int, list[np.ndarray]] = {}
-        self.last_month = world.outcomes.values.shape[0] - 1
 
     def _watched(self) -> np.ndarray:
         """The dwellings under watch, in order. One pass over the `watch` flags (3.5 MB nationally)
@@ -91,10 +87,10 @@ class RentPayment:
         return np.flatnonzero(self.world.households.watch)
 
     def _due(self, t: int) -> np.ndarray:
-        """Quiet households whose drawn miss is this month, in order (`next_miss == t`)."""
-        hh = self.world.households
-        candidates = distinct(np.concatenate(self.calendar.pop(t, [np.empty(0, np.int64)])))
-        return candidates[hh.next_miss[candidates] == t]
+        """Quiet households whose drawn miss is this month, in order: one pass over `next_miss`
+        (7 MB nationally). Filing each drawn month in a calendar, as this phase once did, cost about
+        the same nationally and more in small populations: a hundred months to file every month."""
+        return np.flatnonzero(self.world.households.next_miss == t)
 
     def step(self, t: int) -> Arrears:
         hh = self.world.households
@@ -164,16 +160,7 @@ class RentPayment:
         p_miss = miss_chance(m.context.rent_payment, shortfall, rent)
         ids, p_miss = ids[p_miss > 0], p_miss[p_miss > 0]
         months = m.streams.months("rent_missed_next", t, hh.hid[ids], p_miss)
-        hh.next_miss[ids] = next_miss = np.minimum(t + months - 1, 32000)
-        soon = next_miss <= self.last_month
-        ids, next_miss = ids[soon], next_miss[soon]
-        if ids.size == 0:
-            return
-        order = np.argsort(next_miss, kind="stable")
-        ids, next_miss = ids[order], next_miss[order]
-        starts = np.flatnonzero(np.diff(next_miss)) + 1  # where the month changes
-        for month, chunk in zip(next_miss[np.concatenate([[0], starts])].tolist(), np.split(ids, starts)):
-            self.calendar.setdefault(month, []).append(chunk)
+        hh.next_miss[ids] = np.minimum(t + months - 1, 32000)
 
     def money(self, t: int, ids: np.ndarray, shocked: np.ndarray, costly: np.ndarray,
               supplemented: np.ndarray) -> np.ndarray:
