@@ -9,7 +9,7 @@ import pytest
 from sim import run
 from sim.pathway.displaced import HOUSED, PLACES
 from sim.pathway.outcomes import ARREARS_ENDINGS, OUTCOME_INDEX
-from sim.pathway.streams import Streams
+from sim.pathway.streams import FEW_IDS, Streams
 
 from .helpers import TROUBLE, children_by_full_count, model
 
@@ -40,6 +40,10 @@ def test_household_draws_do_not_depend_on_who_else_is_drawn():
     some = s.draws("rent_missed", 7, np.array([3, 500, 999]))
     assert np.array_equal(everyone[[3, 500, 999]], some)
     assert s.draw("rent_missed", 7, 500) == everyone[500]
+    # A few ids are hashed one by one (streams.FEW_IDS), many at once: the same numbers either way.
+    hids = (np.int64(30) << np.int64(32)) + np.arange(0, 10 * (FEW_IDS + 2), 10)
+    for n in (0, 1, FEW_IDS, FEW_IDS + 1):
+        assert np.array_equal(s.draws("rent_missed", 7, hids[:n]), s.draws("rent_missed", 7, hids)[:n])
     assert not np.array_equal(everyone, s.draws("rent_missed", 8, np.arange(1000)))
     assert 0.45 < everyone.mean() < 0.55
     assert abs(np.corrcoef(everyone[:-1], everyone[1:])[0, 1]) < 0.1  # neighbouring ids are not alike
