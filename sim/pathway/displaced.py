@@ -39,13 +39,22 @@ SETTLED = (FAMILY_SHELTER, ALTERNATIVE, HOUSED)  # a family settled enough for c
 
 def among(codes: np.ndarray, group: int | tuple[int, ...] | np.ndarray) -> np.ndarray:
     """Which of `codes` (places or child places) are in `group`: `np.isin` for the few codes of
-    this module, by comparisons (np.isin sorts, which costs more than the arrays here)."""
-    if np.ndim(group) == 0:
+    this module, by looking each code up in a table of the group's (np.isin sorts, and a comparison
+    per code of the group costs a NumPy call each: the register's arrays are short, the calls many)."""
+    if isinstance(group, tuple):
+        key = group
+    elif isinstance(group, np.ndarray) and group.ndim:
+        key = tuple(group.tolist())
+    else:  # one code
         return codes == group
-    inside = np.zeros(np.shape(codes), bool)
-    for code in np.asarray(group).tolist():
-        inside |= codes == code
-    return inside
+    table = _GROUP_TABLES.get(key)
+    if table is None:
+        table = _GROUP_TABLES[key] = np.zeros(16, bool)  # every code, NO_CHILD (-1) last
+        table[list(key)] = True
+    return table[codes]
+
+
+_GROUP_TABLES: dict[tuple[int, ...], np.ndarray] = {}  # a group of codes -> which of the 16 codes are in it
 
 
 def _row(dtype: type, fill: int = 0) -> Any:
