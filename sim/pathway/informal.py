@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 MAX_TIES = 12  # P(more than 12 ties) is below 1e-4 for the default mean of 4
+# Each tie's kind, willingness and room: a stream per tie and property, drawn in one go
+TIE_STREAMS = [f"tie_{what}_{k}" for what in ("kind", "willing", "room") for k in range(MAX_TIES)]
 
 
 def draw_ties(streams, t: int, hids: np.ndarray, mean_ties: float, p_willing: float,
@@ -20,8 +22,7 @@ def draw_ties(streams, t: int, hids: np.ndarray, mean_ties: float, p_willing: fl
     """Ties of each household in `hids`: arrays (households x MAX_TIES) of kind, willingness, room."""
     n_ties = poisson_quantile(streams.draws("network_size", t, hids), mean_ties)
     exists = np.arange(MAX_TIES)[None, :] < np.minimum(n_ties, MAX_TIES)[:, None]
-    kind, willing, room = (streams.draws_many([f"tie_{what}_{k}" for k in range(MAX_TIES)], t, hids)
-                           for what in ("kind", "willing", "room"))
+    kind, willing, room = np.hsplit(streams.draws_many(TIE_STREAMS, t, hids), 3)
     ties = {"relative": kind < 0.5, "willing": willing < p_willing,
             "room": 1 + (room * max_room).astype(np.int64)}
     ties["willing"] &= exists
