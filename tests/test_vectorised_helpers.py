@@ -112,21 +112,33 @@ def test_rehousing_takes_each_municipality_s_vacancies_corporation_first(tmp_pat
     assert (model.world.vacancies.take(movers) < 0).all()  # nothing is given twice
 
 
-def test_moving_displaced_households_at_once_is_moving_them_one_by_one(monkeypatch):
+@pytest.mark.parametrize("logged", [False, True], ids=["nobody logged", "journeys logged"])
+def test_moving_displaced_households_at_once_is_moving_them_one_by_one(monkeypatch, logged):
     """Displacement moves some households in one NumPy step where `arrive` and `move` would touch
-    nothing but their own row: adults alone who find a host, or who go hidden or onto the street
-    out of the municipality's sight (_arrive_at_once), and households without children who found
-    a home (_housed_at_once). With those steps switched off every household moves one by one; both
-    runs give the same outcomes, month by month, and the same register. (Nobody's journey is
-    logged: the households whose journey is logged always go one by one.)"""
-    monkeypatch.setattr(journeys, "FOLLOW_BUDGET", 0)
+    nothing but their own row, or the night shelters no one else enters: adults alone who find a
+    host, who go hidden or onto the street out of the municipality's sight, or who are in contact
+    and without children, to the night shelter or its waiting list (_arrive_at_once), and
+    households without children who found a home (_housed_at_once). With those steps switched off
+    every household moves one by one; both runs give the same outcomes, month by month, the same
+    register and the same shelters' occupants and waiting lists. With journeys logged (at this size
+    every summoned household's is), each household's log is the same too; the rehoused whose
+    journey is logged go one by one either way (their logs' order), the others at once."""
+    if not logged:
+        monkeypatch.setattr(journeys, "FOLLOW_BUDGET", 0)
 
     def run():
-        model = simulate(load_scenario("baseline"), resolve_population("medium_town"), 24, 5, scale=0.5, warmup=24)
-        return model.outcomes.values.copy(), model.world.register
+        model = simulate(load_scenario("baseline"), resolve_population("medium_town"), 24, 5, scale=0.5, warmup=24,
+                         journey_sample=500 if logged else 0)
+        places = [(sorted(p.occupants), list(p.waiting)) for p in model.world.place_list]
+        return model.outcomes.values.copy(), model.world.register, places, model.journeys.frame()
 
-    taken = {"out of sight": 0, "housed": 0}
+    taken = {"out of sight": 0, "housed": 0, "night shelter": 0}
     out_of_sight, housed_at_once = Displacement._out_of_sight, Displacement._housed_at_once
+    to_night_shelter = Displacement._to_night_shelter
+
+    def counted_to_night_shelter(self, t, rows):
+        taken["night shelter"] += rows.size
+        to_night_shelter(self, t, rows)
 
     def counted_out_of_sight(self, t, rows):
         taken["out of sight"] += rows.size
@@ -139,15 +151,20 @@ def test_moving_displaced_households_at_once_is_moving_them_one_by_one(monkeypat
 
     monkeypatch.setattr(Displacement, "_out_of_sight", counted_out_of_sight)
     monkeypatch.setattr(Displacement, "_housed_at_once", counted_housed_at_once)
-    fast, fast_register = run()
+    monkeypatch.setattr(Displacement, "_to_night_shelter", counted_to_night_shelter)
+    fast, fast_register, fast_places, fast_logs = run()
     none = lambda self, t, rows, eligible=None: np.zeros(rows.size, bool)  # noqa: E731
     monkeypatch.setattr(Displacement, "_arrive_at_once", none)
     monkeypatch.setattr(Displacement, "_housed_at_once", none)
-    slow, slow_register = run()
+    slow, slow_register, slow_places, slow_logs = run()
     # many households took each fast way
     assert fast[:, OUTCOME_INDEX["displaced_to_doubled_up"]].sum() > 10
-    assert taken["out of sight"] > 5 and taken["housed"] > 10
+    assert taken["out of sight"] > 5 and taken["night shelter"] > 5
+    assert taken["housed"] > 10 or logged  # the rehoused whose journey is logged go one by one
     assert np.array_equal(fast, slow)
+    assert fast_places == slow_places
+    assert fast_logs.equals(slow_logs)
+    assert (fast_logs["event"] == "moved").sum() > (10 if logged else -1)
     for name in ("place", "place_since", "stay_until", "tie_used", "ever_homeless"):
         assert np.array_equal(getattr(fast_register, name), getattr(slow_register, name))
 

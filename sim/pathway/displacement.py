@@ -345,9 +345,10 @@ class Displacement:
         reg = self.reg
         rows = reg.rows()
         ending = rows[among(reg.place[rows], (DOUBLED_UP, EMERGENCY)) & (reg.stay_until[rows] <= t)]
+        for hid, place in zip(reg.hid[ending].tolist(), reg.place[ending].tolist()):
+            self.world.journeys.log(t, hid, "stay_ended", PLACES[place])  # before each one's move
         # (an emergency stay's end frees its place first: those go one by one)
         for row in ending[~self._arrive_at_once(t, ending, reg.place[ending] == DOUBLED_UP)].tolist():
-            self.world.journeys.log(t, int(reg.hid[row]), "stay_ended", PLACES[reg.place[row]])
             if reg.place[row] == EMERGENCY:
                 self.place(row, "emergency").release(row)
             reg.place[row] = BETWEEN  # a moment without a place: no move of its own
@@ -356,16 +357,17 @@ class Displacement:
     def _arrive_at_once(self, t: int, rows: np.ndarray, eligible: np.ndarray | None = None) -> np.ndarray:
         """Of `rows` (those `eligible` if given), about to look for a place (just displaced, or their
         host's stay ended), the adults alone move at once, all together, where `arrive` would take
-        them when that touches nothing but their own row: to a host if they find one (most of them),
-        else, out of the municipality's sight (no contact: no shelter, no waiting list), hidden or
-        onto the street. Returns a mask over `rows` of those that moved; the others (families, and
-        adults in contact without a host, who go to the night shelter or its waiting list) are for
-        `arrive` one by one, and in their order they find what they would have found. Households
-        whose journey is logged keep the one-by-one way, and so the order of their logs."""
+        them: to a host if they find one (most of them); else, out of the municipality's sight (no
+        contact: no shelter, no waiting list), hidden or onto the street; else, in contact and
+        without children, to the night shelter or its waiting list (_to_night_shelter). Returns a
+        mask over `rows` of those that moved; the others (families, and parents whose children are
+        away, who wait for a family shelter) are for `arrive` one by one, and in their order they
+        find what they would have found. A household's journey log gets the same events, in its
+        own order, either way (journeys are read household by household)."""
         reg = self.reg
-        alone = reg.children(rows, WITH_PARENTS) == 0
-        alone = np.flatnonzero(alone if eligible is None else alone & eligible)
-        alone = alone[self._unlogged(rows[alone])]
+        adults = reg.children(rows, WITH_PARENTS) == 0
+        alone = np.flatnonzero(adults if eligible is None else adults & eligible)
+        later = rows[adults & ~eligible] if eligible is not None else rows[:0]  # adults who go one by one
         candidates = rows[alone]
         tie, found = informal.first_hosts(reg.tie_relative[candidates], reg.tie_willing[candidates],
                                           reg.tie_room[candidates], reg.tie_used[candidates],
@@ -376,9 +378,31 @@ class Displacement:
         self._move_at_once(t, hosted, DOUBLED_UP)
         unseen = ~found & ~reg.contact[candidates]
         self._out_of_sight(t, candidates[unseen])
+        # Adults who go one by one after these (those not eligible) could find the night shelter
+        # full if these went first: then these go one by one too.
+        later_for_shelter = reg.contact[later] & (reg.children(later) == 0)
+        childless = ~found & ~unseen & (reg.children(candidates) == 0) & ~later_for_shelter.any()
+        self._to_night_shelter(t, candidates[childless])
         done = np.zeros(rows.size, bool)
-        done[alone[found | unseen]] = True
+        done[alone[found | unseen | childless]] = True
         return done
+
+    def _to_night_shelter(self, t: int, rows: np.ndarray) -> None:
+        """Adults in contact without a host and without children (`rows`, in order) go to the night
+        shelter while it has places; the others hidden or onto the street, and onto its waiting list,
+        as _adults_arrive takes them one by one. Only such adults enter night shelters while the
+        displaced arrive, so their order among themselves is the order that counts (the caller sends
+        them only when no such adult goes one by one after them)."""
+        if rows.size == 0:
+            return
+        shelters = [self.place(row, "night_shelter") for row in rows.tolist()]
+        admitted = np.array([shelter.admit(row) for shelter, row in zip(shelters, rows.tolist())], dtype=bool)
+        self._move_at_once(t, rows[admitted], NIGHT_SHELTER)
+        self.world.outcomes.add(ENTRIES["night_shelter"], int(admitted.sum()))
+        self._out_of_sight(t, rows[~admitted])
+        for shelter, row, entered in zip(shelters, rows.tolist(), admitted.tolist()):
+            if not entered:
+                shelter.wait(row)
 
     def _out_of_sight(self, t: int, rows: np.ndarray) -> None:
         """Adults without a host and without contact (`rows`) go hidden or onto the street, as
@@ -390,7 +414,8 @@ class Displacement:
     def _move_at_once(self, t: int, rows: np.ndarray, place: int | np.ndarray) -> None:
         """`move` for many rows at once, for households with no child with them and none that would
         come back (so no school and no reunification): out of the place with a capacity they were in,
-        into `place` (one for all, or one each), without a home in the follow-up if it is one."""
+        into `place` (one for all, or one each), without a home in the follow-up if it is one; the
+        move logged for those whose journey is."""
         reg = self.reg
         place = np.broadcast_to(np.asarray(place, reg.place.dtype), rows.shape)
         old = reg.place[rows]
@@ -400,6 +425,9 @@ class Displacement:
         reg.place[rows], reg.place_since[rows] = place, t
         evicted = reg.evicted_at[rows]
         reg.ever_homeless[rows[among(place, WITHOUT_HOME) & (evicted >= 0) & (t - evicted < FOLLOW_UP_MONTHS)]] = True
+        log = self.world.journeys.log
+        for hid, where in zip(reg.hid[rows].tolist(), place.tolist()):
+            log(t, hid, "moved", PLACES[where])
 
     def _unlogged(self, rows: np.ndarray) -> np.ndarray:
         """Which of `rows` are households whose journey is not logged (those whose journey is logged
