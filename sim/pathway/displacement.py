@@ -302,19 +302,22 @@ class Displacement:
         m.outcomes.add("rehoused", rows.size)
         for route, count in zip(*np.unique(routes, return_counts=True)):
             m.outcomes.add(f"rehoused_{route}", int(count))
-        alone = self._housed_at_once(t, rows)
+        alone = self._housed_at_once(t, rows, routes)
         for row, route in zip(rows[~alone].tolist(), routes[~alone].tolist()):
             self.move(t, row, HOUSED)
             m.journeys.log(t, int(reg.hid[row]), "rehoused", route)
 
-    def _housed_at_once(self, t: int, rows: np.ndarray) -> np.ndarray:
-        """Of `rows`, who found a home, households without children move in all together (as `move`
-        moves them: out of the place they were in, no school, no child to bring back); returns a mask
-        over `rows` of those. Households with children, and those whose journey is logged, go one by
-        one (and so keep the order of their logs)."""
+    def _housed_at_once(self, t: int, rows: np.ndarray, routes: np.ndarray) -> np.ndarray:
+        """Of `rows`, who found a home (by `routes`), households without children move in all
+        together (as `move` moves them: out of the place they were in, no school, no child to bring
+        back), each logged move followed by its route as `rehouse` logs it; returns a mask over
+        `rows` of those. Households with children go one by one."""
         alone = self.reg.children(rows) == 0
-        alone[alone] = self._unlogged(rows[alone])
-        self._move_at_once(t, rows[alone], HOUSED)
+        housed = rows[alone]
+        self._move_at_once(t, housed, HOUSED)
+        log = self.world.journeys.log
+        for hid, route in zip(self.reg.hid[housed].tolist(), routes[alone].tolist()):
+            log(t, hid, "rehoused", route)
         return alone
 
     def end_of_month(self, t: int) -> None:
@@ -428,12 +431,6 @@ class Displacement:
         log = self.world.journeys.log
         for hid, where in zip(reg.hid[rows].tolist(), place.tolist()):
             log(t, hid, "moved", PLACES[where])
-
-    def _unlogged(self, rows: np.ndarray) -> np.ndarray:
-        """Which of `rows` are households whose journey is not logged (those whose journey is logged
-        move one by one, to keep the order of their logs)."""
-        logged = self.world.journeys.is_logged
-        return np.array([not logged(hid) for hid in self.reg.hid[rows].tolist()], dtype=bool)
 
     def _retire_finished(self, t: int) -> None:
         """Housed, every child home, and the follow-up of an eviction over."""
