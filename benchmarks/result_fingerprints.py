@@ -11,9 +11,8 @@ population, 60 reported months after the default warm-up, seed 7) runs twice:
 
 * as users run it (`--journeys 500`, the command line's default);
 * with nobody's journey logged (journeys.FOLLOW_BUDGET = 0). At these sizes the court-stage sample
-  logs every summoned household's journey, and displacement moves the rehoused whose journey is
-  logged one by one (to keep the order of their logs): only this run takes the vectorised way
-  that national runs take for the others.
+  logs every summoned household's journey; this run moves the displaced without any log, as
+  national runs move most of them.
 
 All twelve cases, both runs each, took 56 s on the 2-core reference machine; `--cases` picks some.
 """
