@@ -51,8 +51,8 @@ def _population() -> None:
 
 
 # benchmarks/bench_model.py: a national run of 120 reported months after the 96-month warm-up takes
-# about 30 s on the 2-core reference machine; a run's time grows with the months it simulates.
-NATIONAL_SECONDS, NATIONAL_MONTHS = 30.0, 216
+# about 46 s on the 2-core reference machine (2026-12-06); a run's time grows with the months it simulates.
+NATIONAL_SECONDS, NATIONAL_MONTHS = 46.0, 216
 
 
 def _run_months() -> int:

@@ -82,8 +82,8 @@ UI: dict[str, dict[str, str]] = {
     "pop_large_city": {"en": "Large city · 320,000 (slow)", "nl": "Grote stad · 320.000 (traag)"},
     "pop_stored": {"en": "National (stored results)", "nl": "Landelijk (opgeslagen)"},
     "pop_custom": {"en": "My municipality", "nl": "Mijn gemeente"},
-    "pop_national": {"en": "National · 342 municipalities · 3.5 million (slow: about 30 s per simulation)",
-                     "nl": "Landelijk · 342 gemeenten · 3,5 miljoen (traag: ongeveer 30 s per simulatie)"},
+    "pop_national": {"en": "National · 342 municipalities · 3.5 million (slow: about 45 s per simulation)",
+                     "nl": "Landelijk · 342 gemeenten · 3,5 miljoen (traag: ongeveer 45 s per simulatie)"},
     "national_time": {"en": "A national comparison runs {n} simulations of the whole country: about {minutes} "
                             "minutes on a 2-core machine. Fewer replications or draws make it quicker.",
                       "nl": "Een landelijke vergelijking draait {n} simulaties van het hele land: ongeveer "

@@ -144,9 +144,9 @@ def test_national_is_offered_and_says_how_long_it_takes():
     ran(at)  # not simulated until Run is pressed
     assert at.button(key="run").disabled is False
     caption = [c.value for c in at.sidebar.caption if "simulations of the whole country" in c.value]
-    # baseline and package x 2 replications x 4 draws (the quick address); 36 + 96 months at 30 s per 216
+    # baseline and package x 2 replications x 4 draws (the quick address); 36 + 96 months at 46 s per 216
     assert caption and caption[0].startswith("A national comparison runs 16 simulations")
-    assert "about 5 minutes" in caption[0]
+    assert "about 7 minutes" in caption[0]
 
 
 def test_small_numbers_and_samples_say_so(national, stored, monkeypatch):
