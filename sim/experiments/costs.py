@@ -1,18 +1,19 @@
 """What a planned study will cost, said before anything runs (`--dry-run`).
 
 A rough estimate of one run's time on one core from its size in household-months (households
-times months, warm-up included): about 8.6e-5 s x household-months ^ 0.62, fitted to runs of
-3,000 households over 48 months (0.13 s), 8,000 over 132 (0.56 s), 20,000 over 156 (0.73 s) and
-the national benchmark, 3.5 million over 216 (27 s, benchmarks/bench_model.py): small runs pay
-for setting up the model, large ones gain from working on arrays. Real times vary with the
-machine, its load and how much trouble the scenario's households get into.
+times months, warm-up included): about 7.6e-4 s x household-months ^ 0.53, fitted (2026-12-06, the
+2-core reference machine) to runs of 3,000 households over 48 months (0.44 s), 8,000 over 132
+(1.2 s), 20,000 over 156 (2.0 s), 100,000 over 216 (4.2 s) and the national benchmark, 3.5 million
+over 216 (43 s simulating, benchmarks/bench_model.py), within about a third of each: small runs
+pay for setting up the model and each month's fixed work, large ones gain from working on arrays.
+Real times vary with the machine, its load and how much trouble the scenario's households get into.
 """
 
 from __future__ import annotations
 
 from ..scenario import resolve_population
 
-SCALE_SECONDS, EXPONENT = 8.6e-5, 0.62
+SCALE_SECONDS, EXPONENT = 7.6e-4, 0.53
 
 
 def households(population: str, scale: float = 1.0) -> int:
