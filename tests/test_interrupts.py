@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+# 48 runs of about half a second: a stop comes after the first is stored, and the rest must still
+# be running then. With 16 runs, a loaded machine once let the sweep finish first (exit 0, not 130).
 SPEC = '''name = "stoppable"
 population = "30000"
 months = 36
 warmup = 0
-replications = 4
+replications = 12
 design = "grid"
 [parameters]
 "policy.legal_aid.share_summoned" = { min = 0.0, max = 1.0, steps = 4 }
