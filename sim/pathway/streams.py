@@ -22,7 +22,8 @@ import numpy as np
 from scipy.special import ndtri
 
 _MASK = (1 << 64) - 1
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_GOLDEN_INT = 0x9E3779B97F4A7C15
+_GOLDEN = np.uint64(_GOLDEN_INT)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 FEW_IDS = 12  # up to this many ids, `draws` hashes them one by one in Python: faster than NumPy's calls
@@ -58,9 +59,10 @@ def _uniform(bits: np.ndarray) -> np.ndarray:
     return u
 
 
-def _uniform_int(x: int) -> float:
-    """`_uniform(_mix(x))` for one Python int: the same bits, the same number."""
-    return (_mix_int(x) >> 11) * (1.0 / (1 << 53))
+def _uniform_of(household: int, salt: int) -> float:
+    """What `draws` gives `household` for a stream and month's `salt`, hashed as a Python int: the
+    same bits, the same number, without NumPy's per-call cost."""
+    return (_mix_int((household * _GOLDEN_INT + salt) & _MASK) >> 11) * (1.0 / (1 << 53))
 
 
 def stream_id(name: str) -> int:
@@ -88,7 +90,7 @@ class Streams:
     def _key(self, name: str) -> int:
         key = self._keys.get(name)
         if key is None:
-            key = _mix_int(_mix_int(self.seed) ^ (stream_id(name) * 0x9E3779B97F4A7C15 & _MASK))
+            key = _mix_int(_mix_int(self.seed) ^ (stream_id(name) * _GOLDEN_INT & _MASK))
             self._keys[name] = key
         return key
 
@@ -97,14 +99,13 @@ class Streams:
 
     def draws(self, name: str, t: int, ids: np.ndarray) -> np.ndarray:
         """Uniform [0, 1) numbers, one per household id, fixed by (seed, name, month, id). A few
-        ids are hashed one by one (`draw`): most calls are for a handful of households (a month
+        ids are hashed one by one, as `draw` hashes one: most calls are for a handful of households (a month
         of 100,000 households draws 80 times, half of them for fewer than ten or none), and NumPy's
         dozen calls cost 20 µs however few the ids."""
         ids = np.asarray(ids)
         if ids.ndim == 1 and ids.size <= FEW_IDS:
             salt = self._salt(name, t)
-            return np.array([_uniform_int((i * 0x9E3779B97F4A7C15 + salt) & _MASK) for i in ids.tolist()],
-                            dtype=np.float64)
+            return np.array([_uniform_of(i, salt) for i in ids.tolist()], dtype=np.float64)
         x = np.asarray(ids, dtype=np.uint64) * _GOLDEN
         x += np.uint64(self._salt(name, t))
         return _uniform(_mix(x))
@@ -131,7 +132,7 @@ class Streams:
 
     def draw(self, name: str, t: int, household: int) -> float:
         """One household's uniform number, equal to `draws` but without NumPy's per-call cost."""
-        return _uniform_int((household * 0x9E3779B97F4A7C15 + self._salt(name, t)) & _MASK)
+        return _uniform_of(household, self._salt(name, t))
 
     def generator(self, name: str, *extra: int) -> np.random.Generator:
         """A NumPy Generator for one process (and optionally one entity), seeded independently."""
