@@ -367,6 +367,8 @@ class Displacement:
         away, who wait for a family shelter) are for `arrive` one by one, and in their order they
         find what they would have found. A household's journey log gets the same events, in its
         own order, either way (journeys are read household by household)."""
+        if rows.size == 0:  # a month in which nobody's stay ends
+            return np.zeros(0, bool)
         reg = self.reg
         adults = reg.children(rows, WITH_PARENTS) == 0
         alone = np.flatnonzero(adults if eligible is None else adults & eligible)
@@ -410,6 +412,8 @@ class Displacement:
     def _out_of_sight(self, t: int, rows: np.ndarray) -> None:
         """Adults without a host and without contact (`rows`) go hidden or onto the street, as
         _adults_arrive and move send them (parents whose children are away stay hidden)."""
+        if rows.size == 0:  # most months: every adult alone found a host or has contact
+            return
         reg = self.reg
         hidden = self.world.streams.draws("hidden", t, reg.hid[rows]) < self.world.context.after_eviction.hidden_share
         self._move_at_once(t, rows, np.where(hidden | (reg.children(rows) > 0), HIDDEN, ROUGH))
@@ -419,6 +423,8 @@ class Displacement:
         come back (so no school and no reunification): out of the place with a capacity they were in,
         into `place` (one for all, or one each), without a home in the follow-up if it is one; the
         move logged for those whose journey is."""
+        if rows.size == 0:  # called for each way out; in most months some ways have nobody
+            return
         reg = self.reg
         place = np.broadcast_to(np.asarray(place, reg.place.dtype), rows.shape)
         old = reg.place[rows]

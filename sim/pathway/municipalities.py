@@ -77,6 +77,8 @@ class EarlyHelp:
         """Signalled households (arrears or nuisance), or families a landlord referred before a
         summons (`referred`): reached within the outreach capacity left this month, offered help,
         and queued for debt help if they accept."""
+        if ids.size == 0:  # most months bring no referral: nothing to count, nobody to queue
+            return
         m = self.world
         hh = m.households
         tried = ids[m.streams.draws("reach", t, hh.hid[ids])
