@@ -81,7 +81,7 @@ def test_array_draws_are_the_scalar_draws_bit_for_bit():
     s = Streams(7)
     ids = np.array([0, 1, 2**31, 2**40 + 5, 2**62 + 3], dtype=np.int64)
     assert [s.draw("x", 3, int(i)) for i in ids] == s.draws("x", 3, ids).tolist()
-    assert np.array_equal(s.draws_many(["x", "y"], 3, ids)[:, 1], s.draws("y", 3, ids))
+    assert np.array_equal(s.draws_many(("x", "y"), 3, ids)[:, 1], s.draws("y", 3, ids))
 
 
 def test_rehousing_takes_each_municipality_s_vacancies_corporation_first(tmp_path):

@@ -10,11 +10,13 @@ as small arrays, one row per displaced household (registered in displaced.py).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 MAX_TIES = 12  # P(more than 12 ties) is below 1e-4 for the default mean of 4
 # Each tie's kind, willingness and room: a stream per tie and property, drawn in one go
-TIE_STREAMS = [f"tie_{what}_{k}" for what in ("kind", "willing", "room") for k in range(MAX_TIES)]
+TIE_STREAMS = tuple(f"tie_{what}_{k}" for what in ("kind", "willing", "room") for k in range(MAX_TIES))
 
 
 def draw_ties(streams, t: int, hids: np.ndarray, mean_ties: float, p_willing: float,
@@ -32,10 +34,18 @@ def draw_ties(streams, t: int, hids: np.ndarray, mean_ties: float, p_willing: fl
 
 def poisson_quantile(u: np.ndarray, mean: float) -> np.ndarray:
     """The Poisson(mean) quantile of each uniform number (inverse CDF over 0..MAX_TIES)."""
+    return np.searchsorted(_poisson_cdf(mean), u, side="right").astype(np.int64)
+
+
+@functools.cache
+def _poisson_cdf(mean: float) -> np.ndarray:
+    """The Poisson(mean) CDF over 0..MAX_TIES: the same for every household of a run, so worked out
+    once (a dozen NumPy calls each time the displaced arrive)."""
     k = np.arange(MAX_TIES + 1)
     log_pmf = k * np.log(max(mean, 1e-12)) - mean - np.cumsum(np.log(np.maximum(k, 1)))
     cdf = np.cumsum(np.exp(log_pmf))
-    return np.searchsorted(cdf, u, side="right").astype(np.int64)
+    cdf.flags.writeable = False
+    return cdf
 
 
 def _candidates(relative: np.ndarray, willing: np.ndarray, used: np.ndarray) -> list[int]:
