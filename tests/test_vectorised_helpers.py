@@ -212,3 +212,25 @@ def test_the_landlords_get_from_the_rent_phase_what_the_arrays_hold(monkeypatch)
     monkeypatch.setattr(ArrearsProcedure, "step", checked)
     simulate(load_scenario("baseline"), resolve_population("medium_town"), 12, 3, scale=0.5, warmup=12)
     assert seen["months"] == seen["help months"] == 24 and seen["tenants"] > 1000
+
+
+def test_forgetting_movers_retires_exactly_the_registered_ones():
+    """`Displacement.forget` finds the movers who are in the register by a binary search of its ids:
+    it retires the rows a lookup of each mover in `row_of` finds, and nothing else, whatever the
+    movers' order."""
+    model = simulate(load_scenario("baseline"), resolve_population("medium_town"), 12, 3, scale=0.5, warmup=24)
+    displacement = model.displacement
+    registered = np.array(list(displacement.row_of), dtype=np.int64)
+    assert registered.size >= 4
+    housed = model.households.hid[model.households.occupied][:50]
+    rng = np.random.default_rng(7)
+    movers = rng.permutation(np.concatenate([registered[::2], housed, [registered.max() + 1, registered.min() - 1]]))
+    expected = {h: displacement.row_of[h] for h in movers.tolist() if h in displacement.row_of}
+    staying = {h: row for h, row in displacement.row_of.items() if h not in expected}
+    assert expected and staying
+
+    displacement.forget(model.month - 1, movers)  # as in the last month
+
+    assert displacement.row_of == staying
+    assert not model.world.register.active[list(expected.values())].any()
+    assert model.world.register.active[list(staying.values())].all()

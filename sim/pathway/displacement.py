@@ -152,8 +152,16 @@ class Displacement:
 
     def forget(self, t: int, hids: np.ndarray) -> None:
         """Households that move out of the rented stock leave the register; children still away
-        leave the model with them (counted)."""
-        rows = np.array([self.row_of[h] for h in hids.tolist() if h in self.row_of], dtype=np.int64)
+        leave the model with them (counted). Few of those who move out are in the register (about one
+        a month of 3,500 movers at 400,000 households): they are found by a binary search of the
+        register's ids, not a dict lookup per mover (1.3 ms against 2.9 ms for a national month's
+        30,000 movers and 4,400 registered households)."""
+        if hids.size == 0 or not self.row_of:
+            return
+        registered = np.sort(np.fromiter(self.row_of, dtype=np.int64, count=len(self.row_of)))
+        at = np.minimum(np.searchsorted(registered, hids), registered.size - 1)
+        leaving = hids[registered[at] == hids]
+        rows = np.array([self.row_of[h] for h in leaving.tolist()], dtype=np.int64)
         if rows.size:
             self.world.outcomes.add("children_separated_left",
                                     int(self.reg.children(rows, (RELATIVES, *PLACED)).sum()))
