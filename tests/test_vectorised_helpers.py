@@ -16,11 +16,20 @@ from sim.pathway.idsets import first_of_each, positions, subset
 from sim.pathway.informal import MAX_TIES, find_host, first_hosts
 from sim.pathway.model import EvictionModel
 from sim.pathway.outcomes import OUTCOME_INDEX, OutcomeTable
+from sim.pathway.rent import choose
 from sim.pathway.streams import Streams
 from sim.runner import simulate
 from sim.scenario import resolve_population
 
 from .test_municipalities import three_towns
+
+
+@pytest.mark.parametrize("share", [0.0, 0.03, 0.5, 0.97, 1.0])
+def test_choose_is_where(share):
+    mask = np.random.default_rng(2).random(10_001) < share
+    for m in (mask, mask[::3]):  # a view with strides too
+        chosen = choose(m, 0.7, 1.0)
+        assert chosen.dtype == np.float64 and np.array_equal(chosen, np.where(m, 0.7, 1.0))
 
 
 @pytest.mark.parametrize("share", [0.0, 0.03, 0.5, 0.97, 1.0])

@@ -30,9 +30,10 @@ JOB_LOSS, BENEFIT_PROBLEM, SEPARATION = 1, 2, 3
 
 
 def benefit_norm(incomes: Incomes, composition: np.ndarray) -> np.ndarray:
-    """The social-minimum benefit of each household (EUR/month, without child benefits)."""
-    couple = ADULTS[composition] == 2
-    return np.where(couple, incomes.benefit_norm_couple_eur, incomes.benefit_norm_single_eur).astype(np.float32)
+    """The social-minimum benefit of each household (EUR/month, without child benefits), looked up by
+    its make-up: one gather, where comparing the number of adults and choosing took four passes."""
+    norms = np.array([incomes.benefit_norm_single_eur, incomes.benefit_norm_couple_eur], dtype=np.float32)
+    return norms[ADULTS - 1][composition]
 
 
 def income_in_shock(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: int, gap_share: float) -> np.ndarray:

@@ -43,6 +43,13 @@ def miss_chance(rp: RentPaymentParameters, shortfall: np.ndarray, rent: np.ndarr
     return np.minimum(1.0, rp.miss_scale * (shortfall / np.maximum(rent, 1.0)) ** rp.miss_exponent)
 
 
+def choose(mask: np.ndarray, if_true: float, if_false: float) -> np.ndarray:
+    """`np.where(mask, if_true, if_false)` for two numbers, as a lookup in a table of the two: np.where
+    branches on each element, and on masks as mixed as the busy households' it takes 1.1 ms per
+    284,000 (a national month) against 0.45 ms."""
+    return np.array([if_false, if_true], dtype=np.float64)[mask.view(np.uint8)]
+
+
 class Owing(NamedTuple):
     """Housed tenants in arrears without a court case or a running conditional verdict: those the
     landlord's procedure deals with; with what each owed and its rent (EUR) when the rent phase ended."""
@@ -190,7 +197,7 @@ class RentPayment:
         """What a household spends besides rent (EUR): its basic costs, or under pressure (a plan,
         debt help, a conditional verdict or the final notice: `squeezed`) only the part it cannot cut."""
         m = self.world
-        share = np.where(squeezed, m.context.cost_of_living.coping_share, 1.0)
+        share = choose(squeezed, m.context.cost_of_living.coping_share, 1.0)
         return m.households.basic_cost[ids] * (share * m.cost_factor)
 
     def _unpaid(self, t: int, ids: np.ndarray, rent: np.ndarray, shortfall: np.ndarray,
@@ -207,7 +214,7 @@ class RentPayment:
         hh = m.households
         unpaid = np.zeros(ids.size, np.float32)
         pressed = np.flatnonzero(squeezed)
-        budgeted = np.where(helped[pressed], 1 - m.policy.debt_help.miss_reduction, 1.0)  # budget management
+        budgeted = choose(helped[pressed], 1 - m.policy.debt_help.miss_reduction, 1.0)  # budget management
         on_rent = m.context.rent_payment.deficit_on_rent * budgeted
         unpaid[pressed] = shortfall[pressed] * on_rent
         p_miss = np.zeros(ids.size)
@@ -272,7 +279,7 @@ class RentPayment:
         on_plan = arranged & (instalment > 0)
         short_of_instalment = on_plan & (surplus < instalment) & ~helped  # the counsellor keeps a plan going
         rp = m.context.rent_payment
-        share = np.where(pressured | helped, rp.repay_share_under_pressure, rp.repay_share_of_surplus)
+        share = choose(pressured | helped, rp.repay_share_under_pressure, rp.repay_share_of_surplus)
         pay = np.where(on_plan, np.minimum(surplus, instalment), share * surplus)
         arrears = np.maximum(0.0, arrears - pay).astype(np.float32)
         hh.arrears[ids] = arrears
