@@ -48,23 +48,25 @@ def income_in_shock(hh: HouseholdArrays, t: int, ids: np.ndarray, gap_months: in
 
 
 def regular_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, composition: np.ndarray | None = None,
-                   earnings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                   earnings: np.ndarray | None = None,
+                   children: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The benefit norm and the regular income (EUR/month, before rounding to the stored type) of
     `ids`: their earnings, or the benefit if earnings fall below it, plus child benefits.
-    `composition`, `earnings`: those of `ids`, if the caller has them (each gather counts)."""
+    `composition`, `earnings`, `children`: those of `ids`, if the caller has them (each gather counts)."""
     norm = benefit_norm(incomes, hh.composition[ids] if composition is None else composition)
     earnings = hh.earnings[ids] if earnings is None else earnings
-    return norm, np.maximum(earnings, norm) + incomes.child_benefits_eur * hh.children[ids]
+    children = hh.children[ids] if children is None else children
+    return norm, np.maximum(earnings, norm) + incomes.child_benefits_eur * children
 
 
 def set_income(hh: HouseholdArrays, ids: np.ndarray, incomes: Incomes, allowance: RentAllowance,
                composition: np.ndarray | None = None, earnings: np.ndarray | None = None,
-               rent: np.ndarray | None = None) -> np.ndarray:
+               rent: np.ndarray | None = None, children: np.ndarray | None = None) -> np.ndarray:
     """Income, benefit status and rent allowance of `ids` from their earnings, make-up and rent
-    (`composition`, `earnings`, `rent`: those of `ids` as stored, if the caller has them).
+    (`composition`, `earnings`, `rent`, `children`: those of `ids` as stored, if the caller has them).
     Returns income plus allowance as stored (EUR/month), for set_short."""
     earnings = hh.earnings[ids] if earnings is None else earnings
-    norm, income = regular_income(hh, ids, incomes, composition, earnings)
+    norm, income = regular_income(hh, ids, incomes, composition, earnings, children)
     hh.on_benefits[ids] = earnings < norm
     hh.allowance[ids] = paid = rent_allowance(allowance, hh.rent[ids] if rent is None else rent, income - norm)
     hh.income[ids] = income = income.astype(hh.income.dtype)  # the rounding the assignment would do
@@ -93,13 +95,15 @@ def usual_shortfall(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float,
 
 
 def set_short(hh: HouseholdArrays, ids: np.ndarray, cost_factor: float, money: np.ndarray | None = None,
-              rent: np.ndarray | None = None) -> None:
+              rent: np.ndarray | None = None, basic_cost: np.ndarray | None = None) -> None:
     """Mark who cannot pay rent and basic costs even without a shock (betaalrisico [PBL]).
-    `money`: income plus allowance of `ids` if known (what set_income returns); `rent`: theirs, if known."""
+    `money`: income plus allowance of `ids` if known (what set_income returns); `rent`, `basic_cost`:
+    theirs, if known."""
     if money is None:
         money = hh.income[ids] + hh.allowance[ids]
     rent = hh.rent[ids] if rent is None else rent
-    hh.short[ids] = short = money < rent + cost_factor * hh.basic_cost[ids]
+    basic_cost = hh.basic_cost[ids] if basic_cost is None else basic_cost
+    hh.short[ids] = short = money < rent + cost_factor * basic_cost
     hh.start_watching(ids[short])
 
 

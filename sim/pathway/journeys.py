@@ -29,9 +29,10 @@ class Journeys:
         self._bulk: list[tuple[int, np.ndarray, str]] = []
         self._rows: list[tuple[int, int, str, str]] = []
 
-    def sample(self, slots: np.ndarray) -> None:
-        """Decide which households that just moved into `slots` are followed from now on."""
-        hids = self.hh.hid[slots]
+    def sample(self, slots: np.ndarray, hids: np.ndarray | None = None) -> None:
+        """Decide which households that just moved into `slots` (`hids`: their ids, if known) are
+        followed from now on."""
+        hids = self.hh.hid[slots] if hids is None else hids
         chosen = self.streams.draws("journey_sample", 0, hids) < self.sample_share
         self.hh.followed[slots] = chosen
         for slot in slots[chosen].tolist():

@@ -16,7 +16,7 @@ change since they moved in, as tenants at any moment have.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -26,6 +26,7 @@ from .households import household_ids
 from .population import ADULTS, COUPLE, COUPLE_CHILDREN, HAS_CHILDREN, SINGLE, SINGLE_PARENT, Block
 
 if TYPE_CHECKING:
+    from .households import HouseholdArrays
     from .world import World
 
 CHEAPEST_RENT_EUR = 300.0  # assumption: the cheapest rented dwellings
@@ -44,6 +45,25 @@ def dwellings(blocks: list[Block]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         privates.append(is_private)
     municipality, private = np.concatenate(municipalities), np.concatenate(privates)
     return municipality, private, np.zeros(municipality.size, np.float32)
+
+
+class Newcomers(NamedTuple):
+    """What is known of the households moving into some dwellings, as the arrays hold it: settling
+    them reads none of it back (each gather from the national arrays counts: a month's 20,000
+    move-ins nationally read a dozen fields that the move-in had just written or read)."""
+
+    block: np.ndarray        # the dwellings' municipalities
+    private: np.ndarray      # the dwellings' landlord type (True: private)
+    composition: np.ndarray
+    adults: np.ndarray
+    children: np.ndarray
+    earnings: np.ndarray
+
+    @classmethod
+    def stored(cls, hh: HouseholdArrays, slots: np.ndarray) -> Newcomers:
+        """As the arrays hold them (households that moved in another way: evictions.move_back_in)."""
+        return cls(hh.municipality[slots], hh.private[slots], hh.composition[slots], hh.adults[slots],
+                   hh.children[slots], hh.earnings[slots])
 
 
 class Tenants:
@@ -74,26 +94,32 @@ class Tenants:
         """New households (drawn from their municipality's profile) move into vacant `slots`."""
         m = self.world
         ids = household_ids(slots, month)
-        makeup = self._draw_makeup(m.households.municipality[slots], m.streams.draws("tenant_makeup", 0, ids),
-                                   first=month < 0)
-        self.move_in_as(slots, month, ids, MAKEUP_COMPOSITION[makeup], MAKEUP_CHILDREN[makeup])
+        block = m.households.municipality[slots]
+        makeup = self._draw_makeup(block, m.streams.draws("tenant_makeup", 0, ids), first=month < 0)
+        self.move_in_as(slots, month, ids, MAKEUP_COMPOSITION[makeup], MAKEUP_CHILDREN[makeup], block)
 
     def move_in_as(self, slots: np.ndarray, month: int, ids: np.ndarray, composition: np.ndarray,
-                   children: np.ndarray) -> None:
-        """Households `ids` of a known make-up move into vacant `slots`: which children are at
-        school and their earnings are drawn from their own numbers, then income, rent and allowance."""
+                   children: np.ndarray, block: np.ndarray | None = None) -> None:
+        """Households `ids` of a known make-up move into vacant `slots` (`block`: the slots'
+        municipalities, if the caller has them): which children are at school and their earnings
+        are drawn from their own numbers, then income, rent and allowance."""
         m = self.world
         hh = m.households
         hh.hid[slots] = ids
         hh.moved_in[slots] = month
-        block = hh.municipality[slots]
+        block = hh.municipality[slots] if block is None else block
+        private = hh.private[slots]
+        composition = composition.astype(hh.composition.dtype, copy=False)  # the values as stored
+        children = children.astype(hh.children.dtype, copy=False)
+        adults = ADULTS[composition]
         hh.composition[slots] = composition
-        hh.adults[slots] = ADULTS[composition]
+        hh.adults[slots] = adults
         hh.children[slots] = children
         hh.school_children[slots] = self._at_school(ids, block, children)
-        hh.earnings[slots] = self.earnings(slots, m.streams.normals("tenant_earnings", 0, ids))
-        self.settle(slots)
-        m.journeys.sample(slots)
+        median = self._median(slots, composition, block, private)
+        hh.earnings[slots] = earnings = self.earnings(slots, m.streams.normals("tenant_earnings", 0, ids), median)
+        self.settle(slots, Newcomers(block, private, composition, adults, children, earnings))
+        m.journeys.sample(slots, ids)
         if month < 0:
             self._changed_since_moving_in(slots)
         self.children_in_model += int(children.sum(dtype=np.int64))
@@ -121,35 +147,39 @@ class Tenants:
             makeup += u >= cdf[block, k]
         return np.minimum(makeup, cdf.shape[1] - 1)
 
-    def settle(self, slots: np.ndarray) -> None:
+    def settle(self, slots: np.ndarray, known: Newcomers | None = None) -> None:
         """Basic costs, income, the rent the household can afford and its allowance, for households
-        that just moved into `slots`."""
+        that just moved into `slots` (`known`: what the caller knows of them; else read)."""
         m = self.world
         hh, ctx = m.households, m.context
-        hh.basic_cost[slots] = basic_costs(ctx.cost_of_living, hh.adults[slots], hh.children[slots])
-        composition, earnings = hh.composition[slots], hh.earnings[slots]
-        norm, income = regular_income(hh, slots, ctx.incomes, composition, earnings)
-        affordable = self._affordable_rent(slots, income.astype(hh.income.dtype), norm)  # income as stored
-        hh.rent[slots] = rent = np.minimum(self.asking_rent(slots), affordable)
-        money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance, composition, earnings, rent)
+        known = Newcomers.stored(hh, slots) if known is None else known
+        composition, children, earnings = known.composition, known.children, known.earnings
+        hh.basic_cost[slots] = basic = basic_costs(ctx.cost_of_living, known.adults, children)
+        norm, income = regular_income(hh, slots, ctx.incomes, composition, earnings, children)
+        affordable = self._affordable_rent(income.astype(hh.income.dtype), norm, basic)  # income as stored
+        hh.rent[slots] = rent = np.minimum(self.asking_rent(slots, known.block, known.private), affordable)
+        money = set_income(hh, slots, ctx.incomes, ctx.rent_allowance, composition, earnings, rent, children)
         hh.occupied[slots] = True
-        set_short(hh, slots, m.cost_factor, money, rent)
+        set_short(hh, slots, m.cost_factor, money, rent, basic)
 
-    def asking_rent(self, slots: np.ndarray) -> np.ndarray:
-        """The dwellings' asking rents (EUR/month), fixed per dwelling."""
+    def asking_rent(self, slots: np.ndarray, block: np.ndarray | None = None,
+                    private: np.ndarray | None = None) -> np.ndarray:
+        """The dwellings' asking rents (EUR/month), fixed per dwelling (`block`, `private`: the
+        dwellings' municipalities and landlord types, if the caller has them)."""
         m = self.world
         hh = m.households
-        block = hh.municipality[slots]
-        median = np.where(hh.private[slots], self.rent_private[block], self.rent_corporation[block])
+        block = hh.municipality[slots] if block is None else block
+        private = hh.private[slots] if private is None else private
+        median = np.where(private, self.rent_private[block], self.rent_corporation[block])
         z = m.streams.normals("dwelling_rent", 0, slots)
         return (median * self.rent_factor * np.exp(self.rent_spread[block] * z)).astype(np.float32)
 
-    def _affordable_rent(self, slots: np.ndarray, income: np.ndarray, norm: np.ndarray) -> np.ndarray:
+    def _affordable_rent(self, income: np.ndarray, norm: np.ndarray, basic_cost: np.ndarray) -> np.ndarray:
         """The highest rent that `income` (regular, EUR/month) plus allowance can pay on top of
-        basic costs (at least the cheapest rent), from the allowance rule of finances.rent_allowance
+        `basic_cost` (at least the cheapest rent), from the allowance rule of finances.rent_allowance
         (`norm`: the households' benefit norm)."""
         rules = self.world.context.rent_allowance
-        left = income - self.world.households.basic_cost[slots]
+        left = income - basic_cost
         base = rules.base_rent_eur + rules.income_taper * np.maximum(income - norm, 0)
         with_allowance = (left - rules.subsidy_share * base) / max(1 - rules.subsidy_share, 1e-6)
         rent = np.where((with_allowance > base) & (with_allowance <= rules.rent_limit_eur), with_allowance, left)
@@ -202,13 +232,15 @@ class Tenants:
         median = self._median(slots) if median is None else median
         return (median * np.exp(spread * z)).astype(np.float32)
 
-    def _median(self, slots: np.ndarray, composition: np.ndarray | None = None) -> np.ndarray:
+    def _median(self, slots: np.ndarray, composition: np.ndarray | None = None, block: np.ndarray | None = None,
+                private: np.ndarray | None = None) -> np.ndarray:
         """The median earnings (EUR/month) of each household's type, municipality and landlord type
-        (`composition`: theirs, if the caller has it)."""
+        (`composition`, `block`, `private`: theirs, if the caller has them)."""
         hh = self.world.households
         composition = hh.composition[slots] if composition is None else composition
-        return self.median_table[composition, hh.municipality[slots], hh.private[slots].view(np.int8)] \
-            * self.income_factor
+        block = hh.municipality[slots] if block is None else block
+        private = hh.private[slots] if private is None else private
+        return self.median_table[composition, block, private.view(np.int8)] * self.income_factor
 
     def _standard_score(self, slots: np.ndarray, median: np.ndarray) -> np.ndarray:
         """Where each household's earnings lie in its type's distribution (the `z` of `earnings`;
