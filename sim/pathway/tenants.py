@@ -104,6 +104,17 @@ class Tenants:
         municipalities, if the caller has them): which children are at school and their earnings
         are drawn from their own numbers, then income, rent and allowance."""
         m = self.world
+        self.settle(slots, self._arrive(slots, month, ids, composition, children, block))
+        m.journeys.sample(slots, ids)
+        if month < 0:
+            self._changed_since_moving_in(slots)
+        self.children_in_model += int(children.sum(dtype=np.int64))
+
+    def _arrive(self, slots: np.ndarray, month: int, ids: np.ndarray, composition: np.ndarray,
+                children: np.ndarray, block: np.ndarray | None) -> Newcomers:
+        """Who moves in: ids, make-up, children at school and earnings, written to the arrays and
+        returned for settle (held no longer than settling them: the first tenants' are 20 MB)."""
+        m = self.world
         hh = m.households
         hh.hid[slots] = ids
         hh.moved_in[slots] = month
@@ -118,11 +129,7 @@ class Tenants:
         hh.school_children[slots] = self._at_school(ids, block, children)
         median = self._median(slots, composition, block, private)
         hh.earnings[slots] = earnings = self.earnings(slots, m.streams.normals("tenant_earnings", 0, ids), median)
-        self.settle(slots, Newcomers(block, private, composition, adults, children, earnings))
-        m.journeys.sample(slots, ids)
-        if month < 0:
-            self._changed_since_moving_in(slots)
-        self.children_in_model += int(children.sum(dtype=np.int64))
+        return Newcomers(block, private, composition, adults, children, earnings)
 
     def _at_school(self, ids: np.ndarray, block: np.ndarray, children: np.ndarray) -> np.ndarray:
         """How many of each new household's (up to three) children are of school age: child k is,
