@@ -152,8 +152,8 @@ def test_moving_displaced_households_at_once_is_moving_them_one_by_one(monkeypat
         taken["out of sight"] += rows.size
         out_of_sight(self, t, rows)
 
-    def counted_housed_at_once(self, t, rows, routes):
-        housed = housed_at_once(self, t, rows, routes)
+    def counted_housed_at_once(self, t, rows):
+        housed = housed_at_once(self, t, rows)
         taken["housed"] += int(housed.sum())
         return housed
 

@@ -310,22 +310,19 @@ class Displacement:
         m.outcomes.add("rehoused", rows.size)
         for route, count in zip(*np.unique(routes, return_counts=True)):
             m.outcomes.add(f"rehoused_{route}", int(count))
-        alone = self._housed_at_once(t, rows, routes)
-        for row, route in zip(rows[~alone].tolist(), routes[~alone].tolist()):
+        alone = self._housed_at_once(t, rows)
+        for row in rows[~alone].tolist():
             self.move(t, row, HOUSED)
-            m.journeys.log(t, int(reg.hid[row]), "rehoused", route)
-
-    def _housed_at_once(self, t: int, rows: np.ndarray, routes: np.ndarray) -> np.ndarray:
-        """Of `rows`, who found a home (by `routes`), households without children move in all
-        together (as `move` moves them: out of the place they were in, no school, no child to bring
-        back), each logged move followed by its route as `rehouse` logs it; returns a mask over
-        `rows` of those. Households with children go one by one."""
-        alone = self.reg.children(rows) == 0
-        housed = rows[alone]
-        self._move_at_once(t, housed, HOUSED)
-        log = self.world.journeys.log
-        for hid, route in zip(self.reg.hid[housed].tolist(), routes[alone].tolist()):
+        log = m.journeys.log  # each household's route after its own move, however it moved
+        for hid, route in zip(reg.hid[rows].tolist(), routes.tolist()):
             log(t, hid, "rehoused", route)
+
+    def _housed_at_once(self, t: int, rows: np.ndarray) -> np.ndarray:
+        """Of `rows`, who found a home, households without children move in all together (as `move`
+        moves them: out of the place they were in, no school, no child to bring back); returns a
+        mask over `rows` of those. Households with children go one by one."""
+        alone = self.reg.children(rows) == 0
+        self._move_at_once(t, rows[alone], HOUSED)
         return alone
 
     def end_of_month(self, t: int) -> None:

@@ -66,6 +66,11 @@ def _uniform_of(household: int, salt: int) -> float:
     return (_mix_int((household * _GOLDEN_INT + salt) & _MASK) >> 11) * (1.0 / (1 << 53))
 
 
+def _month_part(t: int) -> int:
+    """Month `t`'s part of a stream's salt (XORed onto the stream's key)."""
+    return (t + 1) * _MONTH_INT & _MASK
+
+
 def stream_id(name: str) -> int:
     """Stable 32-bit id of a stream name."""
     return zlib.crc32(name.encode())
@@ -97,7 +102,7 @@ class Streams:
         return key
 
     def _salt(self, name: str, t: int) -> int:
-        return self._key(name) ^ ((t + 1) * _MONTH_INT & _MASK)
+        return self._key(name) ^ _month_part(t)
 
     def draws(self, name: str, t: int, ids: np.ndarray) -> np.ndarray:
         """Uniform [0, 1) numbers, one per household id, fixed by (seed, name, month, id). A few
@@ -120,7 +125,7 @@ class Streams:
         keys = self._key_arrays.get(names)
         if keys is None:
             keys = self._key_arrays[names] = np.array([self._key(name) for name in names], dtype=np.uint64)
-        salts = keys ^ np.uint64((t + 1) * _MONTH_INT & _MASK)  # _salt of each stream
+        salts = keys ^ np.uint64(_month_part(t))  # _salt of each stream
         ids = np.asarray(ids, dtype=np.uint64)
         return _uniform(_mix(ids[:, None] * _GOLDEN + salts[None, :]))
 
