@@ -78,6 +78,10 @@ def test_the_model_benchmark_runs_a_case_here_and_in_another_checkout_in_the_sam
     assert this["households"] == other["households"] == 2000 and this["months"] == other["months"] == 216
     assert other["tree"] == str(repository.resolve())
     assert len(this["rounds"]) == 2 and all(r["this_s"] > 0 and r["against_s"] > 0 for r in this["rounds"])
+    if this["toy_s"]:  # the reference is there (../shared/perf/toy.py): times without start-up too
+        assert this["after_startup_s"] == pytest.approx(this["wall_s"] - this["startup_s"], abs=0.011)
+        assert this["left_at_ratio_1_s"] == pytest.approx(this["toy_s"] - this["startup_s"], abs=0.011)
+        assert "after start-up:" in done.stdout
     ratios = sorted(r["this_s"] / r["against_s"] for r in this["rounds"])
     assert this["this_over_against"] == pytest.approx(sum(ratios) / 2, abs=0.01)  # the median of two rounds
     assert this["peak_mb"] > 50 and other["peak_mb"] > 50  # each run's own peak
