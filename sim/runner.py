@@ -130,12 +130,14 @@ _SCALED = np.array([o.name not in MEANS for o in OUTCOMES])  # the columns that 
 def _journey_frame(model: EvictionModel, rep: int, warmup: int) -> pd.DataFrame:
     frame = model.journeys.frame()
     frame["month"] -= warmup
+    # Who each household is, looked up once per household (a run logs about a hundred events each)
+    households, row_of = np.unique(frame["household"].to_numpy(), return_inverse=True)
     who = model.journeys.who
-    ids = frame["household"].tolist()
-    composition = np.array([who.get(h, (0, 0, False))[0] for h in ids], dtype=np.int8)
+    known = np.array([who.get(h, (0, 0, False)) for h in households.tolist()], dtype=np.int8).reshape(-1, 3)
+    composition, children, private = known[row_of, 0], known[row_of, 1], known[row_of, 2].astype(bool)
     frame["composition"] = pd.Categorical.from_codes(composition, list(COMPOSITIONS))
-    frame["children"] = np.array([who.get(h, (0, 0, False))[1] for h in ids], dtype=np.int8)
-    frame["landlord"] = np.where([who.get(h, (0, 0, False))[2] for h in ids], "private", "corporation")
+    frame["children"] = children
+    frame["landlord"] = np.where(private, "private", "corporation")
     frame.insert(0, "replication", np.int32(rep))
     return frame
 
