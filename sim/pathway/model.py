@@ -117,7 +117,7 @@ class EvictionModel(mesa.Model):
         self.homeless_families = HomelessFamilies(w)
         self.in_arrears = np.empty(0, np.int64)  # housed tenants in arrears at the end of last month
         self._slow_stocks: dict[str, float] = {}
-        w.tenants.move_in(np.arange(w.households.size), -1)  # the first tenants
+        w.tenants.first_tenants()
 
     def _world(self, scenario: Scenario, profiles: tuple[Profile, ...], months: int, seed: int, warmup: int,
                journey_sample: int) -> World:
