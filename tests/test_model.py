@@ -191,3 +191,20 @@ def test_a_population_can_be_given_as_profile_objects():
                                                      "private_households": 500})
     result = run("baseline", population=mine, months=12, warmup=0)
     assert result.meta["households"] == 2000 and result.meta["population"] == "mine"
+
+
+def test_the_first_tenants_are_the_same_whether_let_at_once_or_in_chunks(monkeypatch):
+    """Tenants.first_tenants lets the dwellings in chunks to keep its temporaries small; each
+    household's draws are its own, so chunks must change no household, no follower and no count."""
+    from sim.pathway import tenants
+    from sim.pathway.households import DWELLING_FIELDS, EMPTY
+
+    at_once = model(population="5000", months=1, journeys=500)
+    monkeypatch.setattr(tenants, "FIRST_TENANTS_AT_ONCE", 700)  # 5,000 dwellings in 8 chunks, the last short
+    chunked = model(population="5000", months=1, journeys=500)
+    assert at_once.households.size == chunked.households.size == 5000
+    for name in DWELLING_FIELDS + tuple(EMPTY):
+        np.testing.assert_array_equal(getattr(chunked.households, name), getattr(at_once.households, name),
+                                      err_msg=name)
+    assert chunked.journeys.who == at_once.journeys.who and chunked.journeys.who
+    assert chunked.world.tenants.children_in_model == at_once.world.tenants.children_in_model > 0
