@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 
 from sim import run
+from sim.pathway import tenants
 from sim.pathway.displaced import HOUSED, PLACES
+from sim.pathway.households import DWELLING_FIELDS, EMPTY
 from sim.pathway.outcomes import ARREARS_ENDINGS, OUTCOME_INDEX
 from sim.pathway.streams import FEW_IDS, Streams
 
@@ -196,9 +198,6 @@ def test_a_population_can_be_given_as_profile_objects():
 def test_the_first_tenants_are_the_same_whether_let_at_once_or_in_chunks(monkeypatch):
     """Tenants.first_tenants lets the dwellings in chunks to keep its temporaries small; each
     household's draws are its own, so chunks must change no household, no follower and no count."""
-    from sim.pathway import tenants
-    from sim.pathway.households import DWELLING_FIELDS, EMPTY
-
     at_once = model(population="5000", months=1, journeys=500)
     monkeypatch.setattr(tenants, "FIRST_TENANTS_AT_ONCE", 700)  # 5,000 dwellings in 8 chunks, the last short
     chunked = model(population="5000", months=1, journeys=500)

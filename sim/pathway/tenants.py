@@ -126,7 +126,7 @@ class Tenants:
     def _arrive(self, slots: np.ndarray, month: int, ids: np.ndarray, composition: np.ndarray,
                 children: np.ndarray, block: np.ndarray | None) -> Newcomers:
         """Who moves in: ids, make-up, children at school and earnings, written to the arrays and
-        returned for settle (held no longer than settling them: the first tenants' are 20 MB)."""
+        returned for settle, which then reads none of them back."""
         m = self.world
         hh = m.households
         hh.hid[slots] = ids
